@@ -1,0 +1,87 @@
+//! The command line (clap derive). Each doc comment below is a `--help` line.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// helder: kind, clear letters at language level B1 from a municipality's case events,
+/// and a phone call before any hard letter.
+#[derive(Debug, Parser)]
+#[command(name = "helder", version, about, long_about = None)]
+pub struct Cli {
+    /// The settings file (municipality, signature, policy, templates folder).
+    #[arg(
+        long,
+        global = true,
+        default_value = "helder.toml",
+        value_name = "PATH"
+    )]
+    pub config: PathBuf,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render the letter for one or more case events.
+    ///
+    /// Events that need a call first are not rendered as a sendable letter:
+    /// helder prints the routing decision. Use --draft to see the held letter,
+    /// marked "CONCEPT — niet versturen".
+    Render(RenderArgs),
+    /// Show whether events become a letter or a call-first task, as JSON (one object a line).
+    Route(RouteArgs),
+    /// List the letter templates with their event type, besluit and call-first policy.
+    Templates,
+}
+
+/// Arguments of `helder render`.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// Event files (one JSON event, or NDJSON with one event a line), folders of them, or - for stdin.
+    #[arg(required = true, value_name = "EVENTS")]
+    pub events: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Html)]
+    pub format: Format,
+
+    /// Where to write: a file for one event, a folder for several; - writes one letter to stdout.
+    /// Without it, letters go to the current folder as <event-id>.<format>.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Also render letters that are held for a call first, marked as a draft ("CONCEPT — niet versturen").
+    #[arg(long)]
+    pub draft: bool,
+
+    /// The date on the letter (YYYY-MM-DD); today when not given.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// Arguments of `helder route`.
+#[derive(Debug, clap::Args)]
+pub struct RouteArgs {
+    /// Event files, folders of them, or - for stdin.
+    #[arg(required = true, value_name = "EVENTS")]
+    pub events: Vec<PathBuf>,
+}
+
+/// An output format for letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One self-contained HTML page.
+    Html,
+    /// The Markdown the template produced.
+    Md,
+    /// Plain text, wrapped at 72 characters.
+    Txt,
+}
+
+fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {
+    crate::event::parse_iso_date(value)
+        .ok_or_else(|| format!("'{value}' is not a date like 2026-11-23"))
+}

@@ -1,0 +1,293 @@
+//! Dutch formatting: money, dates, times, names and postal address lines.
+//!
+//! Plain functions over plain data, shared by the template filters and by the
+//! letter composer, so a name or an amount looks the same everywhere.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// A no-break space: keeps "€ 12,50" and "9.30 uur" on one line.
+pub const NBSP: char = '\u{a0}';
+
+/// Cents as Dutch money: 35038 → "€ 350,38", 123456 → "€ 1.234,56" (no-break space after €).
+pub fn euro(cents: i64) -> String {
+    let sign = if cents < 0 { "-" } else { "" };
+    let abs = cents.unsigned_abs();
+    let euros = abs / 100;
+    let rest = abs % 100;
+    let digits = euros.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    format!("€{NBSP}{sign}{grouped},{rest:02}")
+}
+
+/// The Dutch name of a weekday, in lower case.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "maandag",
+        Weekday::Tue => "dinsdag",
+        Weekday::Wed => "woensdag",
+        Weekday::Thu => "donderdag",
+        Weekday::Fri => "vrijdag",
+        Weekday::Sat => "zaterdag",
+        Weekday::Sun => "zondag",
+    }
+}
+
+/// A long Dutch date: "23 november 2026", or "maandag 23 november 2026" with the weekday.
+/// Day and month are joined by a no-break space, so "1 december" never breaks.
+pub fn long_date(date: NaiveDate, with_weekday: bool) -> String {
+    let month = MONTHS[date.month0() as usize];
+    let plain = format!("{}{NBSP}{month} {}", date.day(), date.year());
+    if with_weekday {
+        format!("{} {plain}", weekday_name(date.weekday()))
+    } else {
+        plain
+    }
+}
+
+/// A Dutch clock time: 09:30 → "9.30 uur" (no-break space before "uur").
+pub fn clock_time(time: NaiveTime) -> String {
+    format!("{}.{:02}{NBSP}uur", time.hour(), time.minute())
+}
+
+/// The parts of a person's name, as they come from an event.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NameParts<'a> {
+    /// "mevrouw" or "heer", when the person said so.
+    pub salutation: Option<&'a str>,
+    /// Initials, e.g. "S.J."
+    pub initials: Option<&'a str>,
+    /// First name.
+    pub first_name: Option<&'a str>,
+    /// Surname prefix (tussenvoegsel), e.g. "van der".
+    pub prefix: Option<&'a str>,
+    /// Surname without prefix.
+    pub surname: &'a str,
+}
+
+impl NameParts<'_> {
+    /// The surname with its prefix. Without initials or a first name before it,
+    /// the prefix starts with a capital ("De Vries"); after them it does not ("S. de Vries").
+    fn surname_with_prefix(&self, after_given_name: bool) -> String {
+        match self.prefix {
+            Some(prefix) if after_given_name => format!("{prefix} {}", self.surname),
+            Some(prefix) => format!("{} {}", capitalize_first(prefix), self.surname),
+            None => self.surname.to_string(),
+        }
+    }
+
+    fn given(&self) -> Option<&str> {
+        self.first_name.or(self.initials)
+    }
+}
+
+fn capitalize_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The name as used in running text: "Sam de Vries", "S. de Vries" or "De Vries".
+pub fn full_name(name: &NameParts<'_>) -> String {
+    match name.given() {
+        Some(given) => format!("{given} {}", name.surname_with_prefix(true)),
+        None => name.surname_with_prefix(false),
+    }
+}
+
+/// The opening line: "Beste mevrouw Jansen", "Beste meneer Van der Berg",
+/// "Beste S. Jansen" or "Beste Sam de Vries". Never guesses "mevrouw" or "heer".
+pub fn salutation(greeting: &str, name: &NameParts<'_>) -> String {
+    match name.salutation {
+        Some(form) => {
+            let form = match form {
+                "heer" if greeting.eq_ignore_ascii_case("geachte") => "heer",
+                "heer" => "meneer",
+                other => other,
+            };
+            format!("{greeting} {form} {}", name.surname_with_prefix(false))
+        }
+        None => format!("{greeting} {}", full_name(name)),
+    }
+}
+
+/// The first line of the address block: "Mevrouw S. de Vries", "De heer S. Jansen" or "S. de Vries".
+/// Initials are preferred over a first name, as Dutch post does.
+pub fn address_name(name: &NameParts<'_>) -> String {
+    let given = name.initials.or(name.first_name);
+    let rest = match given {
+        Some(given) => format!("{given} {}", name.surname_with_prefix(true)),
+        None => name.surname_with_prefix(false),
+    };
+    match name.salutation {
+        Some("mevrouw") => format!("Mevrouw {rest}"),
+        Some("heer") => format!("De heer {rest}"),
+        _ => rest,
+    }
+}
+
+/// A street line: "Kerkstraat 12", "Kerkstraat 12 A", "Kerkstraat 12-2".
+pub fn street_line(street: &str, number: &str, addition: Option<&str>) -> String {
+    match addition {
+        Some(addition) if addition.starts_with(|c: char| c.is_ascii_digit()) => {
+            format!("{street} {number}-{addition}")
+        }
+        Some(addition) => format!("{street} {number} {addition}"),
+        None => format!("{street} {number}"),
+    }
+}
+
+/// The last address line as Dutch post wants it: postcode, two spaces, city in capitals.
+pub fn postcode_city_line(postcode: &str, city: &str) -> String {
+    format!("{postcode}  {}", city.to_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn euro_formats_cents() {
+        assert_eq!(euro(35038), "€\u{a0}350,38");
+        assert_eq!(euro(123456), "€\u{a0}1.234,56");
+        assert_eq!(euro(100000000), "€\u{a0}1.000.000,00");
+        assert_eq!(euro(5), "€\u{a0}0,05");
+        assert_eq!(euro(0), "€\u{a0}0,00");
+        assert_eq!(euro(-1250), "€\u{a0}-12,50");
+    }
+
+    #[test]
+    fn dates_are_long_and_dutch() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(long_date(date, false), "23\u{a0}november 2026");
+        assert_eq!(long_date(date, true), "maandag 23\u{a0}november 2026");
+        let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        assert_eq!(long_date(first, true), "vrijdag 1\u{a0}januari 2027");
+    }
+
+    #[test]
+    fn times_use_a_dot_and_uur() {
+        assert_eq!(
+            clock_time(NaiveTime::from_hms_opt(9, 30, 0).unwrap()),
+            "9.30\u{a0}uur"
+        );
+        assert_eq!(
+            clock_time(NaiveTime::from_hms_opt(14, 0, 0).unwrap()),
+            "14.00\u{a0}uur"
+        );
+    }
+
+    fn name<'a>(
+        salutation: Option<&'a str>,
+        initials: Option<&'a str>,
+        first: Option<&'a str>,
+        prefix: Option<&'a str>,
+        surname: &'a str,
+    ) -> NameParts<'a> {
+        NameParts {
+            salutation,
+            initials,
+            first_name: first,
+            prefix,
+            surname,
+        }
+    }
+
+    #[test]
+    fn salutations_never_guess() {
+        assert_eq!(
+            salutation(
+                "Beste",
+                &name(Some("mevrouw"), Some("S."), None, None, "Jansen")
+            ),
+            "Beste mevrouw Jansen"
+        );
+        assert_eq!(
+            salutation(
+                "Beste",
+                &name(Some("heer"), None, None, Some("van der"), "Berg")
+            ),
+            "Beste meneer Van der Berg"
+        );
+        assert_eq!(
+            salutation("Geachte", &name(Some("heer"), None, None, None, "Berg")),
+            "Geachte heer Berg"
+        );
+        assert_eq!(
+            salutation("Beste", &name(None, Some("S."), None, None, "Jansen")),
+            "Beste S. Jansen"
+        );
+        assert_eq!(
+            salutation(
+                "Beste",
+                &name(None, Some("S."), Some("Sam"), Some("de"), "Vries")
+            ),
+            "Beste Sam de Vries"
+        );
+        assert_eq!(
+            salutation("Beste", &name(None, None, None, Some("de"), "Vries")),
+            "Beste De Vries"
+        );
+    }
+
+    #[test]
+    fn address_names_follow_post_conventions() {
+        assert_eq!(
+            address_name(&name(
+                Some("mevrouw"),
+                Some("S.J."),
+                Some("Sanne"),
+                Some("van der"),
+                "Berg"
+            )),
+            "Mevrouw S.J. van der Berg"
+        );
+        assert_eq!(
+            address_name(&name(Some("heer"), None, None, Some("de"), "Vries")),
+            "De heer De Vries"
+        );
+        assert_eq!(
+            address_name(&name(None, None, Some("Sam"), None, "Yılmaz")),
+            "Sam Yılmaz"
+        );
+    }
+
+    #[test]
+    fn address_lines_are_formatted() {
+        assert_eq!(street_line("Kerkstraat", "12", None), "Kerkstraat 12");
+        assert_eq!(
+            street_line("Kerkstraat", "12", Some("A")),
+            "Kerkstraat 12 A"
+        );
+        assert_eq!(
+            street_line("Kerkstraat", "12", Some("2")),
+            "Kerkstraat 12-2"
+        );
+        assert_eq!(
+            postcode_city_line("1234 AB", "'s-Hertogenbosch"),
+            "1234 AB  'S-HERTOGENBOSCH"
+        );
+    }
+}

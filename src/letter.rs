@@ -1,0 +1,149 @@
+//! The pipeline for one event: route it, render its template, build the [`Letter`].
+//!
+//! [`compose`] is what `render`, and later `batch`, `lint` and `serve`, call for
+//! one event. It never prints and never writes files.
+
+use crate::config::Config;
+use crate::dutch::{self, NameParts};
+use crate::event::{CaseEvent, normalize_postcode};
+use crate::render::markdown::{inline_text, parse_blocks};
+use crate::render::{Letter, LetterContact, Sender};
+use crate::route::{Route, route};
+use crate::template::context::{LetterFacts, build};
+use crate::template::{TemplateError, TemplateSet};
+use chrono::NaiveDate;
+
+/// Choices for one letter.
+#[derive(Debug, Clone, Copy)]
+pub struct ComposeOptions {
+    /// The date on the letter (the day it is sent).
+    pub date: NaiveDate,
+    /// Make the held draft of a call-first event ("CONCEPT — niet versturen").
+    pub draft: bool,
+}
+
+/// What became of one event.
+#[derive(Debug, Clone)]
+pub enum Composed {
+    /// A letter that may be sent (or a draft, when asked for).
+    Letter(Box<Letter>),
+    /// A call first is needed; the letter is held. Ask for the draft to see it.
+    CallFirst(Route),
+    /// A recorded contact: it releases a held letter and is not a letter itself.
+    Release,
+}
+
+/// Why no letter could be made for an event.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ComposeError {
+    /// There is no template for this event type.
+    #[error(
+        "gebeurtenis {event_id}: er is geen sjabloon voor {event_type}. Maak letter-templates/{event_type}.md, of controleer templates in helder.toml."
+    )]
+    NoTemplate {
+        /// The event.
+        event_id: String,
+        /// Its type.
+        event_type: String,
+    },
+    /// The template could not be rendered.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+}
+
+/// Routes one event and, when a letter may go out (or a draft is asked for), builds it.
+pub fn compose(
+    event: &CaseEvent,
+    config: &Config,
+    templates: &TemplateSet,
+    options: ComposeOptions,
+) -> Result<Composed, ComposeError> {
+    let decision = route(event, &config.policy);
+    match decision {
+        Route::Release => return Ok(Composed::Release),
+        Route::CallFirst(_) if !options.draft => return Ok(Composed::CallFirst(decision)),
+        Route::CallFirst(_) | Route::Letter => {}
+    }
+    let template = templates
+        .get(event.event_type)
+        .ok_or_else(|| ComposeError::NoTemplate {
+            event_id: event.id.clone(),
+            event_type: event.event_type.to_string(),
+        })?;
+    let is_besluit = event
+        .data
+        .decision
+        .as_ref()
+        .map_or(template.front_matter.besluit, |d| d.is_besluit);
+    let facts = LetterFacts {
+        date: options.date,
+        is_besluit,
+        draft: options.draft,
+        reference: event.data.case.zaak_id.as_str(),
+    };
+    let context = build(event, config, &facts);
+    let rendered = templates.render(template, &context, &event.id)?;
+    let body = parse_blocks(&rendered.body).map_err(|e| TemplateError {
+        file: template.path.display().to_string(),
+        line: None,
+        column: None,
+        event_id: Some(event.id.clone()),
+        field: None,
+        problem: format!("{} (regel {} van de gemaakte brief)", e.message, e.line),
+        fix: "Pas het sjabloon aan; een waarde uit de gebeurtenis kan dit niet veroorzaken."
+            .to_string(),
+    })?;
+    let municipality = &config.municipality;
+    let letter = Letter {
+        event_id: event.id.clone(),
+        event_type: event.event_type,
+        sender: Sender {
+            logo_text: municipality.logo_text.clone(),
+            name: municipality.name.clone(),
+            department: municipality.department.clone(),
+            return_address: municipality.postal_address.one_line(),
+            phone: municipality.phone.clone(),
+            website: municipality.website.clone(),
+        },
+        recipient_address: address_block(event),
+        date: options.date,
+        reference: event.data.case.zaak_id.to_string(),
+        contact: LetterContact {
+            name: event.data.contact.name.to_string(),
+            phone: event.data.contact.phone.to_string(),
+        },
+        subject: inline_text(&rendered.subject),
+        body,
+        body_markdown: rendered.body,
+        is_besluit,
+        draft: options.draft,
+    };
+    Ok(Composed::Letter(Box::new(letter)))
+}
+
+/// The address block lines of the event's recipient.
+pub fn address_block(event: &CaseEvent) -> Vec<String> {
+    let recipient = &event.data.recipient;
+    let address = &recipient.address;
+    let name = NameParts {
+        salutation: recipient.salutation.map(|s| match s {
+            crate::event::Salutation::Mevrouw => "mevrouw",
+            crate::event::Salutation::Heer => "heer",
+        }),
+        initials: recipient.initials.as_ref().map(|t| t.as_str()),
+        first_name: recipient.first_name.as_ref().map(|t| t.as_str()),
+        prefix: recipient.prefix.as_ref().map(|t| t.as_str()),
+        surname: recipient.surname.as_str(),
+    };
+    let postcode = normalize_postcode(address.postcode.as_str())
+        .unwrap_or_else(|| address.postcode.to_string());
+    vec![
+        dutch::address_name(&name),
+        dutch::street_line(
+            address.street.as_str(),
+            address.number.as_str(),
+            address.addition.as_ref().map(|t| t.as_str()),
+        ),
+        dutch::postcode_city_line(&postcode, address.city.as_str()),
+    ]
+}

@@ -1,0 +1,170 @@
+//! Step 4 of the pipeline: one [`Letter`] value, many renderers.
+//!
+//! Templates produce Markdown; [`markdown::parse_blocks`] turns it into
+//! blocks; every renderer (HTML, plain text, Markdown, and PDF later) reads the
+//! same `Letter`, so a new renderer never touches the templates.
+
+pub mod html;
+pub mod markdown;
+pub mod text;
+
+use crate::event_type::EventType;
+use chrono::NaiveDate;
+
+/// A letter, ready for any renderer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Letter {
+    /// The event this letter is for.
+    pub event_id: String,
+    /// The event's type.
+    pub event_type: EventType,
+    /// Who sends it.
+    pub sender: Sender,
+    /// The address block: 3 to 6 lines, the last one "1234 AB  PLAATS".
+    pub recipient_address: Vec<String>,
+    /// The date on the letter.
+    pub date: NaiveDate,
+    /// "Ons kenmerk": the case id.
+    pub reference: String,
+    /// The named contact person.
+    pub contact: LetterContact,
+    /// The subject line, plain text.
+    pub subject: String,
+    /// The body.
+    pub body: Vec<Block>,
+    /// The body as the template rendered it (Markdown, values escaped).
+    pub body_markdown: String,
+    /// Whether the letter is a besluit.
+    pub is_besluit: bool,
+    /// Whether the letter is a held draft ("CONCEPT — niet versturen").
+    pub draft: bool,
+}
+
+/// The sending municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    /// The letterhead text.
+    pub logo_text: String,
+    /// The official name.
+    pub name: String,
+    /// The department.
+    pub department: Option<String>,
+    /// The return address on one line.
+    pub return_address: String,
+    /// General phone number.
+    pub phone: String,
+    /// Website.
+    pub website: String,
+}
+
+/// The contact person in the reference column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterContact {
+    /// Name.
+    pub name: String,
+    /// Direct phone number.
+    pub phone: String,
+}
+
+/// A block of the letter body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A heading (level 1 to 6).
+    Heading {
+        /// 1 to 6.
+        level: u8,
+        /// The heading text.
+        content: Vec<Inline>,
+    },
+    /// A paragraph.
+    Paragraph(Vec<Inline>),
+    /// A bulleted or numbered list.
+    List {
+        /// Numbered or not.
+        ordered: bool,
+        /// The first number of a numbered list.
+        start: u64,
+        /// The items, each a list of blocks.
+        items: Vec<Vec<Block>>,
+    },
+    /// A boxed part, such as "Waarom mag de gemeente dit?" (a Markdown block quote).
+    Aside(Vec<Block>),
+    /// A horizontal line.
+    Rule,
+}
+
+/// Text inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Bold.
+    Strong(Vec<Inline>),
+    /// Italic.
+    Emphasis(Vec<Inline>),
+    /// A link (https, mailto or tel).
+    Link {
+        /// Where it points.
+        url: String,
+        /// The link text.
+        content: Vec<Inline>,
+    },
+    /// A hard line break.
+    LineBreak,
+}
+
+/// The plain text of some inlines.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut text = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) => text.push_str(t),
+            Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
+                text.push_str(&plain_text(c))
+            }
+            Inline::LineBreak => text.push(' '),
+        }
+    }
+    text
+}
+
+/// Why a renderer could not produce a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct RenderError(pub String);
+
+/// Turns a [`Letter`] into the bytes of one output format.
+pub trait Renderer {
+    /// The format's name, as in `--format`.
+    fn name(&self) -> &'static str;
+    /// The file extension, without dot.
+    fn extension(&self) -> &'static str;
+    /// Renders the letter.
+    fn render(&self, letter: &Letter) -> Result<Vec<u8>, RenderError>;
+}
+
+/// The Markdown the template produced, with the subject as heading.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkdownRenderer;
+
+impl Renderer for MarkdownRenderer {
+    fn name(&self) -> &'static str {
+        "md"
+    }
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+    fn render(&self, letter: &Letter) -> Result<Vec<u8>, RenderError> {
+        let mut out = String::new();
+        if letter.draft {
+            out.push_str(&format!("**{}**\n\n", html::DRAFT_MARK));
+        }
+        out.push_str(&format!(
+            "# {}\n\n",
+            crate::template::escape::escaped(&letter.subject)
+        ));
+        out.push_str(letter.body_markdown.trim());
+        out.push('\n');
+        Ok(out.into_bytes())
+    }
+}

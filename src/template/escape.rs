@@ -1,0 +1,79 @@
+//! Escaping event values for Markdown.
+//!
+//! Every `{{ … }}` output in a template passes through [`escape_markdown`]
+//! (Tera's auto-escape hook), so a value is always text, never markup: a name
+//! like `Jansen](https://phish.example)`, `<script>` or `**vet**` shows up
+//! exactly as written. Line breaks and tabs in a value become spaces, so a
+//! value cannot start a new paragraph, list item or heading.
+
+use std::io::{self, Write};
+
+/// Characters that can start or end Markdown markup anywhere in a line.
+const ALWAYS_ESCAPED: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '&', '!', '#', '|', '~', '{', '}',
+];
+
+/// Characters that are markup only at the start of a line ("- item", "+ item", "=== ").
+const ESCAPED_AT_START: &[char] = &['-', '+', '='];
+
+/// Writes `value` escaped for CommonMark (Tera `EscapeFn`).
+pub fn escape_markdown(value: &str, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(escaped(value).as_bytes())
+}
+
+/// `value` escaped for CommonMark.
+pub fn escaped(value: &str) -> String {
+    let mut result = String::with_capacity(value.len() + 8);
+    let digits_at_start = value.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in value.chars().enumerate() {
+        let c = if matches!(c, '\n' | '\r' | '\t') {
+            ' '
+        } else {
+            c
+        };
+        let ordered_list_marker =
+            i == digits_at_start && digits_at_start > 0 && matches!(c, '.' | ')');
+        if ALWAYS_ESCAPED.contains(&c)
+            || (i == 0 && ESCAPED_AT_START.contains(&c))
+            || ordered_list_marker
+        {
+            result.push('\\');
+        }
+        result.push(c);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            escaped("Jansen](https://phish.example)"),
+            "Jansen\\](https://phish.example)"
+        );
+        assert_eq!(escaped("<script>"), "\\<script\\>");
+        assert_eq!(escaped("**vet**"), "\\*\\*vet\\*\\*");
+        assert_eq!(escaped("{{ x }}"), "\\{\\{ x \\}\\}");
+        assert_eq!(escaped("a\\b"), "a\\\\b");
+        assert_eq!(escaped("&amp;"), "\\&amp;");
+    }
+
+    #[test]
+    fn line_starts_are_neutralised() {
+        assert_eq!(escaped("- lijst"), "\\- lijst");
+        assert_eq!(escaped("1. eerste"), "1\\. eerste");
+        assert_eq!(escaped("2024) jaar"), "2024\\) jaar");
+        assert_eq!(escaped("eerste\n# kop"), "eerste \\# kop");
+    }
+
+    #[test]
+    fn ordinary_text_is_untouched() {
+        assert_eq!(escaped("Jansen-de Vries"), "Jansen-de Vries");
+        assert_eq!(escaped("2026-11-23"), "2026-11-23");
+        assert_eq!(escaped("O'Brien (zoon)"), "O'Brien (zoon)");
+        assert_eq!(escaped("020 123 45 67"), "020 123 45 67");
+    }
+}

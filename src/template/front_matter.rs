@@ -1,0 +1,146 @@
+//! Splitting a template into its TOML front matter and its Tera + Markdown body.
+//!
+//! A template starts with a line `+++`, then TOML, then another `+++` line.
+//! The body keeps its line numbers: the front matter lines are replaced by
+//! empty lines, so a Tera error on line 14 is line 14 of the file.
+
+use crate::event_type::EventType;
+use serde::Deserialize;
+
+/// The settings at the top of a template.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FrontMatter {
+    /// The event type this template writes the letter for.
+    pub event_type: EventType,
+    /// The subject line; may use `{{ … }}` like the body.
+    pub subject: String,
+    /// Whether the letter is a besluit (with objection clause and legal basis).
+    pub besluit: bool,
+    /// One line on what the letter is for, shown by `helder templates`.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Example events (file names in `letter-templates/examples/`).
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+/// A template split into its parts.
+#[derive(Debug, Clone)]
+pub struct SplitTemplate {
+    /// The parsed front matter.
+    pub front_matter: FrontMatter,
+    /// The 1-based line of the `subject` key.
+    pub subject_line: usize,
+    /// The body, with the front matter replaced by empty lines.
+    pub body: String,
+}
+
+/// Why the front matter cannot be read: a line and what is wrong, in Dutch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    /// The 1-based line.
+    pub line: usize,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+/// Splits `source` into front matter and body.
+pub fn split(source: &str) -> Result<SplitTemplate, FrontMatterError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = source.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if first.trim_end() != "+++" {
+        return Err(FrontMatterError {
+            line: 1,
+            message: "het sjabloon begint niet met een regel +++. Zet de instellingen (event-type, subject, besluit) tussen twee regels +++ bovenaan".to_string(),
+        });
+    }
+    let mut toml_text = String::new();
+    let mut closing_line = None;
+    for (i, line) in lines.by_ref().enumerate() {
+        if line.trim_end() == "+++" {
+            closing_line = Some(i + 2);
+            break;
+        }
+        toml_text.push_str(line);
+    }
+    let Some(closing_line) = closing_line else {
+        return Err(FrontMatterError {
+            line: 1,
+            message: "de instellingen bovenaan worden niet afgesloten. Zet na de instellingen een regel met alleen +++".to_string(),
+        });
+    };
+    let front_matter: FrontMatter = toml::from_str(&toml_text).map_err(|e| {
+        let line_in_toml = e
+            .span()
+            .map(|s| {
+                toml_text[..s.start.min(toml_text.len())]
+                    .matches('\n')
+                    .count()
+            })
+            .unwrap_or(0);
+        FrontMatterError {
+            line: line_in_toml + 2,
+            message: format!(
+                "de instellingen bovenaan kloppen niet: {}",
+                e.message().trim()
+            ),
+        }
+    })?;
+    let subject_line = toml_text
+        .lines()
+        .position(|l| l.trim_start().starts_with("subject"))
+        .map_or(2, |i| i + 2);
+    let mut body = "\n".repeat(closing_line);
+    for line in lines {
+        body.push_str(line);
+    }
+    Ok(SplitTemplate {
+        front_matter,
+        subject_line,
+        body,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_keeps_line_numbers() {
+        let source = "+++\nevent-type = \"benefit_granted\"\nsubject = \"Uw uitkering\"\nbesluit = true\n+++\n{{ recipient | salutation }},\n";
+        let split = split(source).unwrap();
+        assert_eq!(split.front_matter.event_type, EventType::BenefitGranted);
+        assert_eq!(split.subject_line, 3);
+        assert_eq!(
+            split.body.lines().nth(5),
+            Some("{{ recipient | salutation }},")
+        );
+    }
+
+    #[test]
+    fn missing_front_matter_is_explained() {
+        let err = split("Beste mevrouw,\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(
+            err.message
+                .starts_with("het sjabloon begint niet met een regel +++")
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_with_their_line() {
+        let err =
+            split("+++\nevent-type = \"benefit_granted\"\nsubjet = \"x\"\nbesluit = true\n+++\n")
+                .unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("subjet"), "{}", err.message);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_explained() {
+        let err = split("+++\nevent-type = \"benefit_granted\"\n").unwrap_err();
+        assert!(err.message.contains("niet afgesloten"));
+    }
+}
