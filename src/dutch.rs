@@ -164,6 +164,32 @@ pub fn postcode_city_line(postcode: &str, city: &str) -> String {
     format!("{postcode}  {}", city.to_uppercase())
 }
 
+/// A postal address as it comes from an event.
+#[derive(Debug, Clone, Copy)]
+pub struct AddressParts<'a> {
+    /// Street name.
+    pub street: &'a str,
+    /// House number.
+    pub number: &'a str,
+    /// House number addition.
+    pub addition: Option<&'a str>,
+    /// Postcode as given; written as "1234 AB" when it is a valid Dutch postcode.
+    pub postcode: &'a str,
+    /// Town or city.
+    pub city: &'a str,
+}
+
+/// The lines of the address block: name, street, "1234 AB  PLAATS".
+pub fn address_lines(name: &NameParts<'_>, address: &AddressParts<'_>) -> Vec<String> {
+    let postcode = crate::event::normalize_postcode(address.postcode)
+        .unwrap_or_else(|| address.postcode.to_string());
+    vec![
+        address_name(name),
+        street_line(address.street, address.number, address.addition),
+        postcode_city_line(&postcode, address.city),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

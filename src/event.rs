@@ -375,14 +375,31 @@ impl<'de> Deserialize<'de> for IsoDate {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<IsoDate, E> {
                 parse_iso_date(v).map(IsoDate).ok_or_else(|| {
+                    let problem = if looks_like_iso_date(v) {
+                        "deze datum bestaat niet"
+                    } else {
+                        "dit is geen datum in de vorm jjjj-mm-dd"
+                    };
                     E::custom(format!(
-                        "dit is geen datum in de vorm jjjj-mm-dd{FIX_SEPARATOR}Schrijf de datum als jaar-maand-dag, bijvoorbeeld \"2026-11-23\"."
+                        "{problem}{FIX_SEPARATOR}Schrijf de datum als jaar-maand-dag, bijvoorbeeld \"2026-11-23\"."
                     ))
                 })
             }
         }
         deserializer.deserialize_str(DateVisitor)
     }
+}
+
+/// Whether `v` has the shape `dddd-dd-dd`, whether or not the date exists.
+fn looks_like_iso_date(v: &str) -> bool {
+    v.len() == 10
+        && v.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }
 
 /// Parses exactly `YYYY-MM-DD`.
@@ -818,29 +835,22 @@ fn explain_serde_error(
             "Vul het veld in het zaaksysteem in en exporteer de gebeurtenis opnieuw.".to_string(),
         );
     }
-    if let Some(rest) = inner.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        let known = rest
-            .split_once("expected ")
-            .map(|(_, k)| k.replace("one of ", ""))
-            .unwrap_or_default();
+    if inner.starts_with("unknown field `") {
+        // serde_path_to_error's path already ends with the unknown field.
         return (
-            join(&shorten(field, 60)),
+            shorten(&here, 120),
             "helder kent dit veld niet".to_string(),
             format!(
-                "Controleer de spelling of laat het veld weg. Velden die hier kunnen: {known}."
+                "Controleer de spelling of laat het veld weg. Velden die hier kunnen: {}.",
+                expected_list(&inner)
             ),
         );
     }
-    if let Some(rest) = inner.strip_prefix("unknown variant `") {
-        let known = rest
-            .split_once("expected ")
-            .map(|(_, k)| k.replace("one of ", ""))
-            .unwrap_or_default();
+    if inner.starts_with("unknown variant `") {
         return (
             here,
             "deze waarde kent helder hier niet".to_string(),
-            format!("Gebruik een van deze waarden: {known}."),
+            format!("Gebruik een van deze waarden: {}.", expected_list(&inner)),
         );
     }
     if let Some(rest) = inner.strip_prefix("invalid type: ") {
@@ -856,6 +866,20 @@ fn explain_serde_error(
         "deze waarde is ongeldig".to_string(),
         "Controleer het veld tegen de beschrijving van gebeurtenissen in DESIGN.md §2.".to_string(),
     )
+}
+
+/// The names after "expected" in a serde message, as a plain Dutch list.
+fn expected_list(message: &str) -> String {
+    let names: Vec<&str> = message
+        .split_once("expected ")
+        .map(|(_, rest)| rest)
+        .unwrap_or_default()
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, name)| name)
+        .collect();
+    names.join(", ")
 }
 
 /// A Dutch name for a serde value kind ("a string" → "tekst").

@@ -4,8 +4,8 @@
 //! one event. It never prints and never writes files.
 
 use crate::config::Config;
-use crate::dutch::{self, NameParts};
-use crate::event::{CaseEvent, normalize_postcode};
+use crate::dutch::{self, AddressParts, NameParts};
+use crate::event::{CaseEvent, Salutation, Text};
 use crate::render::markdown::{inline_text, parse_blocks};
 use crate::render::{Letter, LetterContact, Sender};
 use crate::route::{Route, route};
@@ -127,23 +127,20 @@ pub fn address_block(event: &CaseEvent) -> Vec<String> {
     let address = &recipient.address;
     let name = NameParts {
         salutation: recipient.salutation.map(|s| match s {
-            crate::event::Salutation::Mevrouw => "mevrouw",
-            crate::event::Salutation::Heer => "heer",
+            Salutation::Mevrouw => "mevrouw",
+            Salutation::Heer => "heer",
         }),
-        initials: recipient.initials.as_ref().map(|t| t.as_str()),
-        first_name: recipient.first_name.as_ref().map(|t| t.as_str()),
-        prefix: recipient.prefix.as_ref().map(|t| t.as_str()),
+        initials: recipient.initials.as_ref().map(Text::as_str),
+        first_name: recipient.first_name.as_ref().map(Text::as_str),
+        prefix: recipient.prefix.as_ref().map(Text::as_str),
         surname: recipient.surname.as_str(),
     };
-    let postcode = normalize_postcode(address.postcode.as_str())
-        .unwrap_or_else(|| address.postcode.to_string());
-    vec![
-        dutch::address_name(&name),
-        dutch::street_line(
-            address.street.as_str(),
-            address.number.as_str(),
-            address.addition.as_ref().map(|t| t.as_str()),
-        ),
-        dutch::postcode_city_line(&postcode, address.city.as_str()),
-    ]
+    let parts = AddressParts {
+        street: address.street.as_str(),
+        number: address.number.as_str(),
+        addition: address.addition.as_ref().map(Text::as_str),
+        postcode: address.postcode.as_str(),
+        city: address.city.as_str(),
+    };
+    dutch::address_lines(&name, &parts)
 }

@@ -25,10 +25,10 @@ body { margin: 0; background: #eef0f2; color: #1b1b1b;
 .department { margin: 0; color: #3d3d3d; }
 .top { display: flex; flex-wrap: wrap; gap: 1.25rem 2.5rem; justify-content: space-between; margin-bottom: 2rem; }
 .return { margin: 0 0 .35rem; font-size: .72rem; color: #3d3d3d; }
-.recipient { margin: 0; white-space: pre-line; }
+.recipient { margin: 0; white-space: pre-wrap; }
 .reference { border-collapse: collapse; font-size: .95rem; }
-.reference th { text-align: left; font-weight: 400; color: #3d3d3d; padding: 0 1rem .15rem 0; vertical-align: top; }
-.reference td { padding: 0 0 .15rem; }
+.reference th, .reference td { padding: 0 0 .2rem; line-height: 1.45; vertical-align: baseline; }
+.reference th { text-align: left; font-weight: 400; color: #3d3d3d; padding-right: 1rem; }
 h1 { font-size: 1.3rem; line-height: 1.3; margin: 0 0 1.25rem; }
 h2 { font-size: 1.15rem; margin: 1.75rem 0 .5rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .4rem; }
@@ -111,9 +111,10 @@ pub fn page(letter: &Letter) -> String {
         .iter()
         .map(|line| esc(line))
         .collect();
+    // One line each; pre-wrap keeps the two spaces before the city.
     out.push_str(&format!(
         "<p class=\"recipient\">{}</p>\n</section>\n",
-        address.join("<br>\n")
+        address.join("\n")
     ));
     out.push_str("<table class=\"reference\" aria-label=\"Gegevens van deze brief\">\n");
     for (label, value) in [
@@ -146,8 +147,8 @@ pub fn page(letter: &Letter) -> String {
 fn write_block(out: &mut String, block: &Block) {
     match block {
         Block::Heading { level, content } => {
-            // The subject is the page's h1; body headings start at h2.
-            let level = (*level + 1).clamp(2, 6);
+            // The subject is the page's h1; body headings ("#" or "##") start at h2, so no level is skipped.
+            let level = (*level).clamp(2, 6);
             out.push_str(&format!("<h{level}>{}</h{level}>\n", inlines(content)));
         }
         Block::Paragraph(content) => out.push_str(&format!("<p>{}</p>\n", inlines(content))),

@@ -24,15 +24,23 @@ pub fn escape_markdown(value: &str, out: &mut dyn Write) -> io::Result<()> {
 /// `value` escaped for CommonMark.
 pub fn escaped(value: &str) -> String {
     let mut result = String::with_capacity(value.len() + 8);
-    let digits_at_start = value.chars().take_while(char::is_ascii_digit).count();
-    for (i, c) in value.chars().enumerate() {
-        let c = if matches!(c, '\n' | '\r' | '\t') {
-            ' '
-        } else {
-            c
-        };
-        let ordered_list_marker =
-            i == digits_at_start && digits_at_start > 0 && matches!(c, '.' | ')');
+    let chars: Vec<char> = value
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let digits_at_start = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    for (i, &c) in chars.iter().enumerate() {
+        // "1. " or "1) " at the start would begin a numbered list; "10.30 uur" would not.
+        let ordered_list_marker = i == digits_at_start
+            && digits_at_start > 0
+            && matches!(c, '.' | ')')
+            && chars.get(i + 1).is_none_or(|next| *next == ' ');
         if ALWAYS_ESCAPED.contains(&c)
             || (i == 0 && ESCAPED_AT_START.contains(&c))
             || ordered_list_marker
@@ -66,6 +74,8 @@ mod tests {
         assert_eq!(escaped("- lijst"), "\\- lijst");
         assert_eq!(escaped("1. eerste"), "1\\. eerste");
         assert_eq!(escaped("2024) jaar"), "2024\\) jaar");
+        assert_eq!(escaped("3."), "3\\.");
+        assert_eq!(escaped("10.30 uur"), "10.30 uur");
         assert_eq!(escaped("eerste\n# kop"), "eerste \\# kop");
     }
 

@@ -63,7 +63,7 @@ pub fn full_name(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
 
 /// `{{ recipient | address_lines }}`: a list of lines, to use in a `{% for %}`.
 pub fn address_lines(value: &Value, _: Kwargs, _: &State) -> TeraResult<Value> {
-    let name = dutch::address_name(&name_parts(value, "address_lines")?);
+    let name = name_parts(value, "address_lines")?;
     let field = |path: &'static str| value.get_from_path(path).and_then(Value::as_str);
     let (Some(street), Some(number), Some(postcode), Some(city)) = (
         field("address.street"),
@@ -75,12 +75,14 @@ pub fn address_lines(value: &Value, _: Kwargs, _: &State) -> TeraResult<Value> {
             "het filter address_lines verwacht recipient, met een volledig adres",
         ));
     };
-    let lines = vec![
-        name,
-        dutch::street_line(street, number, field("address.addition")),
-        dutch::postcode_city_line(postcode, city),
-    ];
-    Ok(Value::from(lines))
+    let address = dutch::AddressParts {
+        street,
+        number,
+        addition: field("address.addition"),
+        postcode,
+        city,
+    };
+    Ok(Value::from(dutch::address_lines(&name, &address)))
 }
 
 /// Replaces Tera's `safe`: helder never lets a value through unescaped.

@@ -1,1 +1,8 @@
-//! Integration tests: one binary for the whole suite.
+//! Integration tests: one binary for the whole suite, one module per feature.
+
+mod cli;
+mod events;
+mod letters;
+mod routing;
+mod support;
+mod templates;

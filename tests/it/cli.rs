@@ -1,0 +1,315 @@
+//! The `helder` command: exit codes, messages, and files written or not.
+
+use crate::support::{fixture_json, root};
+use helder::event_type::EventType;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn helder(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", root().join("helder.toml").to_str().unwrap()])
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).to_string()
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn broken_events_exit_1_with_a_clear_message_and_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut unknown = fixture_json(EventType::BenefitGranted);
+    unknown["type"] = "nl.participatiewet.bijstand.benefit_grantd".into();
+    let mut missing = fixture_json(EventType::BenefitGranted);
+    missing["data"]["recipient"]
+        .as_object_mut()
+        .unwrap()
+        .remove("surname");
+    let cases = [
+        (
+            "malformed.json",
+            "{\"id\": \"evt-1\", \"type\": ".to_string(),
+            "de tekst is geen geldige JSON (regel 1, kolom 23)",
+        ),
+        (
+            "unknown.json",
+            unknown.to_string(),
+            "Bedoelt u \"nl.participatiewet.bijstand.benefit_granted\"?",
+        ),
+        (
+            "missing.json",
+            missing.to_string(),
+            "veld data.recipient.surname: dit verplichte veld ontbreekt.",
+        ),
+    ];
+    for (name, content, expected) in cases {
+        let input = dir.path().join(name);
+        std::fs::write(&input, content).unwrap();
+        let out = dir.path().join("out");
+        let output = helder(
+            &[
+                "render",
+                input.to_str().unwrap(),
+                "-o",
+                out.join("brief.html").to_str().unwrap(),
+            ],
+            dir.path(),
+        );
+        assert_eq!(output.status.code(), Some(1), "{name}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains(expected),
+            "{name}: {}",
+            stderr(&output)
+        );
+        assert!(
+            !out.exists() || files_in(&out).is_empty(),
+            "{name}: no output file"
+        );
+    }
+}
+
+#[test]
+fn render_writes_a_private_file_and_prints_no_personal_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join("letter-templates/examples/benefit_granted-plain.json");
+    let target = dir.path().join("brief.html");
+    let output = helder(
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+            "--date",
+            "2026-11-23",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = std::fs::read_to_string(&target).unwrap();
+    assert!(html.contains("Beste mevrouw Bakker,"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&target).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    for personal in ["Bakker", "Anouk", "Lindelaan", "6512", "06 12 34 56 78"] {
+        assert!(
+            !said.contains(personal),
+            "terminal output shows {personal}: {said}"
+        );
+    }
+}
+
+#[test]
+fn render_without_output_writes_event_named_files_in_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join("letter-templates/examples/application_received-plain.json");
+    let output = helder(
+        &["render", example.to_str().unwrap(), "--format", "txt"],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(files_in(dir.path()), vec!["evt-2026-000101.txt"]);
+    assert!(stdout(&output).contains("brief: ./evt-2026-000101.txt"));
+}
+
+#[test]
+fn a_call_first_event_is_held_unless_a_draft_is_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join("letter-templates/examples/appointment_missed-reached.json");
+    let out = dir.path().join("out");
+    // A trailing slash makes -o a folder, also for one event.
+    let folder = format!("{}/", out.display());
+    let held = helder(
+        &["render", example.to_str().unwrap(), "-o", &folder],
+        dir.path(),
+    );
+    assert_eq!(held.status.code(), Some(0));
+    assert!(
+        stdout(&held).contains("eerst bellen: gebeurtenis evt-2026-000501 (appointment_missed)")
+    );
+    assert!(stdout(&held).contains("--draft"));
+    assert!(!out.exists(), "no letter is written");
+
+    let draft = helder(
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "-o",
+            &folder,
+            "--draft",
+        ],
+        dir.path(),
+    );
+    assert_eq!(draft.status.code(), Some(0), "{}", stderr(&draft));
+    let html = std::fs::read_to_string(out.join("evt-2026-000501.html")).unwrap();
+    assert!(html.contains("CONCEPT — niet versturen"));
+}
+
+#[test]
+fn render_to_stdout_with_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = root().join("letter-templates/examples/interview_invitation-plain.json");
+    let output = helder(
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "-o",
+            "-",
+            "--format",
+            "md",
+            "--date",
+            "2026-11-23",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout(&output)
+            .starts_with("# Uitnodiging voor een gesprek op donderdag 3\u{a0}december 2026\n")
+    );
+    assert!(files_in(dir.path()).is_empty());
+}
+
+#[test]
+fn a_folder_of_events_keeps_going_past_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let events = dir.path().join("events");
+    std::fs::create_dir(&events).unwrap();
+    std::fs::copy(
+        root().join("letter-templates/examples/benefit_granted-plain.json"),
+        events.join("a.json"),
+    )
+    .unwrap();
+    std::fs::write(events.join("b.json"), "niet eens json").unwrap();
+    std::fs::copy(
+        root().join("letter-templates/examples/application_received-plain.json"),
+        events.join("c.json"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = helder(
+        &[
+            "render",
+            events.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        files_in(&out),
+        vec!["evt-2026-000101.html", "evt-2026-000301.html"]
+    );
+    assert!(stdout(&output).contains("klaar: 2 brieven, 0 keer eerst bellen, 1 fout."));
+}
+
+#[test]
+fn route_prints_one_json_object_per_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = root().join("letter-templates/examples");
+    let output = helder(
+        &[
+            "route",
+            examples
+                .join("benefit_granted-plain.json")
+                .to_str()
+                .unwrap(),
+            examples
+                .join("sanction_reduction-reached.json")
+                .to_str()
+                .unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0],
+        serde_json::json!({"event_id": "evt-2026-000301", "route": "letter", "reasons": []})
+    );
+    assert_eq!(lines[1]["route"], "call_first");
+    let codes: Vec<&str> = lines[1]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["flag.sanction", "event_type.always"]);
+}
+
+#[test]
+fn templates_lists_every_template() {
+    let output = helder(&["templates"], &root());
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for line in [
+        "application_received         nee      never",
+        "benefit_granted              ja       never",
+        "appointment_missed           nee      always",
+        "sanction_reduction           ja       always",
+    ] {
+        assert!(text.contains(line), "{text}");
+    }
+}
+
+#[test]
+fn a_bad_config_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", "bestaat-niet.toml", "templates"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output)
+            .contains("instellingen bestaat-niet.toml: het bestand kan niet worden gelezen")
+    );
+
+    let config = dir.path().join("helder.toml");
+    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
+    std::fs::write(
+        &config,
+        shipped.replace("greeting = \"Beste\"", "greting = \"Beste\""),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", config.to_str().unwrap(), "templates"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("greting"), "{}", stderr(&output));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let output = helder(&["render"], &root());
+    assert_eq!(output.status.code(), Some(2));
+    let output = helder(&["render", "x.json", "--date", "23-11-2026"], &root());
+    assert_eq!(output.status.code(), Some(2));
+}

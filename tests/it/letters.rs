@@ -1,0 +1,159 @@
+//! Letters from the shipped examples: an HTML snapshot of each, and what a page may contain.
+
+use crate::support::{config, event, example_json, letter_date, root, templates};
+use helder::event_type::EventType;
+use helder::letter::{ComposeOptions, Composed, compose};
+use helder::render::html::HtmlRenderer;
+use helder::render::text::TextRenderer;
+use helder::render::{Letter, Renderer};
+
+/// Renders an example; call-first examples as their held draft.
+fn example_letter(name: &str) -> Letter {
+    let ev = event(example_json(name));
+    let config = config();
+    let templates = templates();
+    let options = ComposeOptions {
+        date: letter_date(),
+        draft: false,
+    };
+    let composed = match compose(&ev, &config, &templates, options).unwrap() {
+        Composed::CallFirst(_) => compose(
+            &ev,
+            &config,
+            &templates,
+            ComposeOptions {
+                draft: true,
+                ..options
+            },
+        )
+        .unwrap(),
+        other => other,
+    };
+    match composed {
+        Composed::Letter(letter) => *letter,
+        other => panic!("{name}: expected a letter, got {other:?}"),
+    }
+}
+
+/// The part of the page between <main> and </main>: the letter without the shared style sheet.
+fn main_part(html: &str) -> &str {
+    let start = html.find("<main").unwrap();
+    let end = html.find("</main>").unwrap() + "</main>".len();
+    &html[start..end]
+}
+
+#[test]
+fn every_template_example_renders_to_the_pinned_html() {
+    let templates = templates();
+    let mut seen = 0;
+    for template in templates.iter() {
+        assert!(
+            template.front_matter.examples.len() >= 2,
+            "{} needs at least two examples",
+            template.name
+        );
+        for example in &template.front_matter.examples {
+            assert!(
+                root()
+                    .join("letter-templates/examples")
+                    .join(example)
+                    .is_file(),
+                "{example} exists"
+            );
+            let letter = example_letter(example);
+            assert_eq!(
+                letter.event_type, template.front_matter.event_type,
+                "{example} is for {}",
+                template.name
+            );
+            let html = String::from_utf8(HtmlRenderer.render(&letter).unwrap()).unwrap();
+            let stem = example.trim_end_matches(".json");
+            insta::assert_snapshot!(format!("html_{stem}"), main_part(&html));
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 12);
+}
+
+#[test]
+fn the_page_is_self_contained_readable_and_printable() {
+    let html = String::from_utf8(
+        HtmlRenderer
+            .render(&example_letter("benefit_granted-plain.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nl\">"));
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(html.contains("@page { size: A4;"));
+    for external in ["src=", "<link", "@import", "url(", "<script"] {
+        assert!(
+            !html.contains(external),
+            "the page loads nothing from outside ({external})"
+        );
+    }
+    // The only links are the ones a template writes; this one has none.
+    assert!(!html.contains("href="));
+}
+
+#[test]
+fn drafts_are_marked_and_held_letters_are_not_sent() {
+    let draft = example_letter("sanction_reduction-reached.json");
+    assert!(draft.draft);
+    let text = String::from_utf8(TextRenderer.render(&draft).unwrap()).unwrap();
+    assert!(text.starts_with("*** CONCEPT — niet versturen ***"));
+    let html = String::from_utf8(HtmlRenderer.render(&draft).unwrap()).unwrap();
+    assert!(html.contains("<p class=\"draft\" role=\"note\">CONCEPT — niet versturen</p>"));
+
+    let ev = event(example_json("sanction_reduction-reached.json"));
+    let options = ComposeOptions {
+        date: letter_date(),
+        draft: false,
+    };
+    match compose(&ev, &config(), &templates(), options).unwrap() {
+        Composed::CallFirst(route) => assert_eq!(route.name(), "call_first"),
+        other => panic!("a sanction is never a sendable letter: {other:?}"),
+    }
+    let contact = event(crate::support::fixture_json(EventType::ContactRecorded));
+    assert!(matches!(
+        compose(&contact, &config(), &templates(), options).unwrap(),
+        Composed::Release
+    ));
+}
+
+#[test]
+fn a_besluit_has_its_objection_deadline_and_legal_basis() {
+    let letter = example_letter("benefit_granted-plain.json");
+    assert!(letter.is_besluit);
+    let text = String::from_utf8(TextRenderer.render(&letter).unwrap()).unwrap();
+    // Sent Monday 23 November 2026: six weeks later is Monday 4 January 2027.
+    assert!(
+        text.contains("Dat kan tot en met maandag 4\u{a0}januari 2027."),
+        "{text}"
+    );
+    assert!(text.contains("| Waarom mag de gemeente dit?"));
+    let unwrapped = text.replace("\n| ", " ");
+    assert!(
+        unwrapped.contains("artikel 11 Participatiewet; artikel 21 Participatiewet."),
+        "{unwrapped}"
+    );
+}
+
+#[test]
+fn address_block_follows_dutch_post_rules() {
+    assert_eq!(
+        example_letter("benefit_granted-plain.json").recipient_address,
+        vec!["Mevrouw A. Bakker", "Lindelaan 14", "6512 KT  WAALMONDE"]
+    );
+    assert_eq!(
+        example_letter("benefit_granted-awkward.json").recipient_address,
+        vec![
+            "S.J.M. van der Heijden-Çelik",
+            "Burgemeester van Rappardstraat 117-2",
+            "5211 AB  'S-HERTOGENBOSCH"
+        ]
+    );
+}

@@ -1,0 +1,71 @@
+//! Shared helpers: the repository's settings, templates and fixtures.
+
+use chrono::NaiveDate;
+use helder::config::Config;
+use helder::event::{CaseEvent, Origin, event_from_value};
+use helder::event_type::EventType;
+use helder::template::TemplateSet;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// The repository root.
+pub(crate) fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped helder.toml.
+pub(crate) fn config() -> Config {
+    Config::load(&root().join("helder.toml")).expect("the shipped helder.toml loads")
+}
+
+/// The shipped templates.
+pub(crate) fn templates() -> TemplateSet {
+    let config = config();
+    TemplateSet::load(&config.templates_dir, &config.letter.greeting)
+        .expect("the shipped templates load")
+}
+
+/// The date every test letter carries.
+pub(crate) fn letter_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+}
+
+/// The JSON of the fixture for one event type.
+pub(crate) fn fixture_json(event_type: EventType) -> Value {
+    let path = root()
+        .join("tests/fixtures/events")
+        .join(format!("{}.json", event_type.as_str()));
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// The JSON of a shipped example event.
+pub(crate) fn example_json(name: &str) -> Value {
+    let path = root().join("letter-templates/examples").join(name);
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+/// Validates event JSON.
+#[track_caller]
+pub(crate) fn event(value: Value) -> CaseEvent {
+    event_from_value(
+        value,
+        Origin {
+            file: "test.json".to_string(),
+            line: None,
+        },
+    )
+    .expect("valid event")
+}
+
+/// Writes a small templates folder with one template (plus the shipped partials) and returns its path.
+pub(crate) fn template_dir(dir: &Path, file_name: &str, source: &str) -> PathBuf {
+    let templates = dir.join("t");
+    let partials = templates.join("_partials");
+    std::fs::create_dir_all(&partials).unwrap();
+    for entry in std::fs::read_dir(root().join("letter-templates/_partials")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), partials.join(entry.file_name())).unwrap();
+    }
+    std::fs::write(templates.join(file_name), source).unwrap();
+    templates
+}

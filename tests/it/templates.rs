@@ -1,0 +1,276 @@
+//! Templates: hostile values stay text, missing values are errors with a line, every filter.
+
+use crate::support::{config, event, example_json, letter_date, template_dir, templates};
+use helder::letter::{ComposeOptions, Composed, compose};
+use helder::render::html::HtmlRenderer;
+use helder::render::text::TextRenderer;
+use helder::render::{Letter, MarkdownRenderer, Renderer};
+use helder::template::{TemplateError, TemplateSet};
+use pulldown_cmark::{Event, Parser, Tag};
+use serde_json::{Value, json};
+
+const HOSTILE: &[&str] = &[
+    "Jansen](https://phish.example)",
+    "<script>alert(1)</script>",
+    "{{ municipality.name }}",
+    "**vet** en _schuin_",
+    "&amp; \\ `code` # kop",
+    "1. lijst",
+];
+
+fn hostile_letter() -> Letter {
+    let mut value = example_json("benefit_granted-plain.json");
+    value["data"]["recipient"]["surname"] = json!(HOSTILE[0]);
+    value["data"]["decision"]["reasons"] = json!(HOSTILE[1..].to_vec());
+    value["data"]["contact"]["name"] = json!("<b>Ilse</b> [Verhoef](javascript:alert(1))");
+    let options = ComposeOptions {
+        date: letter_date(),
+        draft: false,
+    };
+    match compose(&event(value), &config(), &templates(), options).unwrap() {
+        Composed::Letter(letter) => *letter,
+        other => panic!("expected a letter, got {other:?}"),
+    }
+}
+
+#[test]
+fn hostile_values_show_literally_in_text() {
+    let text = String::from_utf8(TextRenderer.render(&hostile_letter()).unwrap()).unwrap();
+    for value in HOSTILE {
+        assert!(text.contains(value), "text output lacks {value:?}");
+    }
+    assert!(text.contains("<b>Ilse</b> [Verhoef](javascript:alert(1))"));
+}
+
+#[test]
+fn hostile_values_are_text_in_html() {
+    let html = String::from_utf8(HtmlRenderer.render(&hostile_letter()).unwrap()).unwrap();
+    assert!(!html.contains("<script"), "no script element");
+    assert!(!html.contains("<b>"), "no markup from values");
+    assert!(
+        !html.contains("href=\"https://phish.example"),
+        "no link from a value"
+    );
+    assert!(!html.contains("href=\"javascript"), "no javascript link");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Jansen](https://phish.example)"));
+    assert!(html.contains("**vet** en _schuin_"));
+    assert!(html.contains("{{ municipality.name }}"));
+    assert!(html.contains("&amp;amp; \\ `code` # kop"));
+    assert!(html.contains("<li>1. lijst</li>"));
+}
+
+#[test]
+fn hostile_values_are_text_in_markdown() {
+    let md = String::from_utf8(MarkdownRenderer.render(&hostile_letter()).unwrap()).unwrap();
+    let mut text = String::new();
+    for event in Parser::new(&md) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                panic!("a value became a link to {dest_url}")
+            }
+            Event::Html(h) | Event::InlineHtml(h) => panic!("a value became HTML: {h}"),
+            Event::Code(c) => panic!("a value became code: {c}"),
+            _ => {}
+        }
+    }
+    for value in HOSTILE {
+        assert!(text.contains(value), "markdown text lacks {value:?}");
+    }
+}
+
+fn render_with(source: &str, event_json: Value) -> Result<String, TemplateError> {
+    let dir = tempfile::tempdir().unwrap();
+    let templates_dir = template_dir(dir.path(), "benefit_granted.md", source);
+    let set = TemplateSet::load(&templates_dir, "Beste").map_err(|mut errors| errors.remove(0))?;
+    let config = config();
+    let ev = event(event_json);
+    let template = set.get(ev.event_type).unwrap();
+    let facts = helder::template::context::LetterFacts {
+        date: letter_date(),
+        is_besluit: true,
+        draft: false,
+        reference: ev.data.case.zaak_id.as_str(),
+    };
+    let context = helder::template::context::build(&ev, &config, &facts);
+    set.render(template, &context, &ev.id)
+        .map(|r| r.body.trim().to_string())
+        .map_err(|e| {
+            // Point the snapshot at a stable file name, not the temporary folder.
+            TemplateError {
+                file: e.file.rsplit('/').next().unwrap_or_default().to_string(),
+                ..e
+            }
+        })
+}
+
+const FRONT: &str =
+    "+++\nevent-type = \"benefit_granted\"\nsubject = \"Test\"\nbesluit = true\n+++\n";
+
+#[test]
+fn an_undefined_value_names_event_field_file_and_line() {
+    let source = format!("{FRONT}Beste,\n\nUw bijnaam is {{{{ recipient.nickname }}}}.\n");
+    let error = render_with(&source, example_json("benefit_granted-plain.json")).unwrap_err();
+    assert_eq!(error.field.as_deref(), Some("data.recipient.nickname"));
+    assert_eq!(
+        (error.line, error.event_id.as_deref()),
+        (Some(8), Some("evt-2026-000301"))
+    );
+    insta::assert_snapshot!("undefined_value", error.to_string());
+}
+
+#[test]
+fn an_empty_optional_value_is_missing_not_blank() {
+    let mut value = example_json("benefit_granted-plain.json");
+    value["data"]["recipient"]["first_name"] = json!("");
+    value["data"]["contact"]["team"] = json!(" ");
+    let source = format!("{FRONT}Hallo {{{{ recipient.first_name }}}}.\n");
+    let error = render_with(&source, value.clone()).unwrap_err();
+    assert_eq!(error.field.as_deref(), Some("data.recipient.first_name"));
+    assert_eq!(error.line, Some(6));
+    // With an if, the sentence is left out instead.
+    let guarded =
+        format!("{FRONT}Hallo{{% if contact.team %}} team {{{{ contact.team }}}}{{% endif %}}.\n");
+    assert_eq!(render_with(&guarded, value).unwrap(), "Hallo.");
+}
+
+#[test]
+fn an_undefined_value_in_a_partial_points_at_the_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates_dir = template_dir(
+        dir.path(),
+        "benefit_granted.md",
+        &format!("{FRONT}Tekst.\n\n{{% include \"_partials/extra.md\" %}}\n"),
+    );
+    std::fs::write(
+        templates_dir.join("_partials/extra.md"),
+        "Eerste regel.\n\n{{ contact.fax }}\n",
+    )
+    .unwrap();
+    let set = TemplateSet::load(&templates_dir, "Beste").unwrap();
+    let ev = event(example_json("benefit_granted-plain.json"));
+    let facts = helder::template::context::LetterFacts {
+        date: letter_date(),
+        is_besluit: true,
+        draft: false,
+        reference: "Z",
+    };
+    let context = helder::template::context::build(&ev, &config(), &facts);
+    let error = set
+        .render(set.get(ev.event_type).unwrap(), &context, &ev.id)
+        .unwrap_err();
+    assert!(error.file.ends_with("_partials/extra.md"), "{}", error.file);
+    assert_eq!(error.line, Some(3));
+    assert_eq!(error.field.as_deref(), Some("data.contact.fax"));
+}
+
+#[test]
+fn safe_and_empty_default_are_refused() {
+    let value = example_json("benefit_granted-plain.json");
+    let safe = render_with(
+        &format!("{FRONT}{{{{ recipient.surname | safe }}}}\n"),
+        value.clone(),
+    )
+    .unwrap_err();
+    assert!(safe.problem.contains("safe mag niet"), "{safe}");
+    let empty = render_with(
+        &format!("{FRONT}{{{{ recipient.nickname | default(value=\"\") }}}}\n"),
+        value.clone(),
+    )
+    .unwrap_err();
+    assert!(empty.problem.contains("leeg gat"), "{empty}");
+    let filled = render_with(
+        &format!("{FRONT}{{{{ recipient.nickname | default(value=\"geen\") }}}}\n"),
+        value,
+    )
+    .unwrap();
+    assert_eq!(filled, "geen");
+}
+
+#[test]
+fn template_load_errors_point_at_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates_dir = template_dir(
+        dir.path(),
+        "benefit_granted.md",
+        &format!("{FRONT}Tekst {{{{ recipient.surname }}\n\n<div>html</div>\n"),
+    );
+    std::fs::write(templates_dir.join("warning.md"), "geen front matter\n").unwrap();
+    std::fs::write(templates_dir.join("recovery.md"), FRONT).unwrap();
+    let errors = TemplateSet::load(&templates_dir, "Beste").unwrap_err();
+    let shown: Vec<String> = errors
+        .iter()
+        .map(|e| {
+            TemplateError {
+                file: e.file.rsplit('/').next().unwrap().to_string(),
+                ..e.clone()
+            }
+            .to_string()
+        })
+        .collect();
+    insta::assert_snapshot!("template_load_errors", shown.join("\n"));
+}
+
+fn filters_output(source_body: &str, value: Value) -> String {
+    render_with(&format!("{FRONT}{source_body}\n"), value).unwrap()
+}
+
+#[test]
+fn filter_euro() {
+    let mut value = example_json("benefit_granted-plain.json");
+    value["data"]["amounts"] = json!([{"label": "a", "amount_cents": 35038}, {"label": "b", "amount_cents": 123456789}, {"label": "c", "amount_cents": 7}]);
+    let out = filters_output(
+        "{% for a in amounts %}{{ a.amount_cents | euro }}|{% endfor %}",
+        value.clone(),
+    );
+    assert_eq!(out, "€\u{a0}350,38|€\u{a0}1.234.567,89|€\u{a0}0,07|");
+    let wrong = render_with(&format!("{FRONT}{{{{ occurred_on | euro }}}}\n"), value).unwrap_err();
+    assert!(wrong.problem.contains("hele centen"), "{wrong}");
+}
+
+#[test]
+fn filter_date_and_time() {
+    let value = example_json("interview_invitation-plain.json");
+    let dir = tempfile::tempdir().unwrap();
+    let source = "+++\nevent-type = \"interview_invitation\"\nsubject = \"{{ appointment.start | date }}\"\nbesluit = false\n+++\n{{ occurred_on | date }}|{{ occurred_on | date(weekday=true) }}|{{ appointment.start | date(weekday=true) }}|{{ appointment.start | time }}\n";
+    let templates_dir = template_dir(dir.path(), "interview_invitation.md", source);
+    let set = TemplateSet::load(&templates_dir, "Beste").unwrap();
+    let ev = event(value);
+    let facts = helder::template::context::LetterFacts {
+        date: letter_date(),
+        is_besluit: false,
+        draft: false,
+        reference: "Z",
+    };
+    let rendered = set
+        .render(
+            set.get(ev.event_type).unwrap(),
+            &helder::template::context::build(&ev, &config(), &facts),
+            &ev.id,
+        )
+        .unwrap();
+    assert_eq!(rendered.subject, "3\u{a0}december 2026");
+    assert_eq!(
+        rendered.body.trim(),
+        "20\u{a0}november 2026|vrijdag 20\u{a0}november 2026|donderdag 3\u{a0}december 2026|10.30\u{a0}uur"
+    );
+}
+
+#[test]
+fn filter_salutation_full_name_and_address_lines() {
+    let body = "{{ recipient | salutation }}|{{ recipient | full_name }}|{% for line in recipient | address_lines %}{{ line }}/{% endfor %}";
+    let plain = filters_output(body, example_json("benefit_granted-plain.json"));
+    assert_eq!(
+        plain,
+        "Beste mevrouw Bakker|Anouk Bakker|Mevrouw A. Bakker/Lindelaan 14/6512 KT  WAALMONDE/"
+    );
+    let awkward = filters_output(body, example_json("benefit_granted-awkward.json"));
+    assert_eq!(
+        awkward,
+        "Beste S.J.M. van der Heijden-Çelik|S.J.M. van der Heijden-Çelik|S.J.M. van der Heijden-Çelik/Burgemeester van Rappardstraat 117-2/5211 AB  'S-HERTOGENBOSCH/"
+    );
+    let mut heer = example_json("benefit_granted-awkward.json");
+    heer["data"]["recipient"]["salutation"] = json!("heer");
+    assert!(filters_output(body, heer).starts_with("Beste meneer Van der Heijden-Çelik|"));
+}
