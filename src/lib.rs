@@ -6,7 +6,8 @@
 //! 1. [`event`]: read and validate a CloudEvents JSON event;
 //! 2. [`route`]: a letter, or a call first ([`policy`] says which types and flags);
 //! 3. [`template`]: render `letter-templates/<event_type>.md` (Tera + Markdown, values escaped);
-//! 4. [`render`]: Markdown → one [`render::Letter`] → HTML, text or Markdown.
+//! 4. [`render`]: Markdown → one [`render::Letter`] → HTML, text or Markdown;
+//! 5. [`lint`]: readability and wording of any Dutch text ([`text`] extracts the prose, [`readability`] measures it).
 //!
 //! [`letter::compose`] runs steps 2–4 for one event. The library never prints:
 //! only `main.rs` writes to the terminal.
@@ -23,7 +24,10 @@ pub mod event;
 pub mod event_type;
 pub mod fs;
 pub mod letter;
+pub mod lint;
 pub mod policy;
+pub mod readability;
 pub mod render;
 pub mod route;
 pub mod template;
+pub mod text;

@@ -3,6 +3,7 @@
 mod cli;
 mod events;
 mod letters;
+mod readability;
 mod routing;
 mod support;
 mod templates;

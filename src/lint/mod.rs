@@ -1,0 +1,143 @@
+//! Step 5 of the pipeline: lint a text for readability, wording (and later tone and structure).
+//!
+//! One engine for templates, rendered letters and any Dutch text. [`lint`]
+//! analyses the text once ([`Analysis`]) and runs every [`Rule`] of
+//! [`rules::all`] over it. Findings are data: a rule id, a category, a
+//! severity, a byte [`Span`] into the source, a Dutch message and a
+//! suggestion. How they look is decided in [`crate::report`].
+
+pub mod rules;
+pub mod span;
+
+use crate::readability::{Analysis, Metrics, ReadabilityConfig};
+use crate::text::{Prose, from_markdown, from_plain_text, from_template};
+use serde::Serialize;
+pub use span::{LineIndex, Span};
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Should be fixed.
+    Warning,
+    /// Must be fixed: fails CI.
+    Error,
+}
+
+/// What a finding is about (DESIGN.md §5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    /// Threatening or distrustful phrasing.
+    Tone,
+    /// How hard the text is to read.
+    Readability,
+    /// Formal words with a plain alternative.
+    Wording,
+    /// What every letter must contain.
+    Structure,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id, kebab-case.
+    pub rule: &'static str,
+    /// The rule's category.
+    pub category: Category,
+    /// How bad it is.
+    pub severity: Severity,
+    /// Where in the source.
+    pub span: Span,
+    /// What is wrong, in Dutch.
+    pub message: String,
+    /// What to write instead, in Dutch.
+    pub suggestion: Option<String>,
+}
+
+/// What a rule is, for `helder lint --explain` and for the rule's own tests.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDocs {
+    /// What it flags.
+    pub what: &'static str,
+    /// Why it matters to the reader.
+    pub why: &'static str,
+    /// A text it flags.
+    pub bad: &'static str,
+    /// The same text, written so it passes.
+    pub good: &'static str,
+}
+
+/// A lint rule.
+pub trait Rule: Send + Sync {
+    /// The rule's id, kebab-case (`long-sentence`).
+    fn id(&self) -> &'static str;
+    /// The rule's category.
+    fn category(&self) -> Category;
+    /// The rule's documentation and examples.
+    fn docs(&self) -> RuleDocs;
+    /// Adds the rule's findings for an analysed text.
+    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>);
+}
+
+/// What kind of text is linted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Markdown (a rendered letter, a `.md` file, stdin).
+    Markdown,
+    /// A letter template: front matter and Tera tags are masked.
+    Template,
+    /// Plain text: paragraphs separated by blank lines.
+    PlainText,
+}
+
+/// The findings and metrics of one text.
+#[derive(Debug, Clone)]
+pub struct LintResult {
+    /// Findings, in source order.
+    pub findings: Vec<Finding>,
+    /// The text's readability numbers.
+    pub metrics: Metrics,
+}
+
+/// The prose of a source of some kind.
+pub fn prose(source: &str, kind: SourceKind) -> Prose {
+    match kind {
+        SourceKind::Markdown => from_markdown(source),
+        SourceKind::PlainText => from_plain_text(source),
+        SourceKind::Template => from_template(&blank_front_matter(source)),
+    }
+}
+
+/// A template with its `+++` front matter replaced by spaces, keeping offsets.
+fn blank_front_matter(source: &str) -> String {
+    if !source.starts_with("+++") {
+        return source.to_string();
+    }
+    let Some(close) = source[3..].find("\n+++").map(|i| i + 3 + "\n+++".len()) else {
+        return source.to_string();
+    };
+    let head: String = source[..close]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    format!("{head}{}", &source[close..])
+}
+
+/// Lints one text with every rule.
+pub fn lint(source: &str, kind: SourceKind, config: &ReadabilityConfig) -> LintResult {
+    let analysis = Analysis::new(source, prose(source, kind), config);
+    let mut findings = Vec::new();
+    for rule in rules::all() {
+        rule.check(&analysis, &mut findings);
+    }
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    LintResult {
+        findings,
+        metrics: analysis.metrics(),
+    }
+}

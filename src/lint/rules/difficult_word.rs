@@ -1,0 +1,121 @@
+//! ## What it flags
+//! A rare word: its Zipf frequency is below 3 (about once in a million words)
+//! or it is not among the 50,000 most used Dutch words, and it is not a
+//! compound of common parts. Names, numbers, amounts and dates are never flagged.
+//!
+//! ## Why it matters to the reader
+//! A word the reader does not know stops the reading. In a letter about money,
+//! a word nobody explains makes people guess what they must do.
+//!
+//! ## Example
+//! "Volgens de vigerende regels krijgt u vakantiegeld."
+//!
+//! ## Use instead
+//! "Volgens de regels van nu krijgt u vakantiegeld."
+//!
+//! ## Options
+//! `rare-zipf` (3.0) in `[readability]`.
+
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::readability::{Analysis, Verdict};
+
+const BAD: &str = "Volgens de vigerende regels krijgt u vakantiegeld.";
+const GOOD: &str = "Volgens de regels van nu krijgt u vakantiegeld.";
+
+/// A word few readers know.
+pub(crate) struct DifficultWord;
+
+impl Rule for DifficultWord {
+    fn id(&self) -> &'static str {
+        "difficult-word"
+    }
+    fn category(&self) -> Category {
+        Category::Readability
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Een woord dat weinig mensen kennen: het staat niet bij de meest gebruikte woorden, en het is geen samenstelling van bekende woorden.",
+            why: "Een onbekend woord laat de lezer stoppen. In een brief over geld moet de lezer dan raden wat hij moet doen.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+        let total = crate::readability::wordlists::lexicon().frequency_words;
+        for word in &analysis.words {
+            let Verdict::Rare(frequency) = &word.verdict else {
+                continue;
+            };
+            let text = analysis.text(word.block, word.range.clone());
+            let message = match frequency {
+                Some(f) => format!(
+                    "\"{text}\" is een weinig gebruikt woord: nummer {} van de {} meest gebruikte woorden.",
+                    thousands(f.rank as usize),
+                    thousands(total)
+                ),
+                None => format!(
+                    "\"{text}\" staat niet bij de {} meest gebruikte woorden.",
+                    thousands(total)
+                ),
+            };
+            out.push(Finding {
+                rule: self.id(),
+                category: self.category(),
+                severity: Severity::Warning,
+                span: analysis.source_range(word.block, word.range.clone()).into(),
+                message,
+                suggestion: Some(
+                    "Kies een woord dat iedereen kent, of leg het woord in de zin uit.".to_string(),
+                ),
+            });
+        }
+    }
+}
+
+/// 50000 → "50.000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::{findings_of, flagged};
+
+    #[test]
+    fn rare_words_are_flagged_with_their_rank() {
+        assert_eq!(flagged(&DifficultWord, BAD), vec!["vigerende"]);
+        let findings = findings_of(
+            &DifficultWord,
+            "Het gaat om de kostendelersnorm en het zwqx.",
+        );
+        assert_eq!(
+            findings.len(),
+            1,
+            "a compound of common parts is fine: {findings:?}"
+        );
+        assert!(
+            findings[0]
+                .message
+                .contains("staat niet bij de 50.000 meest gebruikte woorden")
+        );
+    }
+
+    #[test]
+    fn names_numbers_and_compounds_are_not_flagged() {
+        let text = "Bel mevrouw Verhoef over uw bijstandsuitkering van € 1.250,00 of mail naar info@waalmonde.nl.";
+        assert!(
+            flagged(&DifficultWord, text).is_empty(),
+            "{:?}",
+            flagged(&DifficultWord, text)
+        );
+    }
+}

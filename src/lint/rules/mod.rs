@@ -1,0 +1,92 @@
+//! The lint rules: one file a rule, one line a rule in [`all`] (keep it alphabetical).
+
+mod above_b1;
+mod difficult_word;
+mod formal_word;
+mod long_paragraph;
+mod long_sentence;
+mod long_word;
+mod passive_voice;
+mod subordinate_clauses;
+#[cfg(test)]
+pub(crate) mod testing;
+
+use super::Rule;
+
+/// Every rule, in alphabetical order of id.
+pub fn all() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(above_b1::AboveB1),
+        Box::new(difficult_word::DifficultWord),
+        Box::new(formal_word::FormalWord),
+        Box::new(long_paragraph::LongParagraph),
+        Box::new(long_sentence::LongSentence),
+        Box::new(long_word::LongWord),
+        Box::new(passive_voice::PassiveVoice),
+        Box::new(subordinate_clauses::SubordinateClauses),
+    ]
+}
+
+/// The rule with this id, if there is one.
+pub fn by_id(id: &str) -> Option<Box<dyn Rule>> {
+    all().into_iter().find(|rule| rule.id() == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::findings_of;
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_alphabetical() {
+        let ids: Vec<&str> = all().iter().map(|r| r.id()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(ids, sorted, "ids are unique and the list is alphabetical");
+        for id in ids {
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{id} is kebab-case"
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_flags_its_bad_example_and_passes_its_good_one() {
+        for rule in all() {
+            let docs = rule.docs();
+            let bad = findings_of(rule.as_ref(), docs.bad);
+            assert!(
+                !bad.is_empty(),
+                "{} does not flag its bad example",
+                rule.id()
+            );
+            let good = findings_of(rule.as_ref(), docs.good);
+            assert!(
+                good.is_empty(),
+                "{} flags its good example: {good:?}",
+                rule.id()
+            );
+        }
+    }
+
+    #[test]
+    fn every_finding_has_a_dutch_message_and_a_valid_span() {
+        for rule in all() {
+            let docs = rule.docs();
+            for finding in findings_of(rule.as_ref(), docs.bad) {
+                assert!(!finding.message.is_empty());
+                assert!(
+                    finding.span.start <= finding.span.end && finding.span.end <= docs.bad.len(),
+                    "{finding:?}"
+                );
+                assert!(
+                    docs.bad.is_char_boundary(finding.span.start)
+                        && docs.bad.is_char_boundary(finding.span.end)
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,319 @@
+//! Lintable prose: the text a reader reads, with byte offsets into the source the author edits.
+//!
+//! Markdown is parsed with the one parser setup ([`crate::render::markdown::options`]).
+//! Headings, paragraphs, list items and block quotes become separate
+//! [`ProseBlock`]s; code blocks and raw HTML are skipped. A template is first
+//! masked: `{{ … }}` becomes a run of zeros of the same length (a value counts
+//! as one word but is never judged), `{% … %}` and `{# … #}` become spaces.
+
+pub mod segment;
+
+use crate::render::markdown::options;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// What kind of block a piece of prose is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading.
+    Heading,
+    /// A paragraph.
+    Paragraph,
+    /// One list item.
+    ListItem,
+}
+
+/// A stretch of block text that comes from one stretch of source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    text_start: usize,
+    source_start: usize,
+    len: usize,
+    /// Whether text and source are the same bytes (no escapes or entities in between).
+    exact: bool,
+    source_len: usize,
+}
+
+/// One block of prose.
+#[derive(Debug, Clone)]
+pub struct ProseBlock {
+    /// Heading, paragraph or list item.
+    pub kind: BlockKind,
+    /// The text as a reader sees it.
+    pub text: String,
+    pieces: Vec<Piece>,
+}
+
+impl ProseBlock {
+    /// Maps a byte range in [`ProseBlock::text`] to a byte range in the source.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.source_offset(range.start, false);
+        let end = self.source_offset(range.end, true).max(start);
+        start..end
+    }
+
+    fn source_offset(&self, offset: usize, is_end: bool) -> usize {
+        // A start belongs to the piece it lies in; an end may sit at a piece's end.
+        let index = if is_end {
+            self.pieces
+                .partition_point(|p| p.text_start + p.len < offset)
+        } else {
+            self.pieces
+                .partition_point(|p| p.text_start + p.len <= offset)
+        };
+        let piece = self.pieces.get(index).or_else(|| self.pieces.last());
+        match piece {
+            Some(p) if p.exact => p.source_start + offset.saturating_sub(p.text_start).min(p.len),
+            Some(p) if is_end => p.source_start + p.source_len,
+            Some(p) => p.source_start,
+            None => 0,
+        }
+    }
+}
+
+/// The prose of one source text.
+#[derive(Debug, Clone)]
+pub struct Prose {
+    /// The blocks, in order.
+    pub blocks: Vec<ProseBlock>,
+}
+
+/// Extracts prose from Markdown.
+pub fn from_markdown(source: &str) -> Prose {
+    let mut blocks = Vec::new();
+    let mut current: Option<ProseBlock> = None;
+    let mut item_depth = 0usize;
+    let mut skip_depth = 0usize;
+    let start_block = |kind: BlockKind| ProseBlock {
+        kind,
+        text: String::new(),
+        pieces: Vec::new(),
+    };
+
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { .. }) => current = Some(start_block(BlockKind::Heading)),
+            Event::Start(Tag::Paragraph) if current.is_none() => {
+                let kind = if item_depth > 0 {
+                    BlockKind::ListItem
+                } else {
+                    BlockKind::Paragraph
+                };
+                current = Some(start_block(kind));
+            }
+            Event::Start(Tag::Item) => {
+                flush(&mut current, &mut blocks);
+                item_depth += 1;
+                current = Some(start_block(BlockKind::ListItem));
+            }
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => skip_depth += 1,
+            Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
+                skip_depth = skip_depth.saturating_sub(1)
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph) => flush(&mut current, &mut blocks),
+            Event::Start(Tag::List(_)) => flush(&mut current, &mut blocks),
+            Event::End(TagEnd::Item) => {
+                flush(&mut current, &mut blocks);
+                item_depth = item_depth.saturating_sub(1);
+            }
+            Event::Text(text) if skip_depth == 0 => {
+                let block = current.get_or_insert_with(|| {
+                    start_block(if item_depth > 0 {
+                        BlockKind::ListItem
+                    } else {
+                        BlockKind::Paragraph
+                    })
+                });
+                push(block, &text, source, range);
+            }
+            Event::Code(text) => {
+                // A code span is one token: keep its length, but as zeros so it is never judged.
+                let block = current.get_or_insert_with(|| start_block(BlockKind::Paragraph));
+                let masked = "0".repeat(text.len().max(1));
+                push(block, &masked, source, range);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(block) = current.as_mut() {
+                    push(block, " ", source, range);
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut current, &mut blocks);
+    Prose { blocks }
+}
+
+/// Extracts prose from a Tera + Markdown template, with the tags masked.
+pub fn from_template(source: &str) -> Prose {
+    from_markdown(&mask_template(source))
+}
+
+/// Extracts prose from plain text: paragraphs are separated by blank lines.
+pub fn from_plain_text(source: &str) -> Prose {
+    let mut blocks = Vec::new();
+    let mut offset = 0;
+    for chunk in source.split_inclusive('\n') {
+        let line = chunk.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            if blocks
+                .last()
+                .is_some_and(|b: &ProseBlock| !b.text.is_empty())
+            {
+                blocks.push(ProseBlock {
+                    kind: BlockKind::Paragraph,
+                    text: String::new(),
+                    pieces: Vec::new(),
+                });
+            }
+        } else {
+            if blocks.is_empty() {
+                blocks.push(ProseBlock {
+                    kind: BlockKind::Paragraph,
+                    text: String::new(),
+                    pieces: Vec::new(),
+                });
+            }
+            let block = blocks.last_mut().expect("a block exists");
+            if !block.text.is_empty() {
+                block.text.push(' ');
+            }
+            let text_start = block.text.len();
+            block.text.push_str(line);
+            block.pieces.push(Piece {
+                text_start,
+                source_start: offset,
+                len: line.len(),
+                exact: true,
+                source_len: line.len(),
+            });
+        }
+        offset += chunk.len();
+    }
+    blocks.retain(|b| !b.text.trim().is_empty());
+    Prose { blocks }
+}
+
+fn flush(current: &mut Option<ProseBlock>, blocks: &mut Vec<ProseBlock>) {
+    if let Some(block) = current.take()
+        && !block.text.trim().is_empty()
+    {
+        blocks.push(block);
+    }
+}
+
+fn push(block: &mut ProseBlock, text: &str, source: &str, range: Range<usize>) {
+    let exact = source.get(range.clone()) == Some(text);
+    let text_start = block.text.len();
+    block.text.push_str(text);
+    block.pieces.push(Piece {
+        text_start,
+        source_start: range.start,
+        len: text.len(),
+        exact,
+        source_len: range.len(),
+    });
+}
+
+/// Masks Tera tags, keeping every byte offset and line break: `{{ … }}` becomes
+/// zeros (a value: one word, never judged), `{% … %}` and `{# … #}` become spaces.
+pub fn mask_template(source: &str) -> String {
+    let mut masked = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start..];
+        let (close, fill) = if after.starts_with("{{") {
+            ("}}", '0')
+        } else if after.starts_with("{%") {
+            ("%}", ' ')
+        } else if after.starts_with("{#") {
+            ("#}", ' ')
+        } else {
+            masked.push_str(&rest[..=start]);
+            rest = &rest[start + 1..];
+            continue;
+        };
+        match after.find(close) {
+            Some(end) => {
+                let end = end + close.len();
+                masked.push_str(&rest[..start]);
+                for c in after[..end].chars() {
+                    if c == '\n' {
+                        masked.push('\n');
+                    } else {
+                        masked.extend(std::iter::repeat_n(fill, c.len_utf8()));
+                    }
+                }
+                rest = &after[end..];
+            }
+            None => {
+                masked.push_str(rest);
+                rest = "";
+            }
+        }
+    }
+    masked.push_str(rest);
+    masked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_are_kept_apart() {
+        let prose = from_markdown(
+            "## Kop\n\nEen zin. Nog een\nzin.\n\n- eerste\n- tweede punt\n\n```\ncode\n```\n",
+        );
+        let kinds: Vec<_> = prose
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (BlockKind::Heading, "Kop"),
+                (BlockKind::Paragraph, "Een zin. Nog een zin."),
+                (BlockKind::ListItem, "eerste"),
+                (BlockKind::ListItem, "tweede punt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_source() {
+        let source = "Tekst met **vet** woord.\n\nTweede *alinea* hier.";
+        let prose = from_markdown(source);
+        let block = &prose.blocks[0];
+        let start = block.text.find("woord").unwrap();
+        let range = block.source_range(start..start + 5);
+        assert_eq!(&source[range], "woord");
+        let second = &prose.blocks[1];
+        let start = second.text.find("alinea").unwrap();
+        assert_eq!(&source[second.source_range(start..start + 6)], "alinea");
+    }
+
+    #[test]
+    fn templates_are_masked_with_offsets_kept() {
+        let source = "Beste {{ recipient | full_name }},\n{% if x %}Hallo{% endif %} daar.";
+        let masked = mask_template(source);
+        assert_eq!(masked.len(), source.len());
+        let value = "{{ recipient | full_name }}";
+        assert!(masked.starts_with(&format!("Beste {},\n", "0".repeat(value.len()))));
+        assert!(masked.contains("          Hallo            daar."));
+        let prose = from_template(source);
+        let block = &prose.blocks[0];
+        let start = block.text.find("Hallo").unwrap();
+        assert_eq!(&source[block.source_range(start..start + 5)], "Hallo");
+    }
+
+    #[test]
+    fn plain_text_splits_on_blank_lines() {
+        let prose = from_plain_text("Eerste regel\ntweede regel.\n\n\nNieuwe alinea.\n");
+        let texts: Vec<_> = prose.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["Eerste regel tweede regel.", "Nieuwe alinea."]);
+        let block = &prose.blocks[1];
+        assert_eq!(block.source_range(0..6), 29..35);
+    }
+}

@@ -1,0 +1,367 @@
+//! Dutch words and sentences (`unicode-segmentation` plus Dutch rules).
+//!
+//! Words follow Unicode word boundaries (UAX #29), so "o.a", "auto's" and
+//! "1.250,00" are one token each; hyphenated words ("e-mail", "Jansen-de")
+//! are joined. URLs, e-mail addresses, phone numbers, postcodes, amounts and
+//! numeric dates are tokens of their own, never judged as words.
+//!
+//! A sentence ends at `?`, `!` and `.`, but not at the full stop of an
+//! abbreviation (`bijv.`, from `readability/abbreviations.txt`), of initials
+//! (`S.J.`), or inside a number (`€ 1.250,00`, `9.00 uur`); and a full stop
+//! followed by a lower-case word does not end one either. Every block
+//! (heading, paragraph, list item) ends a sentence.
+
+use regex::Regex;
+use rustc_hash::FxHashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word to read and judge.
+    Word,
+    /// A number (also a masked template value or code span).
+    Number,
+    /// A URL, e-mail address, phone number, postcode, amount or date.
+    Special,
+    /// A punctuation mark.
+    Punct,
+}
+
+/// One token in a block's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Byte range in the block text.
+    pub range: Range<usize>,
+}
+
+/// One sentence: a byte range in the block text and a range of token indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the block text.
+    pub range: Range<usize>,
+    /// Indices into the token list.
+    pub tokens: Range<usize>,
+}
+
+/// A block's tokens and sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// All tokens, in order.
+    pub tokens: Vec<Token>,
+    /// All sentences, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+fn special_tokens() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        let patterns = [
+            r"(?:https?://|www\.)[^\s<>()]*[^\s<>().,;:!?'\x22]", // URL
+            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                      // e-mail
+            r"€\s?-?\d{1,3}(?:\.\d{3})*(?:,(?:\d{2}|-))?",        // amount
+            r"(?:\+\d{2}[\s-]?|\b0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}\b", // phone
+            r"\b14\s0\d{2,3}\b",                                  // municipal 14 + area code
+            r"\b[1-9]\d{3}\s?[A-Z]{2}\b",                         // postcode
+            r"\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",   // numeric date
+        ];
+        Regex::new(&patterns.join("|")).expect("the token patterns are valid")
+    })
+}
+
+/// Splits a block's text into tokens and sentences.
+pub fn segment(text: &str, abbreviations: &FxHashSet<&str>) -> Segmented {
+    let tokens = tokenize(text);
+    let sentences = sentences(text, &tokens, abbreviations);
+    Segmented { tokens, sentences }
+}
+
+/// Tokens of a text.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let specials: Vec<Range<usize>> = if text
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b'@' || b == b'w' || b == b'h')
+    {
+        special_tokens()
+            .find_iter(text)
+            .map(|m| m.range())
+            .filter(|r| !r.is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut next_special = 0;
+    for (start, piece) in text.split_word_bound_indices() {
+        let end = start + piece.len();
+        while next_special < specials.len() && specials[next_special].end <= start {
+            next_special += 1;
+        }
+        if let Some(special) = specials.get(next_special)
+            && special.start < end
+        {
+            if tokens.last().is_none_or(|t| t.range != *special) {
+                tokens.push(Token {
+                    kind: TokenKind::Special,
+                    range: special.clone(),
+                });
+            }
+            continue;
+        }
+        let Some(first) = piece.chars().next() else {
+            continue;
+        };
+        let kind = if first.is_alphabetic() {
+            TokenKind::Word
+        } else if first.is_numeric() {
+            TokenKind::Number
+        } else if first.is_whitespace() {
+            continue;
+        } else {
+            TokenKind::Punct
+        };
+        // Join "e" "-" "mail" into one word when there is no space around the hyphen.
+        if kind == TokenKind::Word
+            && tokens.len() >= 2
+            && tokens[tokens.len() - 1].kind == TokenKind::Punct
+            && &text[tokens[tokens.len() - 1].range.clone()] == "-"
+            && tokens[tokens.len() - 1].range.start == tokens[tokens.len() - 2].range.end
+            && tokens[tokens.len() - 1].range.end == start
+            && tokens[tokens.len() - 2].kind == TokenKind::Word
+        {
+            tokens.pop();
+            if let Some(previous) = tokens.last_mut() {
+                previous.range.end = end;
+            }
+            continue;
+        }
+        tokens.push(Token {
+            kind,
+            range: start..end,
+        });
+    }
+    tokens
+}
+
+fn sentences(text: &str, tokens: &[Token], abbreviations: &FxHashSet<&str>) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut first = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        let ends = token.kind == TokenKind::Punct && {
+            let mark = &text[token.range.clone()];
+            match mark {
+                "?" | "!" | "…" => true,
+                "." => full_stop_ends_sentence(text, tokens, i, abbreviations),
+                _ => false,
+            }
+        };
+        if ends {
+            // Closing quotes and brackets belong to the sentence they close.
+            let mut last = i;
+            while last + 1 < tokens.len()
+                && tokens[last + 1].kind == TokenKind::Punct
+                && matches!(
+                    &text[tokens[last + 1].range.clone()],
+                    ")" | "\"" | "'" | "”" | "’" | "!" | "?" | "."
+                )
+            {
+                last += 1;
+            }
+            push_sentence(&mut sentences, tokens, first..last + 1);
+            first = last + 1;
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if first < tokens.len() {
+        push_sentence(&mut sentences, tokens, first..tokens.len());
+    }
+    sentences
+}
+
+fn push_sentence(sentences: &mut Vec<Sentence>, tokens: &[Token], range: Range<usize>) {
+    let has_content = tokens[range.clone()]
+        .iter()
+        .any(|t| t.kind != TokenKind::Punct);
+    if !has_content {
+        // Stray punctuation joins the sentence before it.
+        if let Some(previous) = sentences.last_mut() {
+            previous.tokens.end = range.end;
+            previous.range.end = tokens[range.end - 1].range.end;
+        }
+        return;
+    }
+    let start = tokens[range.start].range.start;
+    let end = tokens[range.end - 1].range.end;
+    sentences.push(Sentence {
+        range: start..end,
+        tokens: range,
+    });
+}
+
+fn full_stop_ends_sentence(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    abbreviations: &FxHashSet<&str>,
+) -> bool {
+    let dot = &tokens[i];
+    if let Some(previous) = i.checked_sub(1).map(|p| &tokens[p])
+        && previous.range.end == dot.range.start
+        && previous.kind == TokenKind::Word
+    {
+        let word = &text[previous.range.clone()];
+        if is_initials(word) {
+            return false;
+        }
+        let mut with_dot = String::with_capacity(word.len() + 1);
+        with_dot.extend(word.chars().flat_map(char::to_lowercase));
+        with_dot.push('.');
+        if abbreviations.contains(with_dot.as_str()) {
+            return false;
+        }
+    }
+    // "…, zie blz. 3" or an unknown abbreviation: a lower-case word after the full stop continues the sentence.
+    match tokens[i + 1..].iter().find(|t| t.kind != TokenKind::Punct) {
+        Some(next) => !text[next.range.clone()].starts_with(|c: char| c.is_lowercase()),
+        None => true,
+    }
+}
+
+/// "S", "S.J", "A.B.C": one or more single letters joined by full stops, the first a capital.
+fn is_initials(word: &str) -> bool {
+    let mut parts = word.split('.');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase));
+    first_ok && parts.all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbreviations() -> FxHashSet<&'static str> {
+        crate::readability::wordlists::lexicon()
+            .abbreviations
+            .clone()
+    }
+
+    fn sentence_texts(text: &str) -> Vec<&str> {
+        let segmented = segment(text, &abbreviations());
+        segmented
+            .sentences
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(text)
+            .into_iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .map(|t| (&text[t.range], t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn sentences_end_at_full_stops_questions_and_exclamations() {
+        assert_eq!(
+            sentence_texts("Wij helpen u. Hebt u vragen? Bel ons!"),
+            vec!["Wij helpen u.", "Hebt u vragen?", "Bel ons!"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_a_sentence() {
+        for text in [
+            "Stuur o.a. uw loonstrook. Dan weten we meer.",
+            "Denk bijv. aan huur. Dan weten we meer.",
+            "Dat is d.w.z. per maand. Dan weten we meer.",
+            "Lees art. 18 van de wet. Dan weten we meer.",
+            "Het gaat om nr. 12 op de lijst. Dan weten we meer.",
+            "Dat geldt van 1 t/m 5 december. Dan weten we meer.",
+            "U spreekt met mr. De Boer. Dan weten we meer.",
+            "Bel dhr. Jansen of mevr. Pietersen. Dan weten we meer.",
+            "Stuur het z.s.m. terug. Dan weten we meer.",
+            "Dit is i.v.m. de verhuizing. Dan weten we meer.",
+        ] {
+            assert_eq!(
+                sentence_texts(text).len(),
+                2,
+                "{text}: {:?}",
+                sentence_texts(text)
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_times_and_dates_do_not_end_a_sentence() {
+        for text in [
+            "U krijgt € 1.250,00 per maand. Dan weten we meer.",
+            "Het is 3,5 procent. Dan weten we meer.",
+            "Kom om 9.00 uur naar de balie. Dan weten we meer.",
+            "Dat was op 1 jan. 2027 al zo. Dan weten we meer.",
+            "Bel S.J. van der Berg op dinsdag. Dan weten we meer.",
+        ] {
+            assert_eq!(
+                sentence_texts(text).len(),
+                2,
+                "{text}: {:?}",
+                sentence_texts(text)
+            );
+        }
+    }
+
+    #[test]
+    fn special_tokens_are_not_words() {
+        let found = words(
+            "Mail naar info@waalmonde.nl of kijk op www.waalmonde.nl/hulp en bel 0488 44 21 07 of 14 0488. Postcode 6512 KT, € 73,62 op 23-11-2026.",
+        );
+        let specials: Vec<&str> = found
+            .iter()
+            .filter(|(_, k)| *k == TokenKind::Special)
+            .map(|(w, _)| *w)
+            .collect();
+        assert_eq!(
+            specials,
+            vec![
+                "info@waalmonde.nl",
+                "www.waalmonde.nl/hulp",
+                "0488 44 21 07",
+                "14 0488",
+                "6512 KT",
+                "€ 73,62",
+                "23-11-2026"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_keep_apostrophes_and_hyphens() {
+        let found: Vec<&str> = words("auto's en e-mail van Jansen-de Vries")
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert_eq!(
+            found,
+            vec!["auto's", "en", "e-mail", "van", "Jansen-de", "Vries"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_an_end_mark_still_counts() {
+        assert_eq!(sentence_texts("Wat moet u doen"), vec!["Wat moet u doen"]);
+        assert_eq!(
+            sentence_texts("Eerst dit. Dan dat"),
+            vec!["Eerst dit.", "Dan dat"]
+        );
+    }
+}
