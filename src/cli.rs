@@ -8,14 +8,10 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "helder", version, about, long_about = None)]
 pub struct Cli {
-    /// The settings file (municipality, signature, policy, templates folder).
-    #[arg(
-        long,
-        global = true,
-        default_value = "helder.toml",
-        value_name = "PATH"
-    )]
-    pub config: PathBuf,
+    /// The settings file (municipality, signature, policy, templates folder, readability limits).
+    /// Default: helder.toml in the current folder (`lint` works without one).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 
     /// What to do.
     #[command(subcommand)]
@@ -35,6 +31,30 @@ pub enum Command {
     Route(RouteArgs),
     /// List the letter templates with their event type, besluit and call-first policy.
     Templates,
+    /// Check Dutch text for readability and wording: level (A2-C1), long sentences, difficult
+    /// and formal words, passives. Exit code 1 when a finding is at error level.
+    Lint(LintArgs),
+}
+
+/// Arguments of `helder lint`.
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Files (.md, .txt, templates), folders of them, or - for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+}
+
+/// How lint findings are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// The source line with the words underlined, the message and a suggestion.
+    Human,
+    /// One JSON object (see DESIGN.md §6).
+    Json,
 }
 
 /// Arguments of `helder render`.

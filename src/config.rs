@@ -4,6 +4,7 @@
 //! Paths in the file are relative to the file's own folder.
 
 use crate::policy::{Policy, PolicyError};
+use crate::readability::ReadabilityConfig;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,8 @@ struct ConfigFile {
     policy: Option<PathBuf>,
     #[serde(default)]
     templates: Option<PathBuf>,
+    #[serde(default)]
+    readability: ReadabilityConfig,
 }
 
 /// Who sends the letters.
@@ -116,6 +119,8 @@ pub struct Config {
     pub templates_dir: PathBuf,
     /// The call-first policy.
     pub policy: Policy,
+    /// Limits of the readability rules and levels.
+    pub readability: ReadabilityConfig,
 }
 
 /// Why the settings cannot be used.
@@ -203,6 +208,7 @@ impl Config {
             letter: data.letter,
             templates_dir,
             policy,
+            readability: data.readability,
         })
     }
 }

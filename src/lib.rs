@@ -28,6 +28,7 @@ pub mod lint;
 pub mod policy;
 pub mod readability;
 pub mod render;
+pub mod report;
 pub mod route;
 pub mod template;
 pub mod text;

@@ -4,11 +4,16 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)] // the one place that prints
 
 use clap::Parser;
-use helder::cli::{Cli, Command};
+use helder::cli::{Cli, Command, LintFormat};
 use helder::cmd::{self, Outcome};
 use helder::config::Config;
+use helder::readability::ReadabilityConfig;
 use helder::template::TemplateSet;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// The settings file used when `--config` is not given.
+const DEFAULT_CONFIG: &str = "helder.toml";
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -27,7 +32,27 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    let config = Config::load(&cli.config)?;
+    if let Command::Lint(args) = &cli.command {
+        // Linting needs only the readability limits: without a settings file, the defaults.
+        let readability = match &cli.config {
+            Some(path) => Config::load(path)?.readability,
+            None if Path::new(DEFAULT_CONFIG).exists() => {
+                Config::load(Path::new(DEFAULT_CONFIG))?.readability
+            }
+            None => ReadabilityConfig::default(),
+        };
+        let (reports, outcome) = cmd::lint::run(&args.paths, &readability)?;
+        match args.format {
+            LintFormat::Human => {
+                let color =
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                print!("{}", helder::report::human(&reports, color));
+            }
+            LintFormat::Json => println!("{}", helder::report::json(&reports)),
+        }
+        return Ok(outcome);
+    }
+    let config = Config::load(cli.config.as_deref().unwrap_or(Path::new(DEFAULT_CONFIG)))?;
     for warning in config.policy.warnings() {
         eprintln!("{warning}");
     }
@@ -42,6 +67,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             }
             Ok(Outcome::Success)
         }
+        Command::Lint(_) => unreachable!("handled above"),
         Command::Render(args) => {
             let templates = load_templates(&config)?;
             let today = chrono::Local::now().date_naive();

@@ -3,6 +3,7 @@
 //! Commands return an [`Outcome`]; `main` turns it into an exit code. They
 //! print only event ids, file paths and routing decisions, never personal data.
 
+pub mod lint;
 pub mod render;
 pub mod route;
 pub mod templates;

@@ -17,7 +17,10 @@
 //! | B1 | ≤ 12 | ≤ 20 | ≤ 4 % | 0 | ≤ 100 words |
 //! | B2 | ≤ 16 | ≤ 25 | ≤ 8 % | ≤ 0.10 | ≤ 150 words |
 //!
-//! B1 follows DESIGN.md §5. Words in a sentence are words, numbers and
+//! B1 follows DESIGN.md §5. The difficult-word share counts only when at
+//! least 20 words can be judged: in a shorter text one word moves the share by
+//! five points or more (the word itself is still flagged).
+//! Words in a sentence are words, numbers and
 //! tokens such as amounts or dates. Difficult words are rare words
 //! (Zipf < 3 after compound splitting) and formal words, over the words
 //! that can be judged (names and numbers are left out). Flesch-Douma
@@ -520,6 +523,14 @@ impl<'a> Analysis<'a> {
         &self.prose.blocks[block].text[range]
     }
 
+    /// The number of words that can be judged (not names, numbers or abbreviations).
+    pub fn judged_words(&self) -> usize {
+        self.words
+            .iter()
+            .filter(|w| !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation))
+            .count()
+    }
+
     /// Whether a block is a paragraph (not a heading or a list item).
     pub fn is_paragraph(&self, block: usize) -> bool {
         self.prose.blocks[block].kind == BlockKind::Paragraph
@@ -688,6 +699,9 @@ pub fn split_compound(
     Some(parts)
 }
 
+/// Below this many judged words, the difficult-word share does not decide the level.
+pub const MIN_WORDS_FOR_SHARE: usize = 20;
+
 /// The numbers of a text (DESIGN.md §6 `readability`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metrics {
@@ -786,7 +800,8 @@ impl Metrics {
         .find(|(_, l)| {
             metrics.avg_sentence_words <= l.avg_sentence_words
                 && metrics.max_sentence_words <= l.max_sentence_words
-                && metrics.difficult_word_share <= l.difficult_word_share
+                && (judged.len() < MIN_WORDS_FOR_SHARE
+                    || metrics.difficult_word_share <= l.difficult_word_share)
                 && passive_share <= l.passive_share
                 && metrics.max_paragraph_words <= l.max_paragraph_words
         })

@@ -3,6 +3,7 @@
 mod cli;
 mod events;
 mod letters;
+mod lint;
 mod readability;
 mod routing;
 mod support;

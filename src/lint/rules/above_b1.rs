@@ -60,7 +60,9 @@ impl Rule for AboveB1 {
                 metrics.max_sentence_words, b1.max_sentence_words
             ));
         }
-        if metrics.difficult_word_share > b1.difficult_word_share {
+        if metrics.difficult_word_share > b1.difficult_word_share
+            && analysis.judged_words() >= crate::readability::MIN_WORDS_FOR_SHARE
+        {
             reasons.push(format!(
                 "{} van de woorden is moeilijk (B1: hoogstens {})",
                 percent(metrics.difficult_word_share),

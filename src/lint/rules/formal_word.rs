@@ -85,15 +85,23 @@ impl Rule for FormalWord {
                     severity: Severity::Warning,
                     span: analysis.source_range(sentence.block, range).into(),
                     message: format!("\"{found}\" is formele taal."),
-                    suggestion: Some(format!(
-                        "Schrijf liever: {}.",
+                    suggestion: Some(sentence_end(format!(
+                        "Schrijf liever: {}",
                         lexicon.formal[*entry].alternative
-                    )),
+                    ))),
                 });
                 i += words.len();
             }
         }
     }
+}
+
+/// Ends a sentence with a full stop, unless it already ends with a mark.
+fn sentence_end(mut text: String) -> String {
+    if !text.ends_with(['.', '?', '!', '…']) {
+        text.push('.');
+    }
+    text
 }
 
 #[cfg(test)]
