@@ -138,6 +138,6 @@ pub fn lint(source: &str, kind: SourceKind, config: &ReadabilityConfig) -> LintR
     });
     LintResult {
         findings,
-        metrics: analysis.metrics(),
+        metrics: analysis.metrics().clone(),
     }
 }

@@ -33,10 +33,15 @@ pub mod wordlists;
 
 use crate::text::segment::{Segmented, TokenKind, segment};
 use crate::text::{BlockKind, Prose};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
-use wordlists::{Frequency, Lexicon, lexicon};
+use std::sync::OnceLock;
+use wordlists::{
+    AUXILIARY, FORMAL_FIRST, Frequency, Lexicon, SUBORDINATOR, SUBORDINATOR_AFTER_COMMA,
+    SYLLABLES_IN_TABLE, WordEntry, lexicon,
+};
 
 /// Language levels of the Common European Framework, as used for Dutch letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -153,12 +158,12 @@ impl Default for ReadabilityConfig {
 }
 
 /// What helder thinks of one word.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Verdict {
     /// A word readers know.
     Common,
-    /// A rare compound whose parts are common.
-    Compound(Vec<String>),
+    /// A rare compound whose parts are common ([`split_compound`] gives the parts).
+    Compound,
     /// A rare word; its frequency when it is in the list.
     Rare(Option<Frequency>),
     /// A formal word with a plain alternative (the wording rule names it).
@@ -218,9 +223,12 @@ pub struct Analysis<'a> {
     pub block_words: Vec<usize>,
     /// The settings used.
     pub config: &'a ReadabilityConfig,
+    /// Indices of sentences with a word that may start a formal phrase.
+    pub formal_sentences: Vec<usize>,
+    metrics: OnceLock<Metrics>,
 }
 
-const SUBORDINATORS: &[&str] = &[
+pub(crate) const SUBORDINATORS: &[&str] = &[
     "omdat",
     "doordat",
     "zodat",
@@ -251,10 +259,13 @@ const SUBORDINATORS: &[&str] = &[
 ];
 
 /// Words that start a subordinate clause only after a comma ("…, die …", "…, dat …").
-const SUBORDINATORS_AFTER_COMMA: &[&str] = &["die", "dat", "als", "of", "wat", "wie", "waar"];
+pub(crate) const SUBORDINATORS_AFTER_COMMA: &[&str] =
+    &["die", "dat", "als", "of", "wat", "wie", "waar"];
 
-const WORDEN: &[&str] = &["word", "wordt", "worden", "werd", "werden"];
-const ZIJN: &[&str] = &["is", "zijn", "was", "waren", "ben", "bent"];
+/// Forms of "worden" and "zijn": the auxiliaries of a passive.
+pub(crate) const AUXILIARIES: &[&str] = &[
+    "word", "wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren", "ben", "bent",
+];
 
 /// Participles that form an active perfect with "zijn", or are adjectives: never a passive.
 const NOT_PASSIVE: &[&str] = &[
@@ -408,13 +419,18 @@ impl<'a> Analysis<'a> {
         let mut analysis = Analysis {
             source,
             segments: Vec::with_capacity(prose.blocks.len()),
-            words: Vec::new(),
-            sentences: Vec::new(),
+            words: Vec::with_capacity(source.len() / 6),
+            sentences: Vec::with_capacity(source.len() / 60),
             block_words: Vec::with_capacity(prose.blocks.len()),
             prose,
             config,
+            formal_sentences: Vec::new(),
+            metrics: OnceLock::new(),
         };
         let mut lower = String::new();
+        // Verdicts of words that are not simply common: the compound search is the costly part.
+        let mut rare_cache: FxHashMap<String, Verdict> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, WordInfo> = FxHashMap::default();
         for (block_index, block) in analysis.prose.blocks.iter().enumerate() {
             let segmented = segment(&block.text, &lexicon.abbreviations);
             let mut block_word_count = 0;
@@ -446,14 +462,51 @@ impl<'a> Analysis<'a> {
                         TokenKind::Word => {}
                     }
                     facts.words += 1;
-                    lower.clear();
-                    lower.extend(text.chars().flat_map(char::to_lowercase));
-                    if SUBORDINATORS.contains(&lower.as_str())
-                        || (after_comma && SUBORDINATORS_AFTER_COMMA.contains(&lower.as_str()))
+                    // Most tokens repeat a word seen before ("u", "de", "uw"): look it up once a text.
+                    let info = match seen.get(text) {
+                        Some(info) => *info,
+                        None => {
+                            lowercase_into(&mut lower, text);
+                            let entry = lexicon.entry(&lower);
+                            let info = WordInfo {
+                                class: entry.flags,
+                                verdict: judge_cached(
+                                    &lower,
+                                    entry,
+                                    lexicon,
+                                    config,
+                                    &mut rare_cache,
+                                ),
+                                syllables: if entry.flags & SYLLABLES_IN_TABLE != 0
+                                    || lower.starts_with("ge")
+                                    || lower.contains('-')
+                                {
+                                    syllables::count_lower(&lower)
+                                } else {
+                                    syllables::by_rule(&lower).max(1)
+                                },
+                                letters: if lower.is_ascii() {
+                                    lower.bytes().filter(u8::is_ascii_alphabetic).count()
+                                } else {
+                                    lower.chars().filter(|c| c.is_alphabetic()).count()
+                                },
+                            };
+                            seen.insert(text, info);
+                            info
+                        }
+                    };
+                    let class = info.class;
+                    if class & SUBORDINATOR != 0
+                        || (after_comma && class & SUBORDINATOR_AFTER_COMMA != 0)
                     {
                         facts.subordinators.push(token.range.clone());
                     }
-                    if WORDEN.contains(&lower.as_str()) || ZIJN.contains(&lower.as_str()) {
+                    if lexicon.formal_by_first_word.contains_key(lower.as_str())
+                        && analysis.formal_sentences.last() != Some(&analysis.sentences.len())
+                    {
+                        analysis.formal_sentences.push(analysis.sentences.len());
+                    }
+                    if class & AUXILIARY != 0 {
                         if let Some(end) = find_participle(&block.text, tokens, i) {
                             let passive =
                                 token.range.start.min(end.start)..token.range.end.max(end.end);
@@ -466,9 +519,11 @@ impl<'a> Analysis<'a> {
                             }
                         }
                     }
-                    let is_name = !first_word && text.starts_with(char::is_uppercase)
-                        || (text.chars().count() > 1
-                            && text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()));
+                    let starts_upper = text.starts_with(char::is_uppercase);
+                    let is_name = starts_upper
+                        && (!first_word
+                            || (text.len() > 1
+                                && text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())));
                     let is_abbreviation = segmented
                         .tokens
                         .get(sentence.tokens.start + i + 1)
@@ -476,10 +531,9 @@ impl<'a> Analysis<'a> {
                             next.range.start == token.range.end
                                 && &block.text[next.range.clone()] == "."
                                 && {
+                                    lowercase_into(&mut lower, text);
                                     lower.push('.');
-                                    let known = lexicon.abbreviations.contains(lower.as_str());
-                                    lower.pop();
-                                    known
+                                    lexicon.abbreviations.contains(lower.as_str())
                                 }
                         });
                     let verdict = if is_abbreviation {
@@ -487,14 +541,14 @@ impl<'a> Analysis<'a> {
                     } else if is_name {
                         Verdict::Name
                     } else {
-                        judge(&lower, lexicon, config)
+                        info.verdict
                     };
                     analysis.words.push(WordFacts {
                         block: block_index,
                         range: token.range.clone(),
                         verdict,
-                        syllables: syllables::count(&lower),
-                        letters: lower.chars().filter(|c| c.is_alphabetic()).count(),
+                        syllables: info.syllables,
+                        letters: info.letters,
                     });
                     first_word = false;
                     after_comma = false;
@@ -508,9 +562,9 @@ impl<'a> Analysis<'a> {
         analysis
     }
 
-    /// The metrics and level of the text.
-    pub fn metrics(&self) -> Metrics {
-        Metrics::of(self)
+    /// The metrics and level of the text (computed once).
+    pub fn metrics(&self) -> &Metrics {
+        self.metrics.get_or_init(|| Metrics::of(self))
     }
 
     /// Maps a byte range in a block's text to a byte range in the source.
@@ -588,6 +642,48 @@ fn find_participle(
     is_participle(&lower).then(|| previous.range.clone())
 }
 
+/// What the analysis remembers about a word form it has seen in this text.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    class: u8,
+    verdict: Verdict,
+    syllables: usize,
+    letters: usize,
+}
+
+/// Writes the lower case of `text` into `buffer`.
+fn lowercase_into(buffer: &mut String, text: &str) {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// [`judge`], remembering the verdicts of words that are not simply common.
+fn judge_cached(
+    lower: &str,
+    entry: WordEntry,
+    lexicon: &Lexicon,
+    config: &ReadabilityConfig,
+    cache: &mut FxHashMap<String, Verdict>,
+) -> Verdict {
+    if let Some(frequency) = entry.frequency
+        && frequency.zipf >= config.rare_zipf
+        && entry.flags & FORMAL_FIRST == 0
+    {
+        return Verdict::Common;
+    }
+    if let Some(verdict) = cache.get(lower) {
+        return *verdict;
+    }
+    let verdict = judge(lower, lexicon, config);
+    cache.insert(lower.to_string(), verdict);
+    verdict
+}
+
 /// Judges one lower-case word.
 pub fn judge(lower: &str, lexicon: &Lexicon, config: &ReadabilityConfig) -> Verdict {
     if lexicon
@@ -621,8 +717,8 @@ pub fn judge(lower: &str, lexicon: &Lexicon, config: &ReadabilityConfig) -> Verd
             return Verdict::Common;
         }
     }
-    if let Some(parts) = split_compound(lower, lexicon, config) {
-        return Verdict::Compound(parts);
+    if split_compound(lower, lexicon, config).is_some() {
+        return Verdict::Compound;
     }
     Verdict::Rare(lexicon.frequency(lower))
 }
@@ -741,16 +837,16 @@ impl Metrics {
             .map(|s| s.words)
             .max()
             .unwrap_or(0);
-        let judged: Vec<&WordFacts> = analysis
-            .words
-            .iter()
-            .filter(|w| !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation))
-            .collect();
-        let difficult = judged
-            .iter()
-            .filter(|w| matches!(w.verdict, Verdict::Rare(_) | Verdict::Formal))
-            .count();
-        let syllables: usize = judged.iter().map(|w| w.syllables).sum();
+        let (mut judged, mut difficult, mut syllables) = (0usize, 0usize, 0usize);
+        for word in &analysis.words {
+            match word.verdict {
+                Verdict::Name | Verdict::Abbreviation => continue,
+                Verdict::Rare(_) | Verdict::Formal => difficult += 1,
+                Verdict::Common | Verdict::Compound => {}
+            }
+            judged += 1;
+            syllables += word.syllables;
+        }
         let passives: usize = analysis.sentences.iter().map(|s| s.passives.len()).sum();
         let subordinates: usize = analysis
             .sentences
@@ -767,14 +863,14 @@ impl Metrics {
             .unwrap_or(0);
         let per = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
         let avg_sentence_words = round2(per(words, sentences));
-        let syllables_per_word = per(syllables, judged.len());
+        let syllables_per_word = per(syllables, judged);
         let mut metrics = Metrics {
             level: Level::C1,
             words,
             sentences,
             avg_sentence_words,
             max_sentence_words,
-            difficult_word_share: round4(per(difficult, judged.len())),
+            difficult_word_share: round4(per(difficult, judged)),
             flesch_douma: round2(if words == 0 {
                 0.0
             } else {
@@ -800,7 +896,7 @@ impl Metrics {
         .find(|(_, l)| {
             metrics.avg_sentence_words <= l.avg_sentence_words
                 && metrics.max_sentence_words <= l.max_sentence_words
-                && (judged.len() < MIN_WORDS_FOR_SHARE
+                && (judged < MIN_WORDS_FOR_SHARE
                     || metrics.difficult_word_share <= l.difficult_word_share)
                 && passive_share <= l.passive_share
                 && metrics.max_paragraph_words <= l.max_paragraph_words
@@ -825,7 +921,9 @@ mod tests {
 
     fn analysed(text: &str) -> Metrics {
         let config = ReadabilityConfig::default();
-        Analysis::new(text, from_plain_text(text), &config).metrics()
+        Analysis::new(text, from_plain_text(text), &config)
+            .metrics()
+            .clone()
     }
 
     #[test]
@@ -834,17 +932,21 @@ mod tests {
         let config = ReadabilityConfig::default();
         assert_eq!(
             judge("bijstandsuitkering", lexicon, &config),
-            Verdict::Compound(vec!["bijstand".into(), "uitkering".into()])
+            Verdict::Compound
+        );
+        assert_eq!(
+            split_compound("bijstandsuitkering", lexicon, &config),
+            Some(vec!["bijstand".to_string(), "uitkering".to_string()])
         );
         assert!(matches!(
             judge("schuldhulpverlening", lexicon, &config),
-            Verdict::Compound(_) | Verdict::Common
+            Verdict::Compound | Verdict::Common
         ));
         assert_eq!(judge("huis", lexicon, &config), Verdict::Common);
         assert_eq!(judge("indien", lexicon, &config), Verdict::Formal);
         assert!(matches!(
             judge("kostendelersnorm", lexicon, &config),
-            Verdict::Compound(_)
+            Verdict::Compound
         ));
         assert!(matches!(
             judge("xqzvlorp", lexicon, &config),

@@ -16,9 +16,16 @@ const NUCLEI: [&str; 18] = [
 
 /// The number of syllables in a word (at least 1).
 pub fn count(word: &str) -> usize {
-    let mut lower = String::with_capacity(word.len());
-    lower.extend(word.chars().flat_map(char::to_lowercase));
-    if let Some(n) = table(&lower) {
+    if word.chars().all(|c| c.is_lowercase() || !c.is_alphabetic()) {
+        return count_lower(word);
+    }
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    count_lower(&lower)
+}
+
+/// The number of syllables in a word that is already lower case.
+pub fn count_lower(lower: &str) -> usize {
+    if let Some(n) = table(lower) {
         return n;
     }
     if lower.contains('-') {
@@ -29,7 +36,7 @@ pub fn count(word: &str) -> usize {
             .sum::<usize>()
             .max(1);
     }
-    by_rule(&lower).max(1)
+    by_rule(lower).max(1)
 }
 
 fn table(word: &str) -> Option<usize> {
@@ -39,6 +46,9 @@ fn table(word: &str) -> Option<usize> {
     }
     // "geüpload": "ge" + a loanword, with the diaeresis dropped.
     let rest = word.strip_prefix("ge")?;
+    if rest.is_ascii() {
+        return syllables.get(rest).map(|n| usize::from(*n) + 1);
+    }
     let plain: String = rest.chars().map(strip_diaeresis).collect();
     syllables.get(plain.as_str()).map(|n| usize::from(*n) + 1)
 }
@@ -80,8 +90,11 @@ fn has_diaeresis(c: char) -> bool {
     matches!(c, 'ë' | 'ï' | 'ö' | 'ü' | 'ä')
 }
 
-/// Counts vowel nuclei in a lower-case word.
-fn by_rule(word: &str) -> usize {
+/// Counts vowel nuclei in a lower-case word (no loanword table).
+pub fn by_rule(word: &str) -> usize {
+    if word.is_ascii() {
+        return by_rule_ascii(word.as_bytes());
+    }
     let chars: Vec<char> = word.chars().collect();
     let mut count = 0;
     let mut i = 0;
@@ -98,7 +111,7 @@ fn by_rule(word: &str) -> usize {
                         && n.enumerate()
                             .all(|(k, nc)| chars.get(i + 1 + k) == Some(&nc))
                 })
-                .map_or(1, |nucleus| nucleus.chars().count());
+                .map_or(1, |nucleus| nucleus.len());
             count += 1;
             i += matched;
         } else {
@@ -108,9 +121,55 @@ fn by_rule(word: &str) -> usize {
     count
 }
 
+/// The same rule for ASCII words, without allocating.
+fn by_rule_ascii(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if matches!(bytes[i], b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+            count += 1;
+            i += nucleus_len(&bytes[i..]);
+        } else {
+            i += 1;
+        }
+    }
+    count
+}
+
+/// The length of the longest nucleus at the start of `rest` (which starts with a vowel).
+fn nucleus_len(rest: &[u8]) -> usize {
+    match rest {
+        [b'e', b'e', b'u', b'w', ..] | [b'i', b'e', b'u', b'w', ..] => 4,
+        [b'a', b'a', b'i', ..]
+        | [b'o', b'o', b'i', ..]
+        | [b'o', b'e', b'i', ..]
+        | [b'e', b'a', b'u', ..] => 3,
+        [b'a', b'a', ..]
+        | [b'e', b'e', ..]
+        | [b'o', b'o', ..]
+        | [b'u', b'u', ..]
+        | [b'i', b'e', ..]
+        | [b'o', b'e', ..]
+        | [b'e', b'u', ..]
+        | [b'u', b'i', ..]
+        | [b'i', b'j', ..]
+        | [b'e', b'i', ..]
+        | [b'o', b'u', ..]
+        | [b'a', b'u', ..] => 2,
+        _ => 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nucleus_table_and_match_agree() {
+        for nucleus in NUCLEI {
+            assert_eq!(nucleus_len(nucleus.as_bytes()), nucleus.len(), "{nucleus}");
+        }
+    }
 
     #[test]
     fn counts_dutch_words() {

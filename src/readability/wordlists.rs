@@ -41,10 +41,30 @@ pub struct Frequency {
     pub rank: u32,
 }
 
+/// A word may start a subordinate clause ("omdat").
+pub const SUBORDINATOR: u8 = 1;
+/// A word starts a subordinate clause after a comma ("…, die").
+pub const SUBORDINATOR_AFTER_COMMA: u8 = 2;
+/// A form of "worden" or "zijn".
+pub const AUXILIARY: u8 = 4;
+/// The first word of a formal word or phrase.
+pub const FORMAL_FIRST: u8 = 8;
+/// A loanword in `syllables.tsv`.
+pub const SYLLABLES_IN_TABLE: u8 = 16;
+
+/// Everything the lexicon knows about one word, found with one lookup.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct WordEntry {
+    /// Its frequency, when it is among the 50,000 most used words.
+    pub frequency: Option<Frequency>,
+    /// [`SUBORDINATOR`], [`SUBORDINATOR_AFTER_COMMA`], [`AUXILIARY`], [`FORMAL_FIRST`].
+    pub flags: u8,
+}
+
 /// All word data.
 #[derive(Debug)]
 pub struct Lexicon {
-    frequency: FxHashMap<&'static str, Frequency>,
+    frequency: FxHashMap<&'static str, WordEntry>,
     /// Abbreviations whose full stop does not end a sentence ("bijv.").
     pub abbreviations: FxHashSet<&'static str>,
     /// Formal words and phrases.
@@ -60,7 +80,12 @@ pub struct Lexicon {
 impl Lexicon {
     /// The frequency of a lower-case word, if it is in the list.
     pub fn frequency(&self, word: &str) -> Option<Frequency> {
-        self.frequency.get(word).copied()
+        self.frequency.get(word).and_then(|entry| entry.frequency)
+    }
+
+    /// Everything known about a lower-case word.
+    pub fn entry(&self, word: &str) -> WordEntry {
+        self.frequency.get(word).copied().unwrap_or_default()
     }
 }
 
@@ -88,9 +113,12 @@ pub fn load() -> Result<Lexicon, String> {
         let zipf: f32 = zipf
             .parse()
             .map_err(|_| format!("nl-frequency.tsv: bad frequency for {word}"))?;
-        frequency.entry(word).or_insert(Frequency {
-            zipf,
-            rank: index as u32 + 1,
+        frequency.entry(word).or_insert(WordEntry {
+            frequency: Some(Frequency {
+                zipf,
+                rank: index as u32 + 1,
+            }),
+            flags: 0,
         });
     }
     let abbreviations: FxHashSet<&str> = data_lines(ABBREVIATIONS).collect();
@@ -114,10 +142,22 @@ pub fn load() -> Result<Lexicon, String> {
                 .first()
                 .ok_or_else(|| format!("formal-words.toml: empty form in entry {index}"))?
                 .clone();
+            // The lexicon lives for the whole run: its few formal first words may too.
+            let key: &'static str = Box::leak(first.clone().into_boxed_str());
+            frequency.entry(key).or_default().flags |= FORMAL_FIRST;
             formal_by_first_word
                 .entry(first)
                 .or_default()
                 .push((index, words));
+        }
+    }
+    for (words, flag) in [
+        (super::SUBORDINATORS, SUBORDINATOR),
+        (super::SUBORDINATORS_AFTER_COMMA, SUBORDINATOR_AFTER_COMMA),
+        (super::AUXILIARIES, AUXILIARY),
+    ] {
+        for word in words {
+            frequency.entry(word).or_default().flags |= flag;
         }
     }
     let mut syllables = FxHashMap::default();
@@ -129,8 +169,12 @@ pub fn load() -> Result<Lexicon, String> {
             .parse()
             .map_err(|_| format!("syllables.tsv: bad count for {word}"))?;
         syllables.insert(word, count);
+        frequency.entry(word).or_default().flags |= SYLLABLES_IN_TABLE;
     }
-    let frequency_words = frequency.len();
+    let frequency_words = frequency
+        .values()
+        .filter(|entry| entry.frequency.is_some())
+        .count();
     Ok(Lexicon {
         frequency,
         abbreviations,

@@ -44,7 +44,11 @@ impl Rule for FormalWord {
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
         let mut lower_words: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-        for sentence in &analysis.sentences {
+        for sentence in analysis
+            .formal_sentences
+            .iter()
+            .map(|i| &analysis.sentences[*i])
+        {
             let block = &analysis.prose.blocks[sentence.block];
             let tokens = &analysis.segments[sentence.block].tokens[sentence.tokens.clone()];
             lower_words.clear();

@@ -46,14 +46,11 @@ impl Rule for LongWord {
         }) {
             let text = analysis.text(word.block, word.range.clone());
             let lower = text.to_lowercase();
-            let parts = match &word.verdict {
-                Verdict::Compound(parts) => Some(parts.clone()),
-                _ => split_compound(
-                    &lower,
-                    crate::readability::wordlists::lexicon(),
-                    analysis.config,
-                ),
-            };
+            let parts = split_compound(
+                &lower,
+                crate::readability::wordlists::lexicon(),
+                analysis.config,
+            );
             let suggestion = match parts {
                 Some(parts) => format!(
                     "Schrijf het in een paar losse woorden. Het woord bestaat uit: {}.",

@@ -1,0 +1,159 @@
+//! Lint throughput against its floor and a Python peer, measured in one run.
+//!
+//! Run: `cargo bench --bench lint`. It builds a ~50,000-word Dutch text from the
+//! texts in tests/fixtures/texts/ (written to target/bench/corpus.md), then
+//! measures, single-threaded, with medians of repeated runs:
+//!
+//! 1. the floor: a bare `unicode-segmentation` word split of the text;
+//! 2. helder's full lint (all rules, metrics and level) of the same text;
+//! 3. textstat's Flesch-Douma (`lang='nl'`) on the same file, warm, when
+//!    `target/venv` has textstat (see benches/textstat_baseline.py);
+//! 4. the wall time of a whole `helder lint` process on one letter.
+//!
+//! It prints the figures and the ratios that BENCHMARKS.md reports.
+#![allow(clippy::print_stdout)] // a benchmark reports on stdout
+
+use helder::lint::{SourceKind, lint};
+use helder::readability::ReadabilityConfig;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+use unicode_segmentation::UnicodeSegmentation;
+
+const TARGET_WORDS: usize = 50_000;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixture texts, repeated in order until the text has at least 50,000 words.
+fn corpus() -> String {
+    let dir = root().join("tests/fixtures/texts");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let mut corpus = String::new();
+    let mut words = 0;
+    while words < TARGET_WORDS {
+        for text in &texts {
+            corpus.push_str(text);
+            corpus.push_str("\n\n");
+            words += text.unicode_words().count();
+        }
+    }
+    corpus
+}
+
+/// The median of `runs` timings of `f`, after one warm-up run.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn textstat(corpus: &Path) -> Option<(f64, usize)> {
+    let python = root().join("target/venv/bin/python");
+    if !python.exists() {
+        return None;
+    }
+    let output = Command::new(python)
+        .arg(root().join("benches/textstat_baseline.py"))
+        .arg(corpus)
+        .output()
+        .ok()?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    // "seconds words"
+    let mut parts = text.split_whitespace();
+    Some((parts.next()?.parse().ok()?, parts.next()?.parse().ok()?))
+}
+
+fn main() {
+    let corpus = corpus();
+    let out_dir = root().join("target/bench");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let corpus_path = out_dir.join("corpus.md");
+    std::fs::write(&corpus_path, &corpus).unwrap();
+    let words = corpus.unicode_words().count();
+    let config = ReadabilityConfig::default();
+
+    let split = median(21, || {
+        std::hint::black_box(std::hint::black_box(&corpus).unicode_words().count());
+    });
+    // Load the word lists before timing: that is start-up cost, measured below with the process.
+    let _ = lint("Eerst laden.", SourceKind::Markdown, &config);
+    let full = median(11, || {
+        std::hint::black_box(lint(
+            std::hint::black_box(&corpus),
+            SourceKind::Markdown,
+            &config,
+        ));
+    });
+    let per_second = |d: Duration| words as f64 / d.as_secs_f64();
+
+    println!(
+        "corpus: {words} words, {} bytes ({})",
+        corpus.len(),
+        corpus_path.display()
+    );
+    println!(
+        "bare unicode-segmentation word split: {:>8.2} ms  {:>12.0} words/s",
+        split.as_secs_f64() * 1e3,
+        per_second(split)
+    );
+    println!(
+        "helder full lint (one thread):         {:>8.2} ms  {:>12.0} words/s",
+        full.as_secs_f64() * 1e3,
+        per_second(full)
+    );
+    println!(
+        "ratio full lint / bare split:          {:>8.2}x  (target <= 3x)",
+        full.as_secs_f64() / split.as_secs_f64()
+    );
+
+    match textstat(&corpus_path) {
+        Some((seconds, textstat_words)) => {
+            let textstat_rate = textstat_words as f64 / seconds;
+            println!(
+                "textstat flesch_reading_ease (nl), warm: {:>8.2} ms  {:>12.0} words/s",
+                seconds * 1e3,
+                textstat_rate
+            );
+            println!(
+                "ratio helder / textstat throughput:    {:>8.1}x  (target >= 10x)",
+                per_second(full) / textstat_rate
+            );
+        }
+        None => {
+            println!("textstat: not measured (create target/venv with textstat, see BENCHMARKS.md)")
+        }
+    }
+
+    let letter = root().join("tests/fixtures/texts/05_b1_bijzondere_bijstand.md");
+    let binary = env!("CARGO_BIN_EXE_helder");
+    let process = median(21, || {
+        let status = Command::new(binary)
+            .args(["lint", "--format", "json"])
+            .arg(&letter)
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.code().is_some());
+    });
+    println!(
+        "helder lint process on one letter:     {:>8.2} ms  (target < 20 ms)",
+        process.as_secs_f64() * 1e3
+    );
+}
