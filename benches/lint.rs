@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use unicode_segmentation::UnicodeSegmentation;
 
 const TARGET_WORDS: usize = 50_000;
+const ROUNDS: usize = 7;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -89,56 +90,86 @@ fn main() {
     let words = corpus.unicode_words().count();
     let config = ReadabilityConfig::default();
 
-    let split = median(21, || {
-        std::hint::black_box(std::hint::black_box(&corpus).unicode_words().count());
-    });
     // Load the word lists before timing: that is start-up cost, measured below with the process.
     let _ = lint("Eerst laden.", SourceKind::Markdown, &config);
-    let full = median(11, || {
-        std::hint::black_box(lint(
-            std::hint::black_box(&corpus),
-            SourceKind::Markdown,
-            &config,
-        ));
-    });
     let per_second = |d: Duration| words as f64 / d.as_secs_f64();
-
     println!(
         "corpus: {words} words, {} bytes ({})",
         corpus.len(),
         corpus_path.display()
     );
-    println!(
-        "bare unicode-segmentation word split: {:>8.2} ms  {:>12.0} words/s",
-        split.as_secs_f64() * 1e3,
-        per_second(split)
-    );
-    println!(
-        "helder full lint (one thread):         {:>8.2} ms  {:>12.0} words/s",
-        full.as_secs_f64() * 1e3,
-        per_second(full)
-    );
-    println!(
-        "ratio full lint / bare split:          {:>8.2}x  (target <= 3x)",
-        full.as_secs_f64() / split.as_secs_f64()
-    );
+    println!("round   split ms   lint ms   textstat ms   lint/split   helder/textstat");
 
-    match textstat(&corpus_path) {
-        Some((seconds, textstat_words)) => {
-            let textstat_rate = textstat_words as f64 / seconds;
-            println!(
-                "textstat flesch_reading_ease (nl), warm: {:>8.2} ms  {:>12.0} words/s",
-                seconds * 1e3,
-                textstat_rate
-            );
-            println!(
-                "ratio helder / textstat throughput:    {:>8.1}x  (target >= 10x)",
-                per_second(full) / textstat_rate
-            );
-        }
-        None => {
-            println!("textstat: not measured (create target/venv with textstat, see BENCHMARKS.md)")
-        }
+    // This machine is shared and noisy: every round measures all three back to back,
+    // and the ratios are taken within a round; the report gives the median round.
+    let mut rounds = Vec::new();
+    for round in 1..=ROUNDS {
+        let split = median(9, || {
+            std::hint::black_box(std::hint::black_box(&corpus).unicode_words().count());
+        });
+        let full = median(5, || {
+            std::hint::black_box(lint(
+                std::hint::black_box(&corpus),
+                SourceKind::Markdown,
+                &config,
+            ));
+        });
+        let textstat = textstat(&corpus_path);
+        let textstat_ratio = textstat
+            .map(|(seconds, textstat_words)| per_second(full) / (textstat_words as f64 / seconds));
+        println!(
+            "{round:>5} {:>10.2} {:>9.2} {:>13} {:>12.2} {:>17}",
+            split.as_secs_f64() * 1e3,
+            full.as_secs_f64() * 1e3,
+            textstat.map_or("-".to_string(), |(s, _)| format!("{:.2}", s * 1e3)),
+            full.as_secs_f64() / split.as_secs_f64(),
+            textstat_ratio.map_or("-".to_string(), |r| format!("{r:.1}")),
+        );
+        rounds.push((
+            split,
+            full,
+            textstat,
+            full.as_secs_f64() / split.as_secs_f64(),
+            textstat_ratio,
+        ));
+    }
+    let mut split_ratios: Vec<f64> = rounds.iter().map(|r| r.3).collect();
+    split_ratios.sort_by(f64::total_cmp);
+    let mut fulls: Vec<Duration> = rounds.iter().map(|r| r.1).collect();
+    fulls.sort();
+    let mut splits: Vec<Duration> = rounds.iter().map(|r| r.0).collect();
+    splits.sort();
+    println!();
+    println!(
+        "bare unicode-segmentation word split:  {:>12.0} words/s (median round)",
+        per_second(splits[ROUNDS / 2])
+    );
+    println!(
+        "helder full lint (one thread):         {:>12.0} words/s (median round)",
+        per_second(fulls[ROUNDS / 2])
+    );
+    println!(
+        "ratio full lint / bare split:          {:>8.2}x  median of rounds (target <= 3x)",
+        split_ratios[ROUNDS / 2]
+    );
+    let mut textstat_ratios: Vec<f64> = rounds.iter().filter_map(|r| r.4).collect();
+    if textstat_ratios.is_empty() {
+        println!("textstat: not measured (create target/venv with textstat, see BENCHMARKS.md)");
+    } else {
+        textstat_ratios.sort_by(f64::total_cmp);
+        let mut textstat_rates: Vec<f64> = rounds
+            .iter()
+            .filter_map(|r| r.2.map(|(s, w)| w as f64 / s))
+            .collect();
+        textstat_rates.sort_by(f64::total_cmp);
+        println!(
+            "textstat flesch_reading_ease (nl), warm: {:>10.0} words/s (median round)",
+            textstat_rates[textstat_rates.len() / 2]
+        );
+        println!(
+            "ratio helder / textstat throughput:    {:>8.1}x  median of rounds (target >= 10x)",
+            textstat_ratios[textstat_ratios.len() / 2]
+        );
     }
 
     let letter = root().join("tests/fixtures/texts/05_b1_bijzondere_bijstand.md");

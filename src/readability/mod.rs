@@ -179,14 +179,21 @@ pub enum Verdict {
 pub struct WordFacts {
     /// The block it is in.
     pub block: usize,
-    /// Byte range in the block text.
-    pub range: Range<usize>,
+    start: u32,
+    end: u32,
     /// The verdict.
     pub verdict: Verdict,
     /// Syllables.
-    pub syllables: usize,
+    pub syllables: u16,
     /// Letters.
-    pub letters: usize,
+    pub letters: u16,
+}
+
+impl WordFacts {
+    /// Byte range in the block text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// One sentence with what the rules need to know.
@@ -381,6 +388,10 @@ const SEPARABLE_PARTICLES: &[&str] = &[
 ];
 
 fn is_participle(lower: &str) -> bool {
+    // Every participle ends in -d, -t or -en: most words stop here, before any list.
+    if !(lower.ends_with('d') || lower.ends_with('t') || lower.ends_with("en")) || lower.len() < 5 {
+        return false;
+    }
     if NOT_PASSIVE.contains(&lower) {
         return false;
     }
@@ -545,10 +556,12 @@ impl<'a> Analysis<'a> {
                     };
                     analysis.words.push(WordFacts {
                         block: block_index,
-                        range: token.range.clone(),
+                        // Blocks are paragraphs; a block over 4 GiB is cut off at the limit.
+                        start: u32::try_from(token.range.start).unwrap_or(u32::MAX),
+                        end: u32::try_from(token.range.end).unwrap_or(u32::MAX),
                         verdict,
-                        syllables: info.syllables,
-                        letters: info.letters,
+                        syllables: u16::try_from(info.syllables).unwrap_or(u16::MAX),
+                        letters: u16::try_from(info.letters).unwrap_or(u16::MAX),
                     });
                     first_word = false;
                     after_comma = false;
@@ -616,7 +629,7 @@ fn find_participle(
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
         // A new clause starts: the participle there belongs to another verb.
-        if SUBORDINATORS.contains(&lower.as_str())
+        if lexicon().entry(&lower).flags & SUBORDINATOR != 0
             || matches!(
                 lower.as_str(),
                 "en" | "maar" | "dat" | "die" | "of" | "om" | "wat"
@@ -627,7 +640,7 @@ fn find_participle(
         if token.kind == TokenKind::Word && !after_determiner && is_participle(&lower) {
             return Some(token.range.clone());
         }
-        after_determiner = DETERMINERS.contains(&lower.as_str());
+        after_determiner = lower.len() <= 6 && DETERMINERS.contains(&lower.as_str());
     }
     let previous = tokens[..aux]
         .iter()
@@ -845,7 +858,7 @@ impl Metrics {
                 Verdict::Common | Verdict::Compound => {}
             }
             judged += 1;
-            syllables += word.syllables;
+            syllables += usize::from(word.syllables);
         }
         let passives: usize = analysis.sentences.iter().map(|s| s.passives.len()).sum();
         let subordinates: usize = analysis

@@ -203,7 +203,11 @@ fn flush(current: &mut Option<ProseBlock>, blocks: &mut Vec<ProseBlock>) {
 }
 
 fn push(block: &mut ProseBlock, text: &str, source: &str, range: Range<usize>) {
-    let exact = source.get(range.clone()) == Some(text);
+    // pulldown-cmark lends a slice of the source when nothing was unescaped: then the
+    // pointers match and no byte comparison is needed.
+    let exact = source.get(range.clone()).is_some_and(|slice| {
+        (slice.as_ptr() == text.as_ptr() && slice.len() == text.len()) || slice == text
+    });
     let text_start = block.text.len();
     block.text.push_str(text);
     block.pieces.push(Piece {

@@ -46,7 +46,7 @@ impl Rule for DifficultWord {
             let Verdict::Rare(frequency) = &word.verdict else {
                 continue;
             };
-            let text = analysis.text(word.block, word.range.clone());
+            let text = analysis.text(word.block, word.range());
             let message = match frequency {
                 Some(f) => format!(
                     "\"{text}\" is een weinig gebruikt woord: nummer {} van de {} meest gebruikte woorden.",
@@ -62,7 +62,7 @@ impl Rule for DifficultWord {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: analysis.source_range(word.block, word.range.clone()).into(),
+                span: analysis.source_range(word.block, word.range()).into(),
                 message,
                 suggestion: Some(
                     "Kies een woord dat iedereen kent, of leg het woord in de zin uit.".to_string(),

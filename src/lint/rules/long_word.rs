@@ -42,9 +42,10 @@ impl Rule for LongWord {
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
         let limit = analysis.config.long_word_letters;
         for word in analysis.words.iter().filter(|w| {
-            w.letters > limit && !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation)
+            usize::from(w.letters) > limit
+                && !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation)
         }) {
-            let text = analysis.text(word.block, word.range.clone());
+            let text = analysis.text(word.block, word.range());
             let lower = text.to_lowercase();
             let parts = split_compound(
                 &lower,
@@ -62,7 +63,7 @@ impl Rule for LongWord {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: analysis.source_range(word.block, word.range.clone()).into(),
+                span: analysis.source_range(word.block, word.range()).into(),
                 message: format!("\"{text}\" is een lang woord: {} letters.", word.letters),
                 suggestion: Some(suggestion),
             });
