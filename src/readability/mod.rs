@@ -83,9 +83,9 @@ pub struct Limits {
     pub max_paragraph_words: usize,
 }
 
-/// The limits of each level.
+/// The limits of each level; a level left out keeps its defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct LevelLimits {
     /// A2.
     pub a2: Limits,
@@ -350,6 +350,7 @@ const NOT_PASSIVE: &[&str] = &[
     "langsgekomen",
     "opgestaan",
     "weggegaan",
+    "vergeten",
     "vertrokken",
 ];
 
@@ -363,7 +364,6 @@ const DETERMINERS: &[&str] = &[
 const STRONG_PARTICIPLES: &[&str] = &[
     "ontvangen",
     "verzonden",
-    "vergeten",
     "besloten",
     "bevonden",
     "beschreven",
@@ -642,17 +642,27 @@ fn find_participle(
         }
         after_determiner = lower.len() <= 6 && DETERMINERS.contains(&lower.as_str());
     }
-    let previous = tokens[..aux]
+    // "… betaald wordt": the participle right before the auxiliary, unless a
+    // determiner makes it a noun ("wat dat besluit is").
+    let mut before = tokens[..aux]
         .iter()
         .rev()
-        .find(|t| t.kind == TokenKind::Word)?;
+        .filter(|t| t.kind == TokenKind::Word);
+    let previous = before.next()?;
     lower.clear();
     lower.extend(
         text[previous.range.clone()]
             .chars()
             .flat_map(char::to_lowercase),
     );
-    is_participle(&lower).then(|| previous.range.clone())
+    if !is_participle(&lower) {
+        return None;
+    }
+    let noun = before.next().is_some_and(|word| {
+        let word = text[word.range.clone()].to_lowercase();
+        DETERMINERS.contains(&word.as_str())
+    });
+    (!noun).then(|| previous.range.clone())
 }
 
 /// What the analysis remembers about a word form it has seen in this text.

@@ -313,3 +313,30 @@ fn usage_errors_exit_2() {
     let output = helder(&["render", "x.json", "--date", "23-11-2026"], &root());
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn the_readme_readability_settings_parse_and_apply() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[readability]")
+        .expect("README shows [readability]")
+        + "```toml\n".len();
+    let snippet = &readme[start..start + readme[start..].find("```").unwrap()];
+    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
+    let stricter = format!(
+        "{shipped}\n{}",
+        snippet.replace("long-sentence-error = 20", "long-sentence-error = 8")
+    );
+    let config = helder::config::Config::from_toml(&stricter, "helder.toml", &root()).unwrap();
+    assert_eq!(config.readability.long_sentence_error, 8);
+    assert_eq!(config.readability.levels.b1.max_sentence_words, 20);
+    assert_eq!(
+        config.readability.levels.a2,
+        helder::readability::LevelLimits::default().a2
+    );
+    let typo = format!("{shipped}\n[readability]\nlong-sentense-error = 8\n");
+    assert!(
+        helder::config::Config::from_toml(&typo, "helder.toml", &root()).is_err(),
+        "unknown keys are refused"
+    );
+}
