@@ -27,9 +27,12 @@ pub const NBSP: char = '\u{a0}';
 pub fn euro(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
-    let euros = abs / 100;
-    let rest = abs % 100;
-    let digits = euros.to_string();
+    format!("€{NBSP}{sign}{},{:02}", thousands(abs / 100), abs % 100)
+}
+
+/// A whole number with Dutch thousands dots: 50000 → "50.000".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -37,7 +40,17 @@ pub fn euro(cents: i64) -> String {
         }
         grouped.push(c);
     }
-    format!("€{NBSP}{sign}{grouped},{rest:02}")
+    grouped
+}
+
+/// A number with one decimal and a Dutch decimal comma: 12.25 → "12,3".
+pub fn decimal(x: f64) -> String {
+    format!("{x:.1}").replace('.', ",")
+}
+
+/// The singular or the plural, by count: `plural(1, "fout", "fouten")` → "fout".
+pub fn plural<'a>(count: usize, one: &'a str, many: &'a str) -> &'a str {
+    if count == 1 { one } else { many }
 }
 
 /// The Dutch name of a weekday, in lower case.
@@ -202,6 +215,16 @@ mod tests {
         assert_eq!(euro(5), "€\u{a0}0,05");
         assert_eq!(euro(0), "€\u{a0}0,00");
         assert_eq!(euro(-1250), "€\u{a0}-12,50");
+    }
+
+    #[test]
+    fn numbers_are_dutch() {
+        assert_eq!(thousands(50_000), "50.000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(decimal(12.26), "12,3");
+        assert_eq!(decimal(0.0), "0,0");
+        assert_eq!(plural(1, "fout", "fouten"), "fout");
+        assert_eq!(plural(0, "fout", "fouten"), "fouten");
     }
 
     #[test]

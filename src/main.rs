@@ -93,7 +93,7 @@ fn load_templates(config: &Config) -> anyhow::Result<TemplateSet> {
         anyhow::anyhow!(
             "{} {} in de sjablonen; er is niets gemaakt.",
             errors.len(),
-            if errors.len() == 1 { "fout" } else { "fouten" }
+            helder::dutch::plural(errors.len(), "fout", "fouten")
         )
     })
 }

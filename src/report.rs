@@ -4,6 +4,7 @@
 //! strings; `main` prints them. Findings carry text positions and Dutch
 //! messages, never an event's personal data.
 
+use crate::dutch::{decimal, plural};
 use crate::lint::{Finding, LineIndex, LintResult, Severity};
 use crate::readability::Metrics;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -71,25 +72,13 @@ pub fn human(files: &[FileReport], color: bool) -> String {
     out.push_str(&format!(
         "{} {}, {} {}, {} {} in {} {}.\n",
         total.errors,
-        if total.errors == 1 { "fout" } else { "fouten" },
+        plural(total.errors, "fout", "fouten"),
         total.warnings,
-        if total.warnings == 1 {
-            "waarschuwing"
-        } else {
-            "waarschuwingen"
-        },
+        plural(total.warnings, "waarschuwing", "waarschuwingen"),
         total.infos,
-        if total.infos == 1 {
-            "opmerking"
-        } else {
-            "opmerkingen"
-        },
+        plural(total.infos, "opmerking", "opmerkingen"),
         total.files,
-        if total.files == 1 {
-            "bestand"
-        } else {
-            "bestanden"
-        },
+        plural(total.files, "bestand", "bestanden"),
     ));
     out
 }
@@ -120,18 +109,17 @@ fn snippet(renderer: &Renderer, file: &FileReport, finding: &Finding) -> String 
 
 /// "brief.md: niveau B1 · 152 woorden in 14 zinnen · …"
 fn file_line(path: &str, m: &Metrics) -> String {
-    let comma = |x: f64| format!("{x:.1}").replace('.', ",");
     format!(
         "{path}: niveau {} · {} woorden in {} zinnen · gemiddeld {} woorden per zin · langste zin {} · moeilijke woorden {}% · lijdende zinnen {} · Flesch-Douma {} · Brouwer {}",
         m.level,
         m.words,
         m.sentences,
-        comma(m.avg_sentence_words),
+        decimal(m.avg_sentence_words),
         m.max_sentence_words,
-        comma(m.difficult_word_share * 100.0),
+        decimal(m.difficult_word_share * 100.0),
         m.passives,
-        comma(m.flesch_douma),
-        comma(m.brouwer),
+        decimal(m.flesch_douma),
+        decimal(m.brouwer),
     )
 }
 

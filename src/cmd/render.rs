@@ -140,8 +140,8 @@ pub fn run(
     if !matches!(destination, Destination::Stdout) || failed > 0 {
         out(format!(
             "klaar: {letters} {}, {calls} keer eerst bellen, {failed} {}.",
-            if letters == 1 { "brief" } else { "brieven" },
-            if failed == 1 { "fout" } else { "fouten" }
+            crate::dutch::plural(letters, "brief", "brieven"),
+            crate::dutch::plural(failed, "fout", "fouten")
         ));
     }
     Ok(outcome)

@@ -16,6 +16,7 @@
 //! ## Options
 //! The level limits in `[readability.levels]`.
 
+use crate::dutch::{decimal, plural};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, Span};
 use crate::readability::{Analysis, Level};
 
@@ -50,7 +51,7 @@ impl Rule for AboveB1 {
         if metrics.avg_sentence_words > b1.avg_sentence_words {
             reasons.push(format!(
                 "de zinnen zijn gemiddeld {} woorden (B1: hoogstens {})",
-                dutch_number(metrics.avg_sentence_words),
+                decimal(metrics.avg_sentence_words),
                 b1.avg_sentence_words
             ));
         }
@@ -77,17 +78,9 @@ impl Rule for AboveB1 {
         if passive_share > b1.passive_share {
             reasons.push(format!(
                 "er {} {} lijdende {}",
-                if metrics.passives == 1 {
-                    "staat"
-                } else {
-                    "staan"
-                },
+                plural(metrics.passives, "staat", "staan"),
                 metrics.passives,
-                if metrics.passives == 1 {
-                    "zin"
-                } else {
-                    "zinnen"
-                }
+                plural(metrics.passives, "zin", "zinnen")
             ));
         }
         if metrics.max_paragraph_words > b1.max_paragraph_words {
@@ -114,12 +107,8 @@ impl Rule for AboveB1 {
     }
 }
 
-fn dutch_number(x: f64) -> String {
-    format!("{x:.1}").replace('.', ",")
-}
-
 fn percent(share: f64) -> String {
-    format!("{}%", dutch_number(share * 100.0))
+    format!("{}%", decimal(share * 100.0))
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! ## Options
 //! `rare-zipf` (3.0) in `[readability]`.
 
+use crate::dutch::thousands;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::{Analysis, Verdict};
 
@@ -50,12 +51,12 @@ impl Rule for DifficultWord {
             let message = match frequency {
                 Some(f) => format!(
                     "\"{text}\" is een weinig gebruikt woord: nummer {} van de {} meest gebruikte woorden.",
-                    thousands(f.rank as usize),
-                    thousands(total)
+                    thousands(u64::from(f.rank)),
+                    thousands(total as u64)
                 ),
                 None => format!(
                     "\"{text}\" staat niet bij de {} meest gebruikte woorden.",
-                    thousands(total)
+                    thousands(total as u64)
                 ),
             };
             out.push(Finding {
@@ -70,19 +71,6 @@ impl Rule for DifficultWord {
             });
         }
     }
-}
-
-/// 50000 → "50.000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
