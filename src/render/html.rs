@@ -39,6 +39,9 @@ li > p { margin: 0; }
 .box { margin: 1.5rem 0; padding: .9rem 1.1rem; border: 1px solid #9aa9bd; border-radius: 4px; background: #f4f7fb; }
 .box > :last-child { margin-bottom: 0; }
 a { color: #1d4f91; }
+table.data { border-collapse: collapse; margin: 0 0 1rem; }
+table.data th, table.data td { text-align: left; padding: .3rem 1.2rem .3rem 0; border-bottom: 1px solid #c5cbd3; vertical-align: top; }
+table.data th { font-weight: 700; }
 hr { border: 0; border-top: 1px solid #c5cbd3; margin: 1.5rem 0; }
 footer { margin-top: 2.5rem; padding-top: .75rem; border-top: 1px solid #c5cbd3; font-size: .85rem; color: #3d3d3d; }
 @media (max-width: 36rem) {
@@ -185,6 +188,21 @@ fn write_block(out: &mut String, block: &Block) {
             out.push_str("</aside>\n");
         }
         Block::Rule => out.push_str("<hr>\n"),
+        Block::Table { head, rows } => {
+            out.push_str("<table class=\"data\">\n<thead><tr>");
+            for cell in head {
+                out.push_str(&format!("<th scope=\"col\">{}</th>", inlines(cell)));
+            }
+            out.push_str("</tr></thead>\n<tbody>\n");
+            for row in rows {
+                out.push_str("<tr>");
+                for cell in row {
+                    out.push_str(&format!("<td>{}</td>", inlines(cell)));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
     }
 }
 

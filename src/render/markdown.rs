@@ -1,16 +1,16 @@
 //! The one place that configures pulldown-cmark, and Markdown → letter blocks.
 //!
-//! Templates, the HTML and text renderers and (later) the linter must agree on
-//! what a paragraph is, so they all use [`options`]. Letters use plain
-//! CommonMark: no tables, no footnotes, no smart quotes (they would change
-//! the quotes in a person's name).
+//! Templates, the HTML and text renderers and the linter must agree on what a
+//! paragraph is, so they all use [`options`]. Letters use CommonMark with
+//! tables (for amounts); no footnotes, no smart quotes (they would change the
+//! quotes in a person's name).
 
 use super::{Block, Inline};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The parser options for every Markdown text in helder.
 pub fn options() -> Options {
-    Options::empty()
+    Options::ENABLE_TABLES
 }
 
 /// Why rendered Markdown cannot become a letter.
@@ -26,6 +26,11 @@ enum Container {
     Root,
     Item,
     Aside,
+    Table {
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        in_head: bool,
+    },
     List {
         ordered: bool,
         start: u64,
@@ -40,6 +45,7 @@ struct Frame {
 
 enum InlineKind {
     Paragraph,
+    Cell,
     Heading(u8),
     Strong,
     Emphasis,
@@ -99,6 +105,33 @@ pub fn parse_blocks(markdown: &str) -> Result<Vec<Block>, MarkdownError> {
                         blocks: Vec::new(),
                     });
                 }
+                Tag::Table(_) => frames.push(Frame {
+                    container: Container::Table {
+                        head: Vec::new(),
+                        rows: Vec::new(),
+                        in_head: false,
+                    },
+                    blocks: Vec::new(),
+                }),
+                Tag::TableHead => {
+                    if let Some(Frame {
+                        container: Container::Table { in_head, .. },
+                        ..
+                    }) = frames.last_mut()
+                    {
+                        *in_head = true;
+                    }
+                }
+                Tag::TableRow => {
+                    if let Some(Frame {
+                        container: Container::Table { rows, .. },
+                        ..
+                    }) = frames.last_mut()
+                    {
+                        rows.push(Vec::new());
+                    }
+                }
+                Tag::TableCell => inlines.push((InlineKind::Cell, Vec::new())),
                 Tag::CodeBlock(_) => {
                     return Err(refuse(
                         range.start,
@@ -171,6 +204,43 @@ pub fn parse_blocks(markdown: &str) -> Result<Vec<Block>, MarkdownError> {
                                 items,
                             },
                         );
+                    }
+                }
+                TagEnd::TableCell => {
+                    let content = inlines.pop().map(|(_, c)| c).unwrap_or_default();
+                    if let Some(Frame {
+                        container:
+                            Container::Table {
+                                head,
+                                rows,
+                                in_head,
+                            },
+                        ..
+                    }) = frames.last_mut()
+                    {
+                        match (in_head, rows.last_mut()) {
+                            (true, _) => head.push(content),
+                            (false, Some(row)) => row.push(content),
+                            (false, None) => rows.push(vec![content]),
+                        }
+                    }
+                }
+                TagEnd::TableHead => {
+                    if let Some(Frame {
+                        container: Container::Table { in_head, .. },
+                        ..
+                    }) = frames.last_mut()
+                    {
+                        *in_head = false;
+                    }
+                }
+                TagEnd::Table => {
+                    if let Some(Frame {
+                        container: Container::Table { head, rows, .. },
+                        ..
+                    }) = frames.pop()
+                    {
+                        push_block(&mut frames, Block::Table { head, rows });
                     }
                 }
                 TagEnd::BlockQuote(_) => {
@@ -277,6 +347,13 @@ fn merge_text(block: Block) -> Block {
                 .collect(),
         },
         Block::Aside(blocks) => Block::Aside(blocks.into_iter().map(merge_text).collect()),
+        Block::Table { head, rows } => Block::Table {
+            head: head.into_iter().map(merge_inlines).collect(),
+            rows: rows
+                .into_iter()
+                .map(|row| row.into_iter().map(merge_inlines).collect())
+                .collect(),
+        },
         Block::Rule => Block::Rule,
     }
 }
@@ -374,6 +451,24 @@ mod tests {
                 .contains("link")
         );
         assert!(parse_blocks("[site](https://www.waalmonde.nl)").is_ok());
+    }
+
+    #[test]
+    fn tables_keep_head_and_rows() {
+        let blocks = parse_blocks(
+            "| Wat | Bedrag |\n|---|---:|\n| Bijstand | € 1.398,74 |\n| Huur | € 612,00 |\n",
+        )
+        .unwrap();
+        assert_eq!(
+            blocks,
+            vec![Block::Table {
+                head: vec![vec![text("Wat")], vec![text("Bedrag")]],
+                rows: vec![
+                    vec![vec![text("Bijstand")], vec![text("€ 1.398,74")]],
+                    vec![vec![text("Huur")], vec![text("€ 612,00")]]
+                ],
+            }]
+        );
     }
 
     #[test]

@@ -89,6 +89,13 @@ pub enum Block {
     },
     /// A boxed part, such as "Waarom mag de gemeente dit?" (a Markdown block quote).
     Aside(Vec<Block>),
+    /// A table, for example of amounts.
+    Table {
+        /// The header cells.
+        head: Vec<Vec<Inline>>,
+        /// The rows, each a list of cells.
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
     /// A horizontal line.
     Rule,
 }

@@ -131,6 +131,40 @@ fn write_block(out: &mut String, block: &Block, indent: &str) {
             out.push('\n');
         }
         Block::Rule => out.push_str(&format!("{indent}{}\n\n", "-".repeat(20))),
+        Block::Table { head, rows } => {
+            let cells: Vec<Vec<String>> = std::iter::once(head)
+                .chain(rows.iter())
+                .map(|row| {
+                    row.iter()
+                        .map(|cell| inline_text(cell).replace('\n', " "))
+                        .collect()
+                })
+                .collect();
+            let columns = cells.iter().map(Vec::len).max().unwrap_or(0);
+            let widths: Vec<usize> = (0..columns)
+                .map(|c| {
+                    cells
+                        .iter()
+                        .filter_map(|row| row.get(c))
+                        .map(|s| s.chars().count())
+                        .max()
+                        .unwrap_or(0)
+                })
+                .collect();
+            for (i, row) in cells.iter().enumerate() {
+                let line: Vec<String> = row
+                    .iter()
+                    .enumerate()
+                    .map(|(c, cell)| format!("{cell:<width$}", width = widths[c]))
+                    .collect();
+                out.push_str(&format!("{indent}{}\n", line.join("  ").trim_end()));
+                if i == 0 {
+                    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+                    out.push_str(&format!("{indent}{}\n", rule.join("  ")));
+                }
+            }
+            out.push('\n');
+        }
     }
 }
 

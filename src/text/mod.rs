@@ -21,6 +21,8 @@ pub enum BlockKind {
     Paragraph,
     /// One list item.
     ListItem,
+    /// One table cell.
+    TableCell,
 }
 
 /// A stretch of block text that comes from one stretch of source.
@@ -101,6 +103,11 @@ pub fn from_markdown(source: &str) -> Prose {
                 };
                 current = Some(start_block(kind));
             }
+            Event::Start(Tag::TableCell) => {
+                flush(&mut current, &mut blocks);
+                current = Some(start_block(BlockKind::TableCell));
+            }
+            Event::End(TagEnd::TableCell) => flush(&mut current, &mut blocks),
             Event::Start(Tag::Item) => {
                 flush(&mut current, &mut blocks);
                 item_depth += 1;
@@ -267,7 +274,7 @@ mod tests {
     #[test]
     fn blocks_are_kept_apart() {
         let prose = from_markdown(
-            "## Kop\n\nEen zin. Nog een\nzin.\n\n- eerste\n- tweede punt\n\n```\ncode\n```\n",
+            "## Kop\n\nEen zin. Nog een\nzin.\n\n- eerste\n- tweede punt\n\n```\ncode\n```\n\n| Wat | Bedrag |\n|---|---|\n| Huur | € 612,00 |\n",
         );
         let kinds: Vec<_> = prose
             .blocks
@@ -281,6 +288,10 @@ mod tests {
                 (BlockKind::Paragraph, "Een zin. Nog een zin."),
                 (BlockKind::ListItem, "eerste"),
                 (BlockKind::ListItem, "tweede punt"),
+                (BlockKind::TableCell, "Wat"),
+                (BlockKind::TableCell, "Bedrag"),
+                (BlockKind::TableCell, "Huur"),
+                (BlockKind::TableCell, "€ 612,00"),
             ]
         );
     }

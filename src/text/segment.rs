@@ -532,6 +532,26 @@ mod tests {
     }
 
     #[test]
+    fn a_colon_before_a_list_ends_the_sentence() {
+        let prose = crate::text::from_markdown(
+            "Stuur ons deze papieren:\n\n- uw loonstrook\n- uw huurcontract\n",
+        );
+        let texts: Vec<&str> = prose.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Stuur ons deze papieren:",
+                "uw loonstrook",
+                "uw huurcontract"
+            ]
+        );
+        assert_eq!(
+            sentence_texts("Stuur ons deze papieren:"),
+            vec!["Stuur ons deze papieren:"]
+        );
+    }
+
+    #[test]
     fn a_sentence_without_an_end_mark_still_counts() {
         assert_eq!(sentence_texts("Wat moet u doen"), vec!["Wat moet u doen"]);
         assert_eq!(

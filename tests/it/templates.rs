@@ -274,3 +274,47 @@ fn filter_salutation_full_name_and_address_lines() {
     heer["data"]["recipient"]["salutation"] = json!("heer");
     assert!(filters_output(body, heer).starts_with("Beste meneer Van der Heijden-Çelik|"));
 }
+
+#[test]
+fn a_table_of_amounts_renders_in_html_and_text_with_values_escaped() {
+    let source = format!(
+        "{FRONT}Dit krijgt u:\n\n| Wat | Bedrag |\n|---|---|\n{{% for a in amounts %}}| {{{{ a.label }}}} | {{{{ a.amount_cents | euro }}}} |\n{{% endfor %}}\nKlopt er iets niet? Bel ons.\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let templates_dir = template_dir(dir.path(), "benefit_granted.md", &source);
+    let set = TemplateSet::load(&templates_dir, "Beste").unwrap();
+    let mut value = example_json("benefit_granted-plain.json");
+    value["data"]["amounts"][1]["label"] = json!("<b>Vakantiegeld</b> | extra");
+    let config = config();
+    let letter = {
+        let ev = event(value);
+        let facts = helder::template::context::LetterFacts {
+            date: letter_date(),
+            is_besluit: true,
+            draft: false,
+            reference: "Z",
+        };
+        let rendered = set
+            .render(
+                set.get(ev.event_type).unwrap(),
+                &helder::template::context::build(&ev, &config, &facts),
+                &ev.id,
+            )
+            .unwrap();
+        helder::render::markdown::parse_blocks(&rendered.body).unwrap()
+    };
+    let Some(helder::render::Block::Table { head, rows }) = letter
+        .iter()
+        .find(|b| matches!(b, helder::render::Block::Table { .. }))
+    else {
+        panic!("a table: {letter:?}")
+    };
+    assert_eq!(head.len(), 2);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        helder::render::plain_text(&rows[1][0]),
+        "<b>Vakantiegeld</b> | extra",
+        "the pipe in a value does not split the cell"
+    );
+    assert_eq!(helder::render::plain_text(&rows[0][1]), "€\u{a0}1.398,74");
+}
