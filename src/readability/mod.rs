@@ -512,7 +512,7 @@ impl<'a> Analysis<'a> {
                     {
                         facts.subordinators.push(token.range.clone());
                     }
-                    if lexicon.formal_by_first_word.contains_key(lower.as_str())
+                    if class & FORMAL_FIRST != 0
                         && analysis.formal_sentences.last() != Some(&analysis.sentences.len())
                     {
                         analysis.formal_sentences.push(analysis.sentences.len());

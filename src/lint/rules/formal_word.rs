@@ -131,6 +131,13 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_formal_word_is_found_every_time() {
+        // The analysis remembers word forms; the second "Indien" must still count.
+        let text = "Indien u wilt, bel ons. Wij helpen u graag. Indien u geen tijd hebt, mail ons.";
+        assert_eq!(flagged(&FormalWord, text), vec!["Indien", "Indien"]);
+    }
+
+    #[test]
     fn phrases_are_found_whole() {
         assert_eq!(
             flagged(&FormalWord, "Wij bellen u met betrekking tot uw aanvraag."),
