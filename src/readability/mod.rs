@@ -39,7 +39,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 use wordlists::{
-    AUXILIARY, FORMAL_FIRST, Frequency, Lexicon, SUBORDINATOR, SUBORDINATOR_AFTER_COMMA,
+    AUXILIARY, FORMAL_ANCHOR, Frequency, Lexicon, SUBORDINATOR, SUBORDINATOR_AFTER_COMMA,
     SYLLABLES_IN_TABLE, WordEntry, lexicon,
 };
 
@@ -230,7 +230,7 @@ pub struct Analysis<'a> {
     pub block_words: Vec<usize>,
     /// The settings used.
     pub config: &'a ReadabilityConfig,
-    /// Indices of sentences with a word that may start a formal phrase.
+    /// Indices of sentences with the anchor word of a formal word or phrase.
     pub formal_sentences: Vec<usize>,
     metrics: OnceLock<Metrics>,
 }
@@ -512,7 +512,7 @@ impl<'a> Analysis<'a> {
                     {
                         facts.subordinators.push(token.range.clone());
                     }
-                    if class & FORMAL_FIRST != 0
+                    if class & FORMAL_ANCHOR != 0
                         && analysis.formal_sentences.last() != Some(&analysis.sentences.len())
                     {
                         analysis.formal_sentences.push(analysis.sentences.len());
@@ -674,8 +674,8 @@ struct WordInfo {
     letters: usize,
 }
 
-/// Writes the lower case of `text` into `buffer`.
-fn lowercase_into(buffer: &mut String, text: &str) {
+/// Writes the lower case of `text` into `buffer` (ASCII without per-character work).
+pub fn lowercase_into(buffer: &mut String, text: &str) {
     buffer.clear();
     if text.is_ascii() {
         buffer.push_str(text);
@@ -695,7 +695,7 @@ fn judge_cached(
 ) -> Verdict {
     if let Some(frequency) = entry.frequency
         && frequency.zipf >= config.rare_zipf
-        && entry.flags & FORMAL_FIRST == 0
+        && entry.flags & FORMAL_ANCHOR == 0
     {
         return Verdict::Common;
     }
@@ -709,15 +709,11 @@ fn judge_cached(
 
 /// Judges one lower-case word.
 pub fn judge(lower: &str, lexicon: &Lexicon, config: &ReadabilityConfig) -> Verdict {
-    if lexicon
-        .formal_by_first_word
-        .get(lower)
-        .is_some_and(|forms| {
-            forms.iter().any(|(entry, words)| {
-                words.len() == 1 && lexicon.formal[*entry].needs_later.is_none()
-            })
-        })
-    {
+    if lexicon.formal_by_anchor.get(lower).is_some_and(|forms| {
+        forms
+            .iter()
+            .any(|form| form.words.len() == 1 && lexicon.formal[form.entry].needs_later.is_none())
+    }) {
         return Verdict::Formal;
     }
     if let Some(frequency) = lexicon.frequency(lower) {

@@ -32,6 +32,17 @@ struct FormalFile {
     word: Vec<FormalWord>,
 }
 
+/// One form of a formal word or phrase, found through its anchor word.
+#[derive(Debug, Clone)]
+pub struct FormalForm {
+    /// The entry in [`Lexicon::formal`].
+    pub entry: usize,
+    /// The words, lower case.
+    pub words: Vec<String>,
+    /// The index of the anchor word in `words`.
+    pub anchor: usize,
+}
+
 /// How often a word is used: its Zipf frequency and its rank (1 = most frequent).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Frequency {
@@ -47,8 +58,8 @@ pub const SUBORDINATOR: u8 = 1;
 pub const SUBORDINATOR_AFTER_COMMA: u8 = 2;
 /// A form of "worden" or "zijn".
 pub const AUXILIARY: u8 = 4;
-/// The first word of a formal word or phrase.
-pub const FORMAL_FIRST: u8 = 8;
+/// The anchor (longest) word of a formal word or phrase.
+pub const FORMAL_ANCHOR: u8 = 8;
 /// A loanword in `syllables.tsv`.
 pub const SYLLABLES_IN_TABLE: u8 = 16;
 
@@ -57,7 +68,7 @@ pub const SYLLABLES_IN_TABLE: u8 = 16;
 pub struct WordEntry {
     /// Its frequency, when it is among the 50,000 most used words.
     pub frequency: Option<Frequency>,
-    /// [`SUBORDINATOR`], [`SUBORDINATOR_AFTER_COMMA`], [`AUXILIARY`], [`FORMAL_FIRST`].
+    /// [`SUBORDINATOR`], [`SUBORDINATOR_AFTER_COMMA`], [`AUXILIARY`], [`FORMAL_ANCHOR`].
     pub flags: u8,
 }
 
@@ -69,8 +80,8 @@ pub struct Lexicon {
     pub abbreviations: FxHashSet<&'static str>,
     /// Formal words and phrases.
     pub formal: Vec<FormalWord>,
-    /// First word of each formal form → (entry, form) pairs.
-    pub formal_by_first_word: FxHashMap<String, Vec<(usize, Vec<String>)>>,
+    /// The anchor word of each formal form → the forms.
+    pub formal_by_anchor: FxHashMap<String, Vec<FormalForm>>,
     /// Syllable counts of loanwords.
     pub syllables: FxHashMap<&'static str, u8>,
     /// The number of words in the frequency list.
@@ -133,22 +144,26 @@ pub fn load() -> Result<Lexicon, String> {
     let formal: Vec<FormalWord> = toml::from_str::<FormalFile>(FORMAL_WORDS)
         .map_err(|e| format!("formal-words.toml: {e}"))?
         .word;
-    let mut formal_by_first_word: FxHashMap<String, Vec<(usize, Vec<String>)>> =
-        FxHashMap::default();
+    let mut formal_by_anchor: FxHashMap<String, Vec<FormalForm>> = FxHashMap::default();
     for (index, entry) in formal.iter().enumerate() {
         for form in &entry.forms {
             let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
-            let first = words
-                .first()
-                .ok_or_else(|| format!("formal-words.toml: empty form in entry {index}"))?
-                .clone();
-            // The lexicon lives for the whole run: its few formal first words may too.
-            let key: &'static str = Box::leak(first.clone().into_boxed_str());
-            frequency.entry(key).or_default().flags |= FORMAL_FIRST;
-            formal_by_first_word
-                .entry(first)
+            // Index a phrase by its longest word: "met betrekking tot" by "betrekking",
+            // so the common "met" does not send every sentence to the formal rule.
+            let anchor = (0..words.len())
+                .max_by_key(|i| (words[*i].chars().count(), std::cmp::Reverse(*i)))
+                .ok_or_else(|| format!("formal-words.toml: empty form in entry {index}"))?;
+            // The lexicon lives for the whole run: its few anchor words may too.
+            let key: &'static str = Box::leak(words[anchor].clone().into_boxed_str());
+            frequency.entry(key).or_default().flags |= FORMAL_ANCHOR;
+            formal_by_anchor
+                .entry(words[anchor].clone())
                 .or_default()
-                .push((index, words));
+                .push(FormalForm {
+                    entry: index,
+                    words,
+                    anchor,
+                });
         }
     }
     for (words, flag) in [
@@ -179,7 +194,7 @@ pub fn load() -> Result<Lexicon, String> {
         frequency,
         abbreviations,
         formal,
-        formal_by_first_word,
+        formal_by_anchor,
         syllables,
         frequency_words,
     })

@@ -43,46 +43,62 @@ impl Rule for FormalWord {
     }
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
-        let mut lower_words: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+        let mut words: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut lower = String::new();
         for sentence in analysis
             .formal_sentences
             .iter()
             .map(|i| &analysis.sentences[*i])
         {
             let block = &analysis.prose.blocks[sentence.block];
-            let tokens = &analysis.segments[sentence.block].tokens[sentence.tokens.clone()];
-            lower_words.clear();
-            lower_words.extend(
-                tokens
+            let text = block.text.as_str();
+            // Words (and commas, for "needs-later = ','"), compared in place without copies.
+            words.clear();
+            words.extend(
+                analysis.segments[sentence.block].tokens[sentence.tokens.clone()]
                     .iter()
-                    .filter(|t| t.kind != TokenKind::Punct || &block.text[t.range.clone()] == ",")
-                    .map(|t| (block.text[t.range.clone()].to_lowercase(), t.range.clone())),
+                    .filter(|t| t.kind != TokenKind::Punct || &text[t.range.clone()] == ",")
+                    .map(|t| t.range.clone()),
             );
-            let mut i = 0;
-            while i < lower_words.len() {
-                let Some(candidates) = lexicon.formal_by_first_word.get(&lower_words[i].0) else {
-                    i += 1;
+            let same = |range: &std::ops::Range<usize>, word: &str| {
+                let found = &text[range.clone()];
+                if found.is_ascii() {
+                    found.eq_ignore_ascii_case(word)
+                } else {
+                    found.to_lowercase() == word
+                }
+            };
+            // Past this index, words belong to a match already reported.
+            let mut next_free = 0;
+            for i in 0..words.len() {
+                crate::readability::lowercase_into(&mut lower, &text[words[i].clone()]);
+                let Some(forms) = lexicon.formal_by_anchor.get(lower.as_str()) else {
                     continue;
                 };
-                let matched = candidates.iter().find(|(entry, words)| {
-                    let fits = words
+                let matched = forms.iter().find_map(|form| {
+                    let start = i
+                        .checked_sub(form.anchor)
+                        .filter(|start| *start >= next_free)?;
+                    let fits = form
+                        .words
                         .iter()
                         .enumerate()
-                        .all(|(k, w)| lower_words.get(i + k).is_some_and(|(lw, _)| lw == w));
-                    let later_ok = match &lexicon.formal[*entry].needs_later {
-                        Some(later) => lower_words[i + words.len()..]
-                            .iter()
-                            .any(|(lw, _)| lw == later),
+                        .all(|(k, w)| words.get(start + k).is_some_and(|r| same(r, w)));
+                    let later_ok = match &lexicon.formal[form.entry].needs_later {
+                        Some(later) => words
+                            .get(start + form.words.len()..)
+                            .is_some_and(|rest| rest.iter().any(|r| same(r, later))),
                         None => true,
                     };
-                    fits && later_ok
+                    (fits && later_ok).then_some((start, form))
                 });
-                let Some((entry, words)) = matched else {
-                    i += 1;
+                let Some((start, form)) = matched else {
                     continue;
                 };
-                let range = lower_words[i].1.start..lower_words[i + words.len() - 1].1.end;
-                let found = &block.text[range.clone()];
+                let entry = form.entry;
+                let range = words[start].start..words[start + form.words.len() - 1].end;
+                next_free = start + form.words.len();
+                let found = &text[range.clone()];
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
@@ -91,10 +107,9 @@ impl Rule for FormalWord {
                     message: format!("\"{found}\" is formele taal."),
                     suggestion: Some(sentence_end(format!(
                         "Schrijf liever: {}",
-                        lexicon.formal[*entry].alternative
+                        lexicon.formal[entry].alternative
                     ))),
                 });
-                i += words.len();
             }
         }
     }
