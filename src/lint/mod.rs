@@ -6,6 +6,7 @@
 //! severity, a byte [`Span`] into the source, a Dutch message and a
 //! suggestion. How they look is decided in [`crate::report`].
 
+pub(crate) mod phrase;
 pub mod rules;
 pub mod span;
 

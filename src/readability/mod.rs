@@ -39,8 +39,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 use wordlists::{
-    AUXILIARY, FORMAL_ANCHOR, Frequency, Lexicon, SUBORDINATOR, SUBORDINATOR_AFTER_COMMA,
-    SYLLABLES_IN_TABLE, WordEntry, lexicon,
+    AUXILIARY, CONDITION, FAILURE, FORMAL_ANCHOR, Frequency, HELP, Lexicon, SANCTION, SUBORDINATOR,
+    SUBORDINATOR_AFTER_COMMA, SYLLABLES_IN_TABLE, TONE_ANCHOR, WordEntry, lexicon,
 };
 
 /// Language levels of the Common European Framework, as used for Dutch letters.
@@ -211,6 +211,8 @@ pub struct SentenceFacts {
     pub passives: Vec<Range<usize>>,
     /// Each word that starts a subordinate clause.
     pub subordinators: Vec<Range<usize>>,
+    /// The tone classes of its words (condition, failure, sanction, help, tone phrase), or-ed.
+    pub tone: u16,
 }
 
 /// The analysis of one text.
@@ -453,6 +455,7 @@ impl<'a> Analysis<'a> {
                     words: 0,
                     passives: Vec::new(),
                     subordinators: Vec::new(),
+                    tone: 0,
                 };
                 let mut first_word = true;
                 let mut after_comma = false;
@@ -507,6 +510,7 @@ impl<'a> Analysis<'a> {
                         }
                     };
                     let class = info.class;
+                    facts.tone |= class & (CONDITION | FAILURE | SANCTION | HELP | TONE_ANCHOR);
                     if class & SUBORDINATOR != 0
                         || (after_comma && class & SUBORDINATOR_AFTER_COMMA != 0)
                     {
@@ -668,7 +672,7 @@ fn find_participle(
 /// What the analysis remembers about a word form it has seen in this text.
 #[derive(Debug, Clone, Copy)]
 struct WordInfo {
-    class: u8,
+    class: u16,
     verdict: Verdict,
     syllables: usize,
     letters: usize,

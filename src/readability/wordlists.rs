@@ -8,6 +8,7 @@ const FREQUENCY: &str = include_str!("../../readability/nl-frequency.tsv");
 const FORMAL_WORDS: &str = include_str!("../../readability/formal-words.toml");
 const ABBREVIATIONS: &str = include_str!("../../readability/abbreviations.txt");
 const SYLLABLES: &str = include_str!("../../readability/syllables.tsv");
+const TONE: &str = include_str!("../../readability/tone.toml");
 
 /// A formal word or phrase with its plain alternative.
 #[derive(Debug, Clone, Deserialize)]
@@ -26,16 +27,52 @@ pub struct FormalWord {
     pub good: String,
 }
 
+/// A threatening or distrustful word or phrase (`tone.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TonePhrase {
+    /// The rule that reports it.
+    pub rule: String,
+    /// "error" or "warning".
+    pub severity: String,
+    /// The forms to find, lower case.
+    pub forms: Vec<String>,
+    /// Why it frightens people, in Dutch.
+    pub message: String,
+    /// A kinder way to say it.
+    pub suggestion: String,
+    /// A sentence that must be flagged.
+    pub bad: String,
+    /// A sentence that must not be flagged.
+    pub good: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToneClasses {
+    condition: Vec<String>,
+    failure: Vec<String>,
+    sanction: Vec<String>,
+    help: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToneFile {
+    classes: ToneClasses,
+    phrase: Vec<TonePhrase>,
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FormalFile {
     word: Vec<FormalWord>,
 }
 
-/// One form of a formal word or phrase, found through its anchor word.
+/// One form of a word or phrase from a data file, found through its anchor word.
 #[derive(Debug, Clone)]
-pub struct FormalForm {
-    /// The entry in [`Lexicon::formal`].
+pub struct PhraseForm {
+    /// The entry in its list ([`Lexicon::formal`] or [`Lexicon::tone`]).
     pub entry: usize,
     /// The words, lower case.
     pub words: Vec<String>,
@@ -53,15 +90,25 @@ pub struct Frequency {
 }
 
 /// A word may start a subordinate clause ("omdat").
-pub const SUBORDINATOR: u8 = 1;
+pub const SUBORDINATOR: u16 = 1;
 /// A word starts a subordinate clause after a comma ("…, die").
-pub const SUBORDINATOR_AFTER_COMMA: u8 = 2;
+pub const SUBORDINATOR_AFTER_COMMA: u16 = 2;
 /// A form of "worden" or "zijn".
-pub const AUXILIARY: u8 = 4;
+pub const AUXILIARY: u16 = 4;
 /// The anchor (longest) word of a formal word or phrase.
-pub const FORMAL_ANCHOR: u8 = 8;
+pub const FORMAL_ANCHOR: u16 = 8;
 /// A loanword in `syllables.tsv`.
-pub const SYLLABLES_IN_TABLE: u8 = 16;
+pub const SYLLABLES_IN_TABLE: u16 = 16;
+/// A condition word ("als", "indien") of `tone.toml`.
+pub const CONDITION: u16 = 32;
+/// A failure word ("niet", "nalaat") of `tone.toml`.
+pub const FAILURE: u16 = 64;
+/// A sanction word ("stoppen", "verlagen") of `tone.toml`.
+pub const SANCTION: u16 = 128;
+/// A help word ("bel", "hulp") of `tone.toml`.
+pub const HELP: u16 = 256;
+/// The anchor (longest) word of a tone phrase.
+pub const TONE_ANCHOR: u16 = 512;
 
 /// Everything the lexicon knows about one word, found with one lookup.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -69,7 +116,7 @@ pub struct WordEntry {
     /// Its frequency, when it is among the 50,000 most used words.
     pub frequency: Option<Frequency>,
     /// [`SUBORDINATOR`], [`SUBORDINATOR_AFTER_COMMA`], [`AUXILIARY`], [`FORMAL_ANCHOR`].
-    pub flags: u8,
+    pub flags: u16,
 }
 
 /// All word data.
@@ -80,8 +127,12 @@ pub struct Lexicon {
     pub abbreviations: FxHashSet<&'static str>,
     /// Formal words and phrases.
     pub formal: Vec<FormalWord>,
+    /// Threatening and distrustful phrases.
+    pub tone: Vec<TonePhrase>,
+    /// The anchor word of each tone form → the forms.
+    pub tone_by_anchor: FxHashMap<String, Vec<PhraseForm>>,
     /// The anchor word of each formal form → the forms.
-    pub formal_by_anchor: FxHashMap<String, Vec<FormalForm>>,
+    pub formal_by_anchor: FxHashMap<String, Vec<PhraseForm>>,
     /// Syllable counts of loanwords.
     pub syllables: FxHashMap<&'static str, u8>,
     /// The number of words in the frequency list.
@@ -114,6 +165,38 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Indexes the forms of a list of entries by their anchor (longest) word, and flags the anchors.
+fn index_by_anchor<'e>(
+    file: &str,
+    entries: impl Iterator<Item = &'e Vec<String>>,
+    flag: u16,
+    words_table: &mut FxHashMap<&'static str, WordEntry>,
+) -> Result<FxHashMap<String, Vec<PhraseForm>>, String> {
+    let mut by_anchor: FxHashMap<String, Vec<PhraseForm>> = FxHashMap::default();
+    for (index, forms) in entries.enumerate() {
+        for form in forms {
+            let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
+            // Index a phrase by its longest word: "met betrekking tot" by "betrekking",
+            // so a common word does not send every sentence to the rule.
+            let anchor = (0..words.len())
+                .max_by_key(|i| (words[*i].chars().count(), std::cmp::Reverse(*i)))
+                .ok_or_else(|| format!("{file}: empty form in entry {index}"))?;
+            // The lexicon lives for the whole run: its few anchor words may too.
+            let key: &'static str = Box::leak(words[anchor].clone().into_boxed_str());
+            words_table.entry(key).or_default().flags |= flag;
+            by_anchor
+                .entry(words[anchor].clone())
+                .or_default()
+                .push(PhraseForm {
+                    entry: index,
+                    words,
+                    anchor,
+                });
+        }
+    }
+    Ok(by_anchor)
+}
+
 /// Parses all data files; an error names the file and the entry.
 pub fn load() -> Result<Lexicon, String> {
     let mut frequency = FxHashMap::with_capacity_and_hasher(52_000, Default::default());
@@ -144,26 +227,36 @@ pub fn load() -> Result<Lexicon, String> {
     let formal: Vec<FormalWord> = toml::from_str::<FormalFile>(FORMAL_WORDS)
         .map_err(|e| format!("formal-words.toml: {e}"))?
         .word;
-    let mut formal_by_anchor: FxHashMap<String, Vec<FormalForm>> = FxHashMap::default();
-    for (index, entry) in formal.iter().enumerate() {
-        for form in &entry.forms {
-            let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
-            // Index a phrase by its longest word: "met betrekking tot" by "betrekking",
-            // so the common "met" does not send every sentence to the formal rule.
-            let anchor = (0..words.len())
-                .max_by_key(|i| (words[*i].chars().count(), std::cmp::Reverse(*i)))
-                .ok_or_else(|| format!("formal-words.toml: empty form in entry {index}"))?;
-            // The lexicon lives for the whole run: its few anchor words may too.
-            let key: &'static str = Box::leak(words[anchor].clone().into_boxed_str());
-            frequency.entry(key).or_default().flags |= FORMAL_ANCHOR;
-            formal_by_anchor
-                .entry(words[anchor].clone())
-                .or_default()
-                .push(FormalForm {
-                    entry: index,
-                    words,
-                    anchor,
-                });
+    let formal_by_anchor = index_by_anchor(
+        "formal-words.toml",
+        formal.iter().map(|f| &f.forms),
+        FORMAL_ANCHOR,
+        &mut frequency,
+    )?;
+    let tone_file: ToneFile = toml::from_str(TONE).map_err(|e| format!("tone.toml: {e}"))?;
+    for phrase in &tone_file.phrase {
+        if !matches!(phrase.severity.as_str(), "error" | "warning") {
+            return Err(format!(
+                "tone.toml: severity of {} must be error or warning",
+                phrase.rule
+            ));
+        }
+    }
+    let tone_by_anchor = index_by_anchor(
+        "tone.toml",
+        tone_file.phrase.iter().map(|p| &p.forms),
+        TONE_ANCHOR,
+        &mut frequency,
+    )?;
+    for (words, flag) in [
+        (&tone_file.classes.condition, CONDITION),
+        (&tone_file.classes.failure, FAILURE),
+        (&tone_file.classes.sanction, SANCTION),
+        (&tone_file.classes.help, HELP),
+    ] {
+        for word in words {
+            let key: &'static str = Box::leak(word.clone().into_boxed_str());
+            frequency.entry(key).or_default().flags |= flag;
         }
     }
     for (words, flag) in [
@@ -195,6 +288,8 @@ pub fn load() -> Result<Lexicon, String> {
         abbreviations,
         formal,
         formal_by_anchor,
+        tone: tone_file.phrase,
+        tone_by_anchor,
         syllables,
         frequency_words,
     })

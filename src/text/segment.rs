@@ -67,6 +67,7 @@ fn special_tokens() -> &'static Regex {
             r"€\s?-?\d{1,3}(?:\.\d{3})*(?:,(?:\d{2}|-))?",        // amount
             r"(?:\+\d{2}[\s-]?|\b0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}\b", // phone
             r"\b14\s0\d{2,3}\b",                                  // municipal 14 + area code
+            r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b", // IBAN
             r"\b[1-9]\d{3}\s?[A-Z]{2}\b",                         // postcode
             r"\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",   // numeric date
         ];
@@ -463,7 +464,7 @@ mod tests {
     #[test]
     fn special_tokens_are_not_words() {
         let found = words(
-            "Mail naar info@waalmonde.nl of kijk op www.waalmonde.nl/hulp en bel 0488 44 21 07 of 14 0488. Postcode 6512 KT, € 73,62 op 23-11-2026.",
+            "Mail naar info@waalmonde.nl of kijk op www.waalmonde.nl/hulp en bel 0488 44 21 07 of 14 0488. Postcode 6512 KT, € 73,62 op 23-11-2026 naar NL91 BNGH 0285 1234 56.",
         );
         let specials: Vec<&str> = found
             .iter()
@@ -479,7 +480,8 @@ mod tests {
                 "14 0488",
                 "6512 KT",
                 "€ 73,62",
-                "23-11-2026"
+                "23-11-2026",
+                "NL91 BNGH 0285 1234 56"
             ]
         );
     }

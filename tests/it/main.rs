@@ -8,3 +8,4 @@ mod readability;
 mod routing;
 mod support;
 mod templates;
+mod tone;

@@ -15,10 +15,9 @@
 //! ## Options
 //! Add words to `readability/formal-words.toml`, each with a bad and a good example.
 
-use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, phrase};
 use crate::readability::Analysis;
 use crate::readability::wordlists::lexicon;
-use crate::text::segment::TokenKind;
 
 const BAD: &str = "Indien u vragen hebt, kunt u ons bellen.";
 const GOOD: &str = "Als u vragen hebt, kunt u ons bellen.";
@@ -43,71 +42,23 @@ impl Rule for FormalWord {
     }
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
-        let mut words: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut lower = String::new();
         for sentence in analysis
             .formal_sentences
             .iter()
             .map(|i| &analysis.sentences[*i])
         {
-            let block = &analysis.prose.blocks[sentence.block];
-            let text = block.text.as_str();
-            // Words (and commas, for "needs-later = ','"), compared in place without copies.
-            words.clear();
-            words.extend(
-                analysis.segments[sentence.block].tokens[sentence.tokens.clone()]
-                    .iter()
-                    .filter(|t| t.kind != TokenKind::Punct || &text[t.range.clone()] == ",")
-                    .map(|t| t.range.clone()),
-            );
-            let same = |range: &std::ops::Range<usize>, word: &str| {
-                let found = &text[range.clone()];
-                if found.is_ascii() {
-                    found.eq_ignore_ascii_case(word)
-                } else {
-                    found.to_lowercase() == word
-                }
-            };
-            // Past this index, words belong to a match already reported.
-            let mut next_free = 0;
-            for i in 0..words.len() {
-                crate::readability::lowercase_into(&mut lower, &text[words[i].clone()]);
-                let Some(forms) = lexicon.formal_by_anchor.get(lower.as_str()) else {
-                    continue;
-                };
-                let matched = forms.iter().find_map(|form| {
-                    let start = i
-                        .checked_sub(form.anchor)
-                        .filter(|start| *start >= next_free)?;
-                    let fits = form
-                        .words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| words.get(start + k).is_some_and(|r| same(r, w)));
-                    let later_ok = match &lexicon.formal[form.entry].needs_later {
-                        Some(later) => words
-                            .get(start + form.words.len()..)
-                            .is_some_and(|rest| rest.iter().any(|r| same(r, later))),
-                        None => true,
-                    };
-                    (fits && later_ok).then_some((start, form))
-                });
-                let Some((start, form)) = matched else {
-                    continue;
-                };
-                let entry = form.entry;
-                let range = words[start].start..words[start + form.words.len() - 1].end;
-                next_free = start + form.words.len();
-                let found = &text[range.clone()];
+            let needs_later = |entry: usize| lexicon.formal[entry].needs_later.as_deref();
+            for found in phrase::find(analysis, sentence, &lexicon.formal_by_anchor, needs_later) {
+                let text = analysis.text(sentence.block, found.range.clone());
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
-                    span: analysis.source_range(sentence.block, range).into(),
-                    message: format!("\"{found}\" is formele taal."),
+                    span: analysis.source_range(sentence.block, found.range).into(),
+                    message: format!("\"{text}\" is formele taal."),
                     suggestion: Some(sentence_end(format!(
                         "Schrijf liever: {}",
-                        lexicon.formal[entry].alternative
+                        lexicon.formal[found.entry].alternative
                     ))),
                 });
             }

@@ -1,8 +1,10 @@
 //! The lint rules: one file a rule, one line a rule in [`all`] (keep it alphabetical).
 
 mod above_b1;
+mod conditional_sanction;
 mod difficult_word;
 mod formal_word;
+mod intimidating_typography;
 mod long_paragraph;
 mod long_sentence;
 mod long_word;
@@ -10,6 +12,7 @@ mod passive_voice;
 mod subordinate_clauses;
 #[cfg(test)]
 pub(crate) mod testing;
+mod tone_phrase;
 
 use super::Rule;
 
@@ -17,13 +20,20 @@ use super::Rule;
 pub fn all() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(above_b1::AboveB1),
+        Box::new(tone_phrase::TonePhrase::new("coercive-command")),
+        Box::new(conditional_sanction::ConditionalSanction),
+        Box::new(tone_phrase::TonePhrase::new("cost-threat")),
         Box::new(difficult_word::DifficultWord),
         Box::new(formal_word::FormalWord),
+        Box::new(tone_phrase::TonePhrase::new("fraud-framing")),
+        Box::new(intimidating_typography::IntimidatingTypography),
         Box::new(long_paragraph::LongParagraph),
         Box::new(long_sentence::LongSentence),
         Box::new(long_word::LongWord),
         Box::new(passive_voice::PassiveVoice),
+        Box::new(tone_phrase::TonePhrase::new("punishment-vocabulary")),
         Box::new(subordinate_clauses::SubordinateClauses),
+        Box::new(tone_phrase::TonePhrase::new("suspicion-surveillance")),
     ]
 }
 

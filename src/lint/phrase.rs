@@ -1,0 +1,82 @@
+//! Finding words and phrases from a data file (formal words, tone phrases) in a sentence.
+//!
+//! Every form is indexed by its anchor, its longest word; the analysis records
+//! which sentences hold an anchor, so only those are searched. Words are
+//! compared in place, without copies for ASCII text.
+
+use crate::readability::wordlists::PhraseForm;
+use crate::readability::{Analysis, SentenceFacts, lowercase_into};
+use crate::text::segment::TokenKind;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// One found form: where it is in the block text, and which entry it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PhraseMatch {
+    /// Byte range in the block's text.
+    pub(crate) range: Range<usize>,
+    /// The entry in the data list.
+    pub(crate) entry: usize,
+}
+
+/// The forms of `by_anchor` in `sentence`, left to right, not overlapping.
+/// `needs_later(entry)` names a word that must follow in the sentence ("dient … te").
+pub(crate) fn find<'l>(
+    analysis: &Analysis<'_>,
+    sentence: &SentenceFacts,
+    by_anchor: &FxHashMap<String, Vec<PhraseForm>>,
+    needs_later: impl Fn(usize) -> Option<&'l str>,
+) -> Vec<PhraseMatch> {
+    let text = analysis.prose.blocks[sentence.block].text.as_str();
+    // Words, and commas, so that "needs-later" can ask for a comma.
+    let words: Vec<Range<usize>> = analysis.segments[sentence.block].tokens
+        [sentence.tokens.clone()]
+    .iter()
+    .filter(|t| t.kind != TokenKind::Punct || &text[t.range.clone()] == ",")
+    .map(|t| t.range.clone())
+    .collect();
+    let same = |range: &Range<usize>, word: &str| {
+        let found = &text[range.clone()];
+        if found.is_ascii() {
+            found.eq_ignore_ascii_case(word)
+        } else {
+            found.to_lowercase() == word
+        }
+    };
+    let mut found = Vec::new();
+    let mut lower = String::new();
+    // Words before this index belong to a match already found.
+    let mut next_free = 0;
+    for i in 0..words.len() {
+        lowercase_into(&mut lower, &text[words[i].clone()]);
+        let Some(forms) = by_anchor.get(lower.as_str()) else {
+            continue;
+        };
+        let matched = forms.iter().find_map(|form| {
+            let start = i
+                .checked_sub(form.anchor)
+                .filter(|start| *start >= next_free)?;
+            let fits = form
+                .words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| words.get(start + k).is_some_and(|r| same(r, w)));
+            let later_ok = match needs_later(form.entry) {
+                Some(later) => words
+                    .get(start + form.words.len()..)
+                    .is_some_and(|rest| rest.iter().any(|r| same(r, later))),
+                None => true,
+            };
+            (fits && later_ok).then_some((start, form))
+        });
+        if let Some((start, form)) = matched {
+            let end = start + form.words.len();
+            found.push(PhraseMatch {
+                range: words[start].start..words[end - 1].end,
+                entry: form.entry,
+            });
+            next_free = end;
+        }
+    }
+    found
+}

@@ -1,0 +1,190 @@
+//! ## What it flags
+//! Typography that shouts: "Let op!" (an error), an exclamation mark in the
+//! text, words in capitals (not abbreviations such as UWV or CJIB), and bold
+//! warnings such as **Let op** or **Belangrijk**.
+//!
+//! ## Why it matters to the reader
+//! Capitals, exclamation marks and bold warnings read as shouting. A reader
+//! who is already worried about money reads them as a threat.
+//!
+//! ## Example
+//! "Let op! Stuur de papieren VOOR 1 december."
+//!
+//! ## Use instead
+//! "Wilt u de papieren voor 1 december sturen?"
+
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, Span};
+use crate::readability::Analysis;
+use crate::text::segment::TokenKind;
+
+const BAD: &str = "Let op! Stuur de papieren VOOR 1 december.";
+const GOOD: &str = "Wilt u de papieren voor 1 december sturen?";
+
+/// Abbreviations written in capitals that are not shouting.
+const ACRONYMS: &[&str] = &[
+    "IBAN", "CJIB", "BSN", "UWV", "SVB", "DUO", "GGD", "AOW", "WMO", "CAK", "KVK", "AVG", "WIA",
+    "WAO", "BKR", "NIBUD", "ANWB", "IND", "COA", "RDW", "CAO", "VOG", "PDF", "ZZP", "MBO", "HBO",
+    "VMBO", "HAVO", "VWO", "BTW", "NS", "OV", "EU", "KNAB", "SNS", "ING", "ABN", "AMRO", "ASN",
+    "IQ", "ICT", "GBA", "BRP", "WSNP", "AWB", "WLZ", "ZVW", "WW", "WAJONG",
+];
+
+/// Bold words that make a warning sign.
+const BOLD_WARNINGS: &[&str] = &[
+    "**let op",
+    "**belangrijk",
+    "**waarschuwing",
+    "**attentie",
+    "__let op",
+    "__belangrijk",
+];
+
+/// Capitals, exclamation marks and bold warnings.
+pub(crate) struct IntimidatingTypography;
+
+impl Rule for IntimidatingTypography {
+    fn id(&self) -> &'static str {
+        "intimidating-typography"
+    }
+    fn category(&self) -> Category {
+        Category::Tone
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "\"Let op!\", uitroeptekens, woorden in hoofdletters en vette waarschuwingen.",
+            why: "Hoofdletters, uitroeptekens en vette waarschuwingen lezen als schreeuwen. Wie al zorgen heeft over geld, leest er een dreigement in.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+        let mut push = |span: Span, severity: Severity, message: &str, suggestion: &str| {
+            out.push(Finding {
+                rule: "intimidating-typography",
+                category: Category::Tone,
+                severity,
+                span,
+                message: message.to_string(),
+                suggestion: Some(suggestion.to_string()),
+            });
+        };
+        for sentence in &analysis.sentences {
+            let block = &analysis.prose.blocks[sentence.block];
+            let tokens = &analysis.segments[sentence.block].tokens[sentence.tokens.clone()];
+            let words: Vec<&str> = tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| &block.text[t.range.clone()])
+                .collect();
+            for (k, token) in tokens.iter().enumerate() {
+                let text = &block.text[token.range.clone()];
+                let span: Span = analysis
+                    .source_range(sentence.block, token.range.clone())
+                    .into();
+                match token.kind {
+                    TokenKind::Punct if text == "!" => {
+                        let let_op = words.len() >= 2
+                            && words[0].eq_ignore_ascii_case("let")
+                            && words[1].eq_ignore_ascii_case("op")
+                            && k <= 3;
+                        if let_op {
+                            let start = analysis
+                                .source_range(sentence.block, sentence.range.clone())
+                                .start;
+                            push(
+                                Span {
+                                    start,
+                                    end: span.end,
+                                },
+                                Severity::Error,
+                                "\"Let op!\" klinkt als een waarschuwing die bang maakt.",
+                                "Zeg gewoon wat de lezer moet weten, zonder \"Let op!\".",
+                            );
+                        } else {
+                            push(
+                                span,
+                                Severity::Warning,
+                                "Een uitroepteken klinkt als roepen.",
+                                "Gebruik een punt.",
+                            );
+                        }
+                    }
+                    TokenKind::Word if is_shouting(text) => {
+                        push(
+                            span,
+                            Severity::Warning,
+                            "Een woord in hoofdletters leest als schreeuwen.",
+                            "Schrijf het woord gewoon, in kleine letters.",
+                        );
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let lower = analysis.source.to_lowercase();
+        for marker in BOLD_WARNINGS {
+            for (at, _) in lower.match_indices(marker) {
+                if analysis.source.is_char_boundary(at)
+                    && analysis.source.is_char_boundary(at + marker.len())
+                {
+                    push(
+                        Span {
+                            start: at,
+                            end: at + marker.len(),
+                        },
+                        Severity::Warning,
+                        "Een vette waarschuwing maakt de brief dreigend.",
+                        "Laat de waarschuwing weg; zeg rustig wat de lezer moet weten.",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Three or more letters, all capitals, not initials ("S.J.M.") and not a known
+/// abbreviation ("LET OP", "LAATSTE"). "CONCEPT" is helder's own mark on a held draft.
+fn is_shouting(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && !word.contains('.')
+        && word != "CONCEPT"
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && !ACRONYMS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::{findings_of, flagged};
+
+    #[test]
+    fn shouting_is_flagged() {
+        assert_eq!(
+            flagged(&IntimidatingTypography, BAD),
+            vec!["Let op!", "VOOR"]
+        );
+        assert_eq!(
+            findings_of(&IntimidatingTypography, BAD)[0].severity,
+            Severity::Error
+        );
+        assert_eq!(
+            flagged(&IntimidatingTypography, "**Let op**: stuur het op tijd."),
+            vec!["**Let op"]
+        );
+        assert_eq!(
+            flagged(&IntimidatingTypography, "Bel ons gerust!"),
+            vec!["!"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_are_not_shouting() {
+        assert!(
+            flagged(
+                &IntimidatingTypography,
+                "Het UWV en het CJIB sturen ook post. Log in met DigiD."
+            )
+            .is_empty()
+        );
+    }
+}

@@ -1,0 +1,160 @@
+//! ## What it flags
+//! Threatening or distrustful words and phrases from `readability/tone.toml`,
+//! each under its own rule id: `fraud-framing` (a mistake or late report called
+//! fraud), `punishment-vocabulary` (police and court words), `suspicion-surveillance`
+//! (unannounced checks, anonymous tips, watching the reader), `coercive-command`
+//! ("u dient", "u bent verplicht") and `cost-threat` (bailiff, seizure, extra costs).
+//!
+//! ## Why it matters to the reader
+//! People on bijstand often read a letter from the municipality as a threat.
+//! These words make them feel suspected before anyone asked what happened,
+//! and make many of them afraid to call.
+//!
+//! ## Example
+//! "Het niet melden van inkomsten is fraude."
+//!
+//! ## Use instead
+//! "Wij zien inkomsten die wij nog niet kenden. Wilt u ons uitleggen hoe dat zit?"
+//!
+//! ## Options
+//! Add phrases to `readability/tone.toml`, each with a bad and a good example.
+
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, phrase};
+use crate::readability::Analysis;
+use crate::readability::wordlists::{TONE_ANCHOR, TonePhrase as Entry, lexicon};
+
+/// The rule ids whose phrases live in `tone.toml`, with what each is about.
+pub(crate) const IDS: &[(&str, &str)] = &[
+    (
+        "coercive-command",
+        "Een bevel, zoals \"u dient\" of \"u bent verplicht\".",
+    ),
+    (
+        "cost-threat",
+        "Dreigen met kosten, een deurwaarder of beslag.",
+    ),
+    (
+        "fraud-framing",
+        "Een vergissing of late melding fraude noemen, of de lezer als fraudeur aanspreken.",
+    ),
+    (
+        "punishment-vocabulary",
+        "Woorden van politie en rechter, zoals strafbaar, aangifte en sociale recherche.",
+    ),
+    (
+        "suspicion-surveillance",
+        "Wantrouwen en controle: onaangekondigd langskomen, anonieme tips, \"wij controleren of\".",
+    ),
+];
+
+/// One tone rule whose phrases are data.
+pub(crate) struct TonePhrase {
+    id: &'static str,
+    what: &'static str,
+}
+
+impl TonePhrase {
+    /// The rule with this id from [`IDS`].
+    pub(crate) fn new(id: &'static str) -> TonePhrase {
+        let what = IDS
+            .iter()
+            .find(|(known, _)| *known == id)
+            .map_or("", |(_, what)| what);
+        TonePhrase { id, what }
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &'static Entry> + '_ {
+        lexicon()
+            .tone
+            .iter()
+            .filter(move |entry| entry.rule == self.id)
+    }
+}
+
+impl Rule for TonePhrase {
+    fn id(&self) -> &'static str {
+        self.id
+    }
+    fn category(&self) -> Category {
+        Category::Tone
+    }
+    fn docs(&self) -> RuleDocs {
+        let first = self.entries().next();
+        RuleDocs {
+            what: self.what,
+            why: "Mensen in de bijstand lezen een brief van de gemeente vaak als een dreigement. Deze woorden maken hen verdacht voordat iemand heeft gevraagd wat er is gebeurd.",
+            bad: first.map_or("", |e| e.bad.as_str()),
+            good: first.map_or("", |e| e.good.as_str()),
+        }
+    }
+    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+        let lexicon = lexicon();
+        for sentence in analysis
+            .sentences
+            .iter()
+            .filter(|s| s.tone & TONE_ANCHOR != 0)
+        {
+            for found in phrase::find(analysis, sentence, &lexicon.tone_by_anchor, |_| None) {
+                let entry = &lexicon.tone[found.entry];
+                if entry.rule != self.id {
+                    continue;
+                }
+                out.push(Finding {
+                    rule: self.id,
+                    category: Category::Tone,
+                    severity: if entry.severity == "error" {
+                        Severity::Error
+                    } else {
+                        Severity::Warning
+                    },
+                    span: analysis.source_range(sentence.block, found.range).into(),
+                    message: entry.message.clone(),
+                    suggestion: Some(entry.suggestion.clone()),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn every_entry_flags_its_bad_example_and_passes_its_good_one() {
+        for entry in &lexicon().tone {
+            assert!(
+                IDS.iter().any(|(id, _)| *id == entry.rule),
+                "unknown rule id {} in tone.toml",
+                entry.rule
+            );
+            let rule = TonePhrase::new(
+                IDS.iter()
+                    .find(|(id, _)| *id == entry.rule)
+                    .map(|(id, _)| *id)
+                    .unwrap_or(""),
+            );
+            assert!(
+                !findings_of(&rule, &entry.bad).is_empty(),
+                "not flagged: {}",
+                entry.bad
+            );
+            assert!(
+                findings_of(&rule, &entry.good).is_empty(),
+                "flagged: {}",
+                entry.good
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_id_has_phrases() {
+        for (id, _) in IDS {
+            assert!(
+                TonePhrase::new(id).entries().next().is_some(),
+                "{id} has no phrases in tone.toml"
+            );
+        }
+    }
+}
