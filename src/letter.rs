@@ -6,9 +6,10 @@
 use crate::config::Config;
 use crate::dutch::{self, AddressParts, NameParts};
 use crate::event::{CaseEvent, Salutation, Text};
+use crate::lint::{Category, Severity, SourceKind, lint};
 use crate::render::markdown::{inline_text, parse_blocks};
 use crate::render::{Letter, LetterContact, Sender};
-use crate::route::{Route, route};
+use crate::route::{Reason, Route, route};
 use crate::template::context::{LetterFacts, build};
 use crate::template::{TemplateError, TemplateSet};
 use chrono::NaiveDate;
@@ -118,7 +119,39 @@ pub fn compose(
         is_besluit,
         draft: options.draft,
     };
+    // A letter that would go out is checked for threatening phrasing first:
+    // a tone error makes it a call-first task instead (DESIGN.md §3).
+    if matches!(decision, Route::Letter) {
+        let findings = lint(
+            &letter.body_markdown,
+            SourceKind::Markdown,
+            &config.readability,
+        )
+        .findings;
+        let mut rules: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.category == Category::Tone && f.severity == Severity::Error)
+            .map(|f| f.rule)
+            .collect();
+        rules.dedup();
+        if !rules.is_empty() {
+            return Ok(Composed::CallFirst(Route::CallFirst(vec![tone_reason(
+                &rules,
+            )])));
+        }
+    }
     Ok(Composed::Letter(Box::new(letter)))
+}
+
+/// The reason for a call first when the letter itself reads as a threat.
+pub fn tone_reason(rules: &[&str]) -> Reason {
+    Reason {
+        code: "content.tone".to_string(),
+        message: format!(
+            "De brief bevat dreigende of wantrouwende taal ({}). Bel eerst, en laat het sjabloon aanpassen voordat de brief verstuurd wordt.",
+            rules.join(", ")
+        ),
+    }
 }
 
 /// The address block lines of the event's recipient.

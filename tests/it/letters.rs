@@ -157,3 +157,33 @@ fn address_block_follows_dutch_post_rules() {
         ]
     );
 }
+
+#[test]
+fn a_threatening_letter_becomes_a_call_first_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "+++\nevent-type = \"benefit_granted\"\nsubject = \"Uw uitkering\"\nbesluit = true\n+++\n{{ recipient | salutation }},\n\nU krijgt bijstand. Als u wijzigingen niet doorgeeft, stoppen wij uw uitkering.\n";
+    let templates_dir = crate::support::template_dir(dir.path(), "benefit_granted.md", source);
+    let set = helder::template::TemplateSet::load(&templates_dir, "Beste").unwrap();
+    let ev = event(example_json("benefit_granted-plain.json"));
+    let options = ComposeOptions {
+        date: letter_date(),
+        draft: false,
+    };
+    match compose(&ev, &config(), &set, options).unwrap() {
+        Composed::CallFirst(route) => {
+            assert_eq!(route.reasons().len(), 1);
+            assert_eq!(route.reasons()[0].code, "content.tone");
+            assert!(
+                route.reasons()[0].message.contains("conditional-sanction"),
+                "{}",
+                route.reasons()[0].message
+            );
+        }
+        other => panic!("a threatening letter must not go out: {other:?}"),
+    }
+    // The shipped template for the same event has no such phrasing: the letter goes out.
+    assert!(matches!(
+        compose(&ev, &config(), &templates(), options).unwrap(),
+        Composed::Letter(_)
+    ));
+}
