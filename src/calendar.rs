@@ -57,6 +57,35 @@ pub fn is_atw_working_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_atw_holiday(date)
 }
 
+/// Whether `date` is a public holiday on which the municipality is closed: New
+/// Year's Day, Easter Monday, King's Day, Liberation Day (5 May) in lustrum
+/// years (2025, 2030, …), Ascension Day, Whit Monday, Christmas Day and Boxing Day.
+pub fn is_public_holiday(date: NaiveDate) -> bool {
+    let liberation_day = date.month() == 5 && date.day() == 5;
+    if liberation_day {
+        return date.year() % 5 == 0;
+    }
+    is_atw_holiday(date)
+}
+
+/// Whether the municipality works on `date` (not a weekend day, not a public holiday).
+pub fn is_working_day(date: NaiveDate) -> bool {
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_public_holiday(date)
+}
+
+/// The date `days` working days after `from` (the day itself does not count).
+pub fn add_working_days(from: NaiveDate, days: u32) -> NaiveDate {
+    let mut date = from;
+    let mut left = days;
+    while left > 0 {
+        date = date + Days::new(1);
+        if is_working_day(date) {
+            left -= 1;
+        }
+    }
+    date
+}
+
 /// The last day to object to a besluit sent on `sent_on`: six weeks later,
 /// moved forward past weekends and holidays.
 pub fn objection_last_day(sent_on: NaiveDate) -> NaiveDate {
@@ -96,6 +125,20 @@ mod tests {
         assert!(is_atw_holiday(d(2026, 5, 25))); // Whit Monday
         assert!(is_atw_holiday(d(2026, 5, 5)));
         assert!(!is_atw_holiday(d(2026, 4, 3))); // Good Friday is not in the Atw
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays() {
+        // Thursday 24 December 2026 + 2 working days: Christmas (Fri), weekend, Boxing Day is a Saturday → Monday 28, Tuesday 29.
+        assert_eq!(add_working_days(d(2026, 12, 24), 2), d(2026, 12, 29));
+        // Monday 23 November 2026 + 2: Wednesday 25 November.
+        assert_eq!(add_working_days(d(2026, 11, 23), 2), d(2026, 11, 25));
+        // Liberation Day counts only in lustrum years.
+        assert!(is_public_holiday(d(2025, 5, 5)));
+        assert!(!is_public_holiday(d(2026, 5, 5)));
+        assert!(is_public_holiday(d(2030, 5, 5)));
+        // Monday 4 May 2026 + 1 working day is Tuesday 5 May (a working day in 2026).
+        assert_eq!(add_working_days(d(2026, 5, 4), 1), d(2026, 5, 5));
     }
 
     #[test]

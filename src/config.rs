@@ -22,6 +22,28 @@ struct ConfigFile {
     templates: Option<PathBuf>,
     #[serde(default)]
     readability: ReadabilityConfig,
+    #[serde(default)]
+    call_first: CallFirstSettings,
+}
+
+/// How call-first tasks work (`[call-first]` in helder.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct CallFirstSettings {
+    /// Working days the contact person has to call.
+    pub deadline_working_days: u32,
+    /// Attempts without reaching the person before the letter goes out anyway
+    /// (with an offer of a home visit or the neighbourhood team).
+    pub no_contact_attempts: u32,
+}
+
+impl Default for CallFirstSettings {
+    fn default() -> Self {
+        CallFirstSettings {
+            deadline_working_days: 2,
+            no_contact_attempts: 2,
+        }
+    }
 }
 
 /// Who sends the letters.
@@ -121,6 +143,8 @@ pub struct Config {
     pub policy: Policy,
     /// Limits of the readability rules and levels.
     pub readability: ReadabilityConfig,
+    /// How call-first tasks work.
+    pub call_first: CallFirstSettings,
 }
 
 /// Why the settings cannot be used.
@@ -209,6 +233,7 @@ impl Config {
             templates_dir,
             policy,
             readability: data.readability,
+            call_first: data.call_first,
         })
     }
 }

@@ -30,5 +30,6 @@ pub mod readability;
 pub mod render;
 pub mod report;
 pub mod route;
+pub mod task;
 pub mod template;
 pub mod text;

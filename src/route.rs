@@ -10,7 +10,7 @@ use crate::policy::{CallFirstFlag, Level, Policy};
 use serde::Serialize;
 
 /// Why an event needs a call first: a stable code and a Dutch explanation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Reason {
     /// A stable code, e.g. `event_type.always` or `flag.sanction`.
     pub code: String,

@@ -12,6 +12,7 @@ use crate::letter::{ComposeOptions, Composed, compose};
 use crate::render::html::HtmlRenderer;
 use crate::render::text::TextRenderer;
 use crate::render::{MarkdownRenderer, Renderer};
+use crate::task::{CallFirstTask, HeldLetter, TalkingPoints};
 use crate::template::TemplateSet;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -59,6 +60,8 @@ pub fn run(
         date: args.date.unwrap_or(today),
         draft: args.draft,
     };
+    let talking_points =
+        TalkingPoints::load(&config.templates_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut outcome = Outcome::Success;
     let mut written: HashSet<String> = HashSet::new();
     let (mut letters, mut calls, mut failed) = (0usize, 0usize, 0usize);
@@ -115,14 +118,88 @@ pub fn run(
             }
             Ok(Composed::CallFirst(route)) => {
                 calls += 1;
-                out(format!(
-                    "eerst bellen: gebeurtenis {} ({}) — de brief wordt vastgehouden tot het gesprek is vastgelegd.",
-                    event.id, event.event_type
-                ));
-                for reason in route.reasons() {
-                    out(format!("  - {}: {}", reason.code, reason.message));
+                let stem = file_stem(&event.id);
+                if !written.insert(stem.clone()) {
+                    err(format!(
+                        "gebeurtenis {}: er is in deze opdracht al iets met dit id gemaakt. Geef elke gebeurtenis een eigen id.",
+                        event.id
+                    ));
+                    failed += 1;
+                    outcome = Outcome::EventErrors;
+                    continue;
                 }
-                out("  Het concept van de brief maakt u met --draft.".to_string());
+                let mut task = CallFirstTask::new(
+                    &event,
+                    route.reasons(),
+                    &talking_points,
+                    options.date,
+                    config.call_first.deadline_working_days,
+                );
+                let codes: Vec<&str> = route.reasons().iter().map(|r| r.code.as_str()).collect();
+                let folder = match &destination {
+                    Destination::Stdout => None,
+                    Destination::File(path) => Some(
+                        path.parent()
+                            .filter(|p| !p.as_os_str().is_empty())
+                            .unwrap_or(Path::new("."))
+                            .to_path_buf(),
+                    ),
+                    Destination::Folder(dir) => Some(dir.clone()),
+                };
+                let Some(folder) = folder else {
+                    // `-o -` asks for the output on the terminal: the task as JSON.
+                    letter_out(
+                        serde_json::to_string_pretty(&task)
+                            .unwrap_or_default()
+                            .as_bytes(),
+                    );
+                    continue;
+                };
+                // The held draft, when there is a template for it.
+                let draft_options = ComposeOptions {
+                    draft: true,
+                    ..options
+                };
+                let mut draft_path = None;
+                if let Ok(Composed::Letter(draft)) =
+                    compose(&event, config, templates, draft_options)
+                    && let Ok(bytes) = renderer.render(&draft)
+                {
+                    let path = folder.join(format!("{stem}.concept.{}", renderer.extension()));
+                    write(&path, &bytes)?;
+                    task.held_letter = Some(HeldLetter {
+                        path: path.display().to_string(),
+                        sha256: sha256_hex(&bytes),
+                    });
+                    draft_path = Some(path);
+                }
+                let json_path = folder.join(format!("{stem}.task.json"));
+                let card_path = folder.join(format!("{stem}.task.txt"));
+                write(
+                    &json_path,
+                    serde_json::to_string_pretty(&task)
+                        .unwrap_or_default()
+                        .as_bytes(),
+                )?;
+                write(&card_path, task.card().as_bytes())?;
+                out(format!(
+                    "eerst bellen: gebeurtenis {} ({}), uiterlijk {} ({}). Taak: {}",
+                    event.id,
+                    event.event_type,
+                    task.deadline,
+                    codes.join(", "),
+                    card_path.display()
+                ));
+                match draft_path {
+                    Some(path) => out(format!(
+                        "  de brief wacht tot het gesprek is vastgelegd: {}",
+                        path.display()
+                    )),
+                    None => out(format!(
+                        "  er is nog geen sjabloon voor {}: er is geen brief vastgehouden",
+                        event.event_type
+                    )),
+                }
             }
             Ok(Composed::Release) => {
                 out(format!(
@@ -145,6 +222,15 @@ pub fn run(
         ));
     }
     Ok(outcome)
+}
+
+/// SHA-256 of some bytes, in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn destination(output: Option<&Path>, events: usize) -> anyhow::Result<Destination> {

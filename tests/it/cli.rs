@@ -134,36 +134,67 @@ fn render_without_output_writes_event_named_files_in_the_current_folder() {
 }
 
 #[test]
-fn a_call_first_event_is_held_unless_a_draft_is_asked_for() {
+fn a_call_first_event_writes_a_task_and_holds_the_letter() {
     let dir = tempfile::tempdir().unwrap();
     let example = root().join("letter-templates/examples/appointment_missed-reached.json");
     let out = dir.path().join("out");
     // A trailing slash makes -o a folder, also for one event.
     let folder = format!("{}/", out.display());
     let held = helder(
-        &["render", example.to_str().unwrap(), "-o", &folder],
-        dir.path(),
-    );
-    assert_eq!(held.status.code(), Some(0));
-    assert!(
-        stdout(&held).contains("eerst bellen: gebeurtenis evt-2026-000501 (appointment_missed)")
-    );
-    assert!(stdout(&held).contains("--draft"));
-    assert!(!out.exists(), "no letter is written");
-
-    let draft = helder(
         &[
             "render",
             example.to_str().unwrap(),
             "-o",
             &folder,
+            "--date",
+            "2026-11-23",
+        ],
+        dir.path(),
+    );
+    assert_eq!(held.status.code(), Some(0), "{}", stderr(&held));
+    assert!(stdout(&held).contains("eerst bellen: gebeurtenis evt-2026-000501 (appointment_missed), uiterlijk 2026-11-25 (event_type.always)"));
+    assert_eq!(
+        files_in(&out),
+        vec![
+            "evt-2026-000501.concept.html",
+            "evt-2026-000501.task.json",
+            "evt-2026-000501.task.txt"
+        ]
+    );
+    let draft = std::fs::read(out.join("evt-2026-000501.concept.html")).unwrap();
+    assert!(
+        String::from_utf8_lossy(&draft).contains("CONCEPT — niet versturen"),
+        "the held letter is marked"
+    );
+    let task: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("evt-2026-000501.task.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        task["held_letter"]["sha256"],
+        helder::cmd::render::sha256_hex(&draft)
+    );
+    assert_eq!(task["status"], "open");
+    assert!(
+        !stdout(&held).contains("Bakker"),
+        "no personal data on the terminal"
+    );
+
+    let draft_only = helder(
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "-o",
+            dir.path().join("concept.html").to_str().unwrap(),
             "--draft",
         ],
         dir.path(),
     );
-    assert_eq!(draft.status.code(), Some(0), "{}", stderr(&draft));
-    let html = std::fs::read_to_string(out.join("evt-2026-000501.html")).unwrap();
-    assert!(html.contains("CONCEPT — niet versturen"));
+    assert_eq!(draft_only.status.code(), Some(0), "{}", stderr(&draft_only));
+    assert!(
+        std::fs::read_to_string(dir.path().join("concept.html"))
+            .unwrap()
+            .contains("CONCEPT — niet versturen")
+    );
 }
 
 #[test]

@@ -7,5 +7,6 @@ mod lint;
 mod readability;
 mod routing;
 mod support;
+mod tasks;
 mod templates;
 mod tone;
