@@ -232,6 +232,9 @@ pub struct Analysis<'a> {
     pub block_words: Vec<usize>,
     /// The settings used.
     pub config: &'a ReadabilityConfig,
+    /// Whether the text is a letter (it opens with "Beste …," or "Geachte …,"):
+    /// the structure rules check only letters.
+    pub is_letter: bool,
     /// Indices of sentences with the anchor word of a formal word or phrase.
     pub formal_sentences: Vec<usize>,
     metrics: OnceLock<Metrics>,
@@ -438,6 +441,7 @@ impl<'a> Analysis<'a> {
             prose,
             config,
             formal_sentences: Vec::new(),
+            is_letter: false,
             metrics: OnceLock::new(),
         };
         let mut lower = String::new();
@@ -572,6 +576,12 @@ impl<'a> Analysis<'a> {
                 }
                 block_word_count += facts.words;
                 analysis.sentences.push(facts);
+            }
+            if block_index == 0 {
+                let first = block.text.trim();
+                let lower = first.to_lowercase();
+                analysis.is_letter = (lower.starts_with("beste ") || lower.starts_with("geachte "))
+                    && first.ends_with(',');
             }
             analysis.block_words.push(block_word_count);
             analysis.segments.push(segmented);

@@ -43,6 +43,8 @@ pub struct ProseBlock {
     pub kind: BlockKind,
     /// The text as a reader sees it.
     pub text: String,
+    /// Whether the block is inside a block quote (a letter's "Waarom mag de gemeente dit?" box).
+    pub in_quote: bool,
     pieces: Vec<Piece>,
 }
 
@@ -86,32 +88,44 @@ pub fn from_markdown(source: &str) -> Prose {
     let mut current: Option<ProseBlock> = None;
     let mut item_depth = 0usize;
     let mut skip_depth = 0usize;
-    let start_block = |kind: BlockKind| ProseBlock {
+    let mut quote_depth = 0usize;
+    let start_block = |kind: BlockKind, quote_depth: usize| ProseBlock {
         kind,
         text: String::new(),
+        in_quote: quote_depth > 0,
         pieces: Vec::new(),
     };
 
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { .. }) => current = Some(start_block(BlockKind::Heading)),
+            Event::Start(Tag::Heading { .. }) => {
+                current = Some(start_block(BlockKind::Heading, quote_depth))
+            }
             Event::Start(Tag::Paragraph) if current.is_none() => {
                 let kind = if item_depth > 0 {
                     BlockKind::ListItem
                 } else {
                     BlockKind::Paragraph
                 };
-                current = Some(start_block(kind));
+                current = Some(start_block(kind, quote_depth));
             }
             Event::Start(Tag::TableCell) => {
                 flush(&mut current, &mut blocks);
-                current = Some(start_block(BlockKind::TableCell));
+                current = Some(start_block(BlockKind::TableCell, quote_depth));
             }
             Event::End(TagEnd::TableCell) => flush(&mut current, &mut blocks),
+            Event::Start(Tag::BlockQuote(_)) => {
+                flush(&mut current, &mut blocks);
+                quote_depth += 1;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                flush(&mut current, &mut blocks);
+                quote_depth = quote_depth.saturating_sub(1);
+            }
             Event::Start(Tag::Item) => {
                 flush(&mut current, &mut blocks);
                 item_depth += 1;
-                current = Some(start_block(BlockKind::ListItem));
+                current = Some(start_block(BlockKind::ListItem, quote_depth));
             }
             Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => skip_depth += 1,
             Event::End(TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
@@ -125,17 +139,21 @@ pub fn from_markdown(source: &str) -> Prose {
             }
             Event::Text(text) if skip_depth == 0 => {
                 let block = current.get_or_insert_with(|| {
-                    start_block(if item_depth > 0 {
-                        BlockKind::ListItem
-                    } else {
-                        BlockKind::Paragraph
-                    })
+                    start_block(
+                        if item_depth > 0 {
+                            BlockKind::ListItem
+                        } else {
+                            BlockKind::Paragraph
+                        },
+                        quote_depth,
+                    )
                 });
                 push(block, &text, source, range);
             }
             Event::Code(text) => {
                 // A code span is one token: keep its length, but as zeros so it is never judged.
-                let block = current.get_or_insert_with(|| start_block(BlockKind::Paragraph));
+                let block =
+                    current.get_or_insert_with(|| start_block(BlockKind::Paragraph, quote_depth));
                 let masked = "0".repeat(text.len().max(1));
                 push(block, &masked, source, range);
             }
@@ -170,6 +188,7 @@ pub fn from_plain_text(source: &str) -> Prose {
                 blocks.push(ProseBlock {
                     kind: BlockKind::Paragraph,
                     text: String::new(),
+                    in_quote: false,
                     pieces: Vec::new(),
                 });
             }
@@ -178,6 +197,7 @@ pub fn from_plain_text(source: &str) -> Prose {
                 blocks.push(ProseBlock {
                     kind: BlockKind::Paragraph,
                     text: String::new(),
+                    in_quote: false,
                     pieces: Vec::new(),
                 });
             }

@@ -2,17 +2,24 @@
 
 mod above_b1;
 mod conditional_sanction;
+mod consequence_first;
 mod difficult_word;
 mod formal_word;
 mod intimidating_typography;
+mod law_article_in_text;
 mod long_paragraph;
 mod long_sentence;
 mod long_word;
+mod missing_action;
+mod missing_contact;
+mod missing_objection_clause;
 mod passive_voice;
+mod structure;
 mod subordinate_clauses;
 #[cfg(test)]
 pub(crate) mod testing;
 mod tone_phrase;
+mod vague_deadline;
 
 use super::Rule;
 
@@ -22,18 +29,24 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(above_b1::AboveB1),
         Box::new(tone_phrase::TonePhrase::new("coercive-command")),
         Box::new(conditional_sanction::ConditionalSanction),
+        Box::new(consequence_first::ConsequenceFirst),
         Box::new(tone_phrase::TonePhrase::new("cost-threat")),
         Box::new(difficult_word::DifficultWord),
         Box::new(formal_word::FormalWord),
         Box::new(tone_phrase::TonePhrase::new("fraud-framing")),
         Box::new(intimidating_typography::IntimidatingTypography),
+        Box::new(law_article_in_text::LawArticleInText),
         Box::new(long_paragraph::LongParagraph),
         Box::new(long_sentence::LongSentence),
         Box::new(long_word::LongWord),
+        Box::new(missing_action::MissingAction),
+        Box::new(missing_contact::MissingContact),
+        Box::new(missing_objection_clause::MissingObjectionClause),
         Box::new(passive_voice::PassiveVoice),
         Box::new(tone_phrase::TonePhrase::new("punishment-vocabulary")),
         Box::new(subordinate_clauses::SubordinateClauses),
         Box::new(tone_phrase::TonePhrase::new("suspicion-surveillance")),
+        Box::new(vague_deadline::VagueDeadline),
     ]
 }
 

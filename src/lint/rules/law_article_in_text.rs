@@ -1,0 +1,67 @@
+//! ## What it flags
+//! A law article in the running text ("artikel 18 lid 2 Participatiewet", "Awb 4:8").
+//! In the "Waarom mag de gemeente dit?" box (a block quote) it is fine.
+//!
+//! ## Why it matters to the reader
+//! Article numbers make a letter look like a court paper, and say nothing to
+//! most readers. The lawyer needs them; the reader needs to know why.
+//!
+//! ## Example
+//! "Op grond van artikel 18 lid 2 Participatiewet verlagen wij uw uitkering."
+//!
+//! ## Use instead
+//! "Wij verlagen uw uitkering een tijd." and in the box: "> artikel 18 lid 2 Participatiewet"
+
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::readability::Analysis;
+use crate::text::BlockKind;
+use regex::Regex;
+use std::sync::OnceLock;
+
+const BAD: &str = "Op grond van artikel 18 lid 2 Participatiewet verlagen wij uw uitkering.";
+const GOOD: &str = "Wij verlagen uw uitkering een tijd.\n\n> **Waarom mag de gemeente dit?**\n>\n> De regels staan in artikel 18 lid 2 Participatiewet.";
+
+/// A law article outside the box.
+pub(crate) struct LawArticleInText;
+
+fn pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"(?i)\b(artikel|art\.)\s*\d+[a-z]?\b|\blid\s+\d+\b|\b(participatiewet|awb|algemene wet bestuursrecht)\b(\s+\d+:\d+)?|\b\d+:\d+\s+awb\b")
+            .expect("the article pattern is valid")
+    })
+}
+
+impl Rule for LawArticleInText {
+    fn id(&self) -> &'static str {
+        "law-article-in-text"
+    }
+    fn category(&self) -> Category {
+        Category::Structure
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Een wetsartikel in de lopende tekst. In het kader \"Waarom mag de gemeente dit?\" mag het wel.",
+            why: "Artikelnummers maken een brief juridisch en zeggen de meeste lezers niets. De lezer wil weten waarom.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+        for (index, block) in analysis.prose.blocks.iter().enumerate() {
+            if block.in_quote || block.kind == BlockKind::Heading {
+                continue;
+            }
+            if let Some(found) = pattern().find(&block.text) {
+                out.push(Finding {
+                    rule: self.id(),
+                    category: self.category(),
+                    severity: Severity::Warning,
+                    span: analysis.source_range(index, found.range()).into(),
+                    message: "Een wetsartikel in de lopende tekst maakt de brief moeilijk en afstandelijk.".to_string(),
+                    suggestion: Some("Leg in gewone woorden uit waarom, en zet het artikel in het kader \"Waarom mag de gemeente dit?\".".to_string()),
+                });
+            }
+        }
+    }
+}
