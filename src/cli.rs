@@ -34,6 +34,29 @@ pub enum Command {
     /// Check Dutch text for readability and wording: level (A2-C1), long sentences, difficult
     /// and formal words, passives. Exit code 1 when a finding is at error level.
     Lint(LintArgs),
+    /// Release held letters: for each recorded contact (contact_recorded), find the open
+    /// call-first task of the same case in a folder of tasks and send its letter.
+    Release(ReleaseArgs),
+}
+
+/// Arguments of `helder release`.
+#[derive(Debug, clap::Args)]
+pub struct ReleaseArgs {
+    /// contact_recorded events: files, folders of them, or - for stdin.
+    #[arg(required = true, value_name = "EVENTS")]
+    pub events: Vec<PathBuf>,
+
+    /// The folder with the tasks (*.task.json) that `helder render` wrote; letters go there too.
+    #[arg(long, value_name = "DIR")]
+    pub tasks: PathBuf,
+
+    /// Output format of the released letters.
+    #[arg(long, value_enum, default_value_t = Format::Html)]
+    pub format: Format,
+
+    /// The date on the letter (YYYY-MM-DD); today when not given.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// Arguments of `helder lint`.

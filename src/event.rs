@@ -34,6 +34,22 @@ pub struct CaseEvent {
     pub data: EventData,
 }
 
+impl CaseEvent {
+    /// The event as CloudEvents JSON again (structured mode), e.g. to keep in a task.
+    pub fn to_envelope(&self) -> Value {
+        serde_json::json!({
+            "specversion": "1.0",
+            "id": self.id,
+            "source": self.source,
+            "type": format!("{TYPE_PREFIX}{}", self.event_type),
+            "subject": self.subject,
+            "time": self.time,
+            "datacontenttype": "application/json",
+            "data": self.data,
+        })
+    }
+}
+
 /// The `data` part of a case event.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

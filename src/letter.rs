@@ -65,6 +65,45 @@ pub fn compose(
         Route::CallFirst(_) if !options.draft => return Ok(Composed::CallFirst(decision)),
         Route::CallFirst(_) | Route::Letter => {}
     }
+    let letter = build_letter(event, config, templates, options)?;
+    // A letter that would go out is checked for threatening phrasing first:
+    // a tone error makes it a call-first task instead (DESIGN.md §3).
+    if matches!(decision, Route::Letter) {
+        let rules = tone_errors(&letter, config);
+        if !rules.is_empty() {
+            return Ok(Composed::CallFirst(Route::CallFirst(vec![tone_reason(
+                &rules,
+            )])));
+        }
+    }
+    Ok(Composed::Letter(Box::new(letter)))
+}
+
+/// The ids of tone rules that find an error in a letter.
+pub fn tone_errors(letter: &Letter, config: &Config) -> Vec<&'static str> {
+    let findings = lint(
+        &letter.body_markdown,
+        SourceKind::Markdown,
+        &config.readability,
+    )
+    .findings;
+    let mut rules: Vec<&'static str> = findings
+        .iter()
+        .filter(|f| f.category == Category::Tone && f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect();
+    rules.dedup();
+    rules
+}
+
+/// Renders the event's template into a [`Letter`], whatever its route: for a
+/// draft, or for a held letter once the call is recorded.
+pub fn build_letter(
+    event: &CaseEvent,
+    config: &Config,
+    templates: &TemplateSet,
+    options: ComposeOptions,
+) -> Result<Letter, ComposeError> {
     let template = templates
         .get(event.event_type)
         .ok_or_else(|| ComposeError::NoTemplate {
@@ -119,28 +158,7 @@ pub fn compose(
         is_besluit,
         draft: options.draft,
     };
-    // A letter that would go out is checked for threatening phrasing first:
-    // a tone error makes it a call-first task instead (DESIGN.md §3).
-    if matches!(decision, Route::Letter) {
-        let findings = lint(
-            &letter.body_markdown,
-            SourceKind::Markdown,
-            &config.readability,
-        )
-        .findings;
-        let mut rules: Vec<&str> = findings
-            .iter()
-            .filter(|f| f.category == Category::Tone && f.severity == Severity::Error)
-            .map(|f| f.rule)
-            .collect();
-        rules.dedup();
-        if !rules.is_empty() {
-            return Ok(Composed::CallFirst(Route::CallFirst(vec![tone_reason(
-                &rules,
-            )])));
-        }
-    }
-    Ok(Composed::Letter(Box::new(letter)))
+    Ok(letter)
 }
 
 /// The reason for a call first when the letter itself reads as a threat.

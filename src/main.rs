@@ -68,6 +68,11 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Lint(_) => unreachable!("handled above"),
+        Command::Release(args) => {
+            let templates = load_templates(&config)?;
+            let today = chrono::Local::now().date_naive();
+            cmd::release::run(args, &config, &templates, today, &mut out, &mut err)
+        }
         Command::Render(args) => {
             let templates = load_templates(&config)?;
             let today = chrono::Local::now().date_naive();

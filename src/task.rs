@@ -158,7 +158,7 @@ pub struct CallFirstTask {
     /// Recorded attempts to reach the person.
     #[serde(default)]
     pub attempts: Vec<Attempt>,
-    /// The event itself, to make the letter again when the call is recorded.
+    /// The event itself (CloudEvents JSON), to make the letter again when the call is recorded.
     pub event: serde_json::Value,
 }
 
@@ -210,7 +210,7 @@ impl CallFirstTask {
             held_letter: None,
             status: TaskStatus::Open,
             attempts: Vec::new(),
-            event: serde_json::to_value(event).unwrap_or(serde_json::Value::Null),
+            event: event.to_envelope(),
         }
     }
 

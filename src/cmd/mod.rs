@@ -4,6 +4,7 @@
 //! print only event ids, file paths and routing decisions, never personal data.
 
 pub mod lint;
+pub mod release;
 pub mod render;
 pub mod route;
 pub mod templates;

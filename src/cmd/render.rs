@@ -251,7 +251,8 @@ fn destination(output: Option<&Path>, events: usize) -> anyhow::Result<Destinati
     })
 }
 
-fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+/// Writes a file with personal data: folder 0700, file 0600, atomically.
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_private_dir(dir).with_context(|| {
             format!(

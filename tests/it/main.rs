@@ -5,6 +5,7 @@ mod events;
 mod letters;
 mod lint;
 mod readability;
+mod release;
 mod routing;
 mod support;
 mod tasks;
