@@ -6,7 +6,7 @@
 use crate::config::Config;
 use crate::dutch::{self, AddressParts, NameParts};
 use crate::event::{CaseEvent, Salutation, Text};
-use crate::lint::{Category, Severity, SourceKind, lint};
+use crate::lint::{Category, Severity, lint_letter};
 use crate::render::markdown::{inline_text, parse_blocks};
 use crate::render::{Letter, LetterContact, Sender};
 use crate::route::{Reason, Route, route};
@@ -81,9 +81,9 @@ pub fn compose(
 
 /// The ids of tone rules that find an error in a letter.
 pub fn tone_errors(letter: &Letter, config: &Config) -> Vec<&'static str> {
-    let findings = lint(
+    let findings = lint_letter(
         &letter.body_markdown,
-        SourceKind::Markdown,
+        letter.event_type,
         &config.readability,
     )
     .findings;

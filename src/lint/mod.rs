@@ -10,6 +10,7 @@ pub(crate) mod phrase;
 pub mod rules;
 pub mod span;
 
+use crate::event_type::EventType;
 use crate::readability::{Analysis, Metrics, ReadabilityConfig};
 use crate::text::{Prose, from_markdown, from_plain_text, from_template};
 use serde::Serialize;
@@ -129,7 +130,23 @@ fn blank_front_matter(source: &str) -> String {
 
 /// Lints one text with every rule.
 pub fn lint(source: &str, kind: SourceKind, config: &ReadabilityConfig) -> LintResult {
-    let analysis = Analysis::new(source, prose(source, kind), config);
+    lint_with(source, kind, config, None)
+}
+
+/// Lints the text of a letter for one event type: some rules weigh words by the
+/// kind of letter (the letter about a fine may name the fine once).
+pub fn lint_letter(source: &str, event_type: EventType, config: &ReadabilityConfig) -> LintResult {
+    lint_with(source, SourceKind::Markdown, config, Some(event_type))
+}
+
+fn lint_with(
+    source: &str,
+    kind: SourceKind,
+    config: &ReadabilityConfig,
+    event_type: Option<EventType>,
+) -> LintResult {
+    let mut analysis = Analysis::new(source, prose(source, kind), config);
+    analysis.event_type = event_type;
     let mut findings = Vec::new();
     for rule in rules::all() {
         rule.check(&analysis, &mut findings);

@@ -235,6 +235,8 @@ pub struct Analysis<'a> {
     /// Whether the text is a letter (it opens with "Beste …," or "Geachte …,"):
     /// the structure rules check only letters.
     pub is_letter: bool,
+    /// The event type of the letter, when the text is a rendered letter.
+    pub event_type: Option<crate::event_type::EventType>,
     /// Indices of sentences with the anchor word of a formal word or phrase.
     pub formal_sentences: Vec<usize>,
     metrics: OnceLock<Metrics>,
@@ -442,6 +444,7 @@ impl<'a> Analysis<'a> {
             config,
             formal_sentences: Vec::new(),
             is_letter: false,
+            event_type: None,
             metrics: OnceLock::new(),
         };
         let mut lower = String::new();

@@ -19,6 +19,7 @@
 //! ## Options
 //! Add phrases to `readability/tone.toml`, each with a bad and a good example.
 
+use crate::event_type::EventType;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, phrase};
 use crate::readability::Analysis;
 use crate::readability::wordlists::{TONE_ANCHOR, TonePhrase as Entry, lexicon};
@@ -89,6 +90,7 @@ impl Rule for TonePhrase {
     }
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
+        let mut fines_named = 0;
         for sentence in analysis
             .sentences
             .iter()
@@ -99,14 +101,28 @@ impl Rule for TonePhrase {
                 if entry.rule != self.id {
                     continue;
                 }
+                let mut severity = if entry.severity == "error" {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                // The fine: the letter about the fine names it once, factually; any other letter not at all.
+                if entry.forms.iter().any(|f| f == "boete") {
+                    match analysis.event_type {
+                        Some(EventType::AdministrativeFine) => {
+                            fines_named += 1;
+                            if fines_named == 1 {
+                                continue;
+                            }
+                        }
+                        Some(_) => severity = Severity::Error,
+                        None => {}
+                    }
+                }
                 out.push(Finding {
                     rule: self.id,
                     category: Category::Tone,
-                    severity: if entry.severity == "error" {
-                        Severity::Error
-                    } else {
-                        Severity::Warning
-                    },
+                    severity,
                     span: analysis.source_range(sentence.block, found.range).into(),
                     message: entry.message.clone(),
                     suggestion: Some(entry.suggestion.clone()),
@@ -146,6 +162,29 @@ mod tests {
                 entry.good
             );
         }
+    }
+
+    #[test]
+    fn the_fine_letter_may_name_the_fine_once() {
+        let config = crate::readability::ReadabilityConfig::default();
+        let text = "Wij geven u een boete van € 150. Over de boete kunt u bezwaar maken.";
+        let severities = |event_type| -> Vec<Severity> {
+            crate::lint::lint_letter(text, event_type, &config)
+                .findings
+                .into_iter()
+                .filter(|f| f.rule == "punishment-vocabulary")
+                .map(|f| f.severity)
+                .collect()
+        };
+        assert_eq!(
+            severities(EventType::AdministrativeFine),
+            vec![Severity::Warning],
+            "only the second mention"
+        );
+        assert_eq!(
+            severities(EventType::Recovery),
+            vec![Severity::Error, Severity::Error]
+        );
     }
 
     #[test]
