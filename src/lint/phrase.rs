@@ -80,3 +80,21 @@ pub(crate) fn find<'l>(
     }
     found
 }
+
+/// The tone phrases of the whole text, by sentence index (searched once a text).
+pub(crate) fn tone_matches<'a>(analysis: &'a Analysis<'_>) -> &'a [(usize, PhraseMatch)] {
+    analysis.tone_matches.get_or_init(|| {
+        let lexicon = crate::readability::wordlists::lexicon();
+        let mut found = Vec::new();
+        for (index, sentence) in analysis.sentences.iter().enumerate() {
+            if sentence.tone & crate::readability::wordlists::TONE_ANCHOR != 0 {
+                found.extend(
+                    find(analysis, sentence, &lexicon.tone_by_anchor, |_| None)
+                        .into_iter()
+                        .map(|m| (index, m)),
+                );
+            }
+        }
+        found
+    })
+}

@@ -235,6 +235,8 @@ pub struct Analysis<'a> {
     /// Whether the text is a letter (it opens with "Beste …," or "Geachte …,"):
     /// the structure rules check only letters.
     pub is_letter: bool,
+    /// Tone phrases found, by sentence index: searched once, shared by the tone rules.
+    pub(crate) tone_matches: OnceLock<Vec<(usize, crate::lint::phrase::PhraseMatch)>>,
     /// The event type of the letter, when the text is a rendered letter.
     pub event_type: Option<crate::event_type::EventType>,
     /// Indices of sentences with the anchor word of a formal word or phrase.
@@ -445,6 +447,7 @@ impl<'a> Analysis<'a> {
             formal_sentences: Vec::new(),
             is_letter: false,
             event_type: None,
+            tone_matches: OnceLock::new(),
             metrics: OnceLock::new(),
         };
         let mut lower = String::new();

@@ -70,22 +70,22 @@ impl Rule for IntimidatingTypography {
         for sentence in &analysis.sentences {
             let block = &analysis.prose.blocks[sentence.block];
             let tokens = &analysis.segments[sentence.block].tokens[sentence.tokens.clone()];
-            let words: Vec<&str> = tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| &block.text[t.range.clone()])
-                .collect();
             for (k, token) in tokens.iter().enumerate() {
                 let text = &block.text[token.range.clone()];
-                let span: Span = analysis
-                    .source_range(sentence.block, token.range.clone())
-                    .into();
+                let span = || -> Span {
+                    analysis
+                        .source_range(sentence.block, token.range.clone())
+                        .into()
+                };
                 match token.kind {
                     TokenKind::Punct if text == "!" => {
-                        let let_op = words.len() >= 2
-                            && words[0].eq_ignore_ascii_case("let")
-                            && words[1].eq_ignore_ascii_case("op")
-                            && k <= 3;
+                        let mut words = tokens
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Word)
+                            .map(|t| &block.text[t.range.clone()]);
+                        let let_op = k <= 3
+                            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("let"))
+                            && words.next().is_some_and(|w| w.eq_ignore_ascii_case("op"));
                         if let_op {
                             let start = analysis
                                 .source_range(sentence.block, sentence.range.clone())
@@ -93,7 +93,7 @@ impl Rule for IntimidatingTypography {
                             push(
                                 Span {
                                     start,
-                                    end: span.end,
+                                    end: span().end,
                                 },
                                 Severity::Error,
                                 "\"Let op!\" klinkt als een waarschuwing die bang maakt.",
@@ -101,7 +101,7 @@ impl Rule for IntimidatingTypography {
                             );
                         } else {
                             push(
-                                span,
+                                span(),
                                 Severity::Warning,
                                 "Een uitroepteken klinkt als roepen.",
                                 "Gebruik een punt.",
@@ -110,7 +110,7 @@ impl Rule for IntimidatingTypography {
                     }
                     TokenKind::Word if is_shouting(text) => {
                         push(
-                            span,
+                            span(),
                             Severity::Warning,
                             "Een woord in hoofdletters leest als schreeuwen.",
                             "Schrijf het woord gewoon, in kleine letters.",
@@ -120,11 +120,17 @@ impl Rule for IntimidatingTypography {
                 }
             }
         }
-        let lower = analysis.source.to_lowercase();
-        for marker in BOLD_WARNINGS {
-            for (at, _) in lower.match_indices(marker) {
-                if analysis.source.is_char_boundary(at)
-                    && analysis.source.is_char_boundary(at + marker.len())
+        // Bold warnings: look after every "**" or "__" in the source, comparing in place.
+        let source = analysis.source.as_bytes();
+        for at in (0..source.len().saturating_sub(1))
+            .filter(|i| matches!(&source[*i..*i + 2], b"**" | b"__"))
+        {
+            for marker in BOLD_WARNINGS {
+                let end = at + marker.len();
+                if source
+                    .get(at..end)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(marker.as_bytes()))
+                    && analysis.source.is_char_boundary(end)
                 {
                     push(
                         Span {

@@ -12,6 +12,7 @@
 //! ## Use instead
 //! "Wij verlagen uw uitkering een tijd." and in the box: "> artikel 18 lid 2 Participatiewet"
 
+use super::structure::contains_ci;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Analysis;
 use crate::text::BlockKind;
@@ -27,7 +28,7 @@ pub(crate) struct LawArticleInText;
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)\b(artikel|art\.)\s*\d+[a-z]?\b|\blid\s+\d+\b|\b(participatiewet|awb|algemene wet bestuursrecht)\b(\s+\d+:\d+)?|\b\d+:\d+\s+awb\b")
+        Regex::new(r"(?i)(?-u:\b)(artikel|art\.)\s*\d+[a-z]?(?-u:\b)|(?-u:\b)lid\s+\d+(?-u:\b)|(?-u:\b)(participatiewet|awb|algemene wet bestuursrecht)(?-u:\b)(\s+\d+:\d+)?|(?-u:\b)\d+:\d+\s+awb(?-u:\b)")
             .expect("the article pattern is valid")
     })
 }
@@ -52,7 +53,10 @@ impl Rule for LawArticleInText {
             if block.in_quote || block.kind == BlockKind::Heading {
                 continue;
             }
-            if let Some(found) = pattern().find(&block.text) {
+            let cheap = ["art", "lid ", "wet", "awb"]
+                .iter()
+                .any(|w| contains_ci(&block.text, w));
+            if let Some(found) = pattern().find(&block.text).filter(|_| cheap) {
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),

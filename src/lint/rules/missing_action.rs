@@ -11,7 +11,7 @@
 //! ## Use instead
 //! "… Wat moet u doen? U hoeft niets te doen. Wij betalen het nieuwe bedrag vanzelf."
 
-use super::structure::first_sentence_span;
+use super::structure::{contains_ci, first_sentence_span};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Analysis;
 
@@ -44,10 +44,11 @@ impl Rule for MissingAction {
         if !analysis.is_letter {
             return;
         }
-        let says_what_to_do = analysis.prose.blocks.iter().any(|b| {
-            let lower = b.text.to_lowercase();
-            ACTION_PHRASES.iter().any(|p| lower.contains(p))
-        });
+        let says_what_to_do = analysis
+            .prose
+            .blocks
+            .iter()
+            .any(|b| ACTION_PHRASES.iter().any(|p| contains_ci(&b.text, p)));
         if says_what_to_do {
             return;
         }

@@ -12,7 +12,7 @@
 //! ## Use instead
 //! "… Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken tot en met 4 januari 2027."
 
-use super::structure::{first_sentence_span, has_date};
+use super::structure::{contains_ci, first_sentence_span, has_date};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Analysis;
 
@@ -48,19 +48,19 @@ impl Rule for MissingObjectionClause {
         if !analysis.is_letter {
             return;
         }
-        let blocks: Vec<String> = analysis
+        let blocks: Vec<&str> = analysis
             .prose
             .blocks
             .iter()
-            .map(|b| b.text.to_lowercase())
+            .map(|b| b.text.as_str())
             .collect();
         let Some(decision) = blocks
             .iter()
-            .position(|b| DECISION_PHRASES.iter().any(|p| b.contains(p)))
+            .position(|b| DECISION_PHRASES.iter().any(|p| contains_ci(b, p)))
         else {
             return;
         };
-        let objection = blocks.iter().position(|b| b.contains("bezwaar"));
+        let objection = blocks.iter().position(|b| contains_ci(b, "bezwaar"));
         let problem = match objection {
             None => "De brief bevat een besluit, maar zegt niet hoe de lezer bezwaar kan maken.",
             Some(i)

@@ -22,7 +22,7 @@
 use crate::event_type::EventType;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, phrase};
 use crate::readability::Analysis;
-use crate::readability::wordlists::{TONE_ANCHOR, TonePhrase as Entry, lexicon};
+use crate::readability::wordlists::{TonePhrase as Entry, lexicon};
 
 /// The rule ids whose phrases live in `tone.toml`, with what each is about.
 pub(crate) const IDS: &[(&str, &str)] = &[
@@ -91,43 +91,41 @@ impl Rule for TonePhrase {
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
         let mut fines_named = 0;
-        for sentence in analysis
-            .sentences
-            .iter()
-            .filter(|s| s.tone & TONE_ANCHOR != 0)
-        {
-            for found in phrase::find(analysis, sentence, &lexicon.tone_by_anchor, |_| None) {
-                let entry = &lexicon.tone[found.entry];
-                if entry.rule != self.id {
-                    continue;
-                }
-                let mut severity = if entry.severity == "error" {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                };
-                // The fine: the letter about the fine names it once, factually; any other letter not at all.
-                if entry.forms.iter().any(|f| f == "boete") {
-                    match analysis.event_type {
-                        Some(EventType::AdministrativeFine) => {
-                            fines_named += 1;
-                            if fines_named == 1 {
-                                continue;
-                            }
-                        }
-                        Some(_) => severity = Severity::Error,
-                        None => {}
-                    }
-                }
-                out.push(Finding {
-                    rule: self.id,
-                    category: Category::Tone,
-                    severity,
-                    span: analysis.source_range(sentence.block, found.range).into(),
-                    message: entry.message.clone(),
-                    suggestion: Some(entry.suggestion.clone()),
-                });
+        // One search a text, shared by the five tone-phrase rules.
+        for (index, found) in phrase::tone_matches(analysis) {
+            let sentence = &analysis.sentences[*index];
+            let entry = &lexicon.tone[found.entry];
+            if entry.rule != self.id {
+                continue;
             }
+            let mut severity = if entry.severity == "error" {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            // The fine: the letter about the fine names it once, factually; any other letter not at all.
+            if entry.forms.iter().any(|f| f == "boete") {
+                match analysis.event_type {
+                    Some(EventType::AdministrativeFine) => {
+                        fines_named += 1;
+                        if fines_named == 1 {
+                            continue;
+                        }
+                    }
+                    Some(_) => severity = Severity::Error,
+                    None => {}
+                }
+            }
+            out.push(Finding {
+                rule: self.id,
+                category: Category::Tone,
+                severity,
+                span: analysis
+                    .source_range(sentence.block, found.range.clone())
+                    .into(),
+                message: entry.message.clone(),
+                suggestion: Some(entry.suggestion.clone()),
+            });
         }
     }
 }

@@ -12,7 +12,7 @@
 //! ## Use instead
 //! "Stuur de papieren voor maandag 7 december 2026."
 
-use super::structure::has_date;
+use super::structure::{contains_ci, has_date};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Analysis;
 use regex::Regex;
@@ -27,7 +27,7 @@ pub(crate) struct VagueDeadline;
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)\bbinnen\s+(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|veertien)\s+(dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)\b|\bzo\s+(spoedig|snel)\s+mogelijk\b|\bz\.s\.m\.|\bper\s+omgaande\b|\bna\s+dagtekening\b|\bop\s+korte\s+termijn\b")
+        Regex::new(r"(?i)(?-u:\b)binnen\s+(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|veertien)\s+(dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)(?-u:\b)|(?-u:\b)zo\s+(spoedig|snel)\s+mogelijk(?-u:\b)|(?-u:\b)z\.s\.m\.|(?-u:\b)per\s+omgaande(?-u:\b)|(?-u:\b)na\s+dagtekening(?-u:\b)|(?-u:\b)op\s+korte\s+termijn(?-u:\b)")
             .expect("the deadline pattern is valid")
     })
 }
@@ -50,10 +50,21 @@ impl Rule for VagueDeadline {
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
         for sentence in &analysis.sentences {
             let text = analysis.text(sentence.block, sentence.range.clone());
-            if has_date(text) {
+            // Cheap words first; the patterns only run where one of them is.
+            if ![
+                "binnen",
+                "mogelijk",
+                "z.s.m",
+                "omgaande",
+                "dagtekening",
+                "termijn",
+            ]
+            .iter()
+            .any(|w| contains_ci(text, w))
+            {
                 continue;
             }
-            if let Some(found) = pattern().find(text) {
+            if let Some(found) = pattern().find(text).filter(|_| !has_date(text)) {
                 let start = sentence.range.start + found.start();
                 out.push(Finding {
                     rule: self.id(),
