@@ -150,6 +150,13 @@ impl Rule for IntimidatingTypography {
 /// Three or more letters, all capitals, not initials ("S.J.M.") and not a known
 /// abbreviation ("LET OP", "LAATSTE"). "CONCEPT" is helder's own mark on a held draft.
 fn is_shouting(word: &str) -> bool {
+    // Most words fail on their first two letters.
+    let mut chars = word.chars();
+    if !(chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 3
         && !word.contains('.')

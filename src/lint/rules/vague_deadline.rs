@@ -12,7 +12,7 @@
 //! ## Use instead
 //! "Stuur de papieren voor maandag 7 december 2026."
 
-use super::structure::{contains_ci, has_date};
+use super::structure::has_date;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Analysis;
 use regex::Regex;
@@ -48,31 +48,35 @@ impl Rule for VagueDeadline {
         }
     }
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        for sentence in &analysis.sentences {
-            let text = analysis.text(sentence.block, sentence.range.clone());
-            // Cheap words first; the patterns only run where one of them is.
-            if ![
-                "binnen",
-                "mogelijk",
-                "z.s.m",
-                "omgaande",
-                "dagtekening",
-                "termijn",
-            ]
-            .iter()
-            .any(|w| contains_ci(text, w))
-            {
-                continue;
-            }
-            if let Some(found) = pattern().find(text).filter(|_| !has_date(text)) {
-                let start = sentence.range.start + found.start();
+        // One search a block (the pattern starts with words, so the engine skips ahead
+        // fast); a match counts unless its sentence also gives a date.
+        for (block_index, block) in analysis.prose.blocks.iter().enumerate() {
+            // One finding a sentence: "binnen 8 werkdagen na dagtekening" is one deadline.
+            let mut reported: Option<std::ops::Range<usize>> = None;
+            for found in pattern().find_iter(&block.text) {
+                if reported
+                    .as_ref()
+                    .is_some_and(|r| r.contains(&found.start()))
+                {
+                    continue;
+                }
+                let sentence = analysis.sentences.iter().find(|s| {
+                    s.block == block_index
+                        && s.range.start <= found.start()
+                        && found.end() <= s.range.end
+                });
+                let sentence_text = sentence.map_or(block.text.as_str(), |s| {
+                    analysis.text(block_index, s.range.clone())
+                });
+                if has_date(sentence_text) {
+                    continue;
+                }
+                reported = sentence.map(|s| s.range.clone());
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
-                    span: analysis
-                        .source_range(sentence.block, start..start + found.len())
-                        .into(),
+                    span: analysis.source_range(block_index, found.range()).into(),
                     message: "Hier staat een termijn zonder datum. De lezer moet dan zelf rekenen."
                         .to_string(),
                     suggestion: Some(
