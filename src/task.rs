@@ -214,6 +214,12 @@ impl CallFirstTask {
         }
     }
 
+    /// The task as JSON, as it is written to `<id>.task.json`.
+    pub fn to_json(&self) -> String {
+        // Only string keys and plain values: serialising cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
     /// The task as a short card for the contact person, in Dutch.
     pub fn card(&self) -> String {
         let date = |iso: &str| {

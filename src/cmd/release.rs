@@ -94,12 +94,7 @@ pub fn run(
         let release = prior.outcome == ContactOutcome::Reached
             || unreached >= config.call_first.no_contact_attempts as usize;
         if !release {
-            write(
-                path,
-                serde_json::to_string_pretty(&*task)
-                    .unwrap_or_default()
-                    .as_bytes(),
-            )?;
+            write(path, task.to_json().as_bytes())?;
             out(format!(
                 "niet bereikt voor zaak {case_id} (poging {unreached} van {}): de brief blijft wachten. Taak: {}",
                 config.call_first.no_contact_attempts,
@@ -155,12 +150,7 @@ pub fn run(
         let letter_path = folder.join(format!("{}.{}", file_stem(&held.id), renderer.extension()));
         write(&letter_path, &bytes)?;
         task.status = TaskStatus::Released;
-        write(
-            path,
-            serde_json::to_string_pretty(&*task)
-                .unwrap_or_default()
-                .as_bytes(),
-        )?;
+        write(path, task.to_json().as_bytes())?;
         let how = if prior.outcome == ContactOutcome::Reached {
             "na het gesprek"
         } else {

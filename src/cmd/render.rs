@@ -92,11 +92,8 @@ pub fn run(
                     }
                 };
                 let stem = file_stem(&event.id);
-                if !written.insert(stem.clone()) {
-                    err(format!(
-                        "gebeurtenis {}: er is in deze opdracht al een brief met dit id gemaakt. Geef elke gebeurtenis een eigen id.",
-                        event.id
-                    ));
+                if let Err(message) = claim(&mut written, &stem, &event.id) {
+                    err(message);
                     failed += 1;
                     outcome = Outcome::EventErrors;
                     continue;
@@ -119,11 +116,8 @@ pub fn run(
             Ok(Composed::CallFirst(route)) => {
                 calls += 1;
                 let stem = file_stem(&event.id);
-                if !written.insert(stem.clone()) {
-                    err(format!(
-                        "gebeurtenis {}: er is in deze opdracht al iets met dit id gemaakt. Geef elke gebeurtenis een eigen id.",
-                        event.id
-                    ));
+                if let Err(message) = claim(&mut written, &stem, &event.id) {
+                    err(message);
                     failed += 1;
                     outcome = Outcome::EventErrors;
                     continue;
@@ -148,11 +142,7 @@ pub fn run(
                 };
                 let Some(folder) = folder else {
                     // `-o -` asks for the output on the terminal: the task as JSON.
-                    letter_out(
-                        serde_json::to_string_pretty(&task)
-                            .unwrap_or_default()
-                            .as_bytes(),
-                    );
+                    letter_out(task.to_json().as_bytes());
                     continue;
                 };
                 // The held draft, when there is a template for it.
@@ -175,12 +165,7 @@ pub fn run(
                 }
                 let json_path = folder.join(format!("{stem}.task.json"));
                 let card_path = folder.join(format!("{stem}.task.txt"));
-                write(
-                    &json_path,
-                    serde_json::to_string_pretty(&task)
-                        .unwrap_or_default()
-                        .as_bytes(),
-                )?;
+                write(&json_path, task.to_json().as_bytes())?;
                 write(&card_path, task.card().as_bytes())?;
                 out(format!(
                     "eerst bellen: gebeurtenis {} ({}), uiterlijk {} ({}). Taak: {}",
@@ -222,6 +207,17 @@ pub fn run(
         ));
     }
     Ok(outcome)
+}
+
+/// Claims an output name for an event; a second event with the same id in one run is an error.
+fn claim(written: &mut HashSet<String>, stem: &str, event_id: &str) -> Result<(), String> {
+    if written.insert(stem.to_string()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "gebeurtenis {event_id}: er is in deze opdracht al iets met dit id gemaakt. Geef elke gebeurtenis een eigen id."
+        ))
+    }
 }
 
 /// SHA-256 of some bytes, in lower-case hex.
