@@ -63,16 +63,21 @@ pub fn run(
     let talking_points =
         TalkingPoints::load(&config.templates_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut outcome = Outcome::Success;
+    let mut failed = 0usize;
+    // An event that ends as an error: reported, counted, and the run exits 1; the rest go on.
+    let mut fail = |message: String| {
+        err(message);
+        failed += 1;
+        outcome = Outcome::EventErrors;
+    };
     let mut written: HashSet<String> = HashSet::new();
-    let (mut letters, mut calls, mut failed) = (0usize, 0usize, 0usize);
+    let (mut letters, mut calls) = (0usize, 0usize);
 
     for result in events {
         let event = match result {
             Ok(event) => event,
             Err(e) => {
-                err(e.to_string());
-                failed += 1;
-                outcome = Outcome::EventErrors;
+                fail(e.to_string());
                 continue;
             }
         };
@@ -81,21 +86,17 @@ pub fn run(
                 let bytes = match renderer.render(&letter) {
                     Ok(bytes) => bytes,
                     Err(e) => {
-                        err(format!(
+                        fail(format!(
                             "gebeurtenis {}: de brief kan niet als {} worden gemaakt: {e}",
                             event.id,
                             renderer.name()
                         ));
-                        failed += 1;
-                        outcome = Outcome::EventErrors;
                         continue;
                     }
                 };
                 let stem = file_stem(&event.id);
                 if let Err(message) = claim(&mut written, &stem, &event.id) {
-                    err(message);
-                    failed += 1;
-                    outcome = Outcome::EventErrors;
+                    fail(message);
                     continue;
                 }
                 let kind = if letter.draft { "concept" } else { "brief" };
@@ -117,9 +118,7 @@ pub fn run(
                 calls += 1;
                 let stem = file_stem(&event.id);
                 if let Err(message) = claim(&mut written, &stem, &event.id) {
-                    err(message);
-                    failed += 1;
-                    outcome = Outcome::EventErrors;
+                    fail(message);
                     continue;
                 }
                 let mut task = CallFirstTask::new(
@@ -193,9 +192,7 @@ pub fn run(
                 ));
             }
             Err(e) => {
-                err(e.to_string());
-                failed += 1;
-                outcome = Outcome::EventErrors;
+                fail(e.to_string());
             }
         }
     }

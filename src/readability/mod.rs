@@ -211,7 +211,7 @@ pub struct SentenceFacts {
     pub passives: Vec<Range<usize>>,
     /// Each word that starts a subordinate clause.
     pub subordinators: Vec<Range<usize>>,
-    /// The tone classes of its words (condition, failure, sanction, help, tone phrase), or-ed.
+    /// The classes of its words (condition, failure, sanction, help, tone phrase, formal phrase), or-ed.
     pub tone: u16,
 }
 
@@ -239,8 +239,6 @@ pub struct Analysis<'a> {
     pub(crate) tone_matches: OnceLock<Vec<(usize, crate::lint::phrase::PhraseMatch)>>,
     /// The event type of the letter, when the text is a rendered letter.
     pub event_type: Option<crate::event_type::EventType>,
-    /// Indices of sentences with the anchor word of a formal word or phrase.
-    pub formal_sentences: Vec<usize>,
     metrics: OnceLock<Metrics>,
 }
 
@@ -444,7 +442,6 @@ impl<'a> Analysis<'a> {
             block_words: Vec::with_capacity(prose.blocks.len()),
             prose,
             config,
-            formal_sentences: Vec::new(),
             is_letter: false,
             event_type: None,
             tone_matches: OnceLock::new(),
@@ -520,16 +517,12 @@ impl<'a> Analysis<'a> {
                         }
                     };
                     let class = info.class;
-                    facts.tone |= class & (CONDITION | FAILURE | SANCTION | HELP | TONE_ANCHOR);
+                    facts.tone |= class
+                        & (CONDITION | FAILURE | SANCTION | HELP | TONE_ANCHOR | FORMAL_ANCHOR);
                     if class & SUBORDINATOR != 0
                         || (after_comma && class & SUBORDINATOR_AFTER_COMMA != 0)
                     {
                         facts.subordinators.push(token.range.clone());
-                    }
-                    if class & FORMAL_ANCHOR != 0
-                        && analysis.formal_sentences.last() != Some(&analysis.sentences.len())
-                    {
-                        analysis.formal_sentences.push(analysis.sentences.len());
                     }
                     if class & AUXILIARY != 0 {
                         if let Some(end) = find_participle(&block.text, tokens, i) {

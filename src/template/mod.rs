@@ -569,7 +569,8 @@ fn file_error(path: &Path, line: Option<usize>, problem: String, fix: &str) -> T
 
 /// Raw HTML in a template is refused: letters are Markdown, and HTML would bypass escaping.
 fn raw_html_errors(path: &Path, source: &str) -> Vec<TemplateError> {
-    let masked = mask_tera(source);
+    // The same masking the linter uses; a masked value is digits, never HTML.
+    let masked = crate::text::mask_template(source);
     let mut errors = Vec::new();
     for (event, range) in
         Parser::new_ext(&masked, crate::render::markdown::options()).into_offset_iter()
@@ -596,41 +597,4 @@ fn raw_html_errors(path: &Path, source: &str) -> Vec<TemplateError> {
         }
     }
     errors
-}
-
-/// Replaces Tera tags with spaces of the same length, keeping line breaks and offsets.
-pub fn mask_tera(source: &str) -> String {
-    let mut masked = String::with_capacity(source.len());
-    let mut rest = source;
-    while let Some(start) = rest.find(['{']) {
-        let after = &rest[start..];
-        let close = if after.starts_with("{{") {
-            Some("}}")
-        } else if after.starts_with("{%") {
-            Some("%}")
-        } else if after.starts_with("{#") {
-            Some("#}")
-        } else {
-            None
-        };
-        match close.and_then(|c| after.find(c).map(|end| end + c.len())) {
-            Some(end) => {
-                masked.push_str(&rest[..start]);
-                for c in after[..end].chars() {
-                    if c == '\n' {
-                        masked.push('\n');
-                    } else {
-                        masked.extend(std::iter::repeat_n(' ', c.len_utf8()));
-                    }
-                }
-                rest = &after[end..];
-            }
-            None => {
-                masked.push_str(&rest[..=start]);
-                rest = &rest[start + 1..];
-            }
-        }
-    }
-    masked.push_str(rest);
-    masked
 }

@@ -1,18 +1,9 @@
 //! The `helder` command: exit codes, messages, and files written or not.
 
-use crate::support::{fixture_json, root};
+use crate::support::{fixture_json, helder, root};
 use helder::event_type::EventType;
 use std::path::Path;
 use std::process::{Command, Output};
-
-fn helder(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", root().join("helder.toml").to_str().unwrap()])
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).to_string()

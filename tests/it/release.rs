@@ -1,18 +1,8 @@
 //! The call-first flow end to end: render holds the letter, a recorded contact releases it.
 
-use crate::support::{fixture_json, root};
+use crate::support::{fixture_json, helder, root};
 use helder::event_type::EventType;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn helder(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", root().join("helder.toml").to_str().unwrap()])
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap()
-}
 
 fn contact(dir: &Path, name: &str, case_id: &str, outcome: &str, heard: Option<&str>) -> String {
     let mut value = fixture_json(EventType::ContactRecorded);

@@ -69,3 +69,13 @@ pub(crate) fn template_dir(dir: &Path, file_name: &str, source: &str) -> PathBuf
     std::fs::write(templates.join(file_name), source).unwrap();
     templates
 }
+
+/// Runs the helder binary with the shipped settings, in `cwd`.
+pub(crate) fn helder(args: &[&str], cwd: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", root().join("helder.toml").to_str().unwrap()])
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap()
+}

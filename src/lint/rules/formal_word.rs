@@ -17,7 +17,7 @@
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, phrase};
 use crate::readability::Analysis;
-use crate::readability::wordlists::lexicon;
+use crate::readability::wordlists::{FORMAL_ANCHOR, lexicon};
 
 const BAD: &str = "Indien u vragen hebt, kunt u ons bellen.";
 const GOOD: &str = "Als u vragen hebt, kunt u ons bellen.";
@@ -43,9 +43,9 @@ impl Rule for FormalWord {
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
         for sentence in analysis
-            .formal_sentences
+            .sentences
             .iter()
-            .map(|i| &analysis.sentences[*i])
+            .filter(|s| s.tone & FORMAL_ANCHOR != 0)
         {
             let needs_later = |entry: usize| lexicon.formal[entry].needs_later.as_deref();
             for found in phrase::find(analysis, sentence, &lexicon.formal_by_anchor, needs_later) {
