@@ -9,11 +9,13 @@ pub mod context;
 pub mod escape;
 pub mod filters;
 pub mod front_matter;
+pub mod source_map;
 
 use crate::event_type::EventType;
 use front_matter::FrontMatter;
 use pulldown_cmark::{Event, Parser};
 use serde_json::{Map, Value};
+use source_map::{Piece, SourceMap};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -107,6 +109,44 @@ pub struct TemplateSet {
     templates: BTreeMap<EventType, LetterTemplate>,
     /// Tera name → (file, source) for every template and partial, to point errors at lines.
     sources: BTreeMap<String, (PathBuf, String)>,
+    /// What Tera loaded, as (name, source): for the marked copy of template CI.
+    loaded: Vec<(String, String)>,
+    greeting: String,
+}
+
+/// A marked copy of a [`TemplateSet`] whose renderings carry a [`SourceMap`]
+/// back to the template files (see [`source_map`]). Template CI uses it.
+pub struct MappedSet {
+    tera: tera::Tera,
+    pieces: Vec<Piece>,
+    /// (file, source) of each file index in the pieces.
+    files: Vec<(PathBuf, String)>,
+}
+
+impl fmt::Debug for MappedSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MappedSet")
+            .field("pieces", &self.pieces.len())
+            .finish()
+    }
+}
+
+impl MappedSet {
+    /// The pieces the markers stand for.
+    pub fn pieces(&self) -> &[Piece] {
+        &self.pieces
+    }
+
+    /// The file and source of a file index of the pieces.
+    pub fn file(&self, index: usize) -> (&Path, &str) {
+        let (path, source) = &self.files[index];
+        (path, source)
+    }
+
+    /// How many files the pieces point into.
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
 }
 
 impl fmt::Debug for TemplateSet {
@@ -123,134 +163,111 @@ impl TemplateSet {
     /// `greeting` is the first word of the salutation ("Beste"). All problems
     /// found are returned together.
     pub fn load(dir: &Path, greeting: &str) -> Result<TemplateSet, Vec<TemplateError>> {
-        let mut errors = Vec::new();
-        let mut templates = BTreeMap::new();
-        let mut sources = BTreeMap::new();
-        let mut raw: Vec<(String, String)> = Vec::new();
-
-        let entries = match markdown_files(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                return Err(vec![TemplateError {
-                    file: dir.display().to_string(),
-                    line: None,
-                    column: None,
-                    event_id: None,
-                    field: None,
-                    problem: format!("de map met sjablonen kan niet worden gelezen ({e})"),
-                    fix: "Controleer het pad bij templates in helder.toml.".to_string(),
-                }]);
-            }
-        };
-        for path in entries {
-            let file_name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
-            let source = match std::fs::read_to_string(&path) {
-                Ok(source) => source,
-                Err(e) => {
-                    errors.push(file_error(
-                        &path,
-                        None,
-                        format!("het bestand kan niet worden gelezen ({e})"),
-                        "Controleer of het bestand UTF-8-tekst is.",
-                    ));
-                    continue;
-                }
-            };
-            let split = match front_matter::split(&source) {
-                Ok(split) => split,
-                Err(e) => {
-                    errors.push(file_error(
-                        &path,
-                        Some(e.line),
-                        e.message,
-                        "Zie letter-templates/README.md voor de instellingen bovenaan.",
-                    ));
-                    continue;
-                }
-            };
-            let expected = format!("{}.md", split.front_matter.event_type);
-            if file_name != expected {
-                errors.push(file_error(
-                    &path,
-                    Some(2),
-                    format!(
-                        "dit sjabloon is voor {}, maar het bestand heet {file_name}",
-                        split.front_matter.event_type
-                    ),
-                    &format!("Noem het bestand {expected}, of zet het juiste event-type bovenaan."),
-                ));
-                continue;
-            }
-            errors.extend(raw_html_errors(&path, &split.body));
-            let template = LetterTemplate {
-                name: file_name.clone(),
-                path: path.clone(),
-                front_matter: split.front_matter.clone(),
-                subject_line: split.subject_line,
-            };
-            raw.push((template.subject_name(), split.front_matter.subject.clone()));
-            raw.push((file_name.clone(), split.body.clone()));
-            sources.insert(file_name, (path.clone(), split.body));
-            templates.insert(split.front_matter.event_type, template);
+        let (set, errors) = TemplateSet::load_lenient(dir, greeting);
+        if errors.is_empty() {
+            Ok(set)
+        } else {
+            Err(errors)
         }
-        let partials_dir = dir.join(PARTIALS_DIR);
-        if partials_dir.is_dir() {
-            match markdown_files(&partials_dir) {
-                Ok(entries) => {
-                    for path in entries {
-                        let name = format!(
-                            "{PARTIALS_DIR}/{}",
-                            path.file_name()
-                                .and_then(|n| n.to_str())
-                                .unwrap_or_default()
-                        );
-                        match std::fs::read_to_string(&path) {
-                            Ok(source) => {
-                                errors.extend(raw_html_errors(&path, &source));
-                                raw.push((name.clone(), source.clone()));
-                                sources.insert(name, (path, source));
-                            }
-                            Err(e) => errors.push(file_error(
-                                &path,
-                                None,
-                                format!("het bestand kan niet worden gelezen ({e})"),
-                                "Controleer of het bestand UTF-8-tekst is.",
-                            )),
-                        }
-                    }
-                }
-                Err(e) => errors.push(file_error(
-                    &partials_dir,
-                    None,
-                    format!("de map kan niet worden gelezen ({e})"),
-                    "Controleer de rechten van de map.",
-                )),
-            }
-        }
+    }
 
-        let mut tera = new_tera(greeting);
+    /// Loads what can be loaded: a template with a problem is left out and
+    /// its problem returned, so the other templates can still be checked
+    /// (template CI reports every problem in one run).
+    pub fn load_lenient(dir: &Path, greeting: &str) -> (TemplateSet, Vec<TemplateError>) {
+        let Sources {
+            templates,
+            sources,
+            mut raw,
+            mut errors,
+        } = read_sources(dir);
         let mut set = TemplateSet {
             tera: tera::Tera::new(),
             templates,
             sources,
+            loaded: Vec::new(),
+            greeting: greeting.to_string(),
         };
-        if let Err(e) = tera.add_raw_templates(raw) {
-            errors.push(set.explain(&e, None));
+        // Each round takes out the template Tera refused, until the rest loads.
+        for _ in 0..=raw.len() {
+            let mut tera = new_tera(greeting);
+            match tera.add_raw_templates(raw.clone()) {
+                Ok(()) => {
+                    set.tera = tera;
+                    set.loaded = raw;
+                    return (set, errors);
+                }
+                Err(e) => {
+                    errors.push(set.explain(&e, None));
+                    let culprits = set.culprits(&e, &raw);
+                    if culprits.is_empty() {
+                        break;
+                    }
+                    raw.retain(|(name, _)| {
+                        !culprits.contains(name.strip_suffix("#subject").unwrap_or(name))
+                    });
+                    set.templates.retain(|_, t| !culprits.contains(&t.name));
+                }
+            }
         }
-        if !errors.is_empty() {
-            return Err(errors);
+        set.templates.clear();
+        (set, errors)
+    }
+
+    /// The templates (and partials) to leave out after Tera refused the set with `error`.
+    fn culprits(
+        &self,
+        error: &tera::Error,
+        raw: &[(String, String)],
+    ) -> std::collections::BTreeSet<String> {
+        let mut names = std::collections::BTreeSet::new();
+        let mentioned = |missing: &str, names: &mut std::collections::BTreeSet<String>| {
+            for (name, source) in raw {
+                if source.contains(missing) {
+                    names.insert(name.strip_suffix("#subject").unwrap_or(name).to_string());
+                }
+            }
+        };
+        match error.kind() {
+            tera::ErrorKind::RenderingError(report) | tera::ErrorKind::SyntaxError(report) => {
+                let name = report.filename();
+                names.insert(name.strip_suffix("#subject").unwrap_or(name).to_string());
+            }
+            tera::ErrorKind::TemplateNotFound(missing) => mentioned(missing, &mut names),
+            tera::ErrorKind::CircularInclude { tpl, .. } => {
+                names.insert(tpl.clone());
+            }
+            _ => {
+                let text = error.to_string();
+                if let Some(missing) = text
+                    .split("Unknown template `")
+                    .nth(1)
+                    .and_then(|rest| rest.split('`').next())
+                {
+                    mentioned(missing, &mut names);
+                } else if let Some(place) = text.lines().find_map(|l| l.trim().strip_prefix("--> "))
+                {
+                    let name = place.rsplitn(3, ':').nth(2).unwrap_or(place);
+                    names.insert(name.strip_suffix("#subject").unwrap_or(name).to_string());
+                }
+            }
         }
-        set.tera = tera;
-        Ok(set)
+        names.retain(|name| raw.iter().any(|(n, _)| n == name));
+        names
     }
 
     /// The template for an event type, if there is one.
     pub fn get(&self, event_type: EventType) -> Option<&LetterTemplate> {
         self.templates.get(&event_type)
+    }
+
+    /// Every template and partial Tera loaded: (Tera name, file, source with front matter blanked).
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &Path, &str)> {
+        self.loaded.iter().filter_map(|(name, _)| {
+            self.sources
+                .get(name)
+                .map(|(path, source)| (name.as_str(), path.as_path(), source.as_str()))
+        })
     }
 
     /// Every template, by event type.
@@ -279,6 +296,53 @@ impl TemplateSet {
             subject: subject.trim().to_string(),
             body,
         })
+    }
+
+    /// The marked copy of this set, for renderings with a [`SourceMap`];
+    /// `None` when the templates are too big to mark (more than
+    /// [`source_map::MAX_PIECES`] pieces of text and values together).
+    pub fn mapped(&self) -> Option<MappedSet> {
+        let mut pieces = Vec::new();
+        let mut files = Vec::new();
+        let mut marked = Vec::with_capacity(self.loaded.len());
+        for (name, source) in &self.loaded {
+            let Some((path, _)) = self.sources.get(name) else {
+                // A subject line: rendered unmarked.
+                marked.push((name.clone(), source.clone()));
+                continue;
+            };
+            let instrumented = source_map::instrument(source, files.len(), &mut pieces)?;
+            files.push((path.clone(), source.clone()));
+            marked.push((name.clone(), instrumented.source));
+        }
+        let mut tera = new_tera(&self.greeting);
+        tera.add_raw_templates(marked).ok()?;
+        Some(MappedSet {
+            tera,
+            pieces,
+            files,
+        })
+    }
+
+    /// Renders like [`TemplateSet::render`], and also maps the body back to the
+    /// template files. The map is `None` only if the marked rendering differs
+    /// from the plain one, which would be a bug in the marking.
+    pub fn render_mapped(
+        &self,
+        mapped: &MappedSet,
+        template: &LetterTemplate,
+        context: &Map<String, Value>,
+        event_id: &str,
+    ) -> Result<(RenderedTemplate, Option<SourceMap>), TemplateError> {
+        let rendered = self.render(template, context, event_id)?;
+        let map = tera::Context::from_serialize(context)
+            .ok()
+            .and_then(|context| mapped.tera.render(&template.name, &context).ok())
+            .and_then(|marked| {
+                let (text, map) = source_map::strip(&marked, &mapped.pieces);
+                (text == rendered.body).then_some(map)
+            });
+        Ok((rendered, map))
     }
 
     /// Turns a Tera error into a [`TemplateError`] at the author's file and line.
@@ -522,6 +586,138 @@ fn data_path(expression: &str) -> Option<String> {
     DATA_NAMES
         .contains(&root)
         .then(|| format!("data.{expression}"))
+}
+
+/// What reading a templates folder gives: the templates, their sources for
+/// Tera, and the problems found so far.
+struct Sources {
+    templates: BTreeMap<EventType, LetterTemplate>,
+    sources: BTreeMap<String, (PathBuf, String)>,
+    raw: Vec<(String, String)>,
+    errors: Vec<TemplateError>,
+}
+
+fn read_sources(dir: &Path) -> Sources {
+    let mut errors = Vec::new();
+    let mut templates = BTreeMap::new();
+    let mut sources = BTreeMap::new();
+    let mut raw: Vec<(String, String)> = Vec::new();
+
+    let entries = match markdown_files(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(TemplateError {
+                file: dir.display().to_string(),
+                line: None,
+                column: None,
+                event_id: None,
+                field: None,
+                problem: format!("de map met sjablonen kan niet worden gelezen ({e})"),
+                fix: "Controleer het pad bij templates in helder.toml.".to_string(),
+            });
+            return Sources {
+                templates,
+                sources,
+                raw,
+                errors,
+            };
+        }
+    };
+    for path in entries {
+        let file_name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let source = match std::fs::read_to_string(&path) {
+            Ok(source) => source,
+            Err(e) => {
+                errors.push(file_error(
+                    &path,
+                    None,
+                    format!("het bestand kan niet worden gelezen ({e})"),
+                    "Controleer of het bestand UTF-8-tekst is.",
+                ));
+                continue;
+            }
+        };
+        let split = match front_matter::split(&source) {
+            Ok(split) => split,
+            Err(e) => {
+                errors.push(file_error(
+                    &path,
+                    Some(e.line),
+                    e.message,
+                    "Zie letter-templates/README.md voor de instellingen bovenaan.",
+                ));
+                continue;
+            }
+        };
+        let expected = format!("{}.md", split.front_matter.event_type);
+        if file_name != expected {
+            errors.push(file_error(
+                &path,
+                Some(2),
+                format!(
+                    "dit sjabloon is voor {}, maar het bestand heet {file_name}",
+                    split.front_matter.event_type
+                ),
+                &format!("Noem het bestand {expected}, of zet het juiste event-type bovenaan."),
+            ));
+            continue;
+        }
+        errors.extend(raw_html_errors(&path, &split.body));
+        let template = LetterTemplate {
+            name: file_name.clone(),
+            path: path.clone(),
+            front_matter: split.front_matter.clone(),
+            subject_line: split.subject_line,
+        };
+        raw.push((template.subject_name(), split.front_matter.subject.clone()));
+        raw.push((file_name.clone(), split.body.clone()));
+        sources.insert(file_name, (path.clone(), split.body));
+        templates.insert(split.front_matter.event_type, template);
+    }
+    let partials_dir = dir.join(PARTIALS_DIR);
+    if partials_dir.is_dir() {
+        match markdown_files(&partials_dir) {
+            Ok(entries) => {
+                for path in entries {
+                    let name = format!(
+                        "{PARTIALS_DIR}/{}",
+                        path.file_name()
+                            .and_then(|n| n.to_str())
+                            .unwrap_or_default()
+                    );
+                    match std::fs::read_to_string(&path) {
+                        Ok(source) => {
+                            errors.extend(raw_html_errors(&path, &source));
+                            raw.push((name.clone(), source.clone()));
+                            sources.insert(name, (path, source));
+                        }
+                        Err(e) => errors.push(file_error(
+                            &path,
+                            None,
+                            format!("het bestand kan niet worden gelezen ({e})"),
+                            "Controleer of het bestand UTF-8-tekst is.",
+                        )),
+                    }
+                }
+            }
+            Err(e) => errors.push(file_error(
+                &partials_dir,
+                None,
+                format!("de map kan niet worden gelezen ({e})"),
+                "Controleer de rechten van de map.",
+            )),
+        }
+    }
+    Sources {
+        templates,
+        sources,
+        raw,
+        errors,
+    }
 }
 
 fn new_tera(greeting: &str) -> tera::Tera {
