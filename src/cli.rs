@@ -62,13 +62,27 @@ pub struct ReleaseArgs {
 /// Arguments of `helder lint`.
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Files (.md, .txt, templates), folders of them, or - for stdin.
-    #[arg(required = true, value_name = "PATH")]
+    /// Files (.md, .txt, templates), folders of them, or - for stdin. A folder of letter
+    /// templates is checked by making each template's letter with each of its examples.
+    #[arg(required_unless_present = "explain", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = LintFormat::Human)]
     pub format: LintFormat,
+
+    /// Exit with 1 when a finding is at this level or above (default: error, or fail-on in [lint]).
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+
+    /// Only lint what changed since this git revision (and the templates that use
+    /// a changed partial or example), e.g. origin/main.
+    #[arg(long, value_name = "REV")]
+    pub changed_since: Option<String>,
+
+    /// Explain a rule, with a bad and a good example; without a rule, list them all.
+    #[arg(long, value_name = "RULE", num_args = 0..=1, default_missing_value = "")]
+    pub explain: Option<String>,
 }
 
 /// How lint findings are shown.
@@ -78,6 +92,23 @@ pub enum LintFormat {
     Human,
     /// One JSON object (see DESIGN.md §6).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations in a pull request).
+    Github,
+    /// GitLab Code Quality JSON (findings in a merge request).
+    Gitlab,
+}
+
+/// The level at which `helder lint` fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any finding fails.
+    Info,
+    /// Warnings and errors fail.
+    Warning,
+    /// Only errors fail.
+    Error,
 }
 
 /// Arguments of `helder render`.

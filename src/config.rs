@@ -3,6 +3,7 @@
 //! Unknown keys are refused, so a typo is an error and not silently ignored.
 //! Paths in the file are relative to the file's own folder.
 
+use crate::lint::config::{LintConfig, LintSettings};
 use crate::policy::{Policy, PolicyError};
 use crate::readability::ReadabilityConfig;
 use serde::{Deserialize, Serialize};
@@ -21,7 +22,7 @@ struct ConfigFile {
     #[serde(default)]
     templates: Option<PathBuf>,
     #[serde(default)]
-    readability: ReadabilityConfig,
+    lint: LintSettings,
     #[serde(default)]
     call_first: CallFirstSettings,
 }
@@ -141,8 +142,10 @@ pub struct Config {
     pub templates_dir: PathBuf,
     /// The call-first policy.
     pub policy: Policy,
-    /// Limits of the readability rules and levels.
+    /// Limits of the readability rules and levels (`[lint.thresholds]`).
     pub readability: ReadabilityConfig,
+    /// Rule levels, thresholds and per-path overrides (`[lint]`).
+    pub lint: LintConfig,
     /// How call-first tasks work.
     pub call_first: CallFirstSettings,
 }
@@ -226,13 +229,19 @@ impl Config {
             data.templates
                 .unwrap_or_else(|| PathBuf::from("letter-templates")),
         );
+        let lint =
+            LintConfig::from_settings(data.lint, base).map_err(|problem| ConfigError::Invalid {
+                file: file.to_string(),
+                problem,
+            })?;
         Ok(Config {
+            readability: lint.thresholds().clone(),
+            lint,
             municipality: data.municipality,
             signature: data.signature,
             letter: data.letter,
             templates_dir,
             policy,
-            readability: data.readability,
             call_first: data.call_first,
         })
     }

@@ -84,6 +84,7 @@ pub fn tone_errors(letter: &Letter, config: &Config) -> Vec<&'static str> {
     let findings = lint_letter(
         &letter.body_markdown,
         letter.event_type,
+        letter.is_besluit,
         &config.readability,
     )
     .findings;

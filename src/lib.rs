@@ -7,7 +7,7 @@
 //! 2. [`route`]: a letter, or a call first ([`policy`] says which types and flags);
 //! 3. [`template`]: render `letter-templates/<event_type>.md` (Tera + Markdown, values escaped);
 //! 4. [`render`]: Markdown → one [`render::Letter`] → HTML, text or Markdown;
-//! 5. [`lint`]: readability and wording of any Dutch text ([`text`] extracts the prose, [`readability`] measures it).
+//! 5. [`lint`]: readability, wording, tone and structure of any Dutch text ([`text`] extracts the prose, [`readability`] measures it); [`template_lint`] checks templates with their examples.
 //!
 //! [`letter::compose`] runs steps 2–4 for one event. The library never prints:
 //! only `main.rs` writes to the terminal.
@@ -32,4 +32,5 @@ pub mod report;
 pub mod route;
 pub mod task;
 pub mod template;
+pub mod template_lint;
 pub mod text;

@@ -4,10 +4,10 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)] // the one place that prints
 
 use clap::Parser;
-use helder::cli::{Cli, Command, LintFormat};
+use helder::cli::{Cli, Command, FailOn, LintFormat};
 use helder::cmd::{self, Outcome};
 use helder::config::Config;
-use helder::readability::ReadabilityConfig;
+use helder::lint::Severity;
 use helder::template::TemplateSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -33,15 +33,29 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     if let Command::Lint(args) = &cli.command {
-        // Linting needs only the readability limits: without a settings file, the defaults.
-        let readability = match &cli.config {
-            Some(path) => Config::load(path)?.readability,
+        if let Some(rule) = &args.explain {
+            print!("{}", cmd::lint::explain(rule)?);
+            return Ok(Outcome::Success);
+        }
+        // Text needs no settings (then the defaults hold); templates do, to make letters.
+        let config = match &cli.config {
+            Some(path) => Some(Config::load(path)?),
             None if Path::new(DEFAULT_CONFIG).exists() => {
-                Config::load(Path::new(DEFAULT_CONFIG))?.readability
+                Some(Config::load(Path::new(DEFAULT_CONFIG))?)
             }
-            None => ReadabilityConfig::default(),
+            None => None,
         };
-        let (reports, outcome) = cmd::lint::run(&args.paths, &readability)?;
+        let request = cmd::lint::LintRequest {
+            paths: &args.paths,
+            config: config.as_ref(),
+            changed_since: args.changed_since.as_deref(),
+            fail_on: args.fail_on.map(|level| match level {
+                FailOn::Info => Severity::Info,
+                FailOn::Warning => Severity::Warning,
+                FailOn::Error => Severity::Error,
+            }),
+        };
+        let (reports, outcome) = cmd::lint::run(request)?;
         match args.format {
             LintFormat::Human => {
                 let color =
@@ -49,6 +63,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                 print!("{}", helder::report::human(&reports, color));
             }
             LintFormat::Json => println!("{}", helder::report::json(&reports)),
+            LintFormat::Sarif => println!("{}", helder::report::sarif(&reports)),
+            LintFormat::Github => print!("{}", helder::report::github(&reports)),
+            LintFormat::Gitlab => println!("{}", helder::report::gitlab(&reports)),
         }
         return Ok(outcome);
     }

@@ -1,38 +1,113 @@
-//! `helder lint`: readability and wording of Dutch text files, templates or stdin.
+//! `helder lint`: Dutch text files, Markdown, stdin, and letter templates with their examples.
+//!
+//! A folder with templates (`*.md` files that start with `+++`) is checked as
+//! a templates folder: each template is made into a letter with each of its
+//! examples ([`crate::template_lint`]). Other `.md` and `.txt` files are
+//! linted as text. `--changed-since REV` keeps only what changed since a git
+//! revision (and the templates that use a changed partial or example).
 
 use super::Outcome;
+use crate::config::Config;
+use crate::lint::config::LintConfig;
+use crate::lint::suppress::{self, CommentSyntax};
 use crate::lint::{Severity, SourceKind, lint};
-use crate::readability::ReadabilityConfig;
-use crate::report::FileReport;
-use anyhow::Context;
+use crate::report::{FileFinding, FileReport};
+use crate::template::PARTIALS_DIR;
+use crate::template_lint::{self, Selection};
+use anyhow::{Context, bail};
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
-/// Lints every input: files, folders (their `.md` and `.txt` files, sorted) or `-` for stdin.
-pub fn run(
-    inputs: &[PathBuf],
-    config: &ReadabilityConfig,
-) -> anyhow::Result<(Vec<FileReport>, Outcome)> {
+/// What to lint and how.
+#[derive(Debug, Clone, Copy)]
+pub struct LintRequest<'a> {
+    /// Files, folders, or `-` for stdin.
+    pub paths: &'a [PathBuf],
+    /// The settings, when there is a helder.toml; templates need it to make letters.
+    pub config: Option<&'a Config>,
+    /// Only what changed since this git revision.
+    pub changed_since: Option<&'a str>,
+    /// The level that fails the run (exit 1); `None`: the one in `[lint]`.
+    pub fail_on: Option<Severity>,
+}
+
+/// Lints every input and says whether the run fails.
+pub fn run(request: LintRequest<'_>) -> anyhow::Result<(Vec<FileReport>, Outcome)> {
+    let default_lint = LintConfig::default();
+    let lint_config = request.config.map_or(&default_lint, |c| &c.lint);
+    let changed = match request.changed_since {
+        Some(revision) => Some(changed_files(revision)?),
+        None => None,
+    };
+    let mut texts: Vec<PathBuf> = Vec::new();
+    // Templates folder → the files given in it (None: all of it).
+    let mut template_dirs: BTreeMap<PathBuf, Option<BTreeSet<PathBuf>>> = BTreeMap::new();
     let mut reports = Vec::new();
-    for input in inputs {
+    for input in request.paths {
         if input.as_os_str() == "-" {
             let mut source = String::new();
             std::io::stdin()
                 .read_to_string(&mut source)
                 .context("de invoer (stdin) kan niet worden gelezen als UTF-8-tekst")?;
-            reports.push(report("-", source, SourceKind::Markdown, config));
+            reports.push(text_report("-", source, SourceKind::Markdown, lint_config));
         } else if input.is_dir() {
-            for file in text_files(input)? {
-                reports.push(read_and_lint(&file, config)?);
+            if is_templates_dir(input) {
+                template_dirs.insert(input.clone(), None);
+            } else {
+                texts.extend(text_files(input)?);
             }
+        } else if let Some(dir) = templates_dir_of(input) {
+            let entry = template_dirs
+                .entry(dir)
+                .or_insert_with(|| Some(BTreeSet::new()));
+            if let Some(files) = entry {
+                files.insert(input.clone());
+            }
+        } else if input.exists() {
+            texts.push(input.clone());
         } else {
-            reports.push(read_and_lint(input, config)?);
+            bail!(
+                "{} kan niet worden gelezen: het bestaat niet. Geef een bestand, een map, of - voor de invoer.",
+                input.display()
+            );
         }
     }
+    for path in texts {
+        if changed
+            .as_ref()
+            .is_some_and(|c| !c.contains(&absolute(&path)))
+        {
+            continue;
+        }
+        reports.push(read_and_lint(&path, lint_config)?);
+    }
+    for (dir, given) in template_dirs {
+        let Some(config) = request.config else {
+            bail!(
+                "om de sjablonen in {} te controleren maakt helder er brieven van, en daarvoor zijn de instellingen nodig. Start helder in de map met helder.toml, of geef --config PAD",
+                dir.display()
+            );
+        };
+        let selection = match (given, &changed) {
+            (None, None) => Selection::All,
+            (Some(files), None) => Selection::Only(files),
+            (None, Some(changed)) => Selection::Only(changed.clone()),
+            (Some(files), Some(changed)) => Selection::Only(
+                files
+                    .into_iter()
+                    .filter(|f| changed.contains(&absolute(f)))
+                    .collect(),
+            ),
+        };
+        reports.extend(template_lint::check(&dir, config, &selection));
+    }
+    let fail_on = request.fail_on.unwrap_or(lint_config.fail_on);
     let failed = reports
         .iter()
-        .flat_map(|r| &r.result.findings)
-        .any(|f| f.severity == Severity::Error);
+        .flat_map(|r| &r.findings)
+        .any(|f| f.finding.severity >= fail_on);
     Ok((
         reports,
         if failed {
@@ -43,41 +118,79 @@ pub fn run(
     ))
 }
 
-fn read_and_lint(path: &Path, config: &ReadabilityConfig) -> anyhow::Result<FileReport> {
+fn read_and_lint(path: &Path, config: &LintConfig) -> anyhow::Result<FileReport> {
     let source = std::fs::read_to_string(path).with_context(|| {
         format!(
             "{} kan niet worden gelezen. Controleer het pad, en of het UTF-8-tekst is.",
             path.display()
         )
     })?;
-    let kind = kind_of(path, &source);
-    Ok(report(&path.display().to_string(), source, kind, config))
-}
-
-fn report(path: &str, source: String, kind: SourceKind, config: &ReadabilityConfig) -> FileReport {
-    let result = lint(&source, kind, config);
-    let kind = if kind == SourceKind::Template {
-        "template"
-    } else {
-        "text"
-    };
-    FileReport {
-        path: path.to_string(),
-        kind,
-        source,
-        result,
-    }
-}
-
-/// `.txt` is plain text; Markdown that starts with `+++` is a template; the rest is Markdown.
-fn kind_of(path: &Path, source: &str) -> SourceKind {
-    if path.extension().is_some_and(|e| e == "txt") {
+    let kind = if path.extension().is_some_and(|e| e == "txt") {
         SourceKind::PlainText
-    } else if source.starts_with("+++") {
-        SourceKind::Template
     } else {
         SourceKind::Markdown
+    };
+    Ok(text_report(
+        &path.display().to_string(),
+        source,
+        kind,
+        config,
+    ))
+}
+
+/// Lints one text file with its settings and its suppression comments.
+fn text_report(path: &str, source: String, kind: SourceKind, config: &LintConfig) -> FileReport {
+    let settings = config.for_path(Path::new(path));
+    let result = lint(&source, kind, &settings.thresholds);
+    let mut findings = result.findings;
+    settings.apply(&mut findings);
+    let mut meta = suppress::apply(&mut findings, &source, CommentSyntax::Html);
+    settings.apply(&mut meta);
+    findings.extend(meta);
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+    });
+    FileReport {
+        path: path.to_string(),
+        kind: "text",
+        source,
+        findings: findings
+            .into_iter()
+            .map(|finding| FileFinding {
+                finding,
+                example: None,
+            })
+            .collect(),
+        metrics: Some(result.metrics),
     }
+}
+
+/// Whether a folder holds letter templates: a `*.md` file in it starts with `+++`.
+fn is_templates_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|entry| {
+            let path = entry.path();
+            path.extension().is_some_and(|e| e == "md") && is_template_file(&path)
+        })
+    })
+}
+
+fn is_template_file(path: &Path) -> bool {
+    std::fs::read_to_string(path).is_ok_and(|s| s.trim_start_matches('\u{feff}').starts_with("+++"))
+}
+
+/// The templates folder a template or partial file belongs to, if it is one.
+fn templates_dir_of(path: &Path) -> Option<PathBuf> {
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if parent.file_name().is_some_and(|n| n == PARTIALS_DIR)
+        && path.extension().is_some_and(|e| e == "md")
+    {
+        return parent.parent().map(Path::to_path_buf);
+    }
+    is_template_file(path).then(|| parent.to_path_buf())
 }
 
 fn text_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
@@ -97,4 +210,91 @@ fn text_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+/// The files changed since `revision`: committed, staged, unstaged and new
+/// (untracked, not ignored), as absolute paths.
+fn changed_files(revision: &str) -> anyhow::Result<BTreeSet<PathBuf>> {
+    let root = git(&["rev-parse", "--show-toplevel"])?;
+    let root = PathBuf::from(root.trim());
+    let mut files = BTreeSet::new();
+    for args in [
+        vec!["diff", "--name-only", "--no-renames", revision, "--"],
+        vec!["ls-files", "--others", "--exclude-standard", "--full-name"],
+    ] {
+        let output = git(&args).with_context(|| {
+            format!("git kan niet zeggen wat er veranderd is sinds {revision}. Bestaat die versie (git log)?")
+        })?;
+        for line in output.lines().filter(|l| !l.is_empty()) {
+            files.insert(absolute(&root.join(line)));
+        }
+    }
+    Ok(files)
+}
+
+fn git(args: &[&str]) -> anyhow::Result<String> {
+    let output = Command::new("git")
+        .args(args)
+        .output()
+        .context("git kan niet worden gestart; --changed-since heeft git nodig")?;
+    if !output.status.success() {
+        bail!(
+            "git {} gaf een fout: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The documentation of a rule for `--explain`; for `""`, the list of all rules.
+pub fn explain(id: &str) -> anyhow::Result<String> {
+    let rules = crate::lint::catalogue();
+    if id.is_empty() {
+        let mut out = String::from(
+            "De regels van helder (meer over een regel: helder lint --explain REGEL):\n\n",
+        );
+        for rule in &rules {
+            out.push_str(&format!(
+                "{:<28} {:<12} {}\n",
+                rule.id,
+                rule.category.as_str(),
+                rule.docs.what
+            ));
+        }
+        return Ok(out);
+    }
+    let Some(rule) = rules.iter().find(|r| r.id == id) else {
+        let closest = rules
+            .iter()
+            .map(|r| (strsim::levenshtein(r.id, id), r.id))
+            .min()
+            .filter(|(distance, _)| *distance <= 3);
+        match closest {
+            Some((_, near)) => bail!("de regel {id} bestaat niet. Bedoelt u {near}?"),
+            None => bail!("de regel {id} bestaat niet. helder lint --explain toont alle regels"),
+        }
+    };
+    let docs = rule.docs;
+    let indent = |text: &str| {
+        text.lines()
+            .map(|l| format!("    {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    Ok(format!(
+        "{id} ({category})\n\n{what}\n\nWaarom: {why}\n\nZo niet:\n{bad}\n\nZo wel:\n{good}\n\nAnders instellen in helder.toml:\n    [lint.rules]\n    {id} = \"warning\"   # off, info, warning of error\n\nEen keer uitzetten, met een reden, op de regel erboven:\n    {{# helder-disable-next-line {id}: de reden #}}       (sjabloon)\n    <!-- helder-disable-next-line {id}: de reden -->      (Markdown)\n",
+        id = rule.id,
+        category = rule.category.as_str(),
+        what = docs.what,
+        why = docs.why,
+        bad = indent(docs.bad),
+        good = indent(docs.good),
+    ))
 }

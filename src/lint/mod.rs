@@ -6,18 +6,21 @@
 //! severity, a byte [`Span`] into the source, a Dutch message and a
 //! suggestion. How they look is decided in [`crate::report`].
 
+pub mod config;
+pub mod meta;
 pub(crate) mod phrase;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 
 use crate::event_type::EventType;
 use crate::readability::{Analysis, Metrics, ReadabilityConfig};
 use crate::text::{Prose, from_markdown, from_plain_text, from_template};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 pub use span::{LineIndex, Span};
 
 /// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing.
@@ -40,6 +43,51 @@ pub enum Category {
     Wording,
     /// What every letter must contain.
     Structure,
+    /// The template itself: it cannot be rendered, has no examples, or a suppression is wrong.
+    Template,
+}
+
+impl Category {
+    /// The name in JSON and in `--explain` ("tone", "readability", …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Tone => "tone",
+            Category::Readability => "readability",
+            Category::Wording => "wording",
+            Category::Structure => "structure",
+            Category::Template => "template",
+        }
+    }
+}
+
+/// One entry of the catalogue of everything `helder lint` can report.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleInfo {
+    /// The id, kebab-case.
+    pub id: &'static str,
+    /// The category.
+    pub category: Category,
+    /// What it flags, why, and a bad and a good example.
+    pub docs: RuleDocs,
+}
+
+/// The text rules and the template rules, in alphabetical order of id.
+pub fn catalogue() -> Vec<RuleInfo> {
+    let mut all: Vec<RuleInfo> = rules::all()
+        .iter()
+        .map(|rule| RuleInfo {
+            id: rule.id(),
+            category: rule.category(),
+            docs: rule.docs(),
+        })
+        .chain(meta::ALL.iter().map(|rule| RuleInfo {
+            id: rule.id,
+            category: rule.category(),
+            docs: rule.docs,
+        }))
+        .collect();
+    all.sort_by_key(|rule| rule.id);
+    all
 }
 
 /// One finding.
@@ -134,19 +182,33 @@ pub fn lint(source: &str, kind: SourceKind, config: &ReadabilityConfig) -> LintR
 }
 
 /// Lints the text of a letter for one event type: some rules weigh words by the
-/// kind of letter (the letter about a fine may name the fine once).
-pub fn lint_letter(source: &str, event_type: EventType, config: &ReadabilityConfig) -> LintResult {
-    lint_with(source, SourceKind::Markdown, config, Some(event_type))
+/// kind of letter (the letter about a fine may name the fine once), and a
+/// besluit must have an objection clause.
+pub fn lint_letter(
+    source: &str,
+    event_type: EventType,
+    is_besluit: bool,
+    config: &ReadabilityConfig,
+) -> LintResult {
+    lint_with(
+        source,
+        SourceKind::Markdown,
+        config,
+        Some((event_type, is_besluit)),
+    )
 }
 
 fn lint_with(
     source: &str,
     kind: SourceKind,
     config: &ReadabilityConfig,
-    event_type: Option<EventType>,
+    letter: Option<(EventType, bool)>,
 ) -> LintResult {
     let mut analysis = Analysis::new(source, prose(source, kind), config);
-    analysis.event_type = event_type;
+    if let Some((event_type, is_besluit)) = letter {
+        analysis.event_type = Some(event_type);
+        analysis.is_besluit = is_besluit;
+    }
     let mut findings = Vec::new();
     for rule in rules::all() {
         rule.check(&analysis, &mut findings);

@@ -239,6 +239,8 @@ pub struct Analysis<'a> {
     pub(crate) tone_matches: OnceLock<Vec<(usize, crate::lint::phrase::PhraseMatch)>>,
     /// The event type of the letter, when the text is a rendered letter.
     pub event_type: Option<crate::event_type::EventType>,
+    /// Whether the text is a letter with a besluit (then it needs an objection clause).
+    pub is_besluit: bool,
     metrics: OnceLock<Metrics>,
 }
 
@@ -444,6 +446,7 @@ impl<'a> Analysis<'a> {
             config,
             is_letter: false,
             event_type: None,
+            is_besluit: false,
             tone_matches: OnceLock::new(),
             metrics: OnceLock::new(),
         };

@@ -1,13 +1,28 @@
-//! How findings look: human-readable (rustc-style snippets) or JSON (DESIGN.md §6).
+//! How findings look. `main` prints what these functions return.
 //!
-//! The only module that knows the output formats. It turns findings into
-//! strings; `main` prints them. Findings carry text positions and Dutch
-//! messages, never an event's personal data.
+//! - [`human`]: rustc-style snippets with the words underlined (annotate-snippets);
+//! - [`json`]: one object, DESIGN.md §6;
+//! - [`sarif`]: SARIF 2.1.0 for GitHub code scanning;
+//! - [`github`]: GitHub Actions workflow commands (`::error file=…`);
+//! - [`gitlab`]: GitLab Code Quality JSON.
+//!
+//! Findings carry text positions and Dutch messages, never an event's personal
+//! data: example events are fictional, and their id is all that is named.
 
-use crate::dutch::{decimal, plural};
-use crate::lint::{Finding, LineIndex, LintResult, Severity};
+mod github;
+mod gitlab;
+mod human;
+mod json;
+mod sarif;
+
+pub use github::github;
+pub use gitlab::gitlab;
+pub use human::human;
+pub use json::json;
+pub use sarif::sarif;
+
+use crate::lint::{Finding, LineIndex, Severity};
 use crate::readability::Metrics;
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
 /// The lint result of one file, with what is needed to show it.
@@ -19,8 +34,57 @@ pub struct FileReport {
     pub kind: &'static str,
     /// The file's text.
     pub source: String,
-    /// Findings and metrics.
-    pub result: LintResult,
+    /// Findings, in source order.
+    pub findings: Vec<FileFinding>,
+    /// The readability numbers; none for a partial, or a template no letter could be made of.
+    pub metrics: Option<Metrics>,
+}
+
+/// A finding in a file, with the example event it was seen with (templates only).
+#[derive(Debug, Clone)]
+pub struct FileFinding {
+    /// The finding; its span is in the file's text.
+    pub finding: Finding,
+    /// The id of the example event, when the finding depends on it.
+    pub example: Option<String>,
+}
+
+/// Where a finding is, 1-based, columns in characters; the end is exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// First line.
+    pub line: usize,
+    /// First column.
+    pub column: usize,
+    /// Line of the end.
+    pub end_line: usize,
+    /// Column just after the end.
+    pub end_column: usize,
+}
+
+impl FileReport {
+    /// The position of each finding, in order.
+    pub fn positions(&self) -> Vec<Position> {
+        let index = LineIndex::new(&self.source);
+        self.findings
+            .iter()
+            .map(|f| {
+                let (line, column) = index.line_col(f.finding.span.start);
+                let (end_line, end_column) = index.line_col(f.finding.span.end);
+                Position {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                }
+            })
+            .collect()
+    }
+
+    /// The path with a leading `./` taken off, as CI systems want it.
+    pub fn clean_path(&self) -> &str {
+        self.path.trim_start_matches("./")
+    }
 }
 
 /// Counts of findings by severity.
@@ -42,8 +106,8 @@ pub fn summary(files: &[FileReport]) -> Summary {
         files: files.len(),
         ..Summary::default()
     };
-    for finding in files.iter().flat_map(|f| &f.result.findings) {
-        match finding.severity {
+    for item in files.iter().flat_map(|f| &f.findings) {
+        match item.finding.severity {
             Severity::Error => summary.errors += 1,
             Severity::Warning => summary.warnings += 1,
             Severity::Info => summary.infos += 1,
@@ -52,143 +116,12 @@ pub fn summary(files: &[FileReport]) -> Summary {
     summary
 }
 
-/// Findings as rustc-style snippets, a Dutch summary line per file and a total.
-pub fn human(files: &[FileReport], color: bool) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    let mut out = String::new();
-    for file in files {
-        for finding in &file.result.findings {
-            out.push_str(&snippet(&renderer, file, finding));
-            out.push_str("\n\n");
+/// The finding's message, with the example named when there is one.
+pub(crate) fn full_message(item: &FileFinding) -> String {
+    match &item.example {
+        Some(example) if !item.finding.message.contains("voorbeeld") => {
+            format!("{} (Voorbeeld: {example}.)", item.finding.message)
         }
-        out.push_str(&file_line(&file.path, &file.result.metrics));
-        out.push('\n');
+        _ => item.finding.message.clone(),
     }
-    let total = summary(files);
-    out.push_str(&format!(
-        "{} {}, {} {}, {} {} in {} {}.\n",
-        total.errors,
-        plural(total.errors, "fout", "fouten"),
-        total.warnings,
-        plural(total.warnings, "waarschuwing", "waarschuwingen"),
-        total.infos,
-        plural(total.infos, "opmerking", "opmerkingen"),
-        total.files,
-        plural(total.files, "bestand", "bestanden"),
-    ));
-    out
-}
-
-fn snippet(renderer: &Renderer, file: &FileReport, finding: &Finding) -> String {
-    let level = match finding.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Info => Level::INFO,
-    };
-    let span = finding.span.start.min(file.source.len())..finding.span.end.min(file.source.len());
-    let main = level
-        .primary_title(finding.message.as_str())
-        .id(finding.rule)
-        .element(
-            Snippet::source(file.source.as_str())
-                .path(file.path.as_str())
-                .annotation(AnnotationKind::Primary.span(span)),
-        );
-    let mut report = vec![main];
-    if let Some(suggestion) = &finding.suggestion {
-        report.push(Group::with_title(
-            Level::HELP.secondary_title(suggestion.as_str()),
-        ));
-    }
-    renderer.render(&report).to_string()
-}
-
-/// "brief.md: niveau B1 · 152 woorden in 14 zinnen · …"
-fn file_line(path: &str, m: &Metrics) -> String {
-    format!(
-        "{path}: niveau {} · {} woorden in {} zinnen · gemiddeld {} woorden per zin · langste zin {} · moeilijke woorden {}% · lijdende zinnen {} · Flesch-Douma {} · Brouwer {}",
-        m.level,
-        m.words,
-        m.sentences,
-        decimal(m.avg_sentence_words),
-        m.max_sentence_words,
-        decimal(m.difficult_word_share * 100.0),
-        m.passives,
-        decimal(m.flesch_douma),
-        decimal(m.brouwer),
-    )
-}
-
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    version: u32,
-    files: Vec<JsonFile<'a>>,
-    summary: Summary,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    kind: &'static str,
-    findings: Vec<JsonFinding<'a>>,
-    readability: &'a Metrics,
-}
-
-#[derive(Serialize)]
-struct JsonFinding<'a> {
-    rule: &'static str,
-    category: crate::lint::Category,
-    severity: Severity,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    message: &'a str,
-    suggestion: Option<&'a str>,
-    example: Option<&'a str>,
-}
-
-/// The JSON report of DESIGN.md §6.
-pub fn json(files: &[FileReport]) -> String {
-    let report = JsonReport {
-        version: 1,
-        files: files
-            .iter()
-            .map(|file| {
-                let index = LineIndex::new(&file.source);
-                JsonFile {
-                    path: &file.path,
-                    kind: file.kind,
-                    findings: file
-                        .result
-                        .findings
-                        .iter()
-                        .map(|f| {
-                            let (line, column) = index.line_col(f.span.start);
-                            let (end_line, end_column) = index.line_col(f.span.end);
-                            JsonFinding {
-                                rule: f.rule,
-                                category: f.category,
-                                severity: f.severity,
-                                line,
-                                column,
-                                end_line,
-                                end_column,
-                                message: &f.message,
-                                suggestion: f.suggestion.as_deref(),
-                                example: None,
-                            }
-                        })
-                        .collect(),
-                    readability: &file.result.metrics,
-                }
-            })
-            .collect(),
-        summary: summary(files),
-    };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

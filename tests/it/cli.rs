@@ -339,10 +339,7 @@ fn usage_errors_exit_2() {
 #[test]
 fn the_readme_readability_settings_parse_and_apply() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
-    let start = readme
-        .find("```toml\n[readability]")
-        .expect("README shows [readability]")
-        + "```toml\n".len();
+    let start = readme.find("```toml\n[lint]").expect("README shows [lint]") + "```toml\n".len();
     let snippet = &readme[start..start + readme[start..].find("```").unwrap()];
     let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
     let stricter = format!(
@@ -351,12 +348,21 @@ fn the_readme_readability_settings_parse_and_apply() {
     );
     let config = helder::config::Config::from_toml(&stricter, "helder.toml", &root()).unwrap();
     assert_eq!(config.readability.long_sentence_error, 8);
+    let fine = config
+        .lint
+        .for_path(&root().join("letter-templates/administrative_fine.md"));
+    assert_eq!(fine.thresholds.long_sentence_warning, 18);
+    assert_eq!(
+        fine.thresholds.long_sentence_error, 8,
+        "the rest comes from [lint.thresholds]"
+    );
+    assert!(!fine.is_off("punishment-vocabulary"));
     assert_eq!(config.readability.levels.b1.max_sentence_words, 20);
     assert_eq!(
         config.readability.levels.a2,
         helder::readability::LevelLimits::default().a2
     );
-    let typo = format!("{shipped}\n[readability]\nlong-sentense-error = 8\n");
+    let typo = format!("{shipped}\n[lint.thresholds]\nlong-sentense-error = 8\n");
     assert!(
         helder::config::Config::from_toml(&typo, "helder.toml", &root()).is_err(),
         "unknown keys are refused"

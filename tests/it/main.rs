@@ -9,5 +9,6 @@ mod release;
 mod routing;
 mod support;
 mod tasks;
+mod template_ci;
 mod templates;
 mod tone;

@@ -318,3 +318,52 @@ fn a_table_of_amounts_renders_in_html_and_text_with_values_escaped() {
     );
     assert_eq!(helder::render::plain_text(&rows[0][1]), "€\u{a0}1.398,74");
 }
+
+#[test]
+fn every_shipped_example_renders_with_a_source_map_back_to_the_files() {
+    use helder::template::context::{LetterFacts, build};
+    use helder::template::source_map::Origin;
+    let config = config();
+    let set = templates();
+    let mapped = set.mapped().expect("the shipped templates can be marked");
+    let mut checked = 0;
+    for template in set.iter() {
+        for example in &template.front_matter.examples {
+            let event = event(example_json(example));
+            let facts = LetterFacts {
+                date: letter_date(),
+                is_besluit: template.front_matter.besluit,
+                draft: false,
+                reference: event.data.case.zaak_id.as_str(),
+            };
+            let context = build(&event, &config, &facts);
+            let (rendered, map) = set
+                .render_mapped(&mapped, template, &context, &event.id)
+                .unwrap();
+            let map = map.unwrap_or_else(|| panic!("{example}: the marked letter differs"));
+            for (i, c) in rendered.body.char_indices() {
+                if c.is_whitespace() {
+                    continue;
+                }
+                match map.origin(i, mapped.pieces()) {
+                    Some(Origin::Literal { file, offset }) => {
+                        let (path, source) = mapped.file(file);
+                        assert_eq!(
+                            source[offset..].chars().next(),
+                            Some(c),
+                            "{example}: byte {i} maps to {}:{offset}",
+                            path.display()
+                        );
+                    }
+                    Some(Origin::Expression { file, range }) => {
+                        let (_, source) = mapped.file(file);
+                        assert!(source[range].starts_with("{{"));
+                    }
+                    None => panic!("{example}: byte {i} ({c:?}) has no origin"),
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+}

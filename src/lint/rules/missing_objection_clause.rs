@@ -54,9 +54,11 @@ impl Rule for MissingObjectionClause {
             .iter()
             .map(|b| b.text.as_str())
             .collect();
+        // A letter known to be a besluit needs the clause even when it never says "besluit".
         let Some(decision) = blocks
             .iter()
             .position(|b| DECISION_PHRASES.iter().any(|p| contains_ci(b, p)))
+            .or(analysis.is_besluit.then_some(0))
         else {
             return;
         };

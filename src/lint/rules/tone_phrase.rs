@@ -167,7 +167,7 @@ mod tests {
         let config = crate::readability::ReadabilityConfig::default();
         let text = "Wij geven u een boete van € 150. Over de boete kunt u bezwaar maken.";
         let severities = |event_type| -> Vec<Severity> {
-            crate::lint::lint_letter(text, event_type, &config)
+            crate::lint::lint_letter(text, event_type, false, &config)
                 .findings
                 .into_iter()
                 .filter(|f| f.rule == "punishment-vocabulary")

@@ -1,0 +1,617 @@
+//! Template CI: make each template's letter with each of its example events,
+//! lint the letter, and point every finding at the template file the author edits.
+//!
+//! A finding in literal text points at that text in the template or partial;
+//! a finding in the output of a `{{ … }}` points at the expression and names
+//! the example event. Text that no example shows (a branch of an `{% if %}`
+//! no example takes) is still checked, as raw template text, and its findings
+//! say so. Problems that stop a letter being made (syntax, unknown variables,
+//! missing partials, front matter, unreadable examples) are findings too.
+//! Rule levels and suppression comments are applied per file last.
+
+use crate::config::Config;
+use crate::event::{CaseEvent, parse_events};
+use crate::letter::{ComposeError, ComposeOptions, build_letter};
+use crate::lint::meta::{TEMPLATE_ERROR, TEMPLATE_WITHOUT_EXAMPLES};
+use crate::lint::suppress::{self, CommentSyntax};
+use crate::lint::{Category, Finding, LineIndex, Severity, SourceKind, Span, lint, lint_letter};
+use crate::readability::Metrics;
+use crate::report::{FileFinding, FileReport};
+use crate::template::context::{LetterFacts, build};
+use crate::template::source_map::Origin;
+use crate::template::{LetterTemplate, MappedSet, PARTIALS_DIR, TemplateError, TemplateSet};
+use regex::Regex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// Rules about the letter as a whole: they point where the letter starts and name the example.
+const LETTER_WIDE: &[&str] = &[
+    "above-b1",
+    "missing-action",
+    "missing-contact",
+    "missing-objection-clause",
+];
+
+/// The folder of example events inside the templates folder.
+pub const EXAMPLES_DIR: &str = "examples";
+
+/// Which templates of a folder to check.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    /// All templates and partials.
+    All,
+    /// Only these files (templates, partials or examples): the templates
+    /// among them, the templates that include a partial among them, and the
+    /// templates whose examples are among them.
+    Only(BTreeSet<PathBuf>),
+}
+
+/// One file's findings while they are gathered.
+#[derive(Debug, Default)]
+struct FileFindings {
+    source: String,
+    findings: Vec<FileFinding>,
+    metrics: Option<Metrics>,
+    /// Byte ranges of the file that some example showed in a letter.
+    shown: Vec<Range<usize>>,
+    /// Whether an example showed this file at all.
+    rendered: bool,
+}
+
+/// Checks the templates of `dir` with their examples. Returns one report per
+/// template and per partial (sorted by path).
+pub fn check(dir: &Path, config: &Config, selection: &Selection) -> Vec<FileReport> {
+    let (set, load_errors) = TemplateSet::load_lenient(dir, &config.letter.greeting);
+    let mut files: BTreeMap<PathBuf, FileFindings> = BTreeMap::new();
+    for error in &load_errors {
+        add_template_error(&mut files, error, None);
+    }
+    let selected = selected_templates(dir, &set, selection);
+    let mapped = set.mapped();
+    for template in set.iter().filter(|t| selected.contains(&t.path)) {
+        check_template(template, dir, config, &set, mapped.as_ref(), &mut files);
+    }
+    // The partials the selected templates use, even when no example showed them.
+    for (name, path, _) in set.sources() {
+        if name.starts_with(PARTIALS_DIR)
+            && (matches!(selection, Selection::All) || uses_partial(&set, &selected, name))
+        {
+            entry(&mut files, path);
+        }
+    }
+    check_unshown_text(&mut files, config);
+    finish(files, config, dir, &selected, selection)
+}
+
+fn check_template(
+    template: &LetterTemplate,
+    dir: &Path,
+    config: &Config,
+    set: &TemplateSet,
+    mapped: Option<&MappedSet>,
+    files: &mut BTreeMap<PathBuf, FileFindings>,
+) {
+    entry(files, &template.path);
+    let examples_line = front_matter_line(&files[&template.path].source, "examples");
+    if template.front_matter.examples.is_empty() {
+        push(
+            files,
+            &template.path,
+            line_span(&files[&template.path].source, examples_line.unwrap_or(1), None),
+            Finding {
+                rule: TEMPLATE_WITHOUT_EXAMPLES,
+                category: Category::Template,
+                severity: Severity::Warning,
+                span: Span { start: 0, end: 0 },
+                message: "Dit sjabloon heeft geen voorbeelden, dus helder kan de brief niet maken en alleen de losse tekst controleren.".to_string(),
+                suggestion: Some(format!(
+                    "Maak een voorbeeld in {EXAMPLES_DIR}/ en zet bovenaan: examples = [\"{}-gewoon.json\"]",
+                    template.front_matter.event_type
+                )),
+            },
+            None,
+        );
+        return;
+    }
+    let thresholds = config.lint.for_path(&template.path).thresholds;
+    for example in &template.front_matter.examples {
+        let event = match read_example(dir, example, template) {
+            Ok(event) => event,
+            Err(problem) => {
+                let source = &files[&template.path].source;
+                let span = examples_line
+                    .map(|line| mention_span(source, line, example))
+                    .unwrap_or_else(|| line_span(source, 1, None));
+                push(
+                    files,
+                    &template.path,
+                    span,
+                    template_error_finding(problem, "Controleer de naam van het voorbeeld bovenaan, en het bestand in examples/.".to_string()),
+                    None,
+                );
+                continue;
+            }
+        };
+        let options = ComposeOptions {
+            date: event.time.0.date_naive(),
+            draft: false,
+        };
+        let letter = match build_letter(&event, config, set, options) {
+            Ok(letter) => letter,
+            Err(ComposeError::Template(error)) => {
+                add_template_error(files, &error, Some(example));
+                continue;
+            }
+            Err(error) => {
+                let span = line_span(&files[&template.path].source, 1, None);
+                push(
+                    files,
+                    &template.path,
+                    span,
+                    template_error_finding(error.to_string(), String::new()),
+                    Some(example),
+                );
+                continue;
+            }
+        };
+        let result = lint_letter(
+            &letter.body_markdown,
+            event.event_type,
+            letter.is_besluit,
+            &thresholds,
+        );
+        let slot = files.get_mut(&template.path).expect("entry made above");
+        // The file's numbers are those of its hardest letter.
+        let harder = |m: &Metrics| {
+            (result.metrics.level, result.metrics.avg_sentence_words)
+                > (m.level, m.avg_sentence_words)
+        };
+        if slot.metrics.as_ref().is_none_or(harder) {
+            slot.metrics = Some(result.metrics.clone());
+        }
+        let map = mapped.and_then(|mapped| {
+            let context = build(
+                &event,
+                config,
+                &LetterFacts {
+                    date: options.date,
+                    is_besluit: letter.is_besluit,
+                    draft: false,
+                    reference: event.data.case.zaak_id.as_str(),
+                },
+            );
+            set.render_mapped(mapped, template, &context, &event.id)
+                .ok()
+                .and_then(|(_, map)| map)
+                .map(|map| (mapped, map))
+        });
+        let Some((mapped, map)) = map else {
+            // Without a map every finding points at the template's first line.
+            for finding in result.findings {
+                let span = line_span(&files[&template.path].source, 1, None);
+                push(files, &template.path, span, finding, Some(example));
+            }
+            continue;
+        };
+        let text = letter.body_markdown.as_str();
+        for (file, range) in map.literal_ranges(text.len(), mapped.pieces()) {
+            let (path, body) = mapped.file(file);
+            let slot = entry(files, path);
+            slot.rendered = true;
+            let start = body_to_file(body, &slot.source, range.start);
+            let end = body_to_file(body, &slot.source, range.end);
+            slot.shown.push(start..end);
+        }
+        for finding in result.findings {
+            place(
+                files,
+                finding,
+                &map,
+                mapped,
+                text,
+                example,
+                event.id.as_str(),
+            );
+        }
+    }
+}
+
+/// Puts a finding of the letter at its place in a template file.
+fn place(
+    files: &mut BTreeMap<PathBuf, FileFindings>,
+    mut finding: Finding,
+    map: &crate::template::source_map::SourceMap,
+    mapped: &MappedSet,
+    text: &str,
+    example: &str,
+    event_id: &str,
+) {
+    let pieces = mapped.pieces();
+    let letter_wide = LETTER_WIDE.contains(&finding.rule);
+    let touches = map.touches_expression(finding.span.start..finding.span.end, pieces);
+    match map.origin(finding.span.start, pieces) {
+        Some(Origin::Expression { file, range }) if letter_wide => {
+            // About the whole letter: it points where the letter starts, whatever that is.
+            let (path, body) = mapped.file(file);
+            let slot = entry(files, path);
+            let span = Span {
+                start: body_to_file(body, &slot.source, range.start),
+                end: body_to_file(body, &slot.source, range.end),
+            };
+            push(files, path, span, finding, Some(event_id));
+        }
+        Some(Origin::Expression { file, range }) => {
+            let (path, body) = mapped.file(file);
+            let expression = body[range.clone()].to_string();
+            let slot = entry(files, path);
+            let span = Span {
+                start: body_to_file(body, &slot.source, range.start),
+                end: body_to_file(body, &slot.source, range.end),
+            };
+            let flagged = &text[finding.span.start..finding.span.end];
+            let shown = if flagged.chars().count() > 40 {
+                format!("{}…", flagged.chars().take(40).collect::<String>())
+            } else {
+                flagged.to_string()
+            };
+            finding.message = format!(
+                "{} Dit komt uit {expression} met voorbeeld {example} (\"{shown}\").",
+                finding.message
+            );
+            finding.span = span;
+            push(files, path, span, finding, Some(event_id));
+        }
+        Some(Origin::Literal { file, offset }) => {
+            let (path, body) = mapped.file(file);
+            let length = finding.span.end - finding.span.start;
+            let slot = entry(files, path);
+            let start = body_to_file(body, &slot.source, offset);
+            // The finding keeps its length when the text is one stretch of the file.
+            let end = match map.origin(
+                finding.span.end.saturating_sub(1).max(finding.span.start),
+                pieces,
+            ) {
+                Some(Origin::Literal {
+                    file: f,
+                    offset: last,
+                }) if f == file && last >= offset && last - offset + 1 == length => {
+                    ceil_char(&slot.source, body_to_file(body, &slot.source, last) + 1)
+                }
+                // It ends in a value: up to the end of that `{{ … }}`.
+                Some(Origin::Expression { file: f, range })
+                    if f == file && range.start >= offset =>
+                {
+                    body_to_file(body, &slot.source, range.end)
+                }
+                _ => line_end(&slot.source, start),
+            };
+            let span = Span {
+                start,
+                end: end.max(start),
+            };
+            let example = (letter_wide || touches.is_some()).then_some(event_id);
+            push(files, path, span, finding, example);
+        }
+        None => {}
+    }
+}
+
+/// Checks text of the templates that no example showed, as raw template text.
+fn check_unshown_text(files: &mut BTreeMap<PathBuf, FileFindings>, config: &Config) {
+    for (path, slot) in files.iter_mut() {
+        if slot.source.is_empty() {
+            continue;
+        }
+        let thresholds = config.lint.for_path(path).thresholds;
+        let result = lint(&slot.source, SourceKind::Template, &thresholds);
+        for mut finding in result.findings {
+            let whole_letter =
+                finding.category == Category::Template || LETTER_WIDE.contains(&finding.rule);
+            let shown = slot.shown.iter().any(|r| {
+                r.start <= finding.span.start && finding.span.start < r.end.max(r.start + 1)
+            });
+            if whole_letter || shown {
+                continue;
+            }
+            finding.message = format!(
+                "{} Geen enkel voorbeeld laat deze tekst zien; voeg een voorbeeld toe dat hem wel laat zien.",
+                finding.message
+            );
+            slot.findings.push(FileFinding {
+                finding,
+                example: None,
+            });
+        }
+    }
+}
+
+fn finish(
+    files: BTreeMap<PathBuf, FileFindings>,
+    config: &Config,
+    dir: &Path,
+    selected: &BTreeSet<PathBuf>,
+    selection: &Selection,
+) -> Vec<FileReport> {
+    let mut reports = Vec::new();
+    for (path, mut slot) in files {
+        // With --changed-since: the selected templates, the partials they use, and what changed.
+        if let Selection::Only(changed) = selection
+            && !selected.contains(&path)
+            && !path.starts_with(dir.join(PARTIALS_DIR))
+            && !changed.iter().any(|c| absolute(c) == absolute(&path))
+        {
+            continue;
+        }
+        let settings = config.lint.for_path(&path);
+        let mut findings: Vec<Finding> = Vec::new();
+        let mut examples = Vec::new();
+        let mut seen = BTreeSet::new();
+        for item in slot.findings.drain(..) {
+            // One finding a place and rule, whatever the example.
+            if seen.insert((item.finding.rule, item.finding.span)) {
+                examples.push((item.finding.span, item.finding.rule, item.example));
+                findings.push(item.finding);
+            }
+        }
+        settings.apply(&mut findings);
+        let mut meta = suppress::apply(&mut findings, &slot.source, CommentSyntax::Tera);
+        settings.apply(&mut meta);
+        let mut items: Vec<FileFinding> = findings
+            .into_iter()
+            .map(|finding| {
+                let example = examples
+                    .iter()
+                    .find(|(span, rule, _)| *span == finding.span && *rule == finding.rule)
+                    .and_then(|(_, _, example)| example.clone());
+                FileFinding { finding, example }
+            })
+            .chain(meta.into_iter().map(|finding| FileFinding {
+                finding,
+                example: None,
+            }))
+            .collect();
+        items.sort_by(|a, b| {
+            (a.finding.span.start, a.finding.span.end, a.finding.rule).cmp(&(
+                b.finding.span.start,
+                b.finding.span.end,
+                b.finding.rule,
+            ))
+        });
+        reports.push(FileReport {
+            path: path.display().to_string(),
+            kind: "template",
+            source: slot.source,
+            findings: items,
+            metrics: slot.metrics,
+        });
+    }
+    reports
+}
+
+fn entry<'a>(files: &'a mut BTreeMap<PathBuf, FileFindings>, path: &Path) -> &'a mut FileFindings {
+    files
+        .entry(path.to_path_buf())
+        .or_insert_with(|| FileFindings {
+            source: std::fs::read_to_string(path).unwrap_or_default(),
+            ..FileFindings::default()
+        })
+}
+
+fn push(
+    files: &mut BTreeMap<PathBuf, FileFindings>,
+    path: &Path,
+    span: Span,
+    mut finding: Finding,
+    example: Option<&str>,
+) {
+    finding.span = span;
+    entry(files, path).findings.push(FileFinding {
+        finding,
+        example: example.map(str::to_string),
+    });
+}
+
+fn template_error_finding(message: String, suggestion: String) -> Finding {
+    Finding {
+        rule: TEMPLATE_ERROR,
+        category: Category::Template,
+        severity: Severity::Error,
+        span: Span { start: 0, end: 0 },
+        message,
+        suggestion: (!suggestion.is_empty()).then_some(suggestion),
+    }
+}
+
+fn add_template_error(
+    files: &mut BTreeMap<PathBuf, FileFindings>,
+    error: &TemplateError,
+    example: Option<&str>,
+) {
+    let path = PathBuf::from(&error.file);
+    let slot = entry(files, &path);
+    let span = line_span(&slot.source, error.line.unwrap_or(1), error.column);
+    let mut message = error.problem.clone();
+    if let Some(first) = message.get(..1) {
+        message = format!("{}{}.", first.to_uppercase(), &message[1..]);
+    }
+    if let Some(example) = example {
+        message.push_str(&format!(" (Met voorbeeld {example}.)"));
+    }
+    push(
+        files,
+        &path,
+        span,
+        template_error_finding(message, error.fix.clone()),
+        example,
+    );
+}
+
+/// Reads one example event and checks it is for the template's event type.
+fn read_example(dir: &Path, name: &str, template: &LetterTemplate) -> Result<CaseEvent, String> {
+    let path = dir.join(EXAMPLES_DIR).join(name);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "Het voorbeeld {name} kan niet worden gelezen ({}).",
+            crate::cmd::io_reason(&e)
+        )
+    })?;
+    let mut events = parse_events(&text, &path.display().to_string());
+    if events.len() != 1 {
+        return Err(format!(
+            "Het voorbeeld {name} bevat {} gebeurtenissen; een voorbeeld is er precies één.",
+            events.len()
+        ));
+    }
+    let event = events
+        .pop()
+        .expect("one event")
+        .map_err(|e| format!("Het voorbeeld {name} klopt niet: {e}"))?;
+    if event.event_type != template.front_matter.event_type {
+        return Err(format!(
+            "Het voorbeeld {name} is een {}, maar dit sjabloon is voor {}.",
+            event.event_type, template.front_matter.event_type
+        ));
+    }
+    Ok(event)
+}
+
+/// The templates to check for a selection.
+fn selected_templates(dir: &Path, set: &TemplateSet, selection: &Selection) -> BTreeSet<PathBuf> {
+    let Selection::Only(changed) = selection else {
+        return set.iter().map(|t| t.path.clone()).collect();
+    };
+    let changed: BTreeSet<PathBuf> = changed.iter().map(|p| absolute(p)).collect();
+    let changed_partials: BTreeSet<String> = set
+        .sources()
+        .filter(|(name, path, _)| {
+            name.starts_with(PARTIALS_DIR) && changed.contains(&absolute(path))
+        })
+        .map(|(name, _, _)| name.to_string())
+        .collect();
+    set.iter()
+        .filter(|t| {
+            changed.contains(&absolute(&t.path))
+                || t.front_matter
+                    .examples
+                    .iter()
+                    .any(|e| changed.contains(&absolute(&dir.join(EXAMPLES_DIR).join(e))))
+                || includes(set, &t.name)
+                    .iter()
+                    .any(|name| changed_partials.contains(name))
+        })
+        .map(|t| t.path.clone())
+        .collect()
+}
+
+fn uses_partial(set: &TemplateSet, selected: &BTreeSet<PathBuf>, partial: &str) -> bool {
+    set.iter()
+        .filter(|t| selected.contains(&t.path))
+        .any(|t| includes(set, &t.name).iter().any(|n| n == partial))
+}
+
+/// Every partial a template includes, also through other partials.
+fn includes(set: &TemplateSet, name: &str) -> BTreeSet<String> {
+    static INCLUDE: OnceLock<Regex> = OnceLock::new();
+    let pattern = INCLUDE.get_or_init(|| {
+        Regex::new(r#"\{%-?\s*include\s+["']([^"']+)["']"#).expect("valid pattern")
+    });
+    let sources: BTreeMap<&str, &str> = set.sources().map(|(n, _, s)| (n, s)).collect();
+    let mut found = BTreeSet::new();
+    let mut pending = vec![name.to_string()];
+    while let Some(current) = pending.pop() {
+        let Some(source) = sources.get(current.as_str()) else {
+            continue;
+        };
+        for captures in pattern.captures_iter(source) {
+            let included = captures[1].to_string();
+            if found.insert(included.clone()) {
+                pending.push(included);
+            }
+        }
+    }
+    found
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The 1-based line of a front matter key (`examples = …`).
+fn front_matter_line(source: &str, key: &str) -> Option<usize> {
+    source
+        .lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, l)| l.trim_end() != "+++")
+        .find(|(_, l)| l.trim_start().starts_with(key))
+        .map(|(i, _)| i + 1)
+}
+
+/// The span of a line from a column (1-based, characters) to its end, without trailing blanks.
+fn line_span(source: &str, line: usize, column: Option<usize>) -> Span {
+    let start_of_line = source
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum::<usize>()
+        .min(source.len());
+    let text = source[start_of_line..].lines().next().unwrap_or_default();
+    let indent = text.len() - text.trim_start().len();
+    let start = match column {
+        Some(column) => text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(text.len(), |(i, _)| i),
+        None => indent,
+    };
+    Span {
+        start: start_of_line + start,
+        end: start_of_line + text.trim_end().len().max(start),
+    }
+}
+
+/// The span of `needle` on a line, or the whole line.
+fn mention_span(source: &str, line: usize, needle: &str) -> Span {
+    let whole = line_span(source, line, None);
+    match source[whole.start..whole.end].find(needle) {
+        Some(i) => Span {
+            start: whole.start + i,
+            end: whole.start + i + needle.len(),
+        },
+        None => whole,
+    }
+}
+
+fn line_end(source: &str, from: usize) -> usize {
+    source[from..].find('\n').map_or(source.len(), |i| from + i)
+}
+
+fn ceil_char(source: &str, mut offset: usize) -> usize {
+    offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
+}
+
+/// An offset in a template body (front matter blanked) as an offset in the
+/// file: the lines are the same, and so are the columns on them.
+fn body_to_file(body: &str, file: &str, offset: usize) -> usize {
+    if body.len() == file.len() {
+        return offset.min(file.len());
+    }
+    let (line, _) = LineIndex::new(body).line_col(offset);
+    let body_line_start = body[..offset.min(body.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let file_line_start = file
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>();
+    ceil_char(file, file_line_start + (offset - body_line_start))
+}

@@ -1,0 +1,438 @@
+//! Template CI: `helder lint` on a folder of templates, each made into a letter
+//! with each of its examples; findings point at the template files.
+//!
+//! `tests/fixtures/template-ci/` is a small set of good and bad templates:
+//! a good one, one with threats and suppressions, an unknown variable, a
+//! syntax error, a missing example, a template without examples, and a
+//! partial with a formal word.
+
+use crate::support::{helder, root};
+use serde_json::Value;
+use std::path::Path;
+
+const FIXTURES: &str = "tests/fixtures/template-ci";
+
+fn lint_fixtures(format: &str, extra: &[&str]) -> (String, Option<i32>) {
+    let mut args = vec!["lint", FIXTURES, "--format", format];
+    args.extend_from_slice(extra);
+    let output = helder(&args, &root());
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        output.status.code(),
+    )
+}
+
+fn json_report() -> Value {
+    let (out, code) = lint_fixtures("json", &[]);
+    assert_eq!(code, Some(1));
+    serde_json::from_str(&out).unwrap()
+}
+
+/// The findings of one file of the JSON report.
+fn findings_of<'a>(report: &'a Value, file: &str) -> &'a Vec<Value> {
+    report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with(file))
+        .unwrap_or_else(|| panic!("{file} is in the report"))["findings"]
+        .as_array()
+        .unwrap()
+}
+
+fn find<'a>(findings: &'a [Value], rule: &str, line: u64) -> Option<&'a Value> {
+    findings
+        .iter()
+        .find(|f| f["rule"] == rule && f["line"] == line)
+}
+
+#[test]
+fn every_format_is_pinned_with_its_exit_code() {
+    for format in ["human", "json", "sarif", "github", "gitlab"] {
+        let (out, code) = lint_fixtures(format, &[]);
+        assert_eq!(code, Some(1), "{format}: errors fail the run");
+        let out = out.replace(env!("CARGO_PKG_VERSION"), "[version]");
+        insta::assert_snapshot!(format!("template_ci_{format}"), out);
+    }
+}
+
+#[test]
+fn the_sarif_log_is_valid_sarif_2_1_0() {
+    // The published schema has one broken pattern (for `language`: an unbalanced
+    // `]`), which the validator's regex engine refuses to compile; it is read
+    // with the pattern its authors meant. Everything else is the file as published.
+    let text = std::fs::read_to_string(root().join("tests/schemas/sarif-schema-2.1.0.json"))
+        .unwrap()
+        .replace(
+            r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#,
+            r#""^[a-zA-Z]{2}$|^[a-zA-Z]{2}-[a-zA-Z]{2}$""#,
+        );
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    let (out, _) = lint_fixtures("sarif", &[]);
+    let log: Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        assert!(
+            rules[index]["help"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("Zo wel:")
+        );
+    }
+    // The schema is not a check that cannot fail: a result without a message is refused.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("message");
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn a_finding_in_a_partial_points_at_the_partial() {
+    let report = json_report();
+    let partial = findings_of(&report, "_partials/contact.md");
+    let finding = find(partial, "formal-word", 4).expect("Teneinde on line 4 of the partial");
+    assert_eq!(finding["column"], 1);
+    assert_eq!(finding["end_column"], 9);
+    // Not also reported in the template that includes it.
+    assert!(
+        findings_of(&report, "warning.md")
+            .iter()
+            .all(|f| f["rule"] != "formal-word" || f["line"] != 4)
+    );
+}
+
+#[test]
+fn a_finding_caused_by_an_event_value_names_the_example_and_the_expression() {
+    let report = json_report();
+    let warning = findings_of(&report, "warning.md");
+    let finding = find(warning, "conditional-sanction", 22).expect("the reason of the example");
+    assert_eq!(finding["example"], "ci-warning-reason");
+    assert_eq!(finding["column"], 3, "points at {{{{ reason }}}}");
+    let message = finding["message"].as_str().unwrap();
+    assert!(message.contains("{{ reason }}"), "{message}");
+    assert!(message.contains("warning-reason.json"), "{message}");
+    // Literal text names no example.
+    let shouting = find(warning, "intimidating-typography", 27).unwrap();
+    assert_eq!(shouting["example"], Value::Null);
+}
+
+#[test]
+fn template_problems_are_findings_at_their_line() {
+    let report = json_report();
+    let unknown = find(
+        findings_of(&report, "appointment_missed.md"),
+        "template-error",
+        7,
+    )
+    .expect("the misspelled variable");
+    assert_eq!(unknown["column"], 20);
+    assert!(
+        unknown["message"]
+            .as_str()
+            .unwrap()
+            .contains("data.recipient.fist_name")
+    );
+    assert_eq!(unknown["example"], "appointment_missed-plain.json");
+    let syntax = findings_of(&report, "information_requested.md");
+    assert_eq!(syntax.len(), 1, "{syntax:#?}");
+    assert_eq!(syntax[0]["rule"], "template-error");
+    let missing = find(
+        findings_of(&report, "payment_suspended.md"),
+        "template-error",
+        5,
+    )
+    .expect("the example that does not exist");
+    assert!(
+        missing["message"]
+            .as_str()
+            .unwrap()
+            .contains("bestaat niet")
+    );
+    let without = findings_of(&report, "benefit_granted.md");
+    assert_eq!(without[0]["rule"], "template-without-examples");
+    // Its text is still checked.
+    assert!(find(without, "passive-voice", 8).is_some(), "{without:#?}");
+}
+
+#[test]
+fn text_that_no_example_shows_is_still_checked() {
+    let report = json_report();
+    let warning = findings_of(&report, "warning.md");
+    let fraud = find(warning, "fraud-framing", 25).expect("the fraud branch no example takes");
+    assert!(
+        fraud["message"]
+            .as_str()
+            .unwrap()
+            .contains("Geen enkel voorbeeld")
+    );
+}
+
+#[test]
+fn suppressions_need_a_reason_and_must_suppress_something() {
+    let report = json_report();
+    let warning = findings_of(&report, "warning.md");
+    assert!(
+        find(warning, "formal-word", 12).is_none(),
+        "suppressed with a reason"
+    );
+    assert!(
+        find(warning, "passive-voice", 15).is_none(),
+        "suppressed, but…"
+    );
+    assert!(
+        find(warning, "suppression-without-reason", 14).is_some(),
+        "…without a reason"
+    );
+    assert!(find(warning, "unused-suppression", 17).is_some());
+}
+
+#[test]
+fn markdown_files_take_html_comment_suppressions() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tekst.md");
+    std::fs::write(
+        &file,
+        "<!-- helder-disable-next-line formal-word: citaat uit de wet -->\nIndien u vragen hebt, bel ons.\n\nIndien u wilt, kom langs.\n",
+    )
+    .unwrap();
+    let output = helder(
+        &["lint", "--format", "json", file.to_str().unwrap()],
+        &root(),
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let lines: Vec<(&str, u64)> = findings
+        .iter()
+        .map(|f| (f["rule"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(lines, vec![("formal-word", 4)]);
+}
+
+#[test]
+fn fail_on_sets_the_level_that_fails() {
+    // The shipped templates have warnings and no errors.
+    let output = helder(&["lint", "letter-templates"], &root());
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let output = helder(
+        &["lint", "letter-templates", "--fail-on", "warning"],
+        &root(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let output = helder(&["lint", "letter-templates", "--fail-on", "loud"], &root());
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn lint_settings_turn_rules_off_per_path_and_unknown_keys_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
+    let policy = root().join("call-first-policy.toml");
+    let shipped = shipped.replace(
+        "policy = \"call-first-policy.toml\"",
+        &format!("policy = {:?}", policy.to_str().unwrap()),
+    );
+    let config = dir.path().join("helder.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "{shipped}\n[lint.rules]\nintimidating-typography = \"warning\"\n\n[[lint.overrides]]\npaths = [\"**/_partials/*.md\"]\nreason = \"test\"\nrules = {{ formal-word = \"off\" }}\n"
+        ),
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args([
+            "--config",
+            config.to_str().unwrap(),
+            "lint",
+            "--format",
+            "json",
+            FIXTURES,
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        find(
+            findings_of(&report, "_partials/contact.md"),
+            "formal-word",
+            4
+        )
+        .is_none()
+    );
+    let typography = find(
+        findings_of(&report, "warning.md"),
+        "intimidating-typography",
+        27,
+    )
+    .unwrap();
+    assert_eq!(typography["severity"], "warning");
+
+    std::fs::write(
+        &config,
+        format!("{shipped}\n[lint.rules]\npasive-voice = \"off\"\n"),
+    )
+    .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", config.to_str().unwrap(), "lint", FIXTURES])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Bedoelt u passive-voice?"));
+}
+
+#[test]
+fn explain_prints_the_rule_with_its_examples() {
+    let output = helder(&["lint", "--explain", "passive-voice"], &root());
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("passive-voice (readability)"), "{text}");
+    assert!(
+        text.contains("Zo niet:") && text.contains("Zo wel:"),
+        "{text}"
+    );
+    let output = helder(&["lint", "--explain", "unused-suppression"], &root());
+    assert_eq!(output.status.code(), Some(0));
+    let output = helder(&["lint", "--explain"], &root());
+    let list = String::from_utf8(output.stdout).unwrap();
+    assert!(list.contains("coercive-command") && list.contains("template-error"));
+    let output = helder(&["lint", "--explain", "pasive-voice"], &root());
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Bedoelt u passive-voice?"));
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
+        .env("GIT_COMMITTER_NAME", "test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.invalid")
+        .status()
+        .unwrap();
+    assert!(status.success(), "git {args:?}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn changed_since_lints_only_changed_templates_and_the_users_of_a_changed_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    copy_dir(&root().join(FIXTURES), &repo.join("letter-templates"));
+    std::fs::copy(root().join("helder.toml"), repo.join("helder.toml")).unwrap();
+    std::fs::copy(
+        root().join("call-first-policy.toml"),
+        repo.join("call-first-policy.toml"),
+    )
+    .unwrap();
+    git(repo, &["init", "-q", "-b", "main"]);
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "start"]);
+    let run = || {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
+            .args([
+                "lint",
+                "letter-templates",
+                "--changed-since",
+                "HEAD",
+                "--format",
+                "json",
+            ])
+            .current_dir(repo)
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&output.stderr)));
+        let mut paths: Vec<String> = report["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect();
+        paths.sort();
+        (paths, output.status.code())
+    };
+    assert_eq!(run(), (Vec::<String>::new(), Some(0)), "nothing changed");
+
+    // A changed partial: only the template that includes it, and the partial.
+    let contact = repo.join("letter-templates/_partials/contact.md");
+    let text = std::fs::read_to_string(&contact).unwrap();
+    std::fs::write(&contact, text.replace("Teneinde", "Om")).unwrap();
+    let (paths, _) = run();
+    assert_eq!(
+        paths,
+        vec![
+            "letter-templates/_partials/contact.md",
+            "letter-templates/_partials/signature.md",
+            "letter-templates/warning.md"
+        ]
+    );
+    git(repo, &["commit", "-q", "-am", "partial"]);
+
+    // A changed example: its template.
+    let example = repo.join("letter-templates/examples/application_received-plain.json");
+    let text = std::fs::read_to_string(&example).unwrap();
+    std::fs::write(&example, text.replace("Anouk", "Anna")).unwrap();
+    let (paths, code) = run();
+    assert!(
+        paths.contains(&"letter-templates/application_received.md".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        !paths.iter().any(|p| p.ends_with("warning.md")),
+        "{paths:?}"
+    );
+    assert_eq!(code, Some(0));
+
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args([
+            "lint",
+            "letter-templates",
+            "--changed-since",
+            "no-such-revision",
+        ])
+        .current_dir(repo)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
