@@ -19,7 +19,9 @@ use crate::readability::Metrics;
 use crate::report::{FileFinding, FileReport};
 use crate::template::context::{LetterFacts, build};
 use crate::template::source_map::Origin;
-use crate::template::{LetterTemplate, MappedSet, PARTIALS_DIR, TemplateError, TemplateSet};
+use crate::template::{
+    LetterTemplate, MappedSet, PARTIALS_DIR, TemplateError, TemplateSet, variables,
+};
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -69,9 +71,28 @@ pub fn check(dir: &Path, config: &Config, selection: &Selection) -> Vec<FileRepo
         add_template_error(&mut files, error, None);
     }
     let selected = selected_templates(dir, &set, selection);
+    let mut misspelled = BTreeSet::new();
+    for (name, path, body) in set.sources() {
+        let wanted = if name.starts_with(PARTIALS_DIR) {
+            matches!(selection, Selection::All) || uses_partial(&set, &selected, name)
+        } else {
+            selected.contains(path)
+        };
+        if wanted {
+            check_names(&mut files, path, body, &mut misspelled);
+        }
+    }
     let mapped = set.mapped();
     for template in set.iter().filter(|t| selected.contains(&t.path)) {
-        check_template(template, dir, config, &set, mapped.as_ref(), &mut files);
+        check_template(
+            template,
+            dir,
+            config,
+            &set,
+            mapped.as_ref(),
+            &mut files,
+            &misspelled,
+        );
     }
     // The partials the selected templates use, even when no example showed them.
     for (name, path, _) in set.sources() {
@@ -92,6 +113,7 @@ fn check_template(
     set: &TemplateSet,
     mapped: Option<&MappedSet>,
     files: &mut BTreeMap<PathBuf, FileFindings>,
+    misspelled: &BTreeSet<(String, usize)>,
 ) {
     entry(files, &template.path);
     let examples_line = front_matter_line(&files[&template.path].source, "examples");
@@ -141,7 +163,13 @@ fn check_template(
         let letter = match build_letter(&event, config, set, options) {
             Ok(letter) => letter,
             Err(ComposeError::Template(error)) => {
-                add_template_error(files, &error, Some(example));
+                // A misspelled name is already reported, for every example at once.
+                if !error
+                    .line
+                    .is_some_and(|line| misspelled.contains(&(error.file.clone(), line)))
+                {
+                    add_template_error(files, &error, Some(example));
+                }
                 continue;
             }
             Err(error) => {
@@ -215,6 +243,52 @@ fn check_template(
                 event.id.as_str(),
             );
         }
+    }
+}
+
+/// Reports every name in a template or partial that the context does not have
+/// (also in `{% if %}` and `{% for %}`, where Tera would read it as empty),
+/// and remembers (file, line) of each.
+fn check_names(
+    files: &mut BTreeMap<PathBuf, FileFindings>,
+    path: &Path,
+    body: &str,
+    misspelled: &mut BTreeSet<(String, usize)>,
+) {
+    for unknown in variables::unknown_names(body) {
+        let slot = entry(files, path);
+        let span = Span {
+            start: body_to_file(body, &slot.source, unknown.range.start),
+            end: body_to_file(body, &slot.source, unknown.range.end),
+        };
+        let line = LineIndex::new(&slot.source).line_col(span.start).0;
+        misspelled.insert((path.display().to_string(), line));
+        let suggestion = match &unknown.closest {
+            Some(closest) => format!("Bedoelt u {closest}?"),
+            None => {
+                "De namen die u kunt gebruiken staan in letter-templates/README.md.".to_string()
+            }
+        };
+        push(
+            files,
+            path,
+            span,
+            template_error_finding(
+                if unknown.in_statement {
+                    format!(
+                        "De naam {} bestaat niet. Het sjabloon leest hier een onbekende naam als leeg, en dan valt er zonder melding tekst uit de brief.",
+                        unknown.name
+                    )
+                } else {
+                    format!(
+                        "De naam {} bestaat niet, dus van dit sjabloon kan geen brief gemaakt worden.",
+                        unknown.name
+                    )
+                },
+                suggestion,
+            ),
+            None,
+        );
     }
 }
 

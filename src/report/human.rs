@@ -78,8 +78,12 @@ fn file_line(file: &FileReport) -> Option<String> {
     match &file.metrics {
         Some(m) => Some(format_metrics(&file.path, m)),
         None if file.findings.is_empty() => None,
+        None if file.path.contains("_partials") => Some(format!(
+            "{}: een deelsjabloon; de cijfers staan bij de sjablonen die het gebruiken",
+            file.path
+        )),
         None => Some(format!(
-            "{}: geen cijfers (een deelsjabloon, of er kon geen brief van gemaakt worden)",
+            "{}: geen cijfers, want er kon geen brief van gemaakt worden",
             file.path
         )),
     }

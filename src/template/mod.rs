@@ -10,6 +10,7 @@ pub mod escape;
 pub mod filters;
 pub mod front_matter;
 pub mod source_map;
+pub mod variables;
 
 use crate::event_type::EventType;
 use front_matter::FrontMatter;

@@ -141,20 +141,24 @@ fn a_finding_caused_by_an_event_value_names_the_example_and_the_expression() {
 #[test]
 fn template_problems_are_findings_at_their_line() {
     let report = json_report();
-    let unknown = find(
-        findings_of(&report, "appointment_missed.md"),
-        "template-error",
-        7,
-    )
-    .expect("the misspelled variable");
-    assert_eq!(unknown["column"], 20);
+    let missed = findings_of(&report, "appointment_missed.md");
+    let unknown = find(missed, "template-error", 7).expect("the misspelled variable");
+    assert_eq!(unknown["column"], 10);
     assert!(
         unknown["message"]
             .as_str()
             .unwrap()
-            .contains("data.recipient.fist_name")
+            .contains("recipient.fist_name")
     );
-    assert_eq!(unknown["example"], "appointment_missed-plain.json");
+    assert_eq!(unknown["suggestion"], "Bedoelt u recipient.first_name?");
+    // Tera would read this one as empty and drop the sentence without a word.
+    let silent = find(missed, "template-error", 10).expect("the misspelled name in an if");
+    assert_eq!(silent["suggestion"], "Bedoelt u prior_contact.heard?");
+    assert_eq!(
+        missed.len(),
+        2,
+        "the render error for line 7 is not reported twice: {missed:#?}"
+    );
     let syntax = findings_of(&report, "information_requested.md");
     assert_eq!(syntax.len(), 1, "{syntax:#?}");
     assert_eq!(syntax[0]["rule"], "template-error");

@@ -367,3 +367,71 @@ fn every_shipped_example_renders_with_a_source_map_back_to_the_files() {
     }
     assert!(checked > 10_000, "{checked}");
 }
+
+/// The paths of a context value, lists as `[]`.
+fn context_paths(prefix: &str, value: &Value, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, inner) in map {
+                let path = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                context_paths(&path, inner, out);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                context_paths(&format!("{prefix}[]"), item, out);
+            }
+        }
+        _ => {
+            out.insert(prefix.to_string());
+        }
+    }
+}
+
+#[test]
+fn the_list_of_names_a_template_may_use_is_the_shape_of_the_context() {
+    use helder::template::context::{LetterFacts, build};
+    use helder::template::variables::CONTEXT_PATHS;
+    let config = config();
+    // A fixture with every optional field filled, and one with a decision.
+    let mut full = crate::support::fixture_json(helder::event_type::EventType::SanctionReduction);
+    let data = &mut full["data"];
+    data["decision"] = json!({"is_besluit": true, "datum": "2026-11-19", "legal_basis": ["Participatiewet, artikel 18"], "reasons": ["Een reden."]});
+    data["case"]["status_text"] = json!("Lopend");
+    data["recipient"]["prefix"] = json!("van");
+    data["recipient"]["address"]["addition"] = json!("A");
+    data["recipient"]["phone"] = json!("06 12 34 56 78");
+    data["contact"]["email"] = json!("a@waalmonde.nl");
+    data["amounts"] = json!([{"label": "Huur", "amount_cents": 61200, "period_from": "2026-12-01", "period_to": "2026-12-31"}]);
+    data["deadlines"] = json!([{"label": "Papieren", "date": "2026-12-07"}]);
+    data["documents_requested"] = json!(["Loonstrook"]);
+    data["appointment"] = json!({"start": "2026-12-03T10:00:00+01:00", "location": "Stadhuis", "purpose": "Gesprek", "bring": ["Paspoort"]});
+    data["flags"]["vulnerable"] = json!(true);
+    data["flags"]["retroactive"] = json!(true);
+    data["flags"]["reason"] = json!("missed_appointment");
+    data["decision"]["ingangsdatum"] = json!("2026-12-01");
+    data["prior_contact"] = json!({"contact_id": "C-1", "at": "2026-11-20T10:00:00+01:00", "channel": "phone", "outcome": "reached", "heard": "Ziek geweest."});
+    let event = event(full);
+    let facts = LetterFacts {
+        date: letter_date(),
+        is_besluit: true,
+        draft: false,
+        reference: "Z-1",
+    };
+    let mut produced = std::collections::BTreeSet::new();
+    context_paths(
+        "",
+        &Value::Object(build(&event, &config, &facts)),
+        &mut produced,
+    );
+    let listed: std::collections::BTreeSet<String> =
+        CONTEXT_PATHS.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        produced, listed,
+        "CONTEXT_PATHS in src/template/variables.rs must list exactly what context::build gives"
+    );
+}
