@@ -608,7 +608,8 @@ fn includes(set: &TemplateSet, name: &str) -> BTreeSet<String> {
     found
 }
 
-fn absolute(path: &Path) -> PathBuf {
+/// The path with links resolved, or made absolute when it does not exist (yet).
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path)
         .or_else(|_| std::path::absolute(path))
         .unwrap_or_else(|_| path.to_path_buf())

@@ -13,7 +13,7 @@ use crate::lint::suppress::{self, CommentSyntax};
 use crate::lint::{Severity, SourceKind, lint};
 use crate::report::{FileFinding, FileReport};
 use crate::template::PARTIALS_DIR;
-use crate::template_lint::{self, Selection};
+use crate::template_lint::{self, Selection, absolute};
 use anyhow::{Context, bail};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -245,12 +245,6 @@ fn git(args: &[&str]) -> anyhow::Result<String> {
         );
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-}
-
-fn absolute(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The documentation of a rule for `--explain`; for `""`, the list of all rules.
