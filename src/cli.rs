@@ -153,6 +153,8 @@ pub enum Format {
     Md,
     /// Plain text, wrapped at 72 characters.
     Txt,
+    /// An A4 PDF for a window envelope, tagged (PDF/UA-1) and archival (PDF/A-2a).
+    Pdf,
 }
 
 fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {

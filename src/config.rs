@@ -119,12 +119,16 @@ pub struct Signature {
 pub struct LetterSettings {
     /// The word a letter starts with: "Beste" by default.
     pub greeting: String,
+    /// Top of the envelope window in the PDF, mm from the top of the page:
+    /// 50 (PostNL's position, the default) or 60 for print providers that want it.
+    pub window_top_mm: f32,
 }
 
 impl Default for LetterSettings {
     fn default() -> Self {
         LetterSettings {
             greeting: "Beste".to_string(),
+            window_top_mm: 50.0,
         }
     }
 }
@@ -229,6 +233,15 @@ impl Config {
             data.templates
                 .unwrap_or_else(|| PathBuf::from("letter-templates")),
         );
+        if ![50.0, 60.0].contains(&data.letter.window_top_mm) {
+            return Err(ConfigError::Invalid {
+                file: file.to_string(),
+                problem: format!(
+                    "letter.window-top-mm is {}; dat moet 50 (PostNL) of 60 zijn",
+                    data.letter.window_top_mm
+                ),
+            });
+        }
         let lint =
             LintConfig::from_settings(data.lint, base).map_err(|problem| ConfigError::Invalid {
                 file: file.to_string(),

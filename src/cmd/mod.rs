@@ -13,6 +13,25 @@ use crate::event::{CaseEvent, EventError, Origin, parse_events};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// The renderer for an output format, with the settings it needs.
+pub fn renderer(
+    format: crate::cli::Format,
+    config: &crate::config::Config,
+) -> Box<dyn crate::render::Renderer> {
+    use crate::cli::Format;
+    use crate::render::{MarkdownRenderer, html::HtmlRenderer, pdf, text::TextRenderer};
+    match format {
+        Format::Html => Box::new(HtmlRenderer),
+        Format::Md => Box::new(MarkdownRenderer),
+        Format::Txt => Box::new(TextRenderer),
+        Format::Pdf => Box::new(pdf::PdfRenderer {
+            settings: pdf::PdfSettings {
+                window_top_mm: config.letter.window_top_mm,
+            },
+        }),
+    }
+}
+
 /// How a command ended, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

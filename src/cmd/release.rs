@@ -9,14 +9,11 @@
 
 use super::render::write;
 use super::{Outcome, file_stem, read_events};
-use crate::cli::{Format, ReleaseArgs};
+use crate::cli::ReleaseArgs;
 use crate::config::Config;
 use crate::event::{ContactOutcome, Origin, event_from_value};
 use crate::event_type::EventType;
 use crate::letter::{ComposeOptions, build_letter, tone_errors};
-use crate::render::html::HtmlRenderer;
-use crate::render::text::TextRenderer;
-use crate::render::{MarkdownRenderer, Renderer};
 use crate::task::{Attempt, CallFirstTask, TaskStatus};
 use crate::template::TemplateSet;
 use chrono::NaiveDate;
@@ -31,11 +28,7 @@ pub fn run(
     out: &mut dyn FnMut(String),
     err: &mut dyn FnMut(String),
 ) -> anyhow::Result<Outcome> {
-    let renderer: Box<dyn Renderer> = match args.format {
-        Format::Html => Box::new(HtmlRenderer),
-        Format::Md => Box::new(MarkdownRenderer),
-        Format::Txt => Box::new(TextRenderer),
-    };
+    let renderer = super::renderer(args.format, config);
     let mut tasks = load_tasks(&args.tasks)?;
     let mut outcome = Outcome::Success;
     let mut fail = |message: String, outcome: &mut Outcome| {

@@ -5,13 +5,10 @@
 //! an error never leaves a file behind.
 
 use super::{Outcome, file_stem, io_reason, read_events};
-use crate::cli::{Format, RenderArgs};
+use crate::cli::RenderArgs;
 use crate::config::Config;
 use crate::fs::{create_private_dir, write_private};
 use crate::letter::{ComposeOptions, Composed, compose};
-use crate::render::html::HtmlRenderer;
-use crate::render::text::TextRenderer;
-use crate::render::{MarkdownRenderer, Renderer};
 use crate::task::{CallFirstTask, HeldLetter, TalkingPoints};
 use crate::template::TemplateSet;
 use anyhow::{Context, bail};
@@ -51,11 +48,7 @@ pub fn run(
     } = terminal;
     let events = read_events(&args.events);
     let destination = destination(args.output.as_deref(), events.len())?;
-    let renderer: Box<dyn Renderer> = match args.format {
-        Format::Html => Box::new(HtmlRenderer),
-        Format::Md => Box::new(MarkdownRenderer),
-        Format::Txt => Box::new(TextRenderer),
-    };
+    let renderer = super::renderer(args.format, config);
     let options = ComposeOptions {
         date: args.date.unwrap_or(today),
         draft: args.draft,

@@ -1,11 +1,12 @@
 //! Step 4 of the pipeline: one [`Letter`] value, many renderers.
 //!
 //! Templates produce Markdown; [`markdown::parse_blocks`] turns it into
-//! blocks; every renderer (HTML, plain text, Markdown, and PDF later) reads the
+//! blocks; every renderer (HTML, plain text, Markdown and PDF) reads the
 //! same `Letter`, so a new renderer never touches the templates.
 
 pub mod html;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 
 use crate::event_type::EventType;
