@@ -190,17 +190,41 @@ pub struct AddressParts<'a> {
     pub postcode: &'a str,
     /// Town or city.
     pub city: &'a str,
+    /// The country of an address abroad.
+    pub country: Option<&'a str>,
 }
 
-/// The lines of the address block: name, street, "1234 AB  PLAATS".
+/// Whether a country name means the Netherlands (then it is not written on the envelope).
+pub fn is_the_netherlands(country: &str) -> bool {
+    matches!(
+        country.trim().to_lowercase().as_str(),
+        "nederland" | "nl" | "nld" | "the netherlands" | "netherlands"
+    )
+}
+
+/// The lines of the address block: name, street, "1234 AB  PLAATS"; for an
+/// address abroad the postcode and place as written there, then the country in capitals.
 pub fn address_lines(name: &NameParts<'_>, address: &AddressParts<'_>) -> Vec<String> {
-    let postcode = crate::event::normalize_postcode(address.postcode)
-        .unwrap_or_else(|| address.postcode.to_string());
-    vec![
+    let mut lines = vec![
         address_name(name),
         street_line(address.street, address.number, address.addition),
-        postcode_city_line(&postcode, address.city),
-    ]
+    ];
+    match address.country {
+        Some(country) => {
+            lines.push(format!(
+                "{} {}",
+                address.postcode.trim(),
+                address.city.to_uppercase()
+            ));
+            lines.push(country.trim().to_uppercase());
+        }
+        None => {
+            let postcode = crate::event::normalize_postcode(address.postcode)
+                .unwrap_or_else(|| address.postcode.to_string());
+            lines.push(postcode_city_line(&postcode, address.city));
+        }
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -225,6 +249,32 @@ mod tests {
         assert_eq!(decimal(0.0), "0,0");
         assert_eq!(plural(1, "fout", "fouten"), "fout");
         assert_eq!(plural(0, "fout", "fouten"), "fouten");
+    }
+
+    #[test]
+    fn an_address_abroad_ends_with_the_country() {
+        let name = NameParts {
+            salutation: Some("heer"),
+            initials: Some("J."),
+            first_name: None,
+            prefix: None,
+            surname: "Peeters",
+        };
+        let mut address = AddressParts {
+            street: "Kerkstraat",
+            number: "3",
+            addition: None,
+            postcode: "2000",
+            city: "Antwerpen",
+            country: Some("België"),
+        };
+        let lines = address_lines(&name, &address);
+        assert_eq!(&lines[2..], ["2000 ANTWERPEN", "BELGIË"]);
+        address.country = None;
+        address.postcode = "6512kt";
+        address.city = "Waalmonde";
+        assert_eq!(address_lines(&name, &address)[2], "6512 KT  WAALMONDE");
+        assert!(is_the_netherlands(" Nederland ") && !is_the_netherlands("Duitsland"));
     }
 
     #[test]

@@ -181,10 +181,22 @@ pub struct Address {
     /// House number addition, e.g. "A" or "2 hoog".
     #[serde(default, deserialize_with = "optional_text")]
     pub addition: Option<Text>,
-    /// Postcode, e.g. "1234 AB".
+    /// Postcode, e.g. "1234 AB" (any form for an address abroad).
     pub postcode: Text,
     /// Town or city.
     pub city: Text,
+    /// The country, only for an address abroad ("België"); it becomes the last line.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub country: Option<Text>,
+}
+
+impl Address {
+    /// Whether this is an address abroad (a country other than the Netherlands is given).
+    pub fn is_abroad(&self) -> bool {
+        self.country
+            .as_ref()
+            .is_some_and(|c| !crate::dutch::is_the_netherlands(c.as_str()))
+    }
 }
 
 /// The named contact person at the municipality.
@@ -929,7 +941,9 @@ fn invalid(path: &str, problem: &str, fix: &str) -> Invalid {
 
 /// Checks that need more than the types: postcodes, phone numbers, the parts an event type needs.
 fn validate_data(data: &EventData, event_type: EventType) -> Result<(), Invalid> {
-    if normalize_postcode(data.recipient.address.postcode.as_str()).is_none() {
+    if !data.recipient.address.is_abroad()
+        && normalize_postcode(data.recipient.address.postcode.as_str()).is_none()
+    {
         return Err(invalid(
             "data.recipient.address.postcode",
             "dit is geen Nederlandse postcode",

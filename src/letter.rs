@@ -193,6 +193,10 @@ pub fn address_block(event: &CaseEvent) -> Vec<String> {
         addition: address.addition.as_ref().map(Text::as_str),
         postcode: address.postcode.as_str(),
         city: address.city.as_str(),
+        country: address
+            .is_abroad()
+            .then(|| address.country.as_ref().map(Text::as_str))
+            .flatten(),
     };
     dutch::address_lines(&name, &parts)
 }

@@ -81,6 +81,7 @@ pub fn address_lines(value: &Value, _: Kwargs, _: &State) -> TeraResult<Value> {
         addition: field("address.addition"),
         postcode,
         city,
+        country: field("address.country").filter(|c| !dutch::is_the_netherlands(c)),
     };
     Ok(Value::from(dutch::address_lines(&name, &address)))
 }

@@ -34,6 +34,7 @@ pub const CONTEXT_PATHS: &[&str] = &[
     "recipient.address.addition",
     "recipient.address.postcode",
     "recipient.address.city",
+    "recipient.address.country",
     "recipient.phone",
     "recipient.channel",
     "contact.name",

@@ -4,6 +4,7 @@ mod cli;
 mod events;
 mod letters;
 mod lint;
+mod pdf;
 mod readability;
 mod release;
 mod routing;

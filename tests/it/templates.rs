@@ -404,6 +404,8 @@ fn the_list_of_names_a_template_may_use_is_the_shape_of_the_context() {
     data["case"]["status_text"] = json!("Lopend");
     data["recipient"]["prefix"] = json!("van");
     data["recipient"]["address"]["addition"] = json!("A");
+    data["recipient"]["address"]["country"] = json!("België");
+    data["recipient"]["address"]["postcode"] = json!("2000");
     data["recipient"]["phone"] = json!("06 12 34 56 78");
     data["contact"]["email"] = json!("a@waalmonde.nl");
     data["amounts"] = json!([{"label": "Huur", "amount_cents": 61200, "period_from": "2026-12-01", "period_to": "2026-12-31"}]);

@@ -226,6 +226,19 @@ fn one_line(weight: Weight, text: &str, size: f32) -> Result<TextLine, RenderErr
     Ok(lines.pop().unwrap_or_default())
 }
 
+/// A line drawn exactly as written, spaces and all (the address: "1234 AB  PLAATS" has two).
+fn exact_line(weight: Weight, text: &str, size: f32) -> Result<TextLine, RenderError> {
+    let width = face(weight).width(text, size).map_err(missing)?;
+    Ok(TextLine {
+        segments: vec![layout::Segment {
+            weight,
+            text: text.to_string(),
+            x: 0.0,
+        }],
+        width,
+    })
+}
+
 /// Renders one letter as PDF bytes.
 pub fn render(letter: &Letter, settings: PdfSettings) -> Result<Vec<u8>, RenderError> {
     if !(45.0..=65.0).contains(&settings.window_top_mm) {
@@ -297,7 +310,7 @@ pub fn render(letter: &Letter, settings: PdfSettings) -> Result<Vec<u8>, RenderE
             baseline: window_top + 12.0 * MM + i as f32 * ADDRESS_LEADING,
             size: ADDRESS_SIZE,
             color: INK,
-            line: one_line(Weight::Regular, text, ADDRESS_SIZE)?,
+            line: exact_line(Weight::Regular, text, ADDRESS_SIZE)?,
             node,
         });
     }
