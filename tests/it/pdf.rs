@@ -308,10 +308,8 @@ fn render_writes_a_private_pdf_file_and_refuses_another_window_position() {
     );
 
     let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
-    let moved = shipped.replace(
-        "greeting = \"Beste\"",
-        "greeting = \"Beste\"\nwindow-top-mm = 55",
-    );
+    assert!(shipped.contains("window-top-mm = 50"));
+    let moved = shipped.replace("window-top-mm = 50", "window-top-mm = 55");
     let error = helder::config::Config::from_toml(&moved, "helder.toml", &root()).unwrap_err();
     assert!(error.to_string().contains("window-top-mm"), "{error}");
 }
