@@ -391,7 +391,12 @@ pub fn paginate(chunks: &[Chunk], frame: Frame) -> Flow {
             0.0
         };
         let at_top = (y - page_top(page)).abs() < 0.01;
-        let before = if at_top { 0.0 } else { chunk.space_before };
+        let after_box = i > 0 && chunks[i - 1].boxed;
+        let before = if at_top {
+            0.0
+        } else {
+            chunk.space_before + if after_box { frame.box_padding } else { 0.0 }
+        };
         let mut needed = if chunk.keep_together {
             chunk.height() + padding
         } else {
