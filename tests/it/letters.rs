@@ -72,7 +72,22 @@ fn every_template_example_renders_to_the_pinned_html() {
             seen += 1;
         }
     }
-    assert_eq!(seen, 12);
+    let files = std::fs::read_dir(root().join("letter-templates/examples"))
+        .unwrap()
+        .count();
+    assert_eq!(seen, files, "every example belongs to a template");
+    // Every event type has a template, except contact_recorded (internal).
+    let types: Vec<_> = templates
+        .iter()
+        .map(|t| t.front_matter.event_type)
+        .collect();
+    for event_type in helder::event_type::EventType::ALL {
+        assert_eq!(
+            types.contains(event_type),
+            *event_type != helder::event_type::EventType::ContactRecorded,
+            "{event_type}"
+        );
+    }
 }
 
 #[test]

@@ -440,3 +440,46 @@ fn changed_since_lints_only_changed_templates_and_the_users_of_a_changed_partial
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn every_shipped_letter_reads_at_b1_without_threats_or_structure_errors() {
+    let config = crate::support::config();
+    let reports = helder::template_lint::check(
+        &config.templates_dir,
+        &config,
+        &helder::template_lint::Selection::All,
+    );
+    let mut templates = 0;
+    for report in &reports {
+        for item in &report.findings {
+            let finding = &item.finding;
+            assert!(
+                finding.category != helder::lint::Category::Tone,
+                "{}: tone finding {} ({})",
+                report.path,
+                finding.rule,
+                finding.message
+            );
+            assert!(
+                finding.severity != helder::lint::Severity::Error,
+                "{}: {} {}",
+                report.path,
+                finding.rule,
+                finding.message
+            );
+        }
+        if let Some(metrics) = &report.metrics {
+            templates += 1;
+            assert!(
+                metrics.level <= helder::readability::Level::B1,
+                "{} reads at {}",
+                report.path,
+                metrics.level
+            );
+        }
+    }
+    assert_eq!(
+        templates, 31,
+        "every template made a letter with its examples"
+    );
+}

@@ -62,16 +62,23 @@ impl Rule for MissingObjectionClause {
         else {
             return;
         };
-        let objection = blocks.iter().position(|b| contains_ci(b, "bezwaar"));
-        let problem = match objection {
-            None => "De brief bevat een besluit, maar zegt niet hoe de lezer bezwaar kan maken.",
-            Some(i)
-                if !(i..(i + 3).min(blocks.len()))
-                    .any(|k| has_date(&analysis.prose.blocks[k].text)) =>
-            {
-                "De brief zegt dat bezwaar kan, maar niet tot welke datum."
+        // The clause: "bezwaar" (or "beroep", after a decision on an objection)
+        // with a date in the same block or the two after it.
+        let mentions: Vec<usize> = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| contains_ci(b, "bezwaar") || contains_ci(b, "beroep"))
+            .map(|(i, _)| i)
+            .collect();
+        let dated = mentions.iter().any(|&i| {
+            (i..(i + 3).min(blocks.len())).any(|k| has_date(&analysis.prose.blocks[k].text))
+        });
+        let problem = match (mentions.is_empty(), dated) {
+            (true, _) => {
+                "De brief bevat een besluit, maar zegt niet hoe de lezer bezwaar kan maken."
             }
-            Some(_) => return,
+            (false, false) => "De brief zegt dat bezwaar kan, maar niet tot welke datum.",
+            (false, true) => return,
         };
         out.push(Finding {
             rule: self.id(),
@@ -81,5 +88,35 @@ impl Rule for MissingObjectionClause {
             message: problem.to_string(),
             suggestion: Some("Zet de bezwaarclausule in de brief, in gewone woorden en met de laatste dag: zes weken na de dag na verzending.".to_string()),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::event_type::EventType;
+    use crate::lint::lint_letter;
+    use crate::readability::ReadabilityConfig;
+
+    fn flagged(text: &str, is_besluit: bool) -> bool {
+        lint_letter(
+            text,
+            EventType::ObjectionDecision,
+            is_besluit,
+            &ReadabilityConfig::default(),
+        )
+        .findings
+        .iter()
+        .any(|f| f.rule == "missing-objection-clause")
+    }
+
+    #[test]
+    fn a_known_besluit_needs_the_clause_and_beroep_with_a_date_counts() {
+        let without = "Beste mevrouw Bakker,\n\nWij hebben uw bezwaar opnieuw bekeken. Wij blijven bij ons besluit.\n\nBel ons gerust.";
+        assert!(flagged(without, true));
+        assert!(!flagged(without.replace("besluit", "plan").as_str(), false));
+        let appeal = format!(
+            "{without}\n\n## Bent u het niet eens?\n\nDan kunt u in beroep gaan bij de rechter. Dat kan tot en met maandag 4 januari 2027."
+        );
+        assert!(!flagged(&appeal, true));
     }
 }
