@@ -27,6 +27,7 @@ pub mod letter;
 pub mod lint;
 pub mod policy;
 pub mod readability;
+pub mod release;
 pub mod render;
 pub mod report;
 pub mod route;

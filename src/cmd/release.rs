@@ -11,10 +11,9 @@ use super::render::write;
 use super::{Outcome, file_stem, read_events};
 use crate::cli::ReleaseArgs;
 use crate::config::Config;
-use crate::event::{ContactOutcome, Origin, event_from_value};
 use crate::event_type::EventType;
-use crate::letter::{ComposeOptions, build_letter, tone_errors};
-use crate::task::{Attempt, CallFirstTask, TaskStatus};
+use crate::release::{ContactEffect, apply_contact};
+use crate::task::{CallFirstTask, TaskStatus};
 use crate::template::TemplateSet;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -68,91 +67,36 @@ pub fn run(
             );
             continue;
         };
-        let Some(prior) = contact.data.prior_contact.clone() else {
-            continue;
-        };
-        task.attempts.push(Attempt {
-            contact_id: prior.contact_id.to_string(),
-            at: prior.at.0.to_rfc3339(),
-            outcome: match prior.outcome {
-                ContactOutcome::Reached => "reached".to_string(),
-                ContactOutcome::NoContact => "no_contact".to_string(),
-            },
-        });
-        let unreached = task
-            .attempts
-            .iter()
-            .filter(|a| a.outcome == "no_contact")
-            .count();
-        let release = prior.outcome == ContactOutcome::Reached
-            || unreached >= config.call_first.no_contact_attempts as usize;
-        if !release {
-            write(path, task.to_json().as_bytes())?;
-            out(format!(
-                "niet bereikt voor zaak {case_id} (poging {unreached} van {}): de brief blijft wachten. Taak: {}",
-                config.call_first.no_contact_attempts,
-                path.display()
-            ));
-            continue;
-        }
-        // The held letter, made again with what the call brought.
-        let mut envelope = task.event.clone();
-        envelope["data"]["prior_contact"] = serde_json::to_value(&prior).unwrap_or_default();
-        let origin = Origin {
-            file: path.display().to_string(),
-            line: None,
-        };
-        let held = match event_from_value(envelope, origin) {
-            Ok(event) => event,
-            Err(e) => {
-                fail(e.to_string(), &mut outcome);
-                continue;
+        let date = args.date.unwrap_or(today);
+        match apply_contact(task, &contact, config, templates, date) {
+            Err(message) => fail(message, &mut outcome),
+            Ok(ContactEffect::Waiting { unreached, of }) => {
+                write(path, task.to_json().as_bytes())?;
+                out(format!(
+                    "niet bereikt voor zaak {case_id} (poging {unreached} van {of}): de brief blijft wachten. Taak: {}",
+                    path.display()
+                ));
             }
-        };
-        let letter = match build_letter(
-            &held,
-            config,
-            templates,
-            ComposeOptions {
-                date: args.date.unwrap_or(today),
-                draft: false,
-            },
-        ) {
-            Ok(letter) => letter,
-            Err(e) => {
-                fail(e.to_string(), &mut outcome);
-                continue;
+            Ok(ContactEffect::Released { letter, reached }) => {
+                let bytes = renderer
+                    .render(&letter)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+                let letter_path = folder.join(format!(
+                    "{}.{}",
+                    file_stem(&letter.event_id),
+                    renderer.extension()
+                ));
+                write(&letter_path, &bytes)?;
+                write(path, task.to_json().as_bytes())?;
+                let how = if reached {
+                    "na het gesprek"
+                } else {
+                    "zonder gesprek, met een aanbod voor een huisbezoek of het wijkteam"
+                };
+                out(format!("brief vrijgegeven {how}: {}", letter_path.display()));
             }
-        };
-        let rules = tone_errors(&letter, config);
-        if !rules.is_empty() {
-            fail(
-                format!(
-                    "gebeurtenis {}: de brief bevat dreigende taal ({}) en gaat niet weg. Pas het sjabloon aan en geef het contact opnieuw vrij.",
-                    held.id,
-                    rules.join(", ")
-                ),
-                &mut outcome,
-            );
-            continue;
         }
-        let bytes = renderer
-            .render(&letter)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let letter_path = folder.join(format!("{}.{}", file_stem(&held.id), renderer.extension()));
-        write(&letter_path, &bytes)?;
-        task.status = TaskStatus::Released;
-        write(path, task.to_json().as_bytes())?;
-        let how = if prior.outcome == ContactOutcome::Reached {
-            "na het gesprek"
-        } else {
-            "zonder gesprek, met een aanbod voor een huisbezoek of het wijkteam"
-        };
-        out(format!(
-            "brief vrijgegeven {how}: {}",
-            letter_path.display()
-        ));
     }
     Ok(outcome)
 }
