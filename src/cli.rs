@@ -34,6 +34,11 @@ pub enum Command {
     /// Check Dutch text for readability and wording: level (A2-C1), long sentences, difficult
     /// and formal words, passives. Exit code 1 when a finding is at error level.
     Lint(LintArgs),
+    /// Turn a day's case events into letters, call-first tasks and error records, with a
+    /// journal: a run that is started again goes on where it stopped, and makes nothing twice.
+    Batch(BatchArgs),
+    /// List the open call-first tasks of a batch folder, oldest deadline first.
+    Tasks(TasksArgs),
     /// Release held letters: for each recorded contact (contact_recorded), find the open
     /// call-first task of the same case in a folder of tasks and send its letter.
     Release(ReleaseArgs),
@@ -57,6 +62,55 @@ pub struct ReleaseArgs {
     /// The date on the letter (YYYY-MM-DD); today when not given.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<chrono::NaiveDate>,
+}
+
+/// Arguments of `helder batch`.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// An NDJSON file (one event a line), a folder of JSON files, or - for stdin.
+    #[arg(value_name = "EVENTS")]
+    pub events: PathBuf,
+
+    /// The output folder: letters/, tasks/, errors.ndjson, summary.json and the journal helder.db.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+
+    /// Letter formats, separated by commas.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Pdf, Format::Html])]
+    pub format: Vec<Format>,
+
+    /// The date on the letters (YYYY-MM-DD); today when not given.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+
+    /// Route and lint every event, write nothing but summary.json.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Threads for rendering (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// Arguments of `helder tasks`.
+#[derive(Debug, clap::Args)]
+pub struct TasksArgs {
+    /// The batch folder (the --out of helder batch).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TasksFormat::Text)]
+    pub format: TasksFormat,
+}
+
+/// How `helder tasks` shows the tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TasksFormat {
+    /// A table for the terminal.
+    Text,
+    /// A JSON array.
+    Json,
 }
 
 /// Arguments of `helder lint`.

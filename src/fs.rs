@@ -20,8 +20,40 @@ pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
+/// Writes `bytes` to `path` atomically (temporary file, rename), readable
+/// only by the owner, without waiting for the disk: a batch writes a group of
+/// files this way and then makes them durable at once with [`sync_filesystem`].
+pub fn write_private_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(path, bytes, false)
+}
+
+/// Makes every write to the file system that holds `dir` durable (Linux
+/// `syncfs`; elsewhere a sync of the folder). One call stands for an fsync
+/// of every file written since the last one.
+pub fn sync_filesystem(dir: &Path) -> io::Result<()> {
+    let handle = File::open(dir)?;
+    #[cfg(target_os = "linux")]
+    {
+        rustix::fs::syncfs(&handle).map_err(io::Error::from)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        handle.sync_all()
+    }
+}
+
+/// Whether a file name is one of helder's temporary files (`.<name>.<pid>.tmp`),
+/// left behind only when a process was killed halfway through a write.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(".tmp")
+}
+
 /// Writes `bytes` to `path` atomically, readable only by the owner.
 pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(path, bytes, true)
+}
+
+fn write_with(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -34,9 +66,11 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let result = (|| {
         let mut file = open_private(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         fs::rename(&temp, path)?;
-        if let Ok(dir_handle) = File::open(dir) {
+        if sync && let Ok(dir_handle) = File::open(dir) {
             // Make the rename durable; not every platform can sync a folder.
             let _ = dir_handle.sync_all();
         }

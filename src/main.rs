@@ -4,13 +4,27 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)] // the one place that prints
 
 use clap::Parser;
-use helder::cli::{Cli, Command, FailOn, LintFormat};
+use helder::cli::{BatchArgs, Cli, Command, FailOn, LintFormat, TasksFormat};
 use helder::cmd::{self, Outcome};
 use helder::config::Config;
 use helder::lint::Severity;
 use helder::template::TemplateSet;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
+
+/// Prints a line on stdout; a closed pipe (`helder tasks DIR | head`) is not an error.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Prints on stdout; a closed pipe is not an error.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = write!(std::io::stdout(), $($arg)*);
+    }};
+}
 
 /// The settings file used when `--config` is not given.
 const DEFAULT_CONFIG: &str = "helder.toml";
@@ -34,7 +48,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<Outcome> {
     if let Command::Lint(args) = &cli.command {
         if let Some(rule) = &args.explain {
-            print!("{}", cmd::lint::explain(rule)?);
+            out!("{}", cmd::lint::explain(rule)?);
             return Ok(Outcome::Success);
         }
         // Text needs no settings (then the defaults hold); templates do, to make letters.
@@ -60,12 +74,12 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             LintFormat::Human => {
                 let color =
                     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                print!("{}", helder::report::human(&reports, color));
+                out!("{}", helder::report::human(&reports, color));
             }
-            LintFormat::Json => println!("{}", helder::report::json(&reports)),
-            LintFormat::Sarif => println!("{}", helder::report::sarif(&reports)),
-            LintFormat::Github => print!("{}", helder::report::github(&reports)),
-            LintFormat::Gitlab => println!("{}", helder::report::gitlab(&reports)),
+            LintFormat::Json => outln!("{}", helder::report::json(&reports)),
+            LintFormat::Sarif => outln!("{}", helder::report::sarif(&reports)),
+            LintFormat::Github => out!("{}", helder::report::github(&reports)),
+            LintFormat::Gitlab => outln!("{}", helder::report::gitlab(&reports)),
         }
         return Ok(outcome);
     }
@@ -73,14 +87,14 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
     for warning in config.policy.warnings() {
         eprintln!("{warning}");
     }
-    let mut out = |line: String| println!("{line}");
+    let mut out = |line: String| outln!("{line}");
     let mut err = |line: String| eprintln!("fout: {line}");
     match &cli.command {
         Command::Route(args) => Ok(cmd::route::run(args, &config, &mut out, &mut err)),
         Command::Templates => {
             let templates = load_templates(&config)?;
             for line in cmd::templates::run(&config, &templates) {
-                println!("{line}");
+                outln!("{line}");
             }
             Ok(Outcome::Success)
         }
@@ -89,6 +103,54 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             let templates = load_templates(&config)?;
             let today = chrono::Local::now().date_naive();
             cmd::release::run(args, &config, &templates, today, &mut out, &mut err)
+        }
+        Command::Batch(args) => {
+            let templates = load_templates(&config)?;
+            batch(args, &config, &templates)
+        }
+        Command::Tasks(args) => {
+            let tasks = helder::batch::open_tasks(&args.dir).map_err(|e| anyhow::anyhow!(e))?;
+            match args.format {
+                TasksFormat::Json => {
+                    let rows: Vec<serde_json::Value> = tasks.iter().map(task_row).collect();
+                    outln!("{}", serde_json::to_string_pretty(&rows)?);
+                }
+                TasksFormat::Text => {
+                    outln!(
+                        "{:<11} {:<18} {:<26} {:<20} {:<28} KAART",
+                        "UITERLIJK",
+                        "ZAAK",
+                        "SOORT",
+                        "CONTACTPERSOON",
+                        "WAAROM"
+                    );
+                    for task in &tasks {
+                        let row = task_row(task);
+                        outln!(
+                            "{:<11} {:<18} {:<26} {:<20} {:<28} {}",
+                            task.deadline,
+                            task.case_id,
+                            task.event_type.as_str(),
+                            task.contact_person.name,
+                            row["reasons"].as_array().map_or(String::new(), |r| r
+                                .iter()
+                                .filter_map(|c| c.as_str())
+                                .collect::<Vec<_>>()
+                                .join(",")),
+                            args.dir
+                                .join("tasks")
+                                .join(format!("{}.txt", helder::cmd::file_stem(&task.event_id)))
+                                .display()
+                        );
+                    }
+                    outln!(
+                        "{} open {}.",
+                        tasks.len(),
+                        helder::dutch::plural(tasks.len(), "taak", "taken")
+                    );
+                }
+            }
+            Ok(Outcome::Success)
         }
         Command::Render(args) => {
             let templates = load_templates(&config)?;
@@ -105,6 +167,107 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             cmd::render::run(args, &config, &templates, today, terminal)
         }
     }
+}
+
+/// One open task as the list shows it: no name or phone of the person, only
+/// where the card is (the card has them, for the contact person).
+fn task_row(task: &helder::task::CallFirstTask) -> serde_json::Value {
+    serde_json::json!({
+        "deadline": task.deadline,
+        "task_id": task.task_id,
+        "event_id": task.event_id,
+        "case_id": task.case_id,
+        "event_type": task.event_type.as_str(),
+        "contact_person": task.contact_person.name,
+        "reasons": task.reasons.iter().map(|r| r.code.as_str()).collect::<Vec<_>>(),
+        "attempts": task.attempts.len(),
+    })
+}
+
+/// `helder batch`: a progress bar on a terminal, one summary line at the end.
+fn batch(args: &BatchArgs, config: &Config, templates: &TemplateSet) -> anyhow::Result<Outcome> {
+    if let Some(jobs) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()
+            .map_err(|e| anyhow::anyhow!("--jobs {jobs}: {e}"))?;
+    }
+    let options = helder::batch::BatchOptions {
+        input: args.events.clone(),
+        out: args.out.clone(),
+        formats: args.format.clone(),
+        date: args
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        dry_run: args.dry_run,
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let total = helder::batch::input::Reader::count(&args.events);
+        let bar = match total {
+            Some(total) => indicatif::ProgressBar::new(total as u64),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} gebeurtenissen · {per_sec} · nog {eta} · {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut progress = |counts: &helder::batch::Counts| {
+        if let Some(bar) = &bar {
+            bar.set_position(counts.events as u64);
+            bar.set_message(format!(
+                "{} brieven, {} taken, {} fouten",
+                counts.letters, counts.tasks, counts.errors
+            ));
+        }
+    };
+    let summary = helder::batch::run(
+        &options,
+        config,
+        templates,
+        &helder::batch::Disk,
+        &mut progress,
+    );
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let summary = summary?;
+    let c = &summary.counts;
+    let place = if args.dry_run {
+        format!(
+            "(proef: niets geschreven behalve {})",
+            args.out.join("summary.json").display()
+        )
+    } else {
+        format!(
+            "Brieven: {}, taken: {}, fouten: {}.",
+            args.out.join("letters").display(),
+            args.out.join("tasks").display(),
+            args.out.join("errors.ndjson").display()
+        )
+    };
+    outln!(
+        "klaar: {} gebeurtenissen in {:.1} s: {} {}, {} keer eerst bellen, {} {} vastgelegd ({} vrijgegeven), {} al eerder gedaan, {} {}. {place}",
+        c.events,
+        summary.seconds,
+        c.letters,
+        helder::dutch::plural(c.letters, "brief", "brieven"),
+        c.tasks,
+        c.contacts,
+        helder::dutch::plural(c.contacts, "contact", "contacten"),
+        c.released,
+        c.skipped,
+        c.errors,
+        helder::dutch::plural(c.errors, "fout", "fouten"),
+    );
+    Ok(if c.errors > 0 {
+        Outcome::EventErrors
+    } else {
+        Outcome::Success
+    })
 }
 
 fn load_templates(config: &Config) -> anyhow::Result<TemplateSet> {

@@ -58,7 +58,10 @@ pub fn apply_contact(
         at: prior.at.0.to_rfc3339(),
         outcome: if reached { "reached" } else { "no_contact" }.to_string(),
     });
-    let unreached = attempts.iter().filter(|a| a.outcome == "no_contact").count();
+    let unreached = attempts
+        .iter()
+        .filter(|a| a.outcome == "no_contact")
+        .count();
     let of = config.call_first.no_contact_attempts;
     if !reached && unreached < of as usize {
         task.attempts = attempts;

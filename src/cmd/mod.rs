@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub fn renderer(
     format: crate::cli::Format,
     config: &crate::config::Config,
-) -> Box<dyn crate::render::Renderer> {
+) -> Box<dyn crate::render::Renderer + Send + Sync> {
     use crate::cli::Format;
     use crate::render::{MarkdownRenderer, html::HtmlRenderer, pdf, text::TextRenderer};
     match format {
@@ -138,9 +138,15 @@ pub fn file_stem(event_id: &str) -> String {
         })
         .collect();
     let stem = stem.trim_start_matches('.');
+    if stem == event_id {
+        return stem.to_string();
+    }
+    // Changed to be a safe file name: a short hash of the id keeps two ids that
+    // differ only in unsafe characters apart.
+    let tag = &render::sha256_hex(event_id.as_bytes())[..8];
     if stem.is_empty() {
-        "gebeurtenis".to_string()
+        format!("gebeurtenis-{tag}")
     } else {
-        stem.to_string()
+        format!("{stem}-{tag}")
     }
 }

@@ -94,7 +94,10 @@ pub fn run(
                 } else {
                     "zonder gesprek, met een aanbod voor een huisbezoek of het wijkteam"
                 };
-                out(format!("brief vrijgegeven {how}: {}", letter_path.display()));
+                out(format!(
+                    "brief vrijgegeven {how}: {}",
+                    letter_path.display()
+                ));
             }
         }
     }

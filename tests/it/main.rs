@@ -1,5 +1,6 @@
 //! Integration tests: one binary for the whole suite, one module per feature.
 
+mod batch;
 mod cli;
 mod events;
 mod letters;

@@ -1,0 +1,245 @@
+//! The batch's input, one event at a time: an NDJSON file, a folder of JSON
+//! files, or stdin. Nothing is read ahead beyond one group, so memory stays
+//! flat however many events there are.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One event's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The file ("stdin" for standard input).
+    pub file: String,
+    /// The 1-based line, for NDJSON.
+    pub line: Option<usize>,
+    /// The event's JSON text, or why it could not be read.
+    pub text: Result<String, String>,
+}
+
+impl Item {
+    /// A key for input that has no usable event id: `input:<file>:<line>`.
+    pub fn position_key(&self) -> String {
+        match self.line {
+            Some(line) => format!("input:{}:{line}", self.file),
+            None => format!("input:{}", self.file),
+        }
+    }
+}
+
+enum Current {
+    Lines {
+        file: String,
+        reader: Box<dyn BufRead + Send>,
+        line: usize,
+    },
+    Items(std::vec::IntoIter<Item>),
+    Done,
+}
+
+/// Reads items from the input, in order.
+pub struct Reader {
+    files: std::vec::IntoIter<PathBuf>,
+    current: Current,
+}
+
+impl std::fmt::Debug for Reader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reader").finish_non_exhaustive()
+    }
+}
+
+impl Reader {
+    /// Opens `input`: a file, a folder (its `*.json`, `*.ndjson`, `*.jsonl`, sorted), or `-`.
+    pub fn open(input: &Path) -> io::Result<Reader> {
+        if input.as_os_str() == "-" {
+            return Ok(Reader {
+                files: Vec::new().into_iter(),
+                current: Current::Lines {
+                    file: "stdin".to_string(),
+                    reader: Box::new(BufReader::new(io::stdin())),
+                    line: 0,
+                },
+            });
+        }
+        let files = if input.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(input)?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension()
+                            .is_some_and(|x| x == "json" || x == "ndjson" || x == "jsonl")
+                })
+                .collect();
+            files.sort();
+            files
+        } else {
+            // Fail early and clearly when the file cannot be opened.
+            File::open(input)?;
+            vec![input.to_path_buf()]
+        };
+        Ok(Reader {
+            files: files.into_iter(),
+            current: Current::Done,
+        })
+    }
+
+    /// How many events the input holds, when that can be known cheaply (not for stdin).
+    pub fn count(input: &Path) -> Option<usize> {
+        if input.as_os_str() == "-" {
+            return None;
+        }
+        let reader = Reader::open(input).ok()?;
+        let mut count = 0;
+        // Counting lines is cheap; a JSON file counts as its events.
+        for path in reader.files {
+            if is_ndjson(&path) {
+                let file = BufReader::new(File::open(&path).ok()?);
+                count += file
+                    .split(b'\n')
+                    .filter(|l| {
+                        l.as_ref()
+                            .is_ok_and(|l| !l.iter().all(u8::is_ascii_whitespace))
+                    })
+                    .count();
+            } else {
+                count += items_of_file(&path).len();
+            }
+        }
+        Some(count)
+    }
+
+    fn next_file(&mut self) -> bool {
+        let Some(path) = self.files.next() else {
+            self.current = Current::Done;
+            return false;
+        };
+        let name = path.display().to_string();
+        self.current = if is_ndjson(&path) {
+            match File::open(&path) {
+                Ok(file) => Current::Lines {
+                    file: name,
+                    reader: Box::new(BufReader::new(file)),
+                    line: 0,
+                },
+                Err(e) => Current::Items(
+                    vec![Item {
+                        file: name,
+                        line: None,
+                        text: Err(format!(
+                            "het bestand kan niet worden gelezen ({})",
+                            crate::cmd::io_reason(&e)
+                        )),
+                    }]
+                    .into_iter(),
+                ),
+            }
+        } else {
+            Current::Items(items_of_file(&path).into_iter())
+        };
+        true
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            match &mut self.current {
+                Current::Done => {
+                    if !self.next_file() {
+                        return None;
+                    }
+                }
+                Current::Items(items) => match items.next() {
+                    Some(item) => return Some(item),
+                    None => self.current = Current::Done,
+                },
+                Current::Lines { file, reader, line } => {
+                    let mut bytes = Vec::new();
+                    match reader.read_until(b'\n', &mut bytes) {
+                        Ok(0) => self.current = Current::Done,
+                        Ok(_) => {
+                            *line += 1;
+                            if bytes.iter().all(u8::is_ascii_whitespace) {
+                                continue;
+                            }
+                            let text = String::from_utf8(bytes).map_err(|_| {
+                                "de regel is geen UTF-8-tekst. Exporteer de gebeurtenissen als UTF-8.".to_string()
+                            });
+                            return Some(Item {
+                                file: file.clone(),
+                                line: Some(*line),
+                                text,
+                            });
+                        }
+                        Err(e) => {
+                            *line += 1;
+                            let item = Item {
+                                file: file.clone(),
+                                line: Some(*line),
+                                text: Err(format!(
+                                    "de invoer kan niet verder worden gelezen ({})",
+                                    crate::cmd::io_reason(&e)
+                                )),
+                            };
+                            self.current = Current::Done;
+                            return Some(item);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_ndjson(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x == "ndjson" || x == "jsonl")
+}
+
+/// The events of a `.json` file: one (pretty-printed) object, or one a line.
+fn items_of_file(path: &Path) -> Vec<Item> {
+    let name = path.display().to_string();
+    let mut text = String::new();
+    let read = File::open(path).and_then(|mut f| f.read_to_string(&mut text));
+    if let Err(e) = read {
+        let problem = if e.kind() == io::ErrorKind::InvalidData {
+            "het bestand is geen UTF-8-tekst".to_string()
+        } else {
+            format!(
+                "het bestand kan niet worden gelezen ({})",
+                crate::cmd::io_reason(&e)
+            )
+        };
+        return vec![Item {
+            file: name,
+            line: None,
+            text: Err(problem),
+        }];
+    }
+    let trimmed = text.trim();
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let one_object = serde_json::from_str::<serde::de::IgnoredAny>(trimmed).is_ok();
+    if one_object || lines.len() <= 1 || !trimmed.starts_with('{') {
+        return vec![Item {
+            file: name,
+            line: None,
+            text: Ok(trimmed.to_string()),
+        }];
+    }
+    lines
+        .into_iter()
+        .map(|(i, l)| Item {
+            file: name.clone(),
+            line: Some(i + 1),
+            text: Ok(l.to_string()),
+        })
+        .collect()
+}

@@ -1,0 +1,291 @@
+//! The batch journal: an embedded SQLite database (`DIR/helder.db`, WAL mode)
+//! with one row for every event that ever reached an outcome in this folder.
+//!
+//! A row is committed only after the files it names are on disk and synced,
+//! so after a crash a row always means "done". The reverse is not true:
+//! files may exist without a row (the crash came between the rename and the
+//! commit); the next run makes them again, with the same content.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// What became of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// A letter was written.
+    Letter,
+    /// A call-first task was written; the letter is held.
+    Task,
+    /// A held letter went out after a recorded contact (the task's row).
+    Released,
+    /// A recorded contact was applied to a task.
+    Contact,
+    /// The event could not be handled; see `errors.ndjson`.
+    Error,
+}
+
+impl Outcome {
+    /// The name in the journal and in `summary.json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Letter => "letter",
+            Outcome::Task => "task",
+            Outcome::Released => "released",
+            Outcome::Contact => "contact",
+            Outcome::Error => "error",
+        }
+    }
+
+    fn parse(text: &str) -> Outcome {
+        match text {
+            "letter" => Outcome::Letter,
+            "task" => Outcome::Task,
+            "released" => Outcome::Released,
+            "contact" => Outcome::Contact,
+            _ => Outcome::Error,
+        }
+    }
+}
+
+/// A file an event produced, with its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Output {
+    /// Path relative to the batch folder.
+    pub path: String,
+    /// SHA-256 of its bytes.
+    pub sha256: String,
+}
+
+/// One event's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The event id (or `input:<file>:<line>` for input without a usable id).
+    pub key: String,
+    /// SHA-256 of the event's JSON.
+    pub content_hash: String,
+    /// The event type, when known.
+    pub event_type: Option<String>,
+    /// The case id, when known.
+    pub case_id: Option<String>,
+    /// letter, call_first, release or error.
+    pub route: String,
+    /// What became of it.
+    pub outcome: Outcome,
+    /// The files it produced.
+    pub outputs: Vec<Output>,
+}
+
+/// An error record (one line of `errors.ndjson`); never personal data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorRecord {
+    /// The event id, when known.
+    pub event_id: Option<String>,
+    /// The input file.
+    pub file: String,
+    /// The line in it, for NDJSON.
+    pub line: Option<usize>,
+    /// The JSON path of the field involved, when known.
+    pub field: Option<String>,
+    /// What is wrong and how to fix it, in Dutch.
+    pub message: String,
+}
+
+/// The open journal.
+pub struct Journal {
+    connection: Connection,
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal").finish_non_exhaustive()
+    }
+}
+
+impl Journal {
+    /// Opens (or creates) the journal in `dir`.
+    pub fn open(dir: &Path) -> rusqlite::Result<Journal> {
+        let connection = Connection::open(dir.join("helder.db"))?;
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        // A commit is durable before helder reports the group done.
+        connection.pragma_update(None, "synchronous", "FULL")?;
+        connection.busy_timeout(std::time::Duration::from_secs(10))?;
+        connection.execute_batch(
+            "CREATE TABLE IF NOT EXISTS events (
+                key TEXT PRIMARY KEY,
+                content_hash TEXT NOT NULL,
+                event_type TEXT,
+                case_id TEXT,
+                route TEXT NOT NULL,
+                outcome TEXT NOT NULL,
+                outputs TEXT NOT NULL,
+                first_run INTEGER NOT NULL,
+                last_run INTEGER NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS events_by_case ON events (case_id, outcome);
+            CREATE TABLE IF NOT EXISTS errors (
+                key TEXT PRIMARY KEY,
+                record TEXT NOT NULL,
+                run INTEGER NOT NULL
+            );
+            CREATE TABLE IF NOT EXISTS runs (
+                id INTEGER PRIMARY KEY,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                input TEXT NOT NULL,
+                counts TEXT
+            );",
+        )?;
+        Ok(Journal { connection })
+    }
+
+    /// Starts a run and returns its id.
+    pub fn start_run(&self, input: &str) -> rusqlite::Result<i64> {
+        self.connection.execute(
+            "INSERT INTO runs (started_at, input) VALUES (?1, ?2)",
+            params![now(), input],
+        )?;
+        Ok(self.connection.last_insert_rowid())
+    }
+
+    /// Records the end of a run with its counts (JSON).
+    pub fn finish_run(&self, run: i64, counts: &str) -> rusqlite::Result<()> {
+        self.connection.execute(
+            "UPDATE runs SET finished_at = ?1, counts = ?2 WHERE id = ?3",
+            params![now(), counts, run],
+        )?;
+        Ok(())
+    }
+
+    /// The row of an event, if there is one.
+    pub fn get(&self, key: &str) -> rusqlite::Result<Option<Row>> {
+        self.connection
+            .query_row(
+                "SELECT key, content_hash, event_type, case_id, route, outcome, outputs FROM events WHERE key = ?1",
+                params![key],
+                row_from,
+            )
+            .optional()
+    }
+
+    /// The open task of a case (the row with outcome `task`), if any.
+    pub fn open_task(&self, case_id: &str) -> rusqlite::Result<Option<Row>> {
+        self.connection
+            .query_row(
+                "SELECT key, content_hash, event_type, case_id, route, outcome, outputs FROM events
+                 WHERE case_id = ?1 AND outcome = 'task' ORDER BY rowid LIMIT 1",
+                params![case_id],
+                row_from,
+            )
+            .optional()
+    }
+
+    /// Every row with outcome `task`, oldest first.
+    pub fn open_tasks(&self) -> rusqlite::Result<Vec<Row>> {
+        let mut statement = self.connection.prepare(
+            "SELECT key, content_hash, event_type, case_id, route, outcome, outputs FROM events
+             WHERE outcome = 'task' ORDER BY rowid",
+        )?;
+        let rows = statement.query_map([], row_from)?;
+        rows.collect()
+    }
+
+    /// Begins the transaction of one group.
+    pub fn begin(&self) -> rusqlite::Result<()> {
+        self.connection.execute_batch("BEGIN IMMEDIATE")
+    }
+
+    /// Commits the group: call only after its files are synced.
+    pub fn commit(&self) -> rusqlite::Result<()> {
+        self.connection.execute_batch("COMMIT")
+    }
+
+    /// Drops the group's rows (its files, if any, are made again next run).
+    pub fn rollback(&self) -> rusqlite::Result<()> {
+        self.connection.execute_batch("ROLLBACK")
+    }
+
+    /// Inserts or replaces an event's row in the open transaction.
+    pub fn put(&self, row: &Row, run: i64) -> rusqlite::Result<()> {
+        let outputs = serde_json::to_string(&row.outputs).unwrap_or_else(|_| "[]".to_string());
+        self.connection.execute(
+            "INSERT INTO events (key, content_hash, event_type, case_id, route, outcome, outputs, first_run, last_run, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
+             ON CONFLICT(key) DO UPDATE SET content_hash = ?2, event_type = ?3, case_id = ?4, route = ?5,
+               outcome = ?6, outputs = ?7, last_run = ?8, updated_at = ?9",
+            params![
+                row.key,
+                row.content_hash,
+                row.event_type,
+                row.case_id,
+                row.route,
+                row.outcome.as_str(),
+                outputs,
+                run,
+                now()
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Records an error (once per key) in the open transaction.
+    pub fn put_error(&self, key: &str, record: &ErrorRecord, run: i64) -> rusqlite::Result<()> {
+        let text = serde_json::to_string(record).unwrap_or_default();
+        self.connection.execute(
+            "INSERT INTO errors (key, record, run) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET record = ?2, run = ?3",
+            params![key, text, run],
+        )?;
+        Ok(())
+    }
+
+    /// Removes an error record (the event was handled after all).
+    pub fn clear_error(&self, key: &str) -> rusqlite::Result<()> {
+        self.connection
+            .execute("DELETE FROM errors WHERE key = ?1", params![key])?;
+        Ok(())
+    }
+
+    /// Every error record, in the order they were first made.
+    pub fn errors(&self) -> rusqlite::Result<Vec<ErrorRecord>> {
+        let mut statement = self
+            .connection
+            .prepare("SELECT record FROM errors ORDER BY rowid")?;
+        let rows = statement.query_map([], |r| r.get::<_, String>(0))?;
+        let mut records = Vec::new();
+        for text in rows {
+            if let Ok(record) = serde_json::from_str(&text?) {
+                records.push(record);
+            }
+        }
+        Ok(records)
+    }
+
+    /// Counts of rows by outcome, over the whole journal.
+    pub fn counts(&self) -> rusqlite::Result<Vec<(String, i64)>> {
+        let mut statement = self
+            .connection
+            .prepare("SELECT outcome, COUNT(*) FROM events GROUP BY outcome ORDER BY outcome")?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect()
+    }
+}
+
+fn row_from(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    let outputs: String = r.get(6)?;
+    Ok(Row {
+        key: r.get(0)?,
+        content_hash: r.get(1)?,
+        event_type: r.get(2)?,
+        case_id: r.get(3)?,
+        route: r.get(4)?,
+        outcome: Outcome::parse(&r.get::<_, String>(5)?),
+        outputs: serde_json::from_str(&outputs).unwrap_or_default(),
+    })
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
