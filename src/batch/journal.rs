@@ -9,6 +9,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
 
 /// What became of an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,9 +93,10 @@ pub struct ErrorRecord {
     pub message: String,
 }
 
-/// The open journal.
+/// The open journal. One connection, shared: the batch stores one group
+/// while it already looks up the next one, so calls take turns on a lock.
 pub struct Journal {
-    connection: Connection,
+    connection: Mutex<Connection>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -138,21 +140,30 @@ impl Journal {
                 counts TEXT
             );",
         )?;
-        Ok(Journal { connection })
+        Ok(Journal {
+            connection: Mutex::new(connection),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite in a bad state.
+        self.connection
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Starts a run and returns its id.
     pub fn start_run(&self, input: &str) -> rusqlite::Result<i64> {
-        self.connection.execute(
+        self.lock().execute(
             "INSERT INTO runs (started_at, input) VALUES (?1, ?2)",
             params![now(), input],
         )?;
-        Ok(self.connection.last_insert_rowid())
+        Ok(self.lock().last_insert_rowid())
     }
 
     /// Records the end of a run with its counts (JSON).
     pub fn finish_run(&self, run: i64, counts: &str) -> rusqlite::Result<()> {
-        self.connection.execute(
+        self.lock().execute(
             "UPDATE runs SET finished_at = ?1, counts = ?2 WHERE id = ?3",
             params![now(), counts, run],
         )?;
@@ -161,7 +172,7 @@ impl Journal {
 
     /// The row of an event, if there is one.
     pub fn get(&self, key: &str) -> rusqlite::Result<Option<Row>> {
-        self.connection
+        self.lock()
             .query_row(
                 "SELECT key, content_hash, event_type, case_id, route, outcome, outputs FROM events WHERE key = ?1",
                 params![key],
@@ -172,7 +183,7 @@ impl Journal {
 
     /// The open task of a case (the row with outcome `task`), if any.
     pub fn open_task(&self, case_id: &str) -> rusqlite::Result<Option<Row>> {
-        self.connection
+        self.lock()
             .query_row(
                 "SELECT key, content_hash, event_type, case_id, route, outcome, outputs FROM events
                  WHERE case_id = ?1 AND outcome = 'task' ORDER BY rowid LIMIT 1",
@@ -184,7 +195,8 @@ impl Journal {
 
     /// Every row with outcome `task`, oldest first.
     pub fn open_tasks(&self) -> rusqlite::Result<Vec<Row>> {
-        let mut statement = self.connection.prepare(
+        let connection = self.lock();
+        let mut statement = connection.prepare(
             "SELECT key, content_hash, event_type, case_id, route, outcome, outputs FROM events
              WHERE outcome = 'task' ORDER BY rowid",
         )?;
@@ -194,23 +206,23 @@ impl Journal {
 
     /// Begins the transaction of one group.
     pub fn begin(&self) -> rusqlite::Result<()> {
-        self.connection.execute_batch("BEGIN IMMEDIATE")
+        self.lock().execute_batch("BEGIN IMMEDIATE")
     }
 
     /// Commits the group: call only after its files are synced.
     pub fn commit(&self) -> rusqlite::Result<()> {
-        self.connection.execute_batch("COMMIT")
+        self.lock().execute_batch("COMMIT")
     }
 
     /// Drops the group's rows (its files, if any, are made again next run).
     pub fn rollback(&self) -> rusqlite::Result<()> {
-        self.connection.execute_batch("ROLLBACK")
+        self.lock().execute_batch("ROLLBACK")
     }
 
     /// Inserts or replaces an event's row in the open transaction.
     pub fn put(&self, row: &Row, run: i64) -> rusqlite::Result<()> {
         let outputs = serde_json::to_string(&row.outputs).unwrap_or_else(|_| "[]".to_string());
-        self.connection.execute(
+        self.lock().execute(
             "INSERT INTO events (key, content_hash, event_type, case_id, route, outcome, outputs, first_run, last_run, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
              ON CONFLICT(key) DO UPDATE SET content_hash = ?2, event_type = ?3, case_id = ?4, route = ?5,
@@ -233,7 +245,7 @@ impl Journal {
     /// Records an error (once per key) in the open transaction.
     pub fn put_error(&self, key: &str, record: &ErrorRecord, run: i64) -> rusqlite::Result<()> {
         let text = serde_json::to_string(record).unwrap_or_default();
-        self.connection.execute(
+        self.lock().execute(
             "INSERT INTO errors (key, record, run) VALUES (?1, ?2, ?3)
              ON CONFLICT(key) DO UPDATE SET record = ?2, run = ?3",
             params![key, text, run],
@@ -243,16 +255,15 @@ impl Journal {
 
     /// Removes an error record (the event was handled after all).
     pub fn clear_error(&self, key: &str) -> rusqlite::Result<()> {
-        self.connection
+        self.lock()
             .execute("DELETE FROM errors WHERE key = ?1", params![key])?;
         Ok(())
     }
 
     /// Every error record, in the order they were first made.
     pub fn errors(&self) -> rusqlite::Result<Vec<ErrorRecord>> {
-        let mut statement = self
-            .connection
-            .prepare("SELECT record FROM errors ORDER BY rowid")?;
+        let connection = self.lock();
+        let mut statement = connection.prepare("SELECT record FROM errors ORDER BY rowid")?;
         let rows = statement.query_map([], |r| r.get::<_, String>(0))?;
         let mut records = Vec::new();
         for text in rows {
@@ -265,8 +276,8 @@ impl Journal {
 
     /// Counts of rows by outcome, over the whole journal.
     pub fn counts(&self) -> rusqlite::Result<Vec<(String, i64)>> {
-        let mut statement = self
-            .connection
+        let connection = self.lock();
+        let mut statement = connection
             .prepare("SELECT outcome, COUNT(*) FROM events GROUP BY outcome ORDER BY outcome")?;
         let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect()

@@ -102,6 +102,22 @@ pub struct Counts {
     pub by_type: BTreeMap<String, usize>,
 }
 
+impl Counts {
+    /// Adds another count to this one.
+    pub fn add(&mut self, other: &Counts) {
+        self.events += other.events;
+        self.letters += other.letters;
+        self.tasks += other.tasks;
+        self.contacts += other.contacts;
+        self.released += other.released;
+        self.skipped += other.skipped;
+        self.errors += other.errors;
+        for (event_type, n) in &other.by_type {
+            *self.by_type.entry(event_type.clone()).or_default() += n;
+        }
+    }
+}
+
 /// `summary.json`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
@@ -167,6 +183,13 @@ enum Parsed {
         hash: String,
         record: ErrorRecord,
     },
+}
+
+/// A group ready to be written: its items, parsed, and what was made of them.
+struct Prepared {
+    group: Vec<Item>,
+    parsed: Vec<Parsed>,
+    made: Vec<Option<Made>>,
 }
 
 /// What phase 3 made of an event.
@@ -236,44 +259,63 @@ pub fn run(
     let mut counts = Counts::default();
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut reader = reader;
+    // One group is written and committed while the next is read and rendered.
+    let mut pending: Option<Prepared> = None;
     loop {
         let group: Vec<Item> = reader.by_ref().take(GROUP_SIZE).collect();
-        if group.is_empty() {
-            break;
-        }
-        let parsed: Vec<Parsed> = group.par_iter().map(parse).collect();
-        let work = decide(
-            &parsed,
-            journal.as_ref(),
-            &options.out,
-            &mut seen,
-            &mut counts,
-        );
-        let made: Vec<Option<Made>> = parsed
-            .par_iter()
-            .zip(work.par_iter())
-            .map(|(p, w)| w.then(|| context.make(p)))
-            .collect();
-        match &journal {
-            Some(journal) => {
-                store(
-                    &context,
-                    journal,
-                    storage,
-                    run_id,
-                    &group,
-                    &parsed,
-                    made,
-                    &mut counts,
-                )?;
-            }
-            None => {
-                for m in made.into_iter().flatten() {
-                    count_made(&m, &mut counts);
+        let (stored, prepared) = rayon::join(
+            || -> Result<Counts, BatchError> {
+                let mut stored = Counts::default();
+                if let Some(prepared) = pending.take() {
+                    match &journal {
+                        Some(journal) => {
+                            store(&context, journal, storage, run_id, prepared, &mut stored)?
+                        }
+                        None => {
+                            for m in prepared.made.into_iter().flatten() {
+                                count_made(&m, &mut stored);
+                            }
+                        }
+                    }
                 }
-            }
-        }
+                Ok(stored)
+            },
+            || {
+                (!group.is_empty()).then(|| {
+                    let mut seen_now = Counts::default();
+                    let parsed: Vec<Parsed> = group.par_iter().map(parse).collect();
+                    let work = decide(
+                        &parsed,
+                        journal.as_ref(),
+                        &options.out,
+                        &mut seen,
+                        &mut seen_now,
+                    );
+                    let made: Vec<Option<Made>> = parsed
+                        .par_iter()
+                        .zip(work.par_iter())
+                        .map(|(p, w)| w.then(|| context.make(p)))
+                        .collect();
+                    (
+                        Prepared {
+                            group,
+                            parsed,
+                            made,
+                        },
+                        seen_now,
+                    )
+                })
+            },
+        );
+        counts.add(&stored?);
         progress(&counts);
+        match prepared {
+            Some((prepared, seen_now)) => {
+                counts.add(&seen_now);
+                pending = Some(prepared);
+            }
+            None => break,
+        }
     }
     let seconds = started.elapsed().as_secs_f64();
     let mut summary = Summary {
@@ -566,17 +608,20 @@ fn store(
     journal: &Journal,
     storage: &dyn Storage,
     run: i64,
-    group: &[Item],
-    parsed: &[Parsed],
-    made: Vec<Option<Made>>,
+    prepared: Prepared,
     counts: &mut Counts,
 ) -> Result<(), BatchError> {
+    let Prepared {
+        group,
+        parsed,
+        made,
+    } = prepared;
     let out = &context.options.out;
     journal
         .begin()
         .map_err(|e| write_error("het journaal", e))?;
     let result = (|| -> Result<(), BatchError> {
-        for ((item, p), m) in group.iter().zip(parsed).zip(made) {
+        for ((item, p), m) in group.iter().zip(&parsed).zip(made) {
             let Some(m) = m else { continue };
             let (key, hash, event) = match p {
                 Parsed::Valid { event, hash } => (event.id.clone(), hash.clone(), Some(event)),

@@ -493,3 +493,85 @@ fn a_batch_killed_at_random_points_finishes_with_every_event_exactly_once() {
         task_rows
     );
 }
+
+#[test]
+fn a_template_error_is_an_error_record_for_its_events_only() {
+    let dir = tempfile::tempdir().unwrap();
+    // A copy of the shipped templates, with one of them asking for a name that is not there.
+    let templates_dir = dir.path().join("sjablonen");
+    let copy = |from: &Path, to: &Path| {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    };
+    copy(&root().join("letter-templates"), &templates_dir);
+    copy(
+        &root().join("letter-templates/_partials"),
+        &templates_dir.join("_partials"),
+    );
+    let granted = templates_dir.join("benefit_granted.md");
+    let source = std::fs::read_to_string(&granted).unwrap();
+    std::fs::write(
+        &granted,
+        source.replace("{{ recipient | salutation }}", "{{ recipient.nickname }}"),
+    )
+    .unwrap();
+    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
+    let settings = dir.path().join("helder.toml");
+    std::fs::write(
+        &settings,
+        shipped
+            .replace(
+                "templates = \"letter-templates\"",
+                "templates = \"sjablonen\"",
+            )
+            .replace(
+                "policy = \"call-first-policy.toml\"",
+                &format!(
+                    "policy = {:?}",
+                    root().join("call-first-policy.toml").to_str().unwrap()
+                ),
+            ),
+    )
+    .unwrap();
+    let out = dir.path().join("uit");
+    let output = Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", settings.to_str().unwrap()])
+        .args([
+            "batch",
+            root().join("letter-templates/examples").to_str().unwrap(),
+        ])
+        .args([
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "html",
+            "--date",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    let records = errors(&out);
+    assert_eq!(
+        records.len(),
+        2,
+        "the two benefit_granted examples: {records:#?}"
+    );
+    for record in &records {
+        let message = record["message"].as_str().unwrap();
+        assert!(
+            message.contains("benefit_granted.md") && message.contains("recipient.nickname"),
+            "{message}"
+        );
+    }
+    let counts = &summary(&out)["counts"];
+    assert_eq!(
+        counts["letters"].as_u64().unwrap() + counts["tasks"].as_u64().unwrap(),
+        examples().len() as u64 - 2
+    );
+}
