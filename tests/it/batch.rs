@@ -575,3 +575,30 @@ fn a_template_error_is_an_error_record_for_its_events_only() {
         examples().len() as u64 - 2
     );
 }
+
+#[test]
+fn a_letter_file_that_went_missing_is_made_again_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dag.ndjson");
+    std::fs::write(&input, ndjson(40)).unwrap();
+    let out = dir.path().join("uit");
+    assert_eq!(
+        batch(&input, &out, &["--format", "html"]).status.code(),
+        Some(0)
+    );
+    let letters = files_in(&out.join("letters"));
+    let gone = letters.iter().next().unwrap().clone();
+    let original = std::fs::read(out.join("letters").join(&gone)).unwrap();
+    std::fs::remove_file(out.join("letters").join(&gone)).unwrap();
+    assert_eq!(
+        batch(&input, &out, &["--format", "html"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        std::fs::read(out.join("letters").join(&gone)).unwrap(),
+        original
+    );
+    assert_eq!(summary(&out)["counts"]["skipped"], 39);
+    assert_eq!(summary(&out)["counts"]["letters"], 1);
+    assert_eq!(files_in(&out.join("letters")), letters);
+}
