@@ -39,6 +39,9 @@ pub enum Command {
     Batch(BatchArgs),
     /// List the open call-first tasks of a batch folder, oldest deadline first.
     Tasks(TasksArgs),
+    /// A local web page for template authors (each letter beside what is wrong with it,
+    /// live on save) and, with --out, for the call-first list.
+    Serve(ServeArgs),
     /// Release held letters: for each recorded contact (contact_recorded), find the open
     /// call-first task of the same case in a folder of tasks and send its letter.
     Release(ReleaseArgs),
@@ -90,6 +93,22 @@ pub struct BatchArgs {
     /// Threads for rendering (default: all cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
+}
+
+/// Arguments of `helder serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The port.
+    #[arg(long, default_value_t = 8470)]
+    pub port: u16,
+
+    /// The address to listen on. Anything but 127.0.0.1 lets other computers in: helder warns.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub address: std::net::IpAddr,
+
+    /// A batch folder (the --out of helder batch), for the call-first page.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// Arguments of `helder tasks`.

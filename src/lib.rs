@@ -32,6 +32,7 @@ pub mod release;
 pub mod render;
 pub mod report;
 pub mod route;
+pub mod serve;
 pub mod task;
 pub mod template;
 pub mod template_lint;

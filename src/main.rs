@@ -152,6 +152,23 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
             }
             Ok(Outcome::Success)
         }
+        Command::Serve(args) => {
+            if !args.address.is_loopback() {
+                eprintln!(
+                    "let op: helder serve luistert op {}; andere computers in het netwerk kunnen de pagina's dan ook openen. Gebruik dit alleen op een vertrouwd netwerk.",
+                    args.address
+                );
+            }
+            let options = helder::serve::ServeOptions {
+                address: args.address,
+                port: args.port,
+                out: args.out.clone(),
+            };
+            helder::serve::run(options, config, |address| {
+                outln!("helder serve: http://{address}/ (stoppen: Ctrl+C)");
+            })?;
+            Ok(Outcome::Success)
+        }
         Command::Render(args) => {
             let templates = load_templates(&config)?;
             let today = chrono::Local::now().date_naive();

@@ -9,7 +9,8 @@ use crate::dutch::long_date;
 /// The mark on every held draft.
 pub const DRAFT_MARK: &str = "CONCEPT — niet versturen";
 
-const STYLE: &str = r#"
+/// The letter's stylesheet (also served by `helder serve` beside its preview).
+pub const STYLE: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: #eef0f2; color: #1b1b1b;

@@ -9,6 +9,7 @@ mod pdf;
 mod readability;
 mod release;
 mod routing;
+mod serve;
 mod support;
 mod tasks;
 mod template_ci;

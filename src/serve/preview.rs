@@ -1,0 +1,161 @@
+//! One template made into a letter with one example, with what is wrong in it.
+//!
+//! The letter is linted as it will be sent; each finding's words are marked
+//! in the HTML of the letter and linked to the finding (and back). The marks
+//! are put in as invisible characters in the Markdown before it is rendered,
+//! so every value stays escaped as in a real letter, and are turned into
+//! links afterwards.
+
+use crate::config::Config;
+use crate::event::parse_events;
+use crate::letter::{ComposeOptions, build_letter};
+use crate::lint::{Finding, Severity, SourceKind, lint_letter, prose};
+use crate::readability::{Analysis, Metrics};
+use crate::render::html::{HtmlRenderer, esc};
+use crate::render::markdown::parse_blocks;
+use crate::render::{Letter, Renderer};
+use crate::template::{LetterTemplate, TemplateSet};
+use crate::template_lint::EXAMPLES_DIR;
+
+/// First code point of the mark-start characters (private use, plane 15).
+const MARK_START: u32 = 0xF_0000;
+/// Ends a mark.
+const MARK_END: char = '\u{F_FFFD}';
+
+/// A letter ready to show, with its findings and numbers.
+#[derive(Debug)]
+pub struct Preview {
+    /// The letter.
+    pub letter: Letter,
+    /// The `<main>` part of the letter's HTML, with the marks as links.
+    pub html: String,
+    /// The findings, in the order of the marks.
+    pub findings: Vec<Finding>,
+    /// Whether finding `i` has a mark in the letter.
+    pub marked: Vec<bool>,
+    /// Readability numbers.
+    pub metrics: Metrics,
+    /// The longest sentences: word count and text.
+    pub longest: Vec<(usize, String)>,
+}
+
+/// Makes the preview of `template` with example `example` (a file name in `examples/`).
+pub fn preview(
+    config: &Config,
+    templates: &TemplateSet,
+    template: &LetterTemplate,
+    example: &str,
+) -> Result<Preview, String> {
+    let path = config.templates_dir.join(EXAMPLES_DIR).join(example);
+    let text = std::fs::read_to_string(&path)
+        .map_err(|_| format!("het voorbeeld {example} kan niet worden gelezen"))?;
+    let event = parse_events(&text, &path.display().to_string())
+        .into_iter()
+        .next()
+        .ok_or_else(|| format!("het voorbeeld {example} is leeg"))?
+        .map_err(|e| e.to_string())?;
+    if event.event_type != template.front_matter.event_type {
+        return Err(format!(
+            "het voorbeeld {example} is een {}, maar dit sjabloon is voor {}",
+            event.event_type, template.front_matter.event_type
+        ));
+    }
+    let options = ComposeOptions {
+        date: event.time.0.date_naive(),
+        draft: false,
+    };
+    let mut letter = build_letter(&event, config, templates, options).map_err(|e| e.to_string())?;
+    let markdown = letter.body_markdown.clone();
+    let result = lint_letter(
+        &markdown,
+        letter.event_type,
+        letter.is_besluit,
+        &config.readability,
+    );
+    let findings = result.findings;
+    // Marks that do not overlap, and do not cross a paragraph.
+    let mut marked = vec![false; findings.len()];
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut last_end = 0;
+    for (i, finding) in findings.iter().enumerate() {
+        let (start, end) = (finding.span.start, finding.span.end);
+        if start < last_end || end <= start || markdown[start..end].contains("\n\n") {
+            continue;
+        }
+        spans.push((i, start, end));
+        marked[i] = true;
+        last_end = end;
+    }
+    let mut with_marks = String::with_capacity(markdown.len() + spans.len() * 8);
+    let mut position = 0;
+    for (i, start, end) in &spans {
+        with_marks.push_str(&markdown[position..*start]);
+        with_marks.push(char::from_u32(MARK_START + *i as u32).unwrap_or(MARK_END));
+        with_marks.push_str(&markdown[*start..*end]);
+        with_marks.push(MARK_END);
+        position = *end;
+    }
+    with_marks.push_str(&markdown[position..]);
+    letter.body = parse_blocks(&with_marks).map_err(|e| e.message)?;
+    let page =
+        String::from_utf8(HtmlRenderer.render(&letter).map_err(|e| e.0)?).unwrap_or_default();
+    letter.body = parse_blocks(&markdown).map_err(|e| e.message)?;
+    let main_start = page.find("<main").unwrap_or(0);
+    let main_end = page
+        .find("</main>")
+        .map_or(page.len(), |i| i + "</main>".len());
+    let html = links(&page[main_start..main_end], &findings);
+
+    let analysis = Analysis::new(
+        &markdown,
+        prose(&markdown, SourceKind::Markdown),
+        &config.readability,
+    );
+    let mut sentences: Vec<(usize, String)> = analysis
+        .sentences
+        .iter()
+        .map(|s| (s.words, analysis.text(s.block, s.range.clone()).to_string()))
+        .collect();
+    sentences.sort_by_key(|s| std::cmp::Reverse(s.0));
+    sentences.truncate(3);
+    Ok(Preview {
+        letter,
+        html,
+        findings,
+        marked,
+        metrics: result.metrics,
+        longest: sentences,
+    })
+}
+
+/// Replaces the mark characters by links to the findings.
+fn links(html: &str, findings: &[Finding]) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    for c in html.chars() {
+        let code = c as u32;
+        if c == MARK_END {
+            out.push_str("</a>");
+        } else if (MARK_START..MARK_START + 0xFFFD).contains(&code) {
+            let i = (code - MARK_START) as usize;
+            let severity = findings
+                .get(i)
+                .map_or("info", |f| severity_name(f.severity));
+            let title = findings.get(i).map_or(String::new(), |f| esc(&f.message));
+            out.push_str(&format!(
+                "<a class=\"mark {severity}\" id=\"m{i}\" href=\"#f{i}\" title=\"{title}\">"
+            ));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// "error", "warning" or "info".
+pub fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "info",
+    }
+}

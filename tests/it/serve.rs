@@ -1,0 +1,332 @@
+//! `helder serve` in a real headless Chromium (Debian `chromium` and
+//! `chromium-driver`; `.ci/run` installs them), driven over WebDriver with
+//! fantoccini, and its security checks over plain HTTP.
+
+use crate::support::root;
+use serde_json::json;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A child process that is killed when the test ends, also on a panic.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// A settings file with its own copy of the templates, and a batch folder with one open task.
+struct Setup {
+    _dir: tempfile::TempDir,
+    settings: PathBuf,
+    templates: PathBuf,
+    out: PathBuf,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("sjablonen");
+    copy_dir(&root().join("letter-templates"), &templates);
+    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
+    let settings = dir.path().join("helder.toml");
+    std::fs::write(
+        &settings,
+        shipped
+            .replace(
+                "templates = \"letter-templates\"",
+                "templates = \"sjablonen\"",
+            )
+            .replace(
+                "policy = \"call-first-policy.toml\"",
+                &format!(
+                    "policy = {:?}",
+                    root().join("call-first-policy.toml").to_str().unwrap()
+                ),
+            ),
+    )
+    .unwrap();
+    let out = dir.path().join("uit");
+    let output = Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", settings.to_str().unwrap(), "batch"])
+        .arg(root().join("letter-templates/examples/sanction_reduction-reached.json"))
+        .args([
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "html",
+            "--date",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    Setup {
+        _dir: dir,
+        settings,
+        templates,
+        out,
+    }
+}
+
+/// Starts `helder serve` on a free port; returns the process and its base address.
+fn serve(setup: &Setup) -> (Running, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args([
+            "--config",
+            setup.settings.to_str().unwrap(),
+            "serve",
+            "--port",
+            "0",
+        ])
+        .args(["--out", setup.out.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let base = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .trim_end_matches('/')
+        .to_string();
+    (Running(child), base)
+}
+
+/// A raw HTTP request; returns the status line and headers, and the body.
+fn http(base: &str, request: &str) -> (String, String) {
+    let address = base.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    (head.to_string(), body.to_string())
+}
+
+#[test]
+fn a_foreign_host_and_a_post_without_the_token_are_refused() {
+    let setup = setup();
+    let (_server, base) = serve(&setup);
+    let host = base.trim_start_matches("http://");
+    let (head, _) = http(
+        &base,
+        "GET /templates HTTP/1.1\r\nHost: rebind.example\r\nConnection: close\r\n\r\n",
+    );
+    assert!(head.starts_with("HTTP/1.1 421"), "{head}");
+    let (head, body) = http(
+        &base,
+        &format!("GET /templates HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+    );
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    let lower = head.to_lowercase();
+    assert!(
+        lower.contains("content-security-policy: default-src 'none'"),
+        "{head}"
+    );
+    assert!(
+        !body.contains("http://") && !body.contains("https://"),
+        "nothing from elsewhere"
+    );
+    let form = "outcome=reached&note=test";
+    let (head, _) = http(
+        &base,
+        &format!(
+            "POST /tasks/evt-2026-000601/contact HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
+            form.len()
+        ),
+    );
+    assert!(head.starts_with("HTTP/1.1 403"), "{head}");
+    let form = "outcome=reached&note=test&token=geraden";
+    let (head, _) = http(
+        &base,
+        &format!(
+            "POST /tasks/evt-2026-000601/contact HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{form}",
+            form.len()
+        ),
+    );
+    assert!(head.starts_with("HTTP/1.1 403"), "a wrong token: {head}");
+    assert!(!setup.out.join("letters/evt-2026-000601.html").exists());
+}
+
+/// Starts chromedriver on a free port.
+fn chromedriver() -> (Running, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("chromedriver is needed for the browser tests ({e}): apt-get install chromium chromium-driver")
+        });
+    let started = Instant::now();
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (Running(child), port)
+}
+
+async fn browser(port: u16) -> fantoccini::Client {
+    let mut capabilities = serde_json::Map::new();
+    capabilities.insert(
+        "goog:chromeOptions".to_string(),
+        json!({
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1500"]
+        }),
+    );
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    fantoccini::ClientBuilder::new(connector)
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a Chromium session")
+}
+
+fn screenshot_path(name: &str) -> PathBuf {
+    let dir = root().join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+async fn wait_for(client: &fantoccini::Client, what: &str, check: impl Fn(&str) -> bool) -> String {
+    let started = Instant::now();
+    loop {
+        let source = client.source().await.unwrap_or_default();
+        if check(&source) {
+            return source;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "waited for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_chromium_a_finding_is_marked_the_page_follows_the_file_and_a_call_releases_the_letter()
+{
+    use fantoccini::Locator;
+    let setup = setup();
+    // A sentence the formal-word rule flags, in the warning letter.
+    let warning = setup.templates.join("warning.md");
+    let source = std::fs::read_to_string(&warning).unwrap();
+    std::fs::write(
+        &warning,
+        source.replace("## Waarom?", "Indien u vragen hebt, bel ons.\n\n## Waarom?"),
+    )
+    .unwrap();
+    let (_server, base) = serve(&setup);
+    let (_driver, port) = chromedriver();
+    let client = browser(port).await;
+
+    // The list, then one template with its marked finding.
+    client.goto(&format!("{base}/templates")).await.unwrap();
+    client
+        .find(Locator::LinkText("warning"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(&client, "the letter", |s| {
+        s.contains("class=\"letter-frame\"")
+    })
+    .await;
+    let mark = client
+        .find(Locator::XPath(
+            "//a[contains(@class, 'mark') and normalize-space(.)='Indien']",
+        ))
+        .await
+        .expect("the formal word is marked in the letter");
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(screenshot_path("template-top.png"), png).unwrap();
+    let target = mark.attr("href").await.unwrap().unwrap();
+    mark.click().await.unwrap();
+    let finding = client.find(Locator::Css(&target)).await.unwrap();
+    let text = finding.text().await.unwrap();
+    assert!(
+        text.contains("formele taal") && text.contains("Beter: Schrijf liever: als"),
+        "{text}"
+    );
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(screenshot_path("templates.png"), png).unwrap();
+
+    // Change the file on disk: the page follows by itself.
+    let source = std::fs::read_to_string(&warning).unwrap();
+    std::fs::write(
+        &warning,
+        source.replace(
+            "Indien u vragen hebt, bel ons.",
+            "Hebt u vragen? Bel ons gerust, dat helpt.",
+        ),
+    )
+    .unwrap();
+    let page = wait_for(&client, "the changed letter", |s| s.contains("dat helpt")).await;
+    assert!(!page.contains(">Indien<"));
+
+    // The call-first list: record the call, the task leaves, the letter appears.
+    client.goto(&format!("{base}/tasks")).await.unwrap();
+    wait_for(&client, "the task", |s| s.contains("Gesprek vastleggen")).await;
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(screenshot_path("tasks.png"), png).unwrap();
+    client
+        .find(Locator::Css("input[value=reached]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("textarea"))
+        .await
+        .unwrap()
+        .send_keys("Mevrouw was ziek en heeft de post niet gezien.")
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let page = wait_for(&client, "the confirmation", |s| s.contains("is vastgelegd")).await;
+    assert!(
+        !page.contains("Gesprek vastleggen"),
+        "the task left the list"
+    );
+    let letter = std::fs::read_to_string(setup.out.join("letters/evt-2026-000601.html")).unwrap();
+    assert!(letter.contains("Mevrouw was ziek en heeft de post niet gezien."));
+    client.close().await.unwrap();
+}
