@@ -328,5 +328,29 @@ async fn in_chromium_a_finding_is_marked_the_page_follows_the_file_and_a_call_re
     );
     let letter = std::fs::read_to_string(setup.out.join("letters/evt-2026-000601.html")).unwrap();
     assert!(letter.contains("Mevrouw was ziek en heeft de post niet gezien."));
+
+    // On a phone-sized window the letter and its findings stack, nothing runs off the side.
+    client.set_window_size(420, 900).await.unwrap();
+    client
+        .goto(&format!("{base}/templates/warning"))
+        .await
+        .unwrap();
+    wait_for(&client, "the letter", |s| {
+        s.contains("class=\"letter-frame\"")
+    })
+    .await;
+    let overflow = client
+        .execute(
+            "return document.documentElement.scrollWidth - window.innerWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        overflow.as_f64().unwrap_or(0.0) <= 1.0,
+        "no sideways scrolling: {overflow}"
+    );
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(screenshot_path("phone.png"), png).unwrap();
     client.close().await.unwrap();
 }
