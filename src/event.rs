@@ -941,6 +941,34 @@ fn invalid(path: &str, problem: &str, fix: &str) -> Invalid {
 
 /// Checks that need more than the types: postcodes, phone numbers, the parts an event type needs.
 fn validate_data(data: &EventData, event_type: EventType) -> Result<(), Invalid> {
+    let lists = [
+        ("data.amounts", data.amounts.len()),
+        ("data.deadlines", data.deadlines.len()),
+        ("data.documents_requested", data.documents_requested.len()),
+        (
+            "data.decision.reasons",
+            data.decision.as_ref().map_or(0, |d| d.reasons.len()),
+        ),
+        (
+            "data.decision.legal_basis",
+            data.decision.as_ref().map_or(0, |d| d.legal_basis.len()),
+        ),
+        (
+            "data.appointment.bring",
+            data.appointment.as_ref().map_or(0, |a| a.bring.len()),
+        ),
+    ];
+    for (path, length) in lists {
+        if length > MAX_LIST_ITEMS {
+            return Err(invalid(
+                path,
+                &format!(
+                    "deze lijst heeft {length} regels; in een brief passen er hoogstens {MAX_LIST_ITEMS}"
+                ),
+                "Controleer de export uit het zaaksysteem.",
+            ));
+        }
+    }
     if !data.recipient.address.is_abroad()
         && normalize_postcode(data.recipient.address.postcode.as_str()).is_none()
     {
@@ -1001,6 +1029,9 @@ fn validate_data(data: &EventData, event_type: EventType) -> Result<(), Invalid>
         _ => Ok(()),
     }
 }
+
+/// The longest list an event may carry (amounts, reasons, papers, …): a letter has room for no more.
+pub const MAX_LIST_ITEMS: usize = 100;
 
 /// Event types whose letter is always a besluit and so needs `data.decision`.
 pub fn requires_decision(event_type: EventType) -> bool {

@@ -14,6 +14,9 @@ use crate::template::context::{LetterFacts, build};
 use crate::template::{TemplateError, TemplateSet};
 use chrono::NaiveDate;
 
+/// The longest letter body helder makes (about 25 pages of text); longer is an error.
+pub const MAX_LETTER_BYTES: usize = 64 * 1024;
+
 /// Choices for one letter.
 #[derive(Debug, Clone, Copy)]
 pub struct ComposeOptions {
@@ -124,6 +127,21 @@ pub fn build_letter(
     };
     let context = build(event, config, &facts);
     let rendered = templates.render(template, &context, &event.id)?;
+    if rendered.body.len() > MAX_LETTER_BYTES {
+        return Err(ComposeError::Template(TemplateError {
+            file: template.path.display().to_string(),
+            line: None,
+            column: None,
+            event_id: Some(event.id.clone()),
+            field: None,
+            problem: format!(
+                "de brief wordt {} kB lang, en een brief is hoogstens {} kB (een paar bladzijden)",
+                rendered.body.len() / 1024,
+                MAX_LETTER_BYTES / 1024
+            ),
+            fix: "Kijk of een {% for %} in het sjabloon veel te vaak herhaalt, of de gebeurtenis veel te lange lijsten heeft.".to_string(),
+        }));
+    }
     let body = parse_blocks(&rendered.body).map_err(|e| TemplateError {
         file: template.path.display().to_string(),
         line: None,

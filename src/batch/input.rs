@@ -159,9 +159,20 @@ impl Iterator for Reader {
                 },
                 Current::Lines { file, reader, line } => {
                     let mut bytes = Vec::new();
-                    match reader.read_until(b'\n', &mut bytes) {
-                        Ok(0) => self.current = Current::Done,
-                        Ok(_) => {
+                    match read_line_capped(reader.as_mut(), &mut bytes) {
+                        Ok(LineRead::End) => self.current = Current::Done,
+                        Ok(LineRead::TooLong) => {
+                            *line += 1;
+                            return Some(Item {
+                                file: file.clone(),
+                                line: Some(*line),
+                                text: Err(format!(
+                                    "de regel is groter dan {} MB; zo groot is geen gebeurtenis. Controleer de export uit het zaaksysteem",
+                                    MAX_EVENT_BYTES / (1024 * 1024)
+                                )),
+                            });
+                        }
+                        Ok(LineRead::Line) => {
                             *line += 1;
                             if bytes.iter().all(u8::is_ascii_whitespace) {
                                 continue;
@@ -195,6 +206,51 @@ impl Iterator for Reader {
     }
 }
 
+/// The largest event helder reads (1 MiB); a longer line is an error record,
+/// and is skipped without being held in memory.
+pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
+
+enum LineRead {
+    Line,
+    TooLong,
+    End,
+}
+
+/// Reads one line into `bytes`, up to [`MAX_EVENT_BYTES`]; the rest of a longer line is skipped.
+fn read_line_capped(reader: &mut dyn BufRead, bytes: &mut Vec<u8>) -> io::Result<LineRead> {
+    let mut too_long = false;
+    let mut any = false;
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match buffer.iter().position(|b| *b == b'\n') {
+            Some(i) => (&buffer[..=i], true),
+            None => (buffer, false),
+        };
+        let length = chunk.len();
+        if !too_long {
+            if bytes.len() + length > MAX_EVENT_BYTES {
+                too_long = true;
+                bytes.clear();
+            } else {
+                bytes.extend_from_slice(chunk);
+            }
+        }
+        reader.consume(length);
+        if done {
+            break;
+        }
+    }
+    Ok(match (any, too_long) {
+        (false, _) => LineRead::End,
+        (true, true) => LineRead::TooLong,
+        (true, false) => LineRead::Line,
+    })
+}
+
 fn is_ndjson(path: &Path) -> bool {
     path.extension()
         .is_some_and(|x| x == "ndjson" || x == "jsonl")
@@ -203,6 +259,16 @@ fn is_ndjson(path: &Path) -> bool {
 /// The events of a `.json` file: one (pretty-printed) object, or one a line.
 fn items_of_file(path: &Path) -> Vec<Item> {
     let name = path.display().to_string();
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_EVENT_BYTES as u64 * 16) {
+        return vec![Item {
+            file: name,
+            line: None,
+            text: Err(format!(
+                "het bestand is groter dan {} MB; geef zoveel gebeurtenissen als NDJSON (.ndjson), één per regel",
+                MAX_EVENT_BYTES * 16 / (1024 * 1024)
+            )),
+        }];
+    }
     let mut text = String::new();
     let read = File::open(path).and_then(|mut f| f.read_to_string(&mut text));
     if let Err(e) = read {

@@ -131,3 +131,32 @@ fn name_parts<'a>(value: &'a Value, filter: &str) -> TeraResult<NameParts<'a>> {
         surname,
     })
 }
+
+/// The most numbers `range` gives in a template: a letter never needs more.
+pub const MAX_RANGE: i64 = 1_000;
+
+/// Replaces Tera's `range(end=…, start=…, step_by=…)` with one that gives at
+/// most [`MAX_RANGE`] numbers, so a template cannot make a letter loop a million times.
+pub fn bounded_range(kwargs: Kwargs, _: &State) -> TeraResult<Vec<i64>> {
+    let start = kwargs.get::<i64>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i64>("end")?;
+    let step = kwargs.get::<i64>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(Error::message("range met step_by=0 houdt nooit op"));
+    }
+    let (start128, end128, step128) = (i128::from(start), i128::from(end), i128::from(step));
+    let count = if step128 > 0 {
+        ((end128 - start128).max(0) + step128 - 1) / step128
+    } else {
+        ((start128 - end128).max(0) - step128 - 1) / -step128
+    };
+    if count > i128::from(MAX_RANGE) {
+        return Err(Error::message(format!(
+            "range geeft {count} getallen; in een brief kan dat er hoogstens {MAX_RANGE} zijn"
+        )));
+    }
+    (0..count)
+        .map(|i| i64::try_from(start128 + i * step128))
+        .collect::<Result<Vec<i64>, _>>()
+        .map_err(|_| Error::message("range rekent buiten de getallen die een brief kent"))
+}

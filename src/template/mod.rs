@@ -733,6 +733,7 @@ fn new_tera(greeting: &str) -> tera::Tera {
     tera.register_filter("address_lines", filters::address_lines);
     tera.register_filter("safe", filters::refuse_safe);
     tera.register_filter("default", filters::default_not_empty);
+    tera.register_function("range", filters::bounded_range);
     tera
 }
 

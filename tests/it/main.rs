@@ -3,6 +3,7 @@
 mod batch;
 mod cli;
 mod events;
+mod hardening;
 mod letters;
 mod lint;
 mod pdf;

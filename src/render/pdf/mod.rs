@@ -44,6 +44,9 @@ use krilla::{Document, SerializeSettings};
 use layout::{Chunk, Frame, LineBox, Mark, NodeId, StyledText, TextLine, break_lines, paginate};
 use std::num::NonZeroU16;
 
+/// The most pages a letter may have.
+pub const MAX_PAGES: usize = 12;
+
 /// Points in a millimetre.
 const MM: f32 = 72.0 / 25.4;
 const PAGE_WIDTH: f32 = 210.0 * MM;
@@ -371,6 +374,12 @@ pub fn render(letter: &Letter, settings: PdfSettings) -> Result<Vec<u8>, RenderE
         box_padding: 3.0 * MM,
     };
     let flow = paginate(&chunks, frame);
+    if flow.pages > MAX_PAGES {
+        return Err(RenderError(format!(
+            "de brief wordt {} bladzijden lang; een brief is hoogstens {MAX_PAGES} bladzijden. Kijk of het sjabloon of de gebeurtenis veel te lange lijsten heeft",
+            flow.pages
+        )));
+    }
 
     let configuration = ConfigurationBuilder::new()
         .with_archival_validator(Archival::A2_A)
