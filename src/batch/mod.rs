@@ -666,6 +666,11 @@ fn store(
             match m {
                 Made::Letter(files) | Made::Task(files) => {
                     let is_task = files.first().is_some_and(|(p, _)| p.starts_with("tasks/"));
+                    let owned = existing.as_ref().map_or(&[][..], |row| &row.outputs[..]);
+                    if let Some(message) = foreign_file(out, &files, owned) {
+                        record_error(journal, run, &key, item, Some(&key), message, counts)?;
+                        continue;
+                    }
                     let outputs = write_all(storage, out, &files)?;
                     let row = Row {
                         route: if is_task { "call_first" } else { "letter" }.to_string(),
@@ -774,6 +779,28 @@ fn record_error(
     journal
         .put_error(key, &record, run)
         .map_err(|e| write_error("het journaal", e))
+}
+
+/// A file in the way that is not helder's: not in the journal for this event,
+/// and not the very bytes helder would write (those are left by an interrupted
+/// run). A symbolic link is never helder's. Returns the error message.
+fn foreign_file(out: &Path, files: &[(String, Vec<u8>)], owned: &[Output]) -> Option<String> {
+    for (path, bytes) in files {
+        let full = out.join(path);
+        let Ok(metadata) = std::fs::symlink_metadata(&full) else {
+            continue;
+        };
+        let ours = owned.iter().any(|o| &o.path == path);
+        let same = metadata.file_type().is_file()
+            && std::fs::read(&full).is_ok_and(|existing| existing == *bytes);
+        if metadata.file_type().is_symlink() || (!ours && !same) {
+            return Some(format!(
+                "{} bestaat al en is niet door helder gemaakt; helder overschrijft het niet. Haal het weg of kies een andere map met --out.",
+                full.display()
+            ));
+        }
+    }
+    None
 }
 
 fn write_all(

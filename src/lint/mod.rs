@@ -169,9 +169,13 @@ fn blank_front_matter(source: &str) -> String {
     let Some(close) = source[3..].find("\n+++").map(|i| i + 3 + "\n+++".len()) else {
         return source.to_string();
     };
+    // Every byte becomes one space (a character of two bytes, two spaces), so offsets stay.
     let head: String = source[..close]
         .chars()
-        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .flat_map(|c| {
+            let fill = if c == '\n' { '\n' } else { ' ' };
+            std::iter::repeat_n(fill, c.len_utf8())
+        })
         .collect();
     format!("{head}{}", &source[close..])
 }

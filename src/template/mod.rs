@@ -737,9 +737,13 @@ fn new_tera(greeting: &str) -> tera::Tera {
     tera
 }
 
+/// The `*.md` files of a folder (not README.md). Symbolic links are left out:
+/// a template or partial must be a file in the templates folder itself, so no
+/// link can pull a file from elsewhere into a letter.
 fn markdown_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
         .map(|entry| entry.path())
         .filter(|path| {
             path.is_file()

@@ -223,7 +223,7 @@ fn canary_values_never_reach_the_terminal_the_error_records_or_the_summary() {
 }
 
 #[test]
-fn a_symlink_planted_in_the_output_folder_is_replaced_not_followed() {
+fn a_file_in_the_way_that_is_not_helders_is_never_overwritten_or_followed() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("uit");
     std::fs::create_dir_all(out.join("letters")).unwrap();
@@ -232,22 +232,82 @@ fn a_symlink_planted_in_the_output_folder_is_replaced_not_followed() {
     std::os::unix::fs::symlink(&victim, out.join("letters/goed-1.html")).unwrap();
     let input = dir.path().join("een.ndjson");
     std::fs::write(&input, good_line("goed-1") + "\n").unwrap();
-    let output = batch(&root().join("helder.toml"), &input, &out);
+    let settings = root().join("helder.toml");
     assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        batch(&settings, &input, &out).status.code(),
+        Some(1),
+        "an error record, not a write"
     );
     assert_eq!(
         std::fs::read_to_string(&victim).unwrap(),
         "niet overschrijven"
     );
-    let written = std::fs::symlink_metadata(out.join("letters/goed-1.html")).unwrap();
     assert!(
-        written.file_type().is_file(),
-        "the link itself was replaced by the letter"
+        errors(&out).contains("niet door helder gemaakt"),
+        "{}",
+        errors(&out)
     );
+
+    // A plain file in the way that helder did not make is not overwritten either.
+    std::fs::remove_file(out.join("letters/goed-1.html")).unwrap();
+    std::fs::write(out.join("letters/goed-1.html"), "van iemand anders").unwrap();
+    assert_eq!(batch(&settings, &input, &out).status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(out.join("letters/goed-1.html")).unwrap(),
+        "van iemand anders"
+    );
+
+    // Once it is gone, the letter is made.
+    std::fs::remove_file(out.join("letters/goed-1.html")).unwrap();
+    assert_eq!(batch(&settings, &input, &out).status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(out.join("letters/goed-1.html"))
+            .unwrap()
+            .contains("<html")
+    );
+}
+
+#[test]
+fn templates_cannot_reach_outside_their_folder_or_the_environment() {
+    let head = "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\n+++\n{{ recipient | salutation }},\n\n";
+    let (dir, folder) = template_dir_with(
+        "application_received.md",
+        &format!("{head}{{% include \"_partials/geheim.md\" %}}\n"),
+    );
+    // A partial that is a link to a file elsewhere is not loaded.
+    let secret = dir.path().join("geheim.md");
+    std::fs::write(&secret, "Het wachtwoord is 1234.").unwrap();
+    std::os::unix::fs::symlink(&secret, folder.join("_partials/geheim.md")).unwrap();
+    let errors = helder::template::TemplateSet::load(&folder, "Beste").unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.to_string().contains("_partials/geheim.md")),
+        "{errors:?}"
+    );
+    for body in [
+        "{% include \"../geheim.md\" %}",
+        "{% include \"/etc/passwd\" %}",
+        "{{ get_env(name=\"HOME\") }}",
+    ] {
+        let (_dir, folder) =
+            template_dir_with("application_received.md", &format!("{head}{body}\n"));
+        let made = helder::template::TemplateSet::load(&folder, "Beste")
+            .ok()
+            .and_then(|set| {
+                build_letter(
+                    &event(example_json("application_received-plain.json")),
+                    &config(),
+                    &set,
+                    ComposeOptions {
+                        date: letter_date(),
+                        draft: false,
+                    },
+                )
+                .ok()
+            });
+        assert!(made.is_none(), "{body} made a letter");
+    }
 }
 
 /// The letter of an example with `value` as the surname and the first reason.
@@ -324,4 +384,35 @@ proptest! {
         let route = helder::route::route(&event, &config().policy);
         prop_assert!(!matches!(route, helder::route::Route::Letter), "{route:?}");
     }
+}
+
+/// Inputs the fuzzers found; each one once made helder fail.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let config = ReadabilityConfig::default();
+    let dir = root().join("tests/fixtures/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        // lint-front-matter-multibyte: the front matter was blanked one space per
+        // character, so every span after a two-byte character was one byte off.
+        for kind in [
+            SourceKind::Markdown,
+            SourceKind::PlainText,
+            SourceKind::Template,
+        ] {
+            for finding in lint(&text, kind, &config).findings {
+                assert!(finding.span.end <= text.len(), "{}", path.display());
+                assert!(
+                    text.is_char_boundary(finding.span.start)
+                        && text.is_char_boundary(finding.span.end)
+                );
+            }
+        }
+        let _ = helder::event::parse_events(&text, "fuzz");
+        seen += 1;
+    }
+    assert!(seen >= 1);
 }
