@@ -21,7 +21,8 @@ fn setup() -> &'static (Config, TemplateSet, serde_json::Value) {
     })
 }
 
-fuzz_target!(|value: &str| {
+/// The HTML of the example letter with `value` as surname and first reason.
+fn page(value: &str) -> Option<String> {
     let (config, templates, example) = setup();
     let mut event = example.clone();
     event["data"]["recipient"]["surname"] = serde_json::Value::String(value.to_string());
@@ -30,25 +31,24 @@ fuzz_target!(|value: &str| {
         file: "fuzz".into(),
         line: None,
     };
-    let Ok(event) = helder::event::event_from_value(event, origin) else {
-        return;
-    };
+    let event = helder::event::event_from_value(event, origin).ok()?;
     let options = ComposeOptions {
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         draft: false,
     };
-    if let Ok(letter) = build_letter(&event, config, templates, options) {
-        let html = String::from_utf8(
-            helder::render::Renderer::render(&helder::render::html::HtmlRenderer, &letter).unwrap(),
-        )
-        .unwrap();
-        // A value that would open a tag shows up escaped, never as markup.
-        let opens_tag = value
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0] == b'<' && w[1].is_ascii_alphabetic());
-        if opens_tag && !value.contains(['\n', '\r', '\t']) {
-            assert!(!html.contains(value), "raw value in the page");
-        }
+    let letter = build_letter(&event, config, templates, options).ok()?;
+    let bytes =
+        helder::render::Renderer::render(&helder::render::html::HtmlRenderer, &letter).ok()?;
+    Some(String::from_utf8(bytes).unwrap())
+}
+
+fuzz_target!(|value: &str| {
+    // A value never adds markup: the page has as many tags as with a plain name.
+    if let (Some(html), Some(plain)) = (page(value), page("Jansen")) {
+        assert_eq!(
+            html.matches('<').count(),
+            plain.matches('<').count(),
+            "the value added markup"
+        );
     }
 });
