@@ -20,7 +20,31 @@ pub fn passes_elfproef(digits: &[u8; 9]) -> bool {
 /// Whether `text` contains a stand-alone run of nine digits that passes the
 /// elfproef. Digits may be grouped with dots or single spaces ("1234.56.782").
 pub fn contains_possible_bsn(text: &str) -> bool {
+    !possible_bsns(text).is_empty()
+}
+
+/// `text` with every possible BSN replaced by asterisks, for any message that
+/// might repeat a value: a BSN never reaches a terminal or an error record.
+pub fn mask_possible_bsns(text: &str) -> String {
+    let ranges = possible_bsns(text);
+    if ranges.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut position = 0;
+    for range in ranges {
+        out.push_str(&text[position..range.start]);
+        out.push_str("*********");
+        position = range.end;
+    }
+    out.push_str(&text[position..]);
+    out
+}
+
+/// The byte ranges of stand-alone nine-digit runs that pass the elfproef.
+fn possible_bsns(text: &str) -> Vec<std::ops::Range<usize>> {
     let bytes = text.as_bytes();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
@@ -46,7 +70,7 @@ pub fn contains_possible_bsn(text: &str) -> bool {
             if digits.len() == 9 && ends_cleanly {
                 let arr: [u8; 9] = digits.as_slice().try_into().unwrap_or([0; 9]);
                 if passes_elfproef(&arr) {
-                    return true;
+                    found.push(i..j);
                 }
             }
             i = j.max(i + 1);
@@ -54,7 +78,7 @@ pub fn contains_possible_bsn(text: &str) -> bool {
             i += 1;
         }
     }
-    false
+    found
 }
 
 #[cfg(test)]
@@ -67,6 +91,14 @@ mod tests {
         assert!(contains_possible_bsn("123456782"));
         assert!(contains_possible_bsn("BSN 1234.56.782 staat hier"));
         assert!(contains_possible_bsn("1234 56 782"));
+    }
+
+    #[test]
+    fn possible_bsns_are_masked_and_other_numbers_kept() {
+        assert_eq!(
+            mask_possible_bsns("regel 3: 123456782 en 1234.56.782, zaak Z-2026-01841, 14 0488"),
+            "regel 3: ********* en *********, zaak Z-2026-01841, 14 0488"
+        );
     }
 
     #[test]

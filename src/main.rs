@@ -36,9 +36,15 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::EventErrors) => ExitCode::from(1),
         Err(error) => {
-            eprintln!("fout: {error}");
+            eprintln!(
+                "fout: {}",
+                helder::bsn::mask_possible_bsns(&error.to_string())
+            );
             for cause in error.chain().skip(1) {
-                eprintln!("  oorzaak: {cause}");
+                eprintln!(
+                    "  oorzaak: {}",
+                    helder::bsn::mask_possible_bsns(&cause.to_string())
+                );
             }
             ExitCode::from(2)
         }
@@ -88,7 +94,7 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         eprintln!("{warning}");
     }
     let mut out = |line: String| outln!("{line}");
-    let mut err = |line: String| eprintln!("fout: {line}");
+    let mut err = |line: String| eprintln!("fout: {}", helder::bsn::mask_possible_bsns(&line));
     match &cli.command {
         Command::Route(args) => Ok(cmd::route::run(args, &config, &mut out, &mut err)),
         Command::Templates => {
