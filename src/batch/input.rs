@@ -63,17 +63,7 @@ impl Reader {
             });
         }
         let files = if input.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(input)?
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && p.extension()
-                            .is_some_and(|x| x == "json" || x == "ndjson" || x == "jsonl")
-                })
-                .collect();
-            files.sort();
-            files
+            crate::cmd::event_files(input)?
         } else {
             // Fail early and clearly when the file cannot be opened.
             File::open(input)?;

@@ -111,7 +111,8 @@ pub fn io_reason(e: &std::io::Error) -> &'static str {
     }
 }
 
-fn event_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// The event files of a folder (`*.json`, `*.ndjson`, `*.jsonl`), sorted.
+pub(crate) fn event_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())

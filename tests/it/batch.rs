@@ -498,44 +498,12 @@ fn a_batch_killed_at_random_points_finishes_with_every_event_exactly_once() {
 fn a_template_error_is_an_error_record_for_its_events_only() {
     let dir = tempfile::tempdir().unwrap();
     // A copy of the shipped templates, with one of them asking for a name that is not there.
-    let templates_dir = dir.path().join("sjablonen");
-    let copy = |from: &Path, to: &Path| {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            if entry.path().is_file() {
-                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-            }
-        }
-    };
-    copy(&root().join("letter-templates"), &templates_dir);
-    copy(
-        &root().join("letter-templates/_partials"),
-        &templates_dir.join("_partials"),
-    );
+    let (settings, templates_dir) = crate::support::settings_with_own_templates(dir.path());
     let granted = templates_dir.join("benefit_granted.md");
     let source = std::fs::read_to_string(&granted).unwrap();
     std::fs::write(
         &granted,
         source.replace("{{ recipient | salutation }}", "{{ recipient.nickname }}"),
-    )
-    .unwrap();
-    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
-    let settings = dir.path().join("helder.toml");
-    std::fs::write(
-        &settings,
-        shipped
-            .replace(
-                "templates = \"letter-templates\"",
-                "templates = \"sjablonen\"",
-            )
-            .replace(
-                "policy = \"call-first-policy.toml\"",
-                &format!(
-                    "policy = {:?}",
-                    root().join("call-first-policy.toml").to_str().unwrap()
-                ),
-            ),
     )
     .unwrap();
     let out = dir.path().join("uit");

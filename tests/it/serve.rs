@@ -6,7 +6,7 @@ use crate::support::root;
 use serde_json::json;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -20,18 +20,6 @@ impl Drop for Running {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 /// A settings file with its own copy of the templates, and a batch folder with one open task.
 struct Setup {
     _dir: tempfile::TempDir,
@@ -42,26 +30,7 @@ struct Setup {
 
 fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
-    let templates = dir.path().join("sjablonen");
-    copy_dir(&root().join("letter-templates"), &templates);
-    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
-    let settings = dir.path().join("helder.toml");
-    std::fs::write(
-        &settings,
-        shipped
-            .replace(
-                "templates = \"letter-templates\"",
-                "templates = \"sjablonen\"",
-            )
-            .replace(
-                "policy = \"call-first-policy.toml\"",
-                &format!(
-                    "policy = {:?}",
-                    root().join("call-first-policy.toml").to_str().unwrap()
-                ),
-            ),
-    )
-    .unwrap();
+    let (settings, templates) = crate::support::settings_with_own_templates(dir.path());
     let out = dir.path().join("uit");
     let output = Command::new(env!("CARGO_BIN_EXE_helder"))
         .args(["--config", settings.to_str().unwrap(), "batch"])

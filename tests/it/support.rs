@@ -79,3 +79,42 @@ pub(crate) fn helder(args: &[&str], cwd: &Path) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Copies a folder and everything in it.
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
+/// A settings file in `dir` with its own copy of the shipped templates
+/// (`dir/sjablonen`), so a test can change a template. Returns (settings, templates).
+pub(crate) fn settings_with_own_templates(dir: &Path) -> (PathBuf, PathBuf) {
+    let templates = dir.join("sjablonen");
+    copy_dir(&root().join("letter-templates"), &templates);
+    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
+    let settings = dir.join("helder.toml");
+    std::fs::write(
+        &settings,
+        shipped
+            .replace(
+                "templates = \"letter-templates\"",
+                "templates = \"sjablonen\"",
+            )
+            .replace(
+                "policy = \"call-first-policy.toml\"",
+                &format!(
+                    "policy = {:?}",
+                    root().join("call-first-policy.toml").to_str().unwrap()
+                ),
+            ),
+    )
+    .unwrap();
+    (settings, templates)
+}

@@ -346,23 +346,11 @@ fn git(dir: &Path, args: &[&str]) {
     assert!(status.success(), "git {args:?}");
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
-}
-
 #[test]
 fn changed_since_lints_only_changed_templates_and_the_users_of_a_changed_partial() {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path();
-    copy_dir(&root().join(FIXTURES), &repo.join("letter-templates"));
+    crate::support::copy_dir(&root().join(FIXTURES), &repo.join("letter-templates"));
     std::fs::copy(root().join("helder.toml"), repo.join("helder.toml")).unwrap();
     std::fs::copy(
         root().join("call-first-policy.toml"),
