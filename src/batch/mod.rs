@@ -165,6 +165,11 @@ pub enum BatchError {
     },
 }
 
+/// The journal could not be read or written.
+fn journal_error(e: rusqlite::Error) -> BatchError {
+    write_error("het journaal", e)
+}
+
 fn write_error(what: impl Into<String>, e: impl std::fmt::Display) -> BatchError {
     BatchError::Write {
         what: what.into(),
@@ -246,7 +251,7 @@ pub fn run(
     let run_id = match &journal {
         Some(j) => j
             .start_run(&options.input.display().to_string())
-            .map_err(|e| write_error("het journaal", e))?,
+            .map_err(journal_error)?,
         None => 0,
     };
     let context = Context {
@@ -335,14 +340,11 @@ pub fn run(
     if let Some(journal) = &journal {
         summary.journal = journal
             .counts()
-            .map_err(|e| write_error("het journaal", e))?
+            .map_err(journal_error)?
             .into_iter()
             .collect();
         let mut lines = String::new();
-        for record in journal
-            .errors()
-            .map_err(|e| write_error("het journaal", e))?
-        {
+        for record in journal.errors().map_err(journal_error)? {
             lines.push_str(&serde_json::to_string(&record).unwrap_or_default());
             lines.push('\n');
         }
@@ -354,7 +356,7 @@ pub fn run(
                 run_id,
                 &serde_json::to_string(&summary.counts).unwrap_or_default(),
             )
-            .map_err(|e| write_error("het journaal", e))?;
+            .map_err(journal_error)?;
     }
     let path = options.out.join("summary.json");
     crate::fs::create_private_dir(&options.out).map_err(|e| {
@@ -617,9 +619,7 @@ fn store(
         made,
     } = prepared;
     let out = &context.options.out;
-    journal
-        .begin()
-        .map_err(|e| write_error("het journaal", e))?;
+    journal.begin().map_err(journal_error)?;
     let result = (|| -> Result<(), BatchError> {
         for ((item, p), m) in group.iter().zip(&parsed).zip(made) {
             let Some(m) = m else { continue };
@@ -628,9 +628,7 @@ fn store(
                 Parsed::Invalid { key, hash, .. } => (key.clone(), hash.clone(), None),
             };
             // The same id with other content: never overwritten, an error of its own.
-            let existing = journal
-                .get(&key)
-                .map_err(|e| write_error("het journaal", e))?;
+            let existing = journal.get(&key).map_err(journal_error)?;
             if let Some(row) = &existing
                 && row.outcome != Outcome::Error
                 && row.content_hash != hash
@@ -651,7 +649,7 @@ fn store(
                         &record,
                         run,
                     )
-                    .map_err(|e| write_error("het journaal", e))?;
+                    .map_err(journal_error)?;
                 continue;
             }
             let base = Row {
@@ -682,12 +680,8 @@ fn store(
                         outputs,
                         ..base
                     };
-                    journal
-                        .put(&row, run)
-                        .map_err(|e| write_error("het journaal", e))?;
-                    journal
-                        .clear_error(&key)
-                        .map_err(|e| write_error("het journaal", e))?;
+                    journal.put(&row, run).map_err(journal_error)?;
+                    journal.clear_error(&key).map_err(journal_error)?;
                     if is_task {
                         counts.tasks += 1;
                     } else {
@@ -702,12 +696,8 @@ fn store(
                                 outcome: Outcome::Contact,
                                 ..base
                             };
-                            journal
-                                .put(&row, run)
-                                .map_err(|e| write_error("het journaal", e))?;
-                            journal
-                                .clear_error(&key)
-                                .map_err(|e| write_error("het journaal", e))?;
+                            journal.put(&row, run).map_err(journal_error)?;
+                            journal.clear_error(&key).map_err(journal_error)?;
                             counts.contacts += 1;
                             if released {
                                 counts.released += 1;
@@ -731,12 +721,10 @@ fn store(
                         route: "error".to_string(),
                         ..base
                     };
-                    journal
-                        .put(&row, run)
-                        .map_err(|e| write_error("het journaal", e))?;
+                    journal.put(&row, run).map_err(journal_error)?;
                     journal
                         .put_error(&key, &record, run)
-                        .map_err(|e| write_error("het journaal", e))?;
+                        .map_err(journal_error)?;
                     counts.errors += 1;
                 }
                 Made::Routed(_) => {}
@@ -751,7 +739,7 @@ fn store(
         Ok(())
     })();
     match result {
-        Ok(()) => journal.commit().map_err(|e| write_error("het journaal", e)),
+        Ok(()) => journal.commit().map_err(journal_error),
         Err(e) => {
             let _ = journal.rollback();
             Err(e)
@@ -776,9 +764,7 @@ fn record_error(
         field: None,
         message,
     };
-    journal
-        .put_error(key, &record, run)
-        .map_err(|e| write_error("het journaal", e))
+    journal.put_error(key, &record, run).map_err(journal_error)
 }
 
 /// A file in the way that is not helder's: not in the journal for this event,
@@ -832,10 +818,7 @@ fn release(
     contact: &CaseEvent,
 ) -> Result<Result<bool, String>, BatchError> {
     let case_id = contact.data.case.zaak_id.to_string();
-    let Some(row) = journal
-        .open_task(&case_id)
-        .map_err(|e| write_error("het journaal", e))?
-    else {
+    let Some(row) = journal.open_task(&case_id).map_err(journal_error)? else {
         return Ok(Err(format!(
             "gebeurtenis {}: er is geen open taak voor zaak {case_id} in deze map. Controleer het zaaknummer, of verwerk eerst de gebeurtenis die om het gesprek vroeg.",
             contact.id
@@ -914,9 +897,7 @@ fn release(
         outputs,
         ..row
     };
-    journal
-        .put(&updated, run)
-        .map_err(|e| write_error("het journaal", e))?;
+    journal.put(&updated, run).map_err(journal_error)?;
     Ok(Ok(released))
 }
 
