@@ -36,15 +36,7 @@ fn ndjson(n: usize) -> String {
 }
 
 fn batch(input: &Path, out: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", root().join("helder.toml").to_str().unwrap()])
-        .args([
-            "batch",
-            input.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .args(["--date", "2026-11-23"])
+    crate::support::batch_command(&root().join("helder.toml"), input, out)
         .args(extra)
         .output()
         .unwrap()
@@ -507,20 +499,9 @@ fn a_template_error_is_an_error_record_for_its_events_only() {
     )
     .unwrap();
     let out = dir.path().join("uit");
-    let output = Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", settings.to_str().unwrap()])
-        .args([
-            "batch",
-            root().join("letter-templates/examples").to_str().unwrap(),
-        ])
-        .args([
-            "--out",
-            out.to_str().unwrap(),
-            "--format",
-            "html",
-            "--date",
-            "2026-11-23",
-        ])
+    let examples_dir = root().join("letter-templates/examples");
+    let output = crate::support::batch_command(&settings, &examples_dir, &out)
+        .args(["--format", "html"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));

@@ -14,15 +14,8 @@ use std::path::Path;
 use std::process::Command;
 
 fn batch(settings: &Path, input: &Path, out: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", settings.to_str().unwrap()])
-        .args([
-            "batch",
-            input.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .args(["--date", "2026-11-23", "--format", "html"])
+    crate::support::batch_command(settings, input, out)
+        .args(["--format", "html"])
         .output()
         .unwrap()
 }
@@ -174,15 +167,8 @@ fn canary_values_never_reach_the_terminal_the_error_records_or_the_summary() {
     let input = dir.path().join("kanaries.ndjson");
     std::fs::write(&input, lines.join("\n") + "\n").unwrap();
     let out = dir.path().join("uit");
-    let output = Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", root().join("helder.toml").to_str().unwrap()])
-        .args([
-            "batch",
-            input.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .args(["--date", "2026-11-23", "--format", "html,txt"])
+    let output = crate::support::batch_command(&root().join("helder.toml"), &input, &out)
+        .args(["--format", "html,txt"])
         .env("RUST_LOG", "trace")
         .env("RUST_BACKTRACE", "1")
         .output()

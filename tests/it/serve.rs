@@ -32,17 +32,9 @@ fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let (settings, templates) = crate::support::settings_with_own_templates(dir.path());
     let out = dir.path().join("uit");
-    let output = Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", settings.to_str().unwrap(), "batch"])
-        .arg(root().join("letter-templates/examples/sanction_reduction-reached.json"))
-        .args([
-            "--out",
-            out.to_str().unwrap(),
-            "--format",
-            "html",
-            "--date",
-            "2026-11-23",
-        ])
+    let example = root().join("letter-templates/examples/sanction_reduction-reached.json");
+    let output = crate::support::batch_command(&settings, &example, &out)
+        .args(["--format", "html"])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));

@@ -141,3 +141,15 @@ pub(crate) fn tool_available(tool: &str, package: &str) -> bool {
     }
     found
 }
+
+/// `helder --config SETTINGS batch INPUT --out OUT --date 2026-11-23`, ready for more arguments.
+pub(crate) fn batch_command(settings: &Path, input: &Path, out: &Path) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_helder"));
+    command
+        .args(["--config", settings.to_str().unwrap(), "batch"])
+        .arg(input)
+        .arg("--out")
+        .arg(out)
+        .args(["--date", "2026-11-23"]);
+    command
+}
