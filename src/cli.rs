@@ -1,5 +1,6 @@
 //! The command line (clap derive). Each doc comment below is a `--help` line.
 
+use crate::render::Format;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -54,7 +55,7 @@ pub struct ReleaseArgs {
     #[arg(required = true, value_name = "EVENTS")]
     pub events: Vec<PathBuf>,
 
-    /// The folder with the tasks (*.task.json) that `helder render` wrote; letters go there too.
+    /// The folder `helder render -o` wrote to (the tasks are in its tasks/); released letters go there too.
     #[arg(long, value_name = "DIR")]
     pub tasks: PathBuf,
 
@@ -215,19 +216,6 @@ pub struct RouteArgs {
     /// Event files, folders of them, or - for stdin.
     #[arg(required = true, value_name = "EVENTS")]
     pub events: Vec<PathBuf>,
-}
-
-/// An output format for letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// One self-contained HTML page.
-    Html,
-    /// The Markdown the template produced.
-    Md,
-    /// Plain text, wrapped at 72 characters.
-    Txt,
-    /// An A4 PDF for a window envelope, tagged (PDF/UA-1) and archival (PDF/A-2a).
-    Pdf,
 }
 
 fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {

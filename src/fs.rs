@@ -8,6 +8,16 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
+/// A short Dutch reason for an I/O error, for a message that names the file.
+pub fn io_reason(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::NotFound => "bestaat niet",
+        io::ErrorKind::PermissionDenied => "geen toegang",
+        io::ErrorKind::IsADirectory => "is een map",
+        _ => "leesfout",
+    }
+}
+
 /// Creates `dir` and its parents, new folders readable only by the owner.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
     let mut builder = fs::DirBuilder::new();

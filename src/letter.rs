@@ -31,8 +31,8 @@ pub struct ComposeOptions {
 pub enum Composed {
     /// A letter that may be sent (or a draft, when asked for).
     Letter(Box<Letter>),
-    /// A call first is needed; the letter is held. Ask for the draft to see it.
-    CallFirst(Route),
+    /// A call first is needed, for these reasons; the letter is held. Ask for the draft to see it.
+    CallFirst(Vec<Reason>),
     /// A recorded contact: it releases a held letter and is not a letter itself.
     Release,
 }
@@ -65,7 +65,7 @@ pub fn compose(
     let decision = route(event, &config.policy);
     match decision {
         Route::Release => return Ok(Composed::Release),
-        Route::CallFirst(_) if !options.draft => return Ok(Composed::CallFirst(decision)),
+        Route::CallFirst(reasons) if !options.draft => return Ok(Composed::CallFirst(reasons)),
         Route::CallFirst(_) | Route::Letter => {}
     }
     let letter = build_letter(event, config, templates, options)?;
@@ -74,9 +74,7 @@ pub fn compose(
     if matches!(decision, Route::Letter) {
         let rules = tone_errors(&letter, config);
         if !rules.is_empty() {
-            return Ok(Composed::CallFirst(Route::CallFirst(vec![tone_reason(
-                &rules,
-            )])));
+            return Ok(Composed::CallFirst(vec![tone_reason(&rules)]));
         }
     }
     Ok(Composed::Letter(Box::new(letter)))

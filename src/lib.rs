@@ -26,6 +26,7 @@ pub mod event_type;
 pub mod fs;
 pub mod letter;
 pub mod lint;
+pub mod output;
 pub mod policy;
 pub mod readability;
 pub mod release;

@@ -144,8 +144,9 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
                                 .collect::<Vec<_>>()
                                 .join(",")),
                             args.dir
-                                .join("tasks")
-                                .join(format!("{}.txt", helder::cmd::file_stem(&task.event_id)))
+                                .join(helder::output::task_card(&helder::output::file_stem(
+                                    &task.event_id
+                                )))
                                 .display()
                         );
                     }
@@ -251,7 +252,7 @@ fn batch(args: &BatchArgs, config: &Config, templates: &TemplateSet) -> anyhow::
         &options,
         config,
         templates,
-        &helder::batch::Disk,
+        &helder::output::Disk,
         &mut progress,
     );
     if let Some(bar) = &bar {
@@ -262,14 +263,14 @@ fn batch(args: &BatchArgs, config: &Config, templates: &TemplateSet) -> anyhow::
     let place = if args.dry_run {
         format!(
             "(proef: niets geschreven behalve {})",
-            args.out.join("summary.json").display()
+            args.out.join(helder::output::SUMMARY_FILE).display()
         )
     } else {
         format!(
             "Brieven: {}, taken: {}, fouten: {}.",
-            args.out.join("letters").display(),
-            args.out.join("tasks").display(),
-            args.out.join("errors.ndjson").display()
+            args.out.join(helder::output::LETTERS_DIR).display(),
+            args.out.join(helder::output::TASKS_DIR).display(),
+            args.out.join(helder::output::ERRORS_FILE).display()
         )
     };
     outln!(

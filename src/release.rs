@@ -5,12 +5,15 @@
 //! the same case: record the attempt; when the person was reached, or after
 //! the policy's number of calls without reaching anyone, make the held letter
 //! again with what the call brought, and check it for threatening phrasing.
-//! It writes nothing: the caller stores the task and the letter.
+//! [`release_files`] adds the files to write (the task, its card and the
+//! released letter in every format): `release` and `batch` share it and only
+//! differ in how they store them. Nothing here writes.
 
 use crate::config::Config;
 use crate::event::{CaseEvent, ContactOutcome, Origin, event_from_value};
 use crate::letter::{ComposeOptions, build_letter, tone_errors};
-use crate::render::Letter;
+use crate::output::{Layout, OutputFile, letter_files, task_record};
+use crate::render::{BoxedRenderer, Letter};
 use crate::task::{Attempt, CallFirstTask, TaskStatus};
 use crate::template::TemplateSet;
 use chrono::NaiveDate;
@@ -95,4 +98,31 @@ pub fn apply_contact(
         letter: Box::new(letter),
         reached,
     })
+}
+
+/// Applies a recorded contact to a task ([`apply_contact`]) and makes the files
+/// to write: the task and its card as they are now, and the released letter in
+/// every format. The error is a Dutch message for an error record.
+#[allow(clippy::too_many_arguments)]
+pub fn release_files(
+    task: &mut CallFirstTask,
+    contact: &CaseEvent,
+    config: &Config,
+    templates: &TemplateSet,
+    date: NaiveDate,
+    renderers: &[BoxedRenderer],
+    layout: Layout,
+) -> Result<(ContactEffect, Vec<OutputFile>), String> {
+    let effect = apply_contact(task, contact, config, templates, date)?;
+    let mut files = task_record(task).to_vec();
+    if let ContactEffect::Released { letter, .. } = &effect {
+        let letters = letter_files(letter, renderers, layout).map_err(|e| {
+            format!(
+                "gebeurtenis {}: de vrijgegeven brief kan niet als {} worden gemaakt: {}",
+                task.event_id, e.format, e.error
+            )
+        })?;
+        files.extend(letters);
+    }
+    Ok((effect, files))
 }

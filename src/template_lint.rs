@@ -528,7 +528,7 @@ fn read_example(dir: &Path, name: &str, template: &LetterTemplate) -> Result<Cas
     let text = std::fs::read_to_string(&path).map_err(|e| {
         format!(
             "Het voorbeeld {name} kan niet worden gelezen ({}).",
-            crate::cmd::io_reason(&e)
+            crate::fs::io_reason(&e)
         )
     })?;
     let mut events = parse_events(&text, &path.display().to_string());

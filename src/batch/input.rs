@@ -63,7 +63,7 @@ impl Reader {
             });
         }
         let files = if input.is_dir() {
-            crate::cmd::event_files(input)?
+            crate::event::event_files(input)?
         } else {
             // Fail early and clearly when the file cannot be opened.
             File::open(input)?;
@@ -119,7 +119,7 @@ impl Reader {
                         line: None,
                         text: Err(format!(
                             "het bestand kan niet worden gelezen ({})",
-                            crate::cmd::io_reason(&e)
+                            crate::fs::io_reason(&e)
                         )),
                     }]
                     .into_iter(),
@@ -183,7 +183,7 @@ impl Iterator for Reader {
                                 line: Some(*line),
                                 text: Err(format!(
                                     "de invoer kan niet verder worden gelezen ({})",
-                                    crate::cmd::io_reason(&e)
+                                    crate::fs::io_reason(&e)
                                 )),
                             };
                             self.current = Current::Done;
@@ -267,7 +267,7 @@ fn items_of_file(path: &Path) -> Vec<Item> {
         } else {
             format!(
                 "het bestand kan niet worden gelezen ({})",
-                crate::cmd::io_reason(&e)
+                crate::fs::io_reason(&e)
             )
         };
         return vec![Item {

@@ -21,15 +21,17 @@
 pub mod input;
 pub mod journal;
 
-use crate::cli::Format;
-use crate::cmd::file_stem;
-use crate::cmd::render::sha256_hex;
 use crate::config::Config;
 use crate::event::{CaseEvent, Origin, event_from_value};
+use crate::fs::io_reason;
 use crate::letter::{ComposeOptions, Composed, compose};
-use crate::release::{ContactEffect, apply_contact};
-use crate::render::Renderer;
-use crate::task::{CallFirstTask, HeldLetter, TalkingPoints};
+use crate::output::{
+    ERRORS_FILE, JOURNAL_FILE, LETTERS_DIR, Layout, OutputFile, SUMMARY_FILE, Storage, TASKS_DIR,
+    is_task_json, letter_files, sha256_hex, task_files,
+};
+use crate::release::{ContactEffect, release_files};
+use crate::render::{BoxedRenderer, Format};
+use crate::task::{CallFirstTask, TalkingPoints};
 use crate::template::TemplateSet;
 use chrono::NaiveDate;
 use input::{Item, Reader};
@@ -37,34 +39,11 @@ use journal::{ErrorRecord, Journal, Outcome, Output, Row};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Events handled together: parsed and rendered in parallel, written and committed at once.
 pub const GROUP_SIZE: usize = 256;
-
-/// Where a batch writes its files. [`Disk`] is the real one; tests use
-/// another to make a write fail on purpose.
-pub trait Storage: Sync {
-    /// Writes a file atomically (temporary file, rename), readable only by the owner.
-    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
-    /// Makes every write so far durable.
-    fn sync(&self, dir: &Path) -> io::Result<()>;
-}
-
-/// The file system.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Disk;
-
-impl Storage for Disk {
-    fn write(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        crate::fs::write_private_unsynced(path, bytes)
-    }
-    fn sync(&self, dir: &Path) -> io::Result<()> {
-        crate::fs::sync_filesystem(dir)
-    }
-}
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -199,8 +178,8 @@ struct Prepared {
 
 /// What phase 3 made of an event.
 enum Made {
-    Letter(Vec<(String, Vec<u8>)>),
-    Task(Vec<(String, Vec<u8>)>),
+    Letter(Vec<OutputFile>),
+    Task(Vec<OutputFile>),
     Contact(Box<CaseEvent>),
     Error(ErrorRecord),
     /// Dry run: the route only.
@@ -218,31 +197,24 @@ pub fn run(
     let started = Instant::now();
     let reader = Reader::open(&options.input).map_err(|e| BatchError::Input {
         input: options.input.display().to_string(),
-        reason: crate::cmd::io_reason(&e),
+        reason: io_reason(&e),
     })?;
     let talking_points =
         TalkingPoints::load(&config.templates_dir).map_err(BatchError::Settings)?;
-    let renderers: Vec<Box<dyn Renderer + Send + Sync>> = options
-        .formats
-        .iter()
-        .map(|f| crate::cmd::renderer(*f, config))
-        .collect();
+    let renderers: Vec<BoxedRenderer> =
+        options.formats.iter().map(|f| f.renderer(config)).collect();
     let journal = if options.dry_run {
         None
     } else {
-        for dir in ["letters", "tasks"] {
+        for dir in [LETTERS_DIR, TASKS_DIR] {
             let path = options.out.join(dir);
-            crate::fs::create_private_dir(&path).map_err(|e| {
-                write_error(
-                    format!("de map {}", path.display()),
-                    crate::cmd::io_reason(&e),
-                )
-            })?;
+            crate::fs::create_private_dir(&path)
+                .map_err(|e| write_error(format!("de map {}", path.display()), io_reason(&e)))?;
             remove_temporary_files(&path);
         }
         let journal = Journal::open(&options.out).map_err(|e| {
             write_error(
-                format!("het journaal {}", options.out.join("helder.db").display()),
+                format!("het journaal {}", options.out.join(JOURNAL_FILE).display()),
                 e,
             )
         })?;
@@ -348,9 +320,9 @@ pub fn run(
             lines.push_str(&serde_json::to_string(&record).unwrap_or_default());
             lines.push('\n');
         }
-        let path = options.out.join("errors.ndjson");
+        let path = options.out.join(ERRORS_FILE);
         crate::fs::write_private(&path, lines.as_bytes())
-            .map_err(|e| write_error(path.display().to_string(), crate::cmd::io_reason(&e)))?;
+            .map_err(|e| write_error(path.display().to_string(), io_reason(&e)))?;
         journal
             .finish_run(
                 run_id,
@@ -358,16 +330,12 @@ pub fn run(
             )
             .map_err(journal_error)?;
     }
-    let path = options.out.join("summary.json");
-    crate::fs::create_private_dir(&options.out).map_err(|e| {
-        write_error(
-            format!("de map {}", options.out.display()),
-            crate::cmd::io_reason(&e),
-        )
-    })?;
+    let path = options.out.join(SUMMARY_FILE);
+    crate::fs::create_private_dir(&options.out)
+        .map_err(|e| write_error(format!("de map {}", options.out.display()), io_reason(&e)))?;
     let text = serde_json::to_string_pretty(&summary).unwrap_or_default();
     crate::fs::write_private(&path, text.as_bytes())
-        .map_err(|e| write_error(path.display().to_string(), crate::cmd::io_reason(&e)))?;
+        .map_err(|e| write_error(path.display().to_string(), io_reason(&e)))?;
     Ok(summary)
 }
 
@@ -498,7 +466,7 @@ struct Context<'a> {
     options: &'a BatchOptions,
     config: &'a Config,
     templates: &'a TemplateSet,
-    renderers: &'a [Box<dyn Renderer + Send + Sync>],
+    renderers: &'a [BoxedRenderer],
     talking_points: &'a TalkingPoints,
 }
 
@@ -533,62 +501,34 @@ impl Context<'_> {
                 Composed::Release => Outcome::Contact,
             });
         }
-        let stem = file_stem(&event.id);
         match composed {
             Composed::Release => Made::Contact(event.clone()),
             Composed::Letter(letter) => {
-                let mut files = Vec::new();
-                for renderer in self.renderers {
-                    match renderer.render(&letter) {
-                        Ok(bytes) => {
-                            files.push((format!("letters/{stem}.{}", renderer.extension()), bytes))
-                        }
-                        Err(e) => {
-                            return error(format!(
-                                "gebeurtenis {}: de brief kan niet als {} worden gemaakt: {e}",
-                                event.id,
-                                renderer.name()
-                            ));
-                        }
-                    }
+                match letter_files(&letter, self.renderers, Layout::Batch) {
+                    Ok(files) => Made::Letter(files),
+                    Err(e) => error(format!(
+                        "gebeurtenis {}: de brief kan niet als {} worden gemaakt: {}",
+                        event.id, e.format, e.error
+                    )),
                 }
-                Made::Letter(files)
             }
-            Composed::CallFirst(route) => {
+            Composed::CallFirst(reasons) => {
                 let mut task = CallFirstTask::new(
                     event,
-                    route.reasons(),
+                    &reasons,
                     self.talking_points,
                     self.options.date,
                     self.config.call_first.deadline_working_days,
                 );
-                let mut files = Vec::new();
                 let draft_options = ComposeOptions {
                     draft: true,
                     ..options
                 };
-                if let Ok(Composed::Letter(draft)) =
-                    compose(event, self.config, self.templates, draft_options)
-                {
-                    for renderer in self.renderers {
-                        if let Ok(bytes) = renderer.render(&draft) {
-                            let path = format!("tasks/{stem}.concept.{}", renderer.extension());
-                            if task.held_letter.is_none() {
-                                task.held_letter = Some(HeldLetter {
-                                    path: path.clone(),
-                                    sha256: sha256_hex(&bytes),
-                                });
-                            }
-                            files.push((path, bytes));
-                        }
-                    }
-                }
-                files.insert(0, (format!("tasks/{stem}.txt"), task.card().into_bytes()));
-                files.insert(
-                    0,
-                    (format!("tasks/{stem}.json"), task.to_json().into_bytes()),
-                );
-                Made::Task(files)
+                let draft = match compose(event, self.config, self.templates, draft_options) {
+                    Ok(Composed::Letter(draft)) => Some(draft),
+                    _ => None,
+                };
+                Made::Task(task_files(&mut task, draft.as_deref(), self.renderers).into_files())
             }
         }
     }
@@ -661,9 +601,9 @@ fn store(
                 outcome: Outcome::Error,
                 outputs: Vec::new(),
             };
+            let is_task = matches!(m, Made::Task(_));
             match m {
                 Made::Letter(files) | Made::Task(files) => {
-                    let is_task = files.first().is_some_and(|(p, _)| p.starts_with("tasks/"));
                     let owned = existing.as_ref().map_or(&[][..], |row| &row.outputs[..]);
                     if let Some(message) = foreign_file(out, &files, owned) {
                         record_error(journal, run, &key, item, Some(&key), message, counts)?;
@@ -730,12 +670,9 @@ fn store(
                 Made::Routed(_) => {}
             }
         }
-        storage.sync(out).map_err(|e| {
-            write_error(
-                format!("de map {}", out.display()),
-                crate::cmd::io_reason(&e),
-            )
-        })?;
+        storage
+            .sync(out)
+            .map_err(|e| write_error(format!("de map {}", out.display()), io_reason(&e)))?;
         Ok(())
     })();
     match result {
@@ -770,8 +707,8 @@ fn record_error(
 /// A file in the way that is not helder's: not in the journal for this event,
 /// and not the very bytes helder would write (those are left by an interrupted
 /// run). A symbolic link is never helder's. Returns the error message.
-fn foreign_file(out: &Path, files: &[(String, Vec<u8>)], owned: &[Output]) -> Option<String> {
-    for (path, bytes) in files {
+fn foreign_file(out: &Path, files: &[OutputFile], owned: &[Output]) -> Option<String> {
+    for OutputFile { path, bytes } in files {
         let full = out.join(path);
         let Ok(metadata) = std::fs::symlink_metadata(&full) else {
             continue;
@@ -792,14 +729,14 @@ fn foreign_file(out: &Path, files: &[(String, Vec<u8>)], owned: &[Output]) -> Op
 fn write_all(
     storage: &dyn Storage,
     out: &Path,
-    files: &[(String, Vec<u8>)],
+    files: &[OutputFile],
 ) -> Result<Vec<Output>, BatchError> {
     let mut outputs = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
+    for OutputFile { path, bytes } in files {
         let full = out.join(path);
         storage
             .write(&full, bytes)
-            .map_err(|e| write_error(full.display().to_string(), crate::cmd::io_reason(&e)))?;
+            .map_err(|e| write_error(full.display().to_string(), io_reason(&e)))?;
         outputs.push(Output {
             path: path.clone(),
             sha256: sha256_hex(bytes),
@@ -828,7 +765,7 @@ fn release(
     let task_path = row
         .outputs
         .iter()
-        .find(|o| o.path.ends_with(".json"))
+        .find(|o| is_task_json(&o.path))
         .map(|o| out.join(&o.path));
     let Some(task_path) = task_path else {
         return Ok(Err(format!(
@@ -849,38 +786,19 @@ fn release(
             )));
         }
     };
-    let effect = match apply_contact(
+    let (effect, files) = match release_files(
         &mut task,
         contact,
         context.config,
         context.templates,
         context.options.date,
+        context.renderers,
+        Layout::Batch,
     ) {
-        Ok(effect) => effect,
+        Ok(made) => made,
         Err(message) => return Ok(Err(message)),
     };
-    let stem = file_stem(&task.event_id);
-    let mut files = vec![
-        (format!("tasks/{stem}.json"), task.to_json().into_bytes()),
-        (format!("tasks/{stem}.txt"), task.card().into_bytes()),
-    ];
     let released = matches!(effect, ContactEffect::Released { .. });
-    if let ContactEffect::Released { letter, .. } = &effect {
-        for renderer in context.renderers {
-            match renderer.render(letter) {
-                Ok(bytes) => {
-                    files.push((format!("letters/{stem}.{}", renderer.extension()), bytes))
-                }
-                Err(e) => {
-                    return Ok(Err(format!(
-                        "gebeurtenis {}: de vrijgegeven brief kan niet als {} worden gemaakt: {e}",
-                        task.event_id,
-                        renderer.name()
-                    )));
-                }
-            }
-        }
-    }
     let mut outputs = row.outputs.clone();
     for output in write_all(storage, out, &files)? {
         match outputs.iter_mut().find(|o| o.path == output.path) {
@@ -903,7 +821,7 @@ fn release(
 
 /// The open call-first tasks of a batch folder, oldest deadline first.
 pub fn open_tasks(out: &Path) -> Result<Vec<CallFirstTask>, String> {
-    if !out.join("helder.db").is_file() {
+    if !out.join(JOURNAL_FILE).is_file() {
         return Err(format!(
             "{} is geen map van helder batch (er is geen helder.db). Geef de map die u bij --out gaf.",
             out.display()
@@ -916,7 +834,7 @@ pub fn open_tasks(out: &Path) -> Result<Vec<CallFirstTask>, String> {
         .map_err(|e| format!("het journaal kan niet worden gelezen ({e})"))?;
     let mut tasks: Vec<CallFirstTask> = rows
         .iter()
-        .filter_map(|row| row.outputs.iter().find(|o| o.path.ends_with(".json")))
+        .filter_map(|row| row.outputs.iter().find(|o| is_task_json(&o.path)))
         .filter_map(|o| std::fs::read_to_string(out.join(&o.path)).ok())
         .filter_map(|text| serde_json::from_str(&text).ok())
         .collect();

@@ -7,12 +7,15 @@
 //! out anyway, with the offer of a home visit or the neighbourhood team that
 //! the templates give when nobody was reached.
 
+use super::Outcome;
 use super::render::write;
-use super::{Outcome, file_stem, read_events};
 use crate::cli::ReleaseArgs;
 use crate::config::Config;
+use crate::event::read_events;
 use crate::event_type::EventType;
-use crate::release::{ContactEffect, apply_contact};
+use crate::fs::io_reason;
+use crate::output::{Layout, TASKS_DIR, file_stem};
+use crate::release::{ContactEffect, release_files};
 use crate::task::{CallFirstTask, TaskStatus};
 use crate::template::TemplateSet;
 use chrono::NaiveDate;
@@ -27,7 +30,7 @@ pub fn run(
     out: &mut dyn FnMut(String),
     err: &mut dyn FnMut(String),
 ) -> anyhow::Result<Outcome> {
-    let renderer = super::renderer(args.format, config);
+    let renderers = [args.format.renderer(config)];
     let mut tasks = load_tasks(&args.tasks)?;
     let mut outcome = Outcome::Success;
     let mut fail = |message: String, outcome: &mut Outcome| {
@@ -68,32 +71,39 @@ pub fn run(
             continue;
         };
         let date = args.date.unwrap_or(today);
-        match apply_contact(task, &contact, config, templates, date) {
-            Err(message) => fail(message, &mut outcome),
-            Ok(ContactEffect::Waiting { unreached, of }) => {
-                write(path, task.to_json().as_bytes())?;
-                out(format!(
-                    "niet bereikt voor zaak {case_id} (poging {unreached} van {of}): de brief blijft wachten. Taak: {}",
-                    path.display()
-                ));
+        let made = release_files(
+            task,
+            &contact,
+            config,
+            templates,
+            date,
+            &renderers,
+            Layout::Render,
+        );
+        let (effect, files) = match made {
+            Ok(made) => made,
+            Err(message) => {
+                fail(message, &mut outcome);
+                continue;
             }
-            Ok(ContactEffect::Released { letter, reached }) => {
-                let bytes = renderer
-                    .render(&letter)
-                    .map_err(|e| anyhow::anyhow!("{e}"))?;
-                let folder = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-                let letter_path = folder.join(format!(
-                    "{}.{}",
-                    file_stem(&letter.event_id),
-                    renderer.extension()
-                ));
-                write(&letter_path, &bytes)?;
-                write(path, task.to_json().as_bytes())?;
+        };
+        for file in &files {
+            write(&args.tasks.join(&file.path), &file.bytes)?;
+        }
+        match effect {
+            ContactEffect::Waiting { unreached, of } => out(format!(
+                "niet bereikt voor zaak {case_id} (poging {unreached} van {of}): de brief blijft wachten. Taak: {}",
+                path.display()
+            )),
+            ContactEffect::Released { letter, reached } => {
                 let how = if reached {
                     "na het gesprek"
                 } else {
                     "zonder gesprek, met een aanbod voor een huisbezoek of het wijkteam"
                 };
+                let letter_path = args.tasks.join(
+                    Layout::Render.letter(&file_stem(&letter.event_id), renderers[0].extension()),
+                );
                 out(format!(
                     "brief vrijgegeven {how}: {}",
                     letter_path.display()
@@ -104,14 +114,15 @@ pub fn run(
     Ok(outcome)
 }
 
-/// Every `*.task.json` in a folder, with its path.
+/// Every task (`tasks/*.json`) in a folder `helder render` wrote to, with its path.
 fn load_tasks(dir: &Path) -> anyhow::Result<Vec<(PathBuf, CallFirstTask)>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("de map met taken {} kan niet worden gelezen ({}). Geef de map die helder render maakte.", dir.display(), super::io_reason(&e)))?;
+    let tasks_dir = dir.join(TASKS_DIR);
+    let entries = std::fs::read_dir(&tasks_dir).map_err(|e| anyhow::anyhow!("de map met taken {} kan niet worden gelezen ({}). Geef de map die helder render maakte.", tasks_dir.display(), io_reason(&e)))?;
     let mut tasks = Vec::new();
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".task.json"))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
     for path in paths {

@@ -4,12 +4,14 @@
 //! decision is printed instead, with how to get the held draft. An event with
 //! an error never leaves a file behind.
 
-use super::{Outcome, file_stem, io_reason, read_events};
+use super::Outcome;
 use crate::cli::RenderArgs;
 use crate::config::Config;
-use crate::fs::{create_private_dir, write_private};
+use crate::event::read_events;
+use crate::fs::{create_private_dir, io_reason, write_private};
 use crate::letter::{ComposeOptions, Composed, compose};
-use crate::task::{CallFirstTask, HeldLetter, TalkingPoints};
+use crate::output::{Layout, OutputFile, file_stem, letter_files, task_files};
+use crate::task::{CallFirstTask, TalkingPoints};
 use crate::template::TemplateSet;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
@@ -48,7 +50,7 @@ pub fn run(
     } = terminal;
     let events = read_events(&args.events);
     let destination = destination(args.output.as_deref(), events.len())?;
-    let renderer = super::renderer(args.format, config);
+    let renderers = [args.format.renderer(config)];
     let options = ComposeOptions {
         date: args.date.unwrap_or(today),
         draft: args.draft,
@@ -76,13 +78,12 @@ pub fn run(
         };
         match compose(&event, config, templates, options) {
             Ok(Composed::Letter(letter)) => {
-                let bytes = match renderer.render(&letter) {
-                    Ok(bytes) => bytes,
+                let bytes = match letter_files(&letter, &renderers, Layout::Render) {
+                    Ok(mut files) => files.remove(0),
                     Err(e) => {
                         fail(format!(
-                            "gebeurtenis {}: de brief kan niet als {} worden gemaakt: {e}",
-                            event.id,
-                            renderer.name()
+                            "gebeurtenis {}: de brief kan niet als {} worden gemaakt: {}",
+                            event.id, e.format, e.error
                         ));
                         continue;
                     }
@@ -94,20 +95,20 @@ pub fn run(
                 }
                 let kind = if letter.draft { "concept" } else { "brief" };
                 match &destination {
-                    Destination::Stdout => letter_out(&bytes),
+                    Destination::Stdout => letter_out(&bytes.bytes),
                     Destination::File(path) => {
-                        write(path, &bytes)?;
+                        write(path, &bytes.bytes)?;
                         out(format!("{kind}: {}", path.display()));
                     }
                     Destination::Folder(dir) => {
-                        let path = dir.join(format!("{stem}.{}", renderer.extension()));
-                        write(&path, &bytes)?;
+                        let path = dir.join(&bytes.path);
+                        write(&path, &bytes.bytes)?;
                         out(format!("{kind}: {}", path.display()));
                     }
                 }
                 letters += 1;
             }
-            Ok(Composed::CallFirst(route)) => {
+            Ok(Composed::CallFirst(reasons)) => {
                 calls += 1;
                 let stem = file_stem(&event.id);
                 if let Err(message) = claim(&mut written, &stem, &event.id) {
@@ -116,12 +117,12 @@ pub fn run(
                 }
                 let mut task = CallFirstTask::new(
                     &event,
-                    route.reasons(),
+                    &reasons,
                     &talking_points,
                     options.date,
                     config.call_first.deadline_working_days,
                 );
-                let codes: Vec<&str> = route.reasons().iter().map(|r| r.code.as_str()).collect();
+                let codes: Vec<&str> = reasons.iter().map(|r| r.code.as_str()).collect();
                 let folder = match &destination {
                     Destination::Stdout => None,
                     Destination::File(path) => Some(
@@ -142,32 +143,25 @@ pub fn run(
                     draft: true,
                     ..options
                 };
-                let mut draft_path = None;
-                if let Ok(Composed::Letter(draft)) =
-                    compose(&event, config, templates, draft_options)
-                    && let Ok(bytes) = renderer.render(&draft)
-                {
-                    let path = folder.join(format!("{stem}.concept.{}", renderer.extension()));
-                    write(&path, &bytes)?;
-                    task.held_letter = Some(HeldLetter {
-                        path: path.display().to_string(),
-                        sha256: sha256_hex(&bytes),
-                    });
-                    draft_path = Some(path);
+                let draft = match compose(&event, config, templates, draft_options) {
+                    Ok(Composed::Letter(draft)) => Some(draft),
+                    _ => None,
+                };
+                let files = task_files(&mut task, draft.as_deref(), &renderers);
+                let card = folder.join(&files.card.path);
+                let held = files.drafts.first().map(|d| folder.join(&d.path));
+                for OutputFile { path, bytes } in &files.into_files() {
+                    write(&folder.join(path), bytes)?;
                 }
-                let json_path = folder.join(format!("{stem}.task.json"));
-                let card_path = folder.join(format!("{stem}.task.txt"));
-                write(&json_path, task.to_json().as_bytes())?;
-                write(&card_path, task.card().as_bytes())?;
                 out(format!(
                     "eerst bellen: gebeurtenis {} ({}), uiterlijk {} ({}). Taak: {}",
                     event.id,
                     event.event_type,
                     task.deadline,
                     codes.join(", "),
-                    card_path.display()
+                    card.display()
                 ));
-                match draft_path {
+                match held {
                     Some(path) => out(format!(
                         "  de brief wacht tot het gesprek is vastgelegd: {}",
                         path.display()
@@ -210,15 +204,6 @@ fn claim(written: &mut HashSet<String>, stem: &str, event_id: &str) -> Result<()
     }
 }
 
-/// SHA-256 of some bytes, in lower-case hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 fn destination(output: Option<&Path>, events: usize) -> anyhow::Result<Destination> {
     Ok(match output {
         Some(path) if path.as_os_str() == "-" => {
@@ -238,7 +223,7 @@ fn destination(output: Option<&Path>, events: usize) -> anyhow::Result<Destinati
 }
 
 /// Writes a file with personal data: folder 0700, file 0600, atomically.
-pub(crate) fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+pub(super) fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_private_dir(dir).with_context(|| {
             format!(

@@ -1,8 +1,9 @@
 //! `helder route`: the routing decision of each event as JSON, one object a line.
 
-use super::{Outcome, read_events};
+use super::Outcome;
 use crate::cli::RouteArgs;
 use crate::config::Config;
+use crate::event::read_events;
 use crate::route::{RouteReport, route};
 
 /// Routes every event; prints one JSON line per event on `out`, errors on `err`.

@@ -136,6 +136,38 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     text
 }
 
+/// An output format for letters (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One self-contained HTML page.
+    Html,
+    /// The Markdown the template produced.
+    Md,
+    /// Plain text, wrapped at 72 characters.
+    Txt,
+    /// An A4 PDF for a window envelope, tagged (PDF/UA-1) and archival (PDF/A-2a).
+    Pdf,
+}
+
+/// A renderer that can be shared between threads.
+pub type BoxedRenderer = Box<dyn Renderer + Send + Sync>;
+
+impl Format {
+    /// The renderer for this format, with the settings it needs.
+    pub fn renderer(self, config: &crate::config::Config) -> BoxedRenderer {
+        match self {
+            Format::Html => Box::new(html::HtmlRenderer),
+            Format::Md => Box::new(MarkdownRenderer),
+            Format::Txt => Box::new(text::TextRenderer),
+            Format::Pdf => Box::new(pdf::PdfRenderer {
+                settings: pdf::PdfSettings {
+                    window_top_mm: config.letter.window_top_mm,
+                },
+            }),
+        }
+    }
+}
+
 /// Why a renderer could not produce a file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]

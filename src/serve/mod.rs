@@ -61,11 +61,11 @@ fn new_token() -> String {
     }
     let seed = format!(
         "{}{:?}{}",
-        crate::cmd::render::sha256_hex(&bytes),
+        crate::output::sha256_hex(&bytes),
         std::time::SystemTime::now(),
         std::process::id()
     );
-    crate::cmd::render::sha256_hex(seed.as_bytes())[..32].to_string()
+    crate::output::sha256_hex(seed.as_bytes())[..32].to_string()
 }
 
 /// Starts the server and serves until the process ends. `ready` gets the
@@ -315,7 +315,7 @@ async fn template_pdf(
             .or_else(|| template.front_matter.examples.first())
             .ok_or_else(|| "Dit sjabloon heeft geen voorbeeld.".to_string())?;
         let preview = preview::preview(&state.config, &templates, template, example)?;
-        let renderer = crate::cmd::renderer(crate::cli::Format::Pdf, &state.config);
+        let renderer = crate::render::Format::Pdf.renderer(&state.config);
         renderer.render(&preview.letter).map_err(|e| e.0)
     })
     .await;
@@ -361,9 +361,10 @@ async fn task_draft(
     let Some(out) = state.out.clone() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let path = out
-        .join("tasks")
-        .join(format!("{}.concept.html", crate::cmd::file_stem(&event_id)));
+    let path = out.join(crate::output::task_draft(
+        &crate::output::file_stem(&event_id),
+        "html",
+    ));
     match std::fs::read_to_string(&path) {
         Ok(html) => Html(html).into_response(),
         Err(_) => (
@@ -469,12 +470,12 @@ fn record(
             "prior_contact": prior,
         }
     });
-    let dir = out.join("contacts");
+    let dir = out.join(crate::output::CONTACTS_DIR);
     crate::fs::create_private_dir(&dir)
         .map_err(|e| format!("de map {} kan niet worden gemaakt ({e})", dir.display()))?;
     let path = dir.join(format!(
         "{}.json",
-        crate::cmd::file_stem(&format!("contact-{}-{stamp}", task.event_id))
+        crate::output::file_stem(&format!("contact-{}-{stamp}", task.event_id))
     ));
     crate::fs::write_private(&path, contact.to_string().as_bytes())
         .map_err(|e| format!("{} kan niet worden geschreven ({e})", path.display()))?;
@@ -489,7 +490,7 @@ fn record(
     let options = crate::batch::BatchOptions {
         input: path,
         out: out.to_path_buf(),
-        formats: vec![crate::cli::Format::Pdf, crate::cli::Format::Html],
+        formats: vec![crate::render::Format::Pdf, crate::render::Format::Html],
         date: now.date_naive(),
         dry_run: false,
     };
@@ -497,12 +498,13 @@ fn record(
         &options,
         config,
         &templates,
-        &crate::batch::Disk,
+        &crate::output::Disk,
         &mut |_| {},
     )
     .map_err(|e| e.to_string())?;
     if summary.counts.errors > 0 {
-        let errors = std::fs::read_to_string(out.join("errors.ndjson")).unwrap_or_default();
+        let errors =
+            std::fs::read_to_string(out.join(crate::output::ERRORS_FILE)).unwrap_or_default();
         let last = errors.lines().last().unwrap_or_default().to_string();
         return Err(format!("Het gesprek kon niet worden verwerkt: {last}"));
     }

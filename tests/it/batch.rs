@@ -2,8 +2,9 @@
 //! record; a killed or failed run goes on where it stopped; nothing twice.
 
 use crate::support::{config, root, templates};
-use helder::batch::{BatchOptions, Counts, Disk, Storage};
-use helder::cli::Format;
+use helder::batch::{BatchOptions, Counts};
+use helder::output::{Disk, Storage};
+use helder::render::Format;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

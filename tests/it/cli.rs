@@ -144,25 +144,27 @@ fn a_call_first_event_writes_a_task_and_holds_the_letter() {
     );
     assert_eq!(held.status.code(), Some(0), "{}", stderr(&held));
     assert!(stdout(&held).contains("eerst bellen: gebeurtenis evt-2026-000501 (appointment_missed), uiterlijk 2026-11-25 (event_type.always)"));
+    // The same layout as a batch folder: the task, its card and the held draft in tasks/.
+    assert_eq!(files_in(&out), vec!["tasks"]);
     assert_eq!(
-        files_in(&out),
+        files_in(&out.join("tasks")),
         vec![
             "evt-2026-000501.concept.html",
-            "evt-2026-000501.task.json",
-            "evt-2026-000501.task.txt"
+            "evt-2026-000501.json",
+            "evt-2026-000501.txt"
         ]
     );
-    let draft = std::fs::read(out.join("evt-2026-000501.concept.html")).unwrap();
+    let draft = std::fs::read(out.join("tasks/evt-2026-000501.concept.html")).unwrap();
     assert!(
         String::from_utf8_lossy(&draft).contains("CONCEPT — niet versturen"),
         "the held letter is marked"
     );
     let task: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("evt-2026-000501.task.json")).unwrap())
+        serde_json::from_slice(&std::fs::read(out.join("tasks/evt-2026-000501.json")).unwrap())
             .unwrap();
     assert_eq!(
         task["held_letter"]["sha256"],
-        helder::cmd::render::sha256_hex(&draft)
+        helder::output::sha256_hex(&draft)
     );
     assert_eq!(task["status"], "open");
     assert!(

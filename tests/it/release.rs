@@ -21,7 +21,7 @@ fn contact(dir: &Path, name: &str, case_id: &str, outcome: &str, heard: Option<&
 }
 
 fn task(dir: &Path, id: &str) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{id}.task.json"))).unwrap())
+    serde_json::from_str(&std::fs::read_to_string(dir.join(format!("tasks/{id}.json"))).unwrap())
         .unwrap()
 }
 
