@@ -7,7 +7,7 @@
 //! repeat a field's value: values may be personal data.
 
 use crate::bsn::contains_possible_bsn;
-use crate::event_type::{EventType, TYPE_PREFIX};
+use crate::event_type::{Besluit, EventType, TYPE_PREFIX};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -1085,57 +1085,32 @@ fn validate_data(data: &EventData, event_type: EventType) -> Result<(), Invalid>
             ));
         }
     }
-    use EventType as T;
-    match event_type {
-        T::InterviewInvitation | T::AppointmentMissed | T::HomeVisit
-            if data.appointment.is_none() =>
-        {
-            Err(invalid(
-                "data.appointment",
-                "voor dit soort gebeurtenis is een afspraak nodig, maar die ontbreekt",
-                "Geef de afspraak mee met start, location en purpose.",
-            ))
-        }
-        T::ContactRecorded if data.prior_contact.is_none() => Err(invalid(
+    if event_type.needs_appointment() && data.appointment.is_none() {
+        return Err(invalid(
+            "data.appointment",
+            "voor dit soort gebeurtenis is een afspraak nodig, maar die ontbreekt",
+            "Geef de afspraak mee met start, location en purpose.",
+        ));
+    }
+    if event_type == EventType::ContactRecorded && data.prior_contact.is_none() {
+        return Err(invalid(
             "data.prior_contact",
             "het vastgelegde contact ontbreekt",
             "Geef prior_contact mee met contact_id, at, channel en outcome.",
-        )),
-        t if requires_decision(t) && data.decision.is_none() => Err(invalid(
+        ));
+    }
+    if event_type.besluit() == Besluit::Always && data.decision.is_none() {
+        return Err(invalid(
             "data.decision",
             "voor dit soort gebeurtenis is een besluit nodig, maar dat ontbreekt",
             "Geef het besluit mee met is_besluit, datum, legal_basis en reasons.",
-        )),
-        _ => Ok(()),
+        ));
     }
+    Ok(())
 }
 
 /// The longest list an event may carry (amounts, reasons, papers, …): a letter has room for no more.
 pub const MAX_LIST_ITEMS: usize = 100;
-
-/// Event types whose letter is always a besluit and so needs `data.decision`.
-pub fn requires_decision(event_type: EventType) -> bool {
-    use EventType as T;
-    matches!(
-        event_type,
-        T::AdvancePayment
-            | T::ApplicationNotProcessed
-            | T::PaymentSuspended
-            | T::BenefitGranted
-            | T::ApplicationRejected
-            | T::BenefitChanged
-            | T::SanctionReduction
-            | T::Recovery
-            | T::RevocationRevision
-            | T::Warning
-            | T::AdministrativeFine
-            | T::PaymentArrangement
-            | T::Termination
-            | T::SpecialAssistance
-            | T::IncomeSupplement
-            | T::ObjectionDecision
-    )
-}
 
 /// A Dutch postcode as "1234 AB", or `None` when it is not one.
 /// The letter pairs SA, SD and SS are never issued.

@@ -213,7 +213,7 @@ impl Policy {
                     "Haal de regel weg: contact_recorded geeft een vastgehouden brief vrij en is nooit zelf een brief.".to_string(),
                 ));
             }
-            if *level == Level::Conditional && !has_condition(event_type) {
+            if *level == Level::Conditional && !event_type.is_conditional() {
                 return Err(error(
                     format!(
                         "{event_type} heeft geen voorwaarde, dus \"conditional\" kan hier niet"
@@ -262,24 +262,6 @@ impl Policy {
     }
 }
 
-/// Whether routing has a condition for this event type (DESIGN.md §3 "cond." rows).
-pub fn has_condition(event_type: EventType) -> bool {
-    use EventType as T;
-    matches!(
-        event_type,
-        T::YouthSearchPeriod
-            | T::InformationRequested
-            | T::ApplicationRepairPeriod
-            | T::ApplicationNotProcessed
-            | T::ApplicationRejected
-            | T::BenefitChanged
-            | T::EligibilityReview
-            | T::InterviewInvitation
-            | T::Termination
-            | T::ObjectionDecision
-    )
-}
-
 fn toml_error(file: &str, e: &toml::de::Error) -> PolicyError {
     PolicyError {
         file: file.to_string(),
@@ -302,6 +284,22 @@ mod tests {
             policy.flags(),
             &[CallFirstFlag::Sanction, CallFirstFlag::FraudSuspicion]
         );
+    }
+
+    #[test]
+    fn the_baseline_is_conditional_exactly_where_the_event_type_has_a_condition() {
+        let policy = Policy::baseline();
+        for event_type in EventType::ALL
+            .iter()
+            .copied()
+            .filter(|t| *t != EventType::ContactRecorded)
+        {
+            assert_eq!(
+                policy.level(event_type) == Level::Conditional,
+                event_type.is_conditional(),
+                "{event_type}"
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! until a `contact_recorded` event for the same case releases it.
 
 use crate::event::{CaseEvent, ContactOutcome, FlagReason};
-use crate::event_type::EventType;
+use crate::event_type::{Condition, EventType};
 use crate::policy::{CallFirstFlag, Level, Policy};
 use serde::Serialize;
 
@@ -141,9 +141,9 @@ fn always_message(event_type: EventType) -> String {
     }
 }
 
-/// The conditions of the "cond." rows of DESIGN.md §3.
+/// The conditions of the "cond." rows of DESIGN.md §3: which one an event
+/// type has is a fact of its row in the `event_types!` table.
 fn conditions(event: &CaseEvent) -> Vec<Reason> {
-    use EventType as T;
     let flags = &event.data.flags;
     let reason = flags.reason;
     let vulnerable = || {
@@ -157,9 +157,10 @@ fn conditions(event: &CaseEvent) -> Vec<Reason> {
     let because = |wanted: FlagReason, code: &str, message: &str| {
         (reason == Some(wanted)).then(|| Reason::new(code, message))
     };
-    let found: Vec<Option<Reason>> = match event.event_type {
-        T::YouthSearchPeriod | T::ApplicationRepairPeriod => vec![vulnerable()],
-        T::InformationRequested => vec![
+    let found: Vec<Option<Reason>> = match event.event_type.condition() {
+        Condition::None => Vec::new(),
+        Condition::Vulnerable => vec![vulnerable()],
+        Condition::RepeatRequestOrVulnerable => vec![
             because(
                 FlagReason::RepeatRequest,
                 "condition.repeat_request",
@@ -167,7 +168,7 @@ fn conditions(event: &CaseEvent) -> Vec<Reason> {
             ),
             vulnerable(),
         ],
-        T::ApplicationNotProcessed => {
+        Condition::NoPriorContact => {
             let reached = event
                 .data
                 .prior_contact
@@ -180,7 +181,7 @@ fn conditions(event: &CaseEvent) -> Vec<Reason> {
                 )
             })]
         }
-        T::ApplicationRejected => vec![
+        Condition::RestsOnAFinding => vec![
             because(
                 FlagReason::ThirdPartyData,
                 "condition.third_party_data",
@@ -197,18 +198,18 @@ fn conditions(event: &CaseEvent) -> Vec<Reason> {
                 "De afwijzing rust op een conclusie over fraude. Bel eerst en hoor de persoon voordat de brief gaat.",
             ),
         ],
-        T::BenefitChanged => vec![(flags.retroactive && reason == Some(FlagReason::Decrease)).then(|| {
+        Condition::RetroactiveDecrease => vec![(flags.retroactive && reason == Some(FlagReason::Decrease)).then(|| {
             Reason::new(
                 "condition.retroactive_decrease",
                 "De uitkering wordt lager, ook over een periode die al voorbij is. Bel eerst en bespreek hoe de persoon dit kan opvangen.",
             )
         })],
-        T::EligibilityReview => vec![because(
+        Condition::Signal => vec![because(
             FlagReason::Signal,
             "condition.signal",
             "Het heronderzoek komt door een signaal. Bel eerst en vraag hoe het gaat, zonder iets aan te nemen.",
         )],
-        T::InterviewInvitation => vec![
+        Condition::MissedAppointmentOrVulnerable => vec![
             because(
                 FlagReason::MissedAppointment,
                 "condition.missed_appointment",
@@ -216,13 +217,13 @@ fn conditions(event: &CaseEvent) -> Vec<Reason> {
             ),
             vulnerable(),
         ],
-        T::Termination => vec![(reason != Some(FlagReason::ReportedByPerson)).then(|| {
+        Condition::NotReportedByPerson => vec![(reason != Some(FlagReason::ReportedByPerson)).then(|| {
             Reason::new(
                 "condition.not_reported_by_person",
                 "De uitkering stopt om een reden die de persoon niet zelf heeft gemeld. Bel eerst om te horen of het klopt.",
             )
         })],
-        T::ObjectionDecision => vec![
+        Condition::UpheldInSanctionOrFraudCase => vec![
             because(
                 FlagReason::UpheldInSanctionCase,
                 "condition.upheld_in_sanction_case",
@@ -234,7 +235,6 @@ fn conditions(event: &CaseEvent) -> Vec<Reason> {
                 "Het bezwaar in een fraudezaak is ongegrond. Bel eerst en leg de beslissing uit.",
             ),
         ],
-        _ => Vec::new(),
     };
     found.into_iter().flatten().collect()
 }

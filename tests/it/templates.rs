@@ -437,3 +437,23 @@ fn the_list_of_names_a_template_may_use_is_the_shape_of_the_context() {
         "CONTEXT_PATHS in src/template/variables.rs must list exactly what context::build gives"
     );
 }
+
+#[test]
+fn every_shipped_template_agrees_with_its_event_types_besluit() {
+    use helder::event_type::Besluit;
+    for template in templates().iter() {
+        let event_type = template.front_matter.event_type;
+        let expected = match event_type.besluit() {
+            Besluit::Always => Some(true),
+            Besluit::Never => Some(false),
+            // The event's decision says; the template's default is the plain case.
+            Besluit::Sometimes => None,
+        };
+        if let Some(expected) = expected {
+            assert_eq!(
+                template.front_matter.besluit, expected,
+                "{event_type}: the front matter and the event_types! table disagree"
+            );
+        }
+    }
+}
