@@ -6,6 +6,7 @@ mod events;
 mod hardening;
 mod letters;
 mod lint;
+mod morphology;
 mod pdf;
 mod readability;
 mod release;

@@ -1,0 +1,214 @@
+//! Concept classes (`readability/concepts.toml`): what a word means to a reader.
+//!
+//! A rule asks whether a word is about reducing money or about a court, not
+//! whether it is one of a list of spellings. [`Concept`] is a closed set, so a
+//! rule cannot ask for a concept that has no data; the data file maps lemmas
+//! to concepts, and says per concept whether the first parts of a compound
+//! count ("fraudesignaal" is about fraud, "beslagvrije voet" is not about seizing).
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+const CONCEPTS: &str = include_str!("../../readability/concepts.toml");
+
+/// One concept class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Concept {
+    /// Punishing: straf, sanctie, maatregel.
+    Punish,
+    /// Reducing money: verlagen, korten, inhouden.
+    Reduce,
+    /// Stopping a benefit or a service: stopzetten, intrekken, afsluiten.
+    Stop,
+    /// Claiming money back: terugvorderen, vordering.
+    Reclaim,
+    /// A fine: boete.
+    Fine,
+    /// Seizing and collection costs: beslag, deurwaarder, incasso.
+    Seize,
+    /// Police and court: politie, rechter, aangifte.
+    PoliceCourt,
+    /// Fraud and misuse.
+    Fraud,
+    /// Investigating: onderzoek, opsporing, observatie.
+    Investigate,
+    /// Checking: controle, toezicht, handhaving.
+    Check,
+    /// Coming to the reader's home: huisbezoek, langskomen.
+    Visit,
+    /// Without warning: onaangekondigd.
+    Unannounced,
+    /// Reporting someone: melden, tip.
+    Report,
+    /// Anonymous.
+    Anonymous,
+    /// Suspicion and distrust: vermoeden, verdenking, twijfel.
+    Suspect,
+    /// Obligation: verplicht, plicht, dienen.
+    Oblige,
+    /// Failing or refusing: weigeren, nalaten, achterstand.
+    Fail,
+    /// Losing something: verliezen, vervallen, gevolgen.
+    Lose,
+    /// The reader's money, home or rights: uitkering, woning, recht.
+    Benefit,
+    /// Help: hulp, contact, betalingsregeling.
+    Help,
+    /// Proof: bewijs, aantonen, bankafschrift.
+    Proof,
+}
+
+impl Concept {
+    /// Every concept, in declaration order.
+    pub const ALL: [Concept; 21] = [
+        Concept::Punish,
+        Concept::Reduce,
+        Concept::Stop,
+        Concept::Reclaim,
+        Concept::Fine,
+        Concept::Seize,
+        Concept::PoliceCourt,
+        Concept::Fraud,
+        Concept::Investigate,
+        Concept::Check,
+        Concept::Visit,
+        Concept::Unannounced,
+        Concept::Report,
+        Concept::Anonymous,
+        Concept::Suspect,
+        Concept::Oblige,
+        Concept::Fail,
+        Concept::Lose,
+        Concept::Benefit,
+        Concept::Help,
+        Concept::Proof,
+    ];
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// A set of concepts (a bit set).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct ConceptSet(u32);
+
+impl ConceptSet {
+    /// The empty set.
+    pub const EMPTY: ConceptSet = ConceptSet(0);
+
+    /// The set of these concepts.
+    pub fn of(concepts: &[Concept]) -> ConceptSet {
+        let mut set = ConceptSet::EMPTY;
+        for concept in concepts {
+            set.insert(*concept);
+        }
+        set
+    }
+
+    /// Adds a concept.
+    pub fn insert(&mut self, concept: Concept) {
+        self.0 |= concept.bit();
+    }
+
+    /// Whether the set holds the concept.
+    pub fn contains(self, concept: Concept) -> bool {
+        self.0 & concept.bit() != 0
+    }
+
+    /// Whether the set holds any concept of `other`.
+    pub fn intersects(self, other: ConceptSet) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The union.
+    pub fn union(self, other: ConceptSet) -> ConceptSet {
+        ConceptSet(self.0 | other.0)
+    }
+
+    /// The concepts in the set.
+    pub fn iter(self) -> impl Iterator<Item = Concept> {
+        Concept::ALL.into_iter().filter(move |c| self.contains(*c))
+    }
+}
+
+/// One concept of the data file, with its examples.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConceptEntry {
+    /// The concept.
+    pub name: Concept,
+    /// Whether the first parts of a compound carry the concept too.
+    pub modifier: bool,
+    /// Its lemmas, lower case.
+    pub lemmas: Vec<String>,
+    /// A sentence in which the concept must be found.
+    pub bad: String,
+    /// A sentence in which it must not be found.
+    pub good: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConceptFile {
+    concept: Vec<ConceptEntry>,
+}
+
+/// The concepts of every lemma in the data file.
+#[derive(Debug)]
+pub struct ConceptTable {
+    /// The entries, in file order.
+    pub entries: Vec<ConceptEntry>,
+    by_lemma: FxHashMap<String, ConceptSet>,
+    modifiers: ConceptSet,
+}
+
+impl ConceptTable {
+    /// Parses the embedded data file; an error names the problem.
+    pub fn load() -> Result<ConceptTable, String> {
+        let file: ConceptFile =
+            toml::from_str(CONCEPTS).map_err(|e| format!("concepts.toml: {e}"))?;
+        let mut by_lemma: FxHashMap<String, ConceptSet> = FxHashMap::default();
+        let mut modifiers = ConceptSet::EMPTY;
+        for entry in &file.concept {
+            if entry.modifier {
+                modifiers.insert(entry.name);
+            }
+            for lemma in &entry.lemmas {
+                if lemma.chars().any(char::is_uppercase) || lemma.trim() != lemma {
+                    return Err(format!(
+                        "concepts.toml: lemma \"{lemma}\" of {:?} must be lower case without spaces",
+                        entry.name
+                    ));
+                }
+                by_lemma.entry(lemma.clone()).or_default().insert(entry.name);
+            }
+        }
+        for concept in Concept::ALL {
+            if !file.concept.iter().any(|e| e.name == concept) {
+                return Err(format!("concepts.toml: no entry for {concept:?}"));
+            }
+        }
+        Ok(ConceptTable {
+            entries: file.concept,
+            by_lemma,
+            modifiers,
+        })
+    }
+
+    /// The concepts of a lemma.
+    pub fn of(&self, lemma: &str) -> ConceptSet {
+        self.by_lemma.get(lemma).copied().unwrap_or_default()
+    }
+
+    /// The concepts of a lemma that count when it is the first part of a compound.
+    pub fn of_modifier(&self, lemma: &str) -> ConceptSet {
+        ConceptSet(self.of(lemma).0 & self.modifiers.0)
+    }
+}

@@ -1,0 +1,310 @@
+//! Lemmas: the dictionary form of a word ("gekort" → korten, "boetes" → boete).
+//!
+//! The table `readability/lemmas.tsv` is generated from the OpenTaal word list
+//! by `readability/scripts/make_lemma_table.py` (see readability/README.md); it
+//! holds the frequent forms and every form of a frequent verb. A word that is
+//! not in it goes through a few suffix rules (plural, inflected adjective,
+//! participle), each checked against the table and the frequency list, so a
+//! rule never makes up a word helder does not know.
+
+use crate::readability::wordlists::lexicon;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+const LEMMAS: &str = include_str!("../../readability/lemmas.tsv");
+const DERIVATIONS: &str = include_str!("../../readability/derivations.tsv");
+
+/// What kind of form a word is, as the lemma table says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// A form of a verb; the lemma is the infinitive ("gekort" → korten).
+    Verb,
+    /// A noun form; the lemma is the singular ("boetes" → boete).
+    Noun,
+    /// An adjective form ("hogere" → hoog).
+    Adjective,
+    /// A word that is its own lemma first, and a form of other lemmas too ("kort": short, and korten).
+    Own,
+    /// A participle mostly used as an adjective ("opgelegd"): its own lemma first, then the verb.
+    Participle,
+    /// Not in the table: the word itself, or what the suffix rules made of it.
+    Unlisted,
+}
+
+/// One row of the lemma table.
+#[derive(Debug, Clone, Copy)]
+pub struct LemmaRow {
+    /// The lemma.
+    pub lemma: &'static str,
+    /// What kind of form the word is.
+    pub kind: FormKind,
+    /// Other lemmas the form can have, comma-separated ("" when none).
+    pub others: &'static str,
+}
+
+/// The lemma table, the verbs it knows and the nouns made from verbs.
+#[derive(Debug)]
+pub struct LemmaTable {
+    rows: FxHashMap<&'static str, LemmaRow>,
+    lemmas: FxHashSet<&'static str>,
+    verbs: FxHashSet<&'static str>,
+    derivations: FxHashMap<&'static str, &'static str>,
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl LemmaTable {
+    /// Parses the embedded tables; an error names the file and the line.
+    pub fn load() -> Result<LemmaTable, String> {
+        let mut rows = FxHashMap::with_capacity_and_hasher(32_000, Default::default());
+        let mut verbs = FxHashSet::default();
+        let mut lemmas = FxHashSet::default();
+        for line in data_lines(LEMMAS) {
+            let mut cells = line.split('\t');
+            let (Some(form), Some(lemma), Some(kind)) = (cells.next(), cells.next(), cells.next())
+            else {
+                return Err(format!("lemmas.tsv: a line needs form, lemma and kind: {line}"));
+            };
+            let others = cells.next().unwrap_or("");
+            let kind = match kind {
+                "V" => FormKind::Verb,
+                "N" => FormKind::Noun,
+                "A" => FormKind::Adjective,
+                "S" => FormKind::Own,
+                "P" => FormKind::Participle,
+                other => return Err(format!("lemmas.tsv: unknown kind {other} for {form}")),
+            };
+            if kind == FormKind::Verb {
+                verbs.insert(lemma);
+            }
+            lemmas.insert(lemma);
+            rows.insert(
+                form,
+                LemmaRow {
+                    lemma,
+                    kind,
+                    others,
+                },
+            );
+        }
+        let mut derivations = FxHashMap::default();
+        for line in data_lines(DERIVATIONS) {
+            let (noun, verb) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("derivations.tsv: a line needs noun and verb: {line}"))?;
+            derivations.insert(noun, verb);
+            verbs.insert(verb);
+            lemmas.insert(noun);
+        }
+        Ok(LemmaTable {
+            rows,
+            lemmas,
+            verbs,
+            derivations,
+        })
+    }
+
+    /// The table's row for a lower-case form, if it has one.
+    pub fn row(&self, form: &str) -> Option<&LemmaRow> {
+        self.rows.get(form)
+    }
+
+    /// Whether a lower-case word is the infinitive of a verb the table knows.
+    pub fn is_verb(&self, infinitive: &str) -> bool {
+        self.verbs.contains(infinitive)
+    }
+
+    /// The table's own copy of an infinitive it knows as a verb.
+    pub fn verb(&self, infinitive: &str) -> Option<&'static str> {
+        self.verbs.get(infinitive).copied()
+    }
+
+    /// The verb a noun is made from ("verlaging" → verlagen), if the table knows it.
+    pub fn verb_of_noun(&self, noun: &str) -> Option<&'static str> {
+        self.derivations.get(noun).copied()
+    }
+
+    /// The lemma of a lower-case word and what kind of form it is.
+    ///
+    /// Not in the table: the suffix rules try a plural ("-en", "-s", "-'s"), an
+    /// inflected adjective ("-e") and a participle ("ge…d", "ge…t"), and keep a
+    /// guess only when the table or the frequency list knows it.
+    pub fn lemma(&self, form: &str) -> (String, FormKind, &'static str) {
+        if let Some(row) = self.rows.get(form) {
+            return (row.lemma.to_string(), row.kind, row.others);
+        }
+        if let Some(guess) = self.guess(form) {
+            return guess;
+        }
+        (form.to_string(), FormKind::Unlisted, "")
+    }
+
+    fn known(&self, word: &str) -> bool {
+        self.lemmas.contains(word) || self.verbs.contains(word) || lexicon().frequency(word).is_some()
+    }
+
+    fn guess(&self, form: &str) -> Option<(String, FormKind, &'static str)> {
+        if form.chars().count() < 5 {
+            return None;
+        }
+        // A word helder knows as it is ("boete", "kant") is only taken for a
+        // plural; the verb and adjective rules would strip a real word.
+        let known = self.known(form);
+        if let Some(stem) = form.strip_suffix("'s") {
+            return self
+                .known(stem)
+                .then(|| (stem.to_string(), FormKind::Noun, ""));
+        }
+        // A participle: "ge" + stem + "d"/"t", also after a separable particle.
+        if let Some(verb) = self.participle_verb(form).filter(|_| !known) {
+            return Some((verb, FormKind::Verb, ""));
+        }
+        // A finite form of a verb the table knows: "fraudeert", "fraudeerde(n)".
+        for ending in ["t", "de", "te", "den", "ten"] {
+            if known {
+                break;
+            }
+            if let Some(stem) = form.strip_suffix(ending) {
+                let verb = std::iter::once(stem.to_string())
+                    .chain(singular_candidates_of_stem(stem))
+                    .map(|s| format!("{s}en"))
+                    .find(|v| self.verbs.contains(v.as_str()));
+                if let Some(verb) = verb {
+                    return Some((verb, FormKind::Verb, ""));
+                }
+            }
+        }
+        if let Some(stem) = form.strip_suffix("en") {
+            for candidate in singular_candidates(stem) {
+                if self.known(&candidate) && !self.verbs.contains(form) {
+                    return Some((candidate, FormKind::Noun, ""));
+                }
+            }
+        }
+        if let Some(stem) = form.strip_suffix('s')
+            && self.known(stem)
+        {
+            return Some((stem.to_string(), FormKind::Noun, ""));
+        }
+        if let Some(stem) = form.strip_suffix('e').filter(|_| !known) {
+            for candidate in singular_candidates(stem) {
+                if lexicon().frequency(&candidate).is_some() {
+                    return Some((candidate, FormKind::Adjective, ""));
+                }
+            }
+        }
+        None
+    }
+
+    /// The infinitive of an unlisted weak participle ("weggezet" → wegzetten), if the table knows the verb.
+    fn participle_verb(&self, form: &str) -> Option<String> {
+        let form = form.strip_suffix('e').unwrap_or(form);
+        let (head, rest) = match form.find("ge") {
+            Some(at) if at <= 8 => (&form[..at], &form[at + 2..]),
+            _ => return None,
+        };
+        let stem = rest.strip_suffix(['d', 't'])?;
+        if stem.len() < 2 {
+            return None;
+        }
+        let mut candidates = vec![format!("{head}{stem}en")];
+        for singular in singular_candidates_of_stem(stem) {
+            candidates.push(format!("{head}{singular}en"));
+        }
+        candidates.into_iter().find(|c| self.verbs.contains(c.as_str()))
+    }
+}
+
+/// Singular forms a plural stem can come from: "boet" (boetes is -s), "straff" → straf, "huiz" → huis.
+fn singular_candidates(stem: &str) -> Vec<String> {
+    let mut out = vec![stem.to_string()];
+    let bytes = stem.as_bytes();
+    let n = bytes.len();
+    if n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"aeiou".contains(&bytes[n - 1]) {
+        out.push(stem[..n - 1].to_string());
+    }
+    if n >= 3
+        && !b"aeiou".contains(&bytes[n - 1])
+        && b"aeou".contains(&bytes[n - 2])
+        && !b"aeiou".contains(&bytes[n - 3])
+    {
+        let vowel = bytes[n - 2] as char;
+        out.push(format!("{}{vowel}{}", &stem[..n - 1], &stem[n - 1..]));
+    }
+    for candidate in out.clone() {
+        if let Some(base) = candidate.strip_suffix('z') {
+            out.push(format!("{base}s"));
+        } else if let Some(base) = candidate.strip_suffix('v') {
+            out.push(format!("{base}f"));
+        }
+    }
+    out
+}
+
+/// Infinitive stems a participle stem can come from ("laagd" has stem "laag" → "lag").
+fn singular_candidates_of_stem(stem: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = stem.as_bytes();
+    let n = bytes.len();
+    // A long vowel in a closed syllable is short in the infinitive: "verlaag" → "verlag(en)".
+    if n >= 3 && bytes[n - 2] == bytes[n - 3] && b"aeou".contains(&bytes[n - 2]) {
+        out.push(format!("{}{}", &stem[..n - 2], &stem[n - 1..]));
+    }
+    // A short vowel doubles the consonant: "stop" → "stopp(en)".
+    if n >= 2 && !b"aeiou".contains(&bytes[n - 1]) && b"aeiou".contains(&bytes[n - 2]) {
+        out.push(format!("{stem}{}", &stem[n - 1..]));
+    }
+    if let Some(base) = stem.strip_suffix('f') {
+        out.push(format!("{base}v"));
+    }
+    if let Some(base) = stem.strip_suffix('s') {
+        out.push(format!("{base}z"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> LemmaTable {
+        LemmaTable::load().unwrap()
+    }
+
+    #[test]
+    fn the_table_gives_verbs_nouns_and_adjectives_their_lemma() {
+        let table = table();
+        for (form, lemma, kind) in [
+            ("gekort", "korten", FormKind::Verb),
+            ("verlaagd", "verlagen", FormKind::Verb),
+            ("stopgezet", "stopzetten", FormKind::Verb),
+            ("ingetrokken", "intrekken", FormKind::Verb),
+            ("heeft", "hebben", FormKind::Verb),
+            ("boetes", "boete", FormKind::Noun),
+            ("maanden", "maand", FormKind::Noun),
+            ("kort", "kort", FormKind::Own),
+        ] {
+            let (found, found_kind, _) = table.lemma(form);
+            assert_eq!((found.as_str(), found_kind), (lemma, kind), "{form}");
+        }
+    }
+
+    #[test]
+    fn unlisted_forms_go_through_checked_suffix_rules() {
+        let table = table();
+        assert_eq!(table.lemma("xqzvlorpen").0, "xqzvlorpen");
+        assert_eq!(table.lemma("xqzvlorpen").1, FormKind::Unlisted);
+    }
+
+    #[test]
+    fn nouns_made_from_verbs_know_their_verb() {
+        let table = table();
+        assert_eq!(table.verb_of_noun("verlaging"), Some("verlagen"));
+        assert_eq!(table.verb_of_noun("terugvordering"), Some("terugvorderen"));
+        assert!(table.is_verb("stopzetten"));
+        assert!(!table.is_verb("boete"));
+    }
+}

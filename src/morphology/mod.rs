@@ -1,0 +1,376 @@
+//! The morphology layer under every word rule: lemma, compound parts, separable
+//! verbs and concepts of each word.
+//!
+//! - **Lemma** ([`lemma`]): the dictionary form from a table generated from the
+//!   OpenTaal word list ("gekort" → korten, "boetes" → boete), with checked suffix
+//!   rules for words the table does not hold. A Snowball stemmer was measured
+//!   against it and serves worse (see readability/README.md, "Lemmas").
+//! - **Verb** of a participle or a noun made from a verb ("verlaging" → verlagen).
+//! - **Compound parts** from the compound splitter of the readability engine:
+//!   the head (last part, lemmatised) and the modifiers ("loonbeslag" → loon + beslag).
+//! - **Separable verbs** over a sentence: "Wij zetten uw uitkering stop" and
+//!   "om uw uitkering stop te zetten" are both *stopzetten*.
+//! - **Concepts** ([`concept`]): the classes of `readability/concepts.toml` the
+//!   word belongs to through any of the above.
+//!
+//! [`DocumentMorphology::new`] analyses every word of a text once (each distinct
+//! form once), so rules only read it.
+
+pub mod concept;
+pub mod lemma;
+
+use crate::readability::wordlists::lexicon;
+use crate::readability::{ReadabilityConfig, lowercase_into, split_compound};
+use crate::text::segment::{Segmented, TokenKind};
+pub use concept::{Concept, ConceptSet, ConceptTable};
+pub use lemma::{FormKind, LemmaTable};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// Separable particles that can stand at the end of a clause ("zet … stop").
+const PARTICLES: &[&str] = &[
+    "aan", "achter", "af", "bij", "binnen", "door", "in", "langs", "los", "mee", "na", "neer",
+    "om", "op", "over", "samen", "stop", "terug", "toe", "uit", "vast", "weg",
+];
+
+/// Words after which a clause has ended, so a particle before them ends its clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "en", "maar", "of", "want", "omdat", "als", "wanneer", "dan", "zodat", "tenzij", "indien",
+    "waardoor", "totdat", "voordat", "nadat",
+];
+
+/// The tables of the morphology layer, loaded once.
+#[derive(Debug)]
+pub struct Morphology {
+    /// Lemmas, verbs and derivations.
+    pub lemmas: LemmaTable,
+    /// Concept classes.
+    pub concepts: ConceptTable,
+}
+
+/// The morphology tables, loaded on first use.
+pub fn morphology() -> &'static Morphology {
+    static MORPHOLOGY: OnceLock<Morphology> = OnceLock::new();
+    MORPHOLOGY.get_or_init(|| {
+        load().unwrap_or_else(|problem| panic!("morphology data is broken: {problem}"))
+    })
+}
+
+/// Parses the morphology data; an error names the file and the problem.
+pub fn load() -> Result<Morphology, String> {
+    Ok(Morphology {
+        lemmas: LemmaTable::load()?,
+        concepts: ConceptTable::load()?,
+    })
+}
+
+/// What the morphology layer knows about one word form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordMorph {
+    /// The lemma.
+    pub lemma: String,
+    /// What kind of form the word is.
+    pub kind: FormKind,
+    /// Other lemmas the form can have, comma-separated.
+    pub others: &'static str,
+    /// The verb of a verb form, participle or noun made from a verb.
+    pub verb: Option<String>,
+    /// The head of a compound, lemmatised ("huisbezoeken" → bezoek).
+    pub head: Option<String>,
+    /// The parts before the head ("huisbezoeken" → huis).
+    pub modifiers: Vec<String>,
+    /// The concepts of the word.
+    pub concepts: ConceptSet,
+}
+
+impl Morphology {
+    /// Analyses one lower-case word.
+    pub fn word(&self, lower: &str) -> WordMorph {
+        let (lemma, kind, others) = self.lemmas.lemma(lower);
+        let verb = match kind {
+            FormKind::Verb => Some(lemma.clone()),
+            FormKind::Participle => others
+                .split(',')
+                .find(|o| self.lemmas.is_verb(o))
+                .map(str::to_string),
+            _ => self
+                .lemmas
+                .verb_of_noun(&lemma)
+                .map(str::to_string)
+                .or_else(|| self.lemmas.is_verb(&lemma).then(|| lemma.clone())),
+        };
+        let mut concepts = self.concepts.of(&lemma);
+        if let Some(verb) = &verb {
+            concepts = concepts.union(self.concepts.of(verb));
+        }
+        let (mut head, mut modifiers) = (None, Vec::new());
+        if kind != FormKind::Verb && verb.is_none() && lemma.chars().count() >= 7 {
+            if let Some(mut parts) = split_compound(&lemma, lexicon(), compound_config()) {
+                let last = parts.pop().unwrap_or_default();
+                let (head_lemma, _, _) = self.lemmas.lemma(&last);
+                concepts = concepts.union(self.concepts.of(&head_lemma));
+                if let Some(head_verb) = self.lemmas.verb_of_noun(&head_lemma) {
+                    concepts = concepts.union(self.concepts.of(head_verb));
+                }
+                for part in &parts {
+                    concepts = concepts.union(self.concepts.of_modifier(part));
+                }
+                head = Some(head_lemma);
+                modifiers = parts;
+            }
+        }
+        WordMorph {
+            lemma,
+            kind,
+            others,
+            verb,
+            head,
+            modifiers,
+            concepts,
+        }
+    }
+
+    /// The infinitives a word form can be a finite form of ("zet" → zetten).
+    fn verb_readings<'w>(&'w self, word: &'w WordMorph) -> impl Iterator<Item = &'w str> + 'w {
+        let own = (word.kind == FormKind::Verb || word.verb.as_ref() == Some(&word.lemma))
+            .then_some(word.lemma.as_str());
+        own.into_iter()
+            .chain(word.others.split(',').filter(|o| self.lemmas.is_verb(o)))
+    }
+}
+
+fn compound_config() -> &'static ReadabilityConfig {
+    static CONFIG: OnceLock<ReadabilityConfig> = OnceLock::new();
+    CONFIG.get_or_init(ReadabilityConfig::default)
+}
+
+/// One word of a sentence, analysed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenMorph {
+    /// The index of the token in its block's token list.
+    pub token: usize,
+    /// The index of its form in [`DocumentMorphology::words`].
+    pub word: usize,
+    /// The separable verb this word is part of ("zet" and "stop" in "zet … stop").
+    pub separable: Option<&'static str>,
+    /// The concepts of the word, with those of its separable verb.
+    pub concepts: ConceptSet,
+}
+
+/// The morphology of a whole text: each distinct word form once, and each sentence's words.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentMorphology {
+    /// The distinct word forms.
+    pub words: Vec<WordMorph>,
+    /// Per sentence (in the order given to [`DocumentMorphology::new`]), its words.
+    pub sentences: Vec<Vec<TokenMorph>>,
+}
+
+impl DocumentMorphology {
+    /// Analyses the words of `sentences`, each a block index and a range of that block's tokens.
+    pub fn new<'t>(
+        blocks: &[(&'t str, &'t Segmented)],
+        sentences: impl IntoIterator<Item = (usize, Range<usize>)>,
+    ) -> DocumentMorphology {
+        let morphology = morphology();
+        let mut document = DocumentMorphology::default();
+        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut lower = String::new();
+        for (block, tokens) in sentences {
+            let (text, segmented) = blocks[block];
+            let mut words = Vec::new();
+            for (i, token) in segmented.tokens[tokens.clone()].iter().enumerate() {
+                if token.kind != TokenKind::Word {
+                    continue;
+                }
+                lowercase_into(&mut lower, &text[token.range.clone()]);
+                let word = match index.get(lower.as_str()) {
+                    Some(word) => *word,
+                    None => {
+                        document.words.push(morphology.word(&lower));
+                        index.insert(lower.clone(), document.words.len() - 1);
+                        document.words.len() - 1
+                    }
+                };
+                words.push(TokenMorph {
+                    token: tokens.start + i,
+                    word,
+                    separable: None,
+                    concepts: document.words[word].concepts,
+                });
+            }
+            document.join_separable_verbs(text, segmented, &mut words);
+            document.sentences.push(words);
+        }
+        document
+    }
+
+    /// The form of a sentence word.
+    pub fn word(&self, token: &TokenMorph) -> &WordMorph {
+        &self.words[token.word]
+    }
+
+    /// Finds "zet … stop" (a finite verb and its particle at the end of the clause)
+    /// and "stop te zetten", and gives both words the separable verb and its concepts.
+    fn join_separable_verbs(&self, text: &str, segmented: &Segmented, words: &mut [TokenMorph]) {
+        let morphology = morphology();
+        let lower = |t: &TokenMorph| text[segmented.tokens[t.token].range.clone()].to_lowercase();
+        for j in 0..words.len() {
+            let particle = lower(&words[j]);
+            if !PARTICLES.contains(&particle.as_str()) {
+                continue;
+            }
+            // "stop te zetten": particle, "te", infinitive.
+            if j + 2 < words.len() && lower(&words[j + 1]) == "te" {
+                let verb = &self.words[words[j + 2].word];
+                if let Some(joined) = morphology
+                    .verb_readings(verb)
+                    .find_map(|v| known_verb(&format!("{particle}{v}")))
+                {
+                    for k in [j, j + 2] {
+                        self.mark(&mut words[k], joined);
+                    }
+                    continue;
+                }
+            }
+            // The particle ends its clause: punctuation, the end, or a clause word follows.
+            let next = segmented.tokens.get(words[j].token + 1);
+            let ends_clause = match next {
+                None => true,
+                Some(t) if t.kind == TokenKind::Punct => true,
+                Some(_) => words
+                    .get(j + 1)
+                    .is_some_and(|w| CLAUSE_WORDS.contains(&lower(w).as_str())),
+            };
+            if !ends_clause {
+                continue;
+            }
+            // The finite verb of the clause: the first word before the particle (after
+            // the last comma) that reads as a verb; a clear verb form before a word
+            // that is also something else ("deel": a part, or delen).
+            let start = (0..j)
+                .rev()
+                .find(|&i| {
+                    segmented.tokens[words[i].token..words[j].token]
+                        .iter()
+                        .any(|t| t.kind == TokenKind::Punct && &text[t.range.clone()] == ",")
+                })
+                .map_or(0, |i| i + 1);
+            let clear = |w: &WordMorph| w.kind == FormKind::Verb || w.verb.as_ref() == Some(&w.lemma);
+            let found = [true, false].into_iter().find_map(|want_clear| {
+                (start..j).find_map(|i| {
+                    let verb = &self.words[words[i].word];
+                    if clear(verb) != want_clear {
+                        return None;
+                    }
+                    morphology
+                        .verb_readings(verb)
+                        .find_map(|v| known_verb(&format!("{particle}{v}")))
+                        .map(|joined| (i, joined))
+                })
+            });
+            if let Some((i, joined)) = found {
+                self.mark(&mut words[i], joined);
+                self.mark(&mut words[j], joined);
+            }
+        }
+    }
+
+    fn mark(&self, word: &mut TokenMorph, verb: &'static str) {
+        word.separable = Some(verb);
+        word.concepts = word.concepts.union(morphology().concepts.of(verb));
+    }
+}
+
+/// The table's own copy of a verb, if it knows it.
+fn known_verb(infinitive: &str) -> Option<&'static str> {
+    morphology().lemmas.verb(infinitive)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readability::wordlists::lexicon;
+    use crate::text::segment::segment;
+
+    fn document(text: &str) -> (Segmented, DocumentMorphology) {
+        let segmented = segment(text, &lexicon().abbreviations);
+        let sentences: Vec<(usize, Range<usize>)> = segmented
+            .sentences
+            .iter()
+            .map(|s| (0, s.tokens.clone()))
+            .collect();
+        let document = DocumentMorphology::new(&[(text, &segmented)], sentences);
+        (segmented, document)
+    }
+
+    fn concepts_of(text: &str) -> ConceptSet {
+        let (_, document) = document(text);
+        document
+            .sentences
+            .iter()
+            .flatten()
+            .fold(ConceptSet::EMPTY, |set, t| set.union(t.concepts))
+    }
+
+    #[test]
+    fn every_concept_is_found_in_its_bad_example_and_not_in_its_good_one() {
+        for entry in &morphology().concepts.entries {
+            assert!(
+                concepts_of(&entry.bad).contains(entry.name),
+                "{:?} not found in: {}",
+                entry.name,
+                entry.bad
+            );
+            assert!(
+                !concepts_of(&entry.good).contains(entry.name),
+                "{:?} found in: {}",
+                entry.name,
+                entry.good
+            );
+        }
+    }
+
+    #[test]
+    fn words_get_lemma_verb_compound_parts_and_concepts() {
+        let morphology = morphology();
+        let word = morphology.word("verlaging");
+        assert_eq!(word.verb.as_deref(), Some("verlagen"));
+        assert!(word.concepts.contains(Concept::Reduce));
+        let word = morphology.word("huisbezoeken");
+        assert_eq!(word.lemma, "huisbezoek");
+        assert!(word.concepts.contains(Concept::Visit));
+        let word = morphology.word("bijstandsfraude");
+        assert_eq!(word.head.as_deref(), Some("fraude"));
+        assert_eq!(word.modifiers, vec!["bijstand".to_string()]);
+        assert!(word.concepts.contains(Concept::Fraud));
+        let word = morphology.word("fraudesignalen");
+        assert!(word.concepts.contains(Concept::Fraud), "{word:?}");
+        let word = morphology.word("beslagvrije");
+        assert!(!word.concepts.contains(Concept::Seize), "{word:?}");
+        let word = morphology.word("kort");
+        assert!(!word.concepts.contains(Concept::Reduce), "kort is short first");
+    }
+
+    #[test]
+    fn separable_verbs_are_joined_across_the_sentence() {
+        for (text, verb) in [
+            ("Wij zetten uw uitkering stop.", "stopzetten"),
+            ("Wij vorderen het geld terug, omdat u werkte.", "terugvorderen"),
+            ("De gemeente besluit de bijstand stop te zetten.", "stopzetten"),
+            ("Dan houden wij een deel in en betalen de rest.", "inhouden"),
+        ] {
+            let (_, document) = document(text);
+            let joined: Vec<&str> = document
+                .sentences
+                .iter()
+                .flatten()
+                .filter_map(|t| t.separable)
+                .collect();
+            assert!(joined.contains(&verb), "{text}: {joined:?}");
+        }
+        assert!(concepts_of("Wij zetten uw uitkering stop.").contains(Concept::Stop));
+        assert!(!concepts_of("Wij zetten het geld op uw rekening.").contains(Concept::Stop));
+    }
+}
