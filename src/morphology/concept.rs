@@ -187,7 +187,10 @@ impl ConceptTable {
                         entry.name
                     ));
                 }
-                by_lemma.entry(lemma.clone()).or_default().insert(entry.name);
+                by_lemma
+                    .entry(lemma.clone())
+                    .or_default()
+                    .insert(entry.name);
             }
         }
         for concept in Concept::ALL {

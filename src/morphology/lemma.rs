@@ -66,7 +66,9 @@ impl LemmaTable {
             let mut cells = line.split('\t');
             let (Some(form), Some(lemma), Some(kind)) = (cells.next(), cells.next(), cells.next())
             else {
-                return Err(format!("lemmas.tsv: a line needs form, lemma and kind: {line}"));
+                return Err(format!(
+                    "lemmas.tsv: a line needs form, lemma and kind: {line}"
+                ));
             };
             let others = cells.next().unwrap_or("");
             let kind = match kind {
@@ -143,7 +145,9 @@ impl LemmaTable {
     }
 
     fn known(&self, word: &str) -> bool {
-        self.lemmas.contains(word) || self.verbs.contains(word) || lexicon().frequency(word).is_some()
+        self.lemmas.contains(word)
+            || self.verbs.contains(word)
+            || lexicon().frequency(word).is_some()
     }
 
     fn guess(&self, form: &str) -> Option<(String, FormKind, &'static str)> {
@@ -214,7 +218,9 @@ impl LemmaTable {
         for singular in singular_candidates_of_stem(stem) {
             candidates.push(format!("{head}{singular}en"));
         }
-        candidates.into_iter().find(|c| self.verbs.contains(c.as_str()))
+        candidates
+            .into_iter()
+            .find(|c| self.verbs.contains(c.as_str()))
     }
 }
 

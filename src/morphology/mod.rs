@@ -257,7 +257,8 @@ impl DocumentMorphology {
                         .any(|t| t.kind == TokenKind::Punct && &text[t.range.clone()] == ",")
                 })
                 .map_or(0, |i| i + 1);
-            let clear = |w: &WordMorph| w.kind == FormKind::Verb || w.verb.as_ref() == Some(&w.lemma);
+            let clear =
+                |w: &WordMorph| w.kind == FormKind::Verb || w.verb.as_ref() == Some(&w.lemma);
             let found = [true, false].into_iter().find_map(|want_clear| {
                 (start..j).find_map(|i| {
                     let verb = &self.words[words[i].word];
@@ -350,15 +351,24 @@ mod tests {
         let word = morphology.word("beslagvrije");
         assert!(!word.concepts.contains(Concept::Seize), "{word:?}");
         let word = morphology.word("kort");
-        assert!(!word.concepts.contains(Concept::Reduce), "kort is short first");
+        assert!(
+            !word.concepts.contains(Concept::Reduce),
+            "kort is short first"
+        );
     }
 
     #[test]
     fn separable_verbs_are_joined_across_the_sentence() {
         for (text, verb) in [
             ("Wij zetten uw uitkering stop.", "stopzetten"),
-            ("Wij vorderen het geld terug, omdat u werkte.", "terugvorderen"),
-            ("De gemeente besluit de bijstand stop te zetten.", "stopzetten"),
+            (
+                "Wij vorderen het geld terug, omdat u werkte.",
+                "terugvorderen",
+            ),
+            (
+                "De gemeente besluit de bijstand stop te zetten.",
+                "stopzetten",
+            ),
             ("Dan houden wij een deel in en betalen de rest.", "inhouden"),
         ] {
             let (_, document) = document(text);
