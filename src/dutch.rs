@@ -1,4 +1,4 @@
-//! Dutch formatting: money, dates, times, names and postal address lines.
+//! Dutch formatting: money, dates, times, names, postcodes and postal address lines.
 //!
 //! Plain functions over plain data, shared by the template filters and by the
 //! letter composer, so a name or an amount looks the same everywhere.
@@ -194,6 +194,23 @@ pub struct AddressParts<'a> {
     pub country: Option<&'a str>,
 }
 
+/// A Dutch postcode as "1234 AB", or `None` when it is not one.
+/// The letter pairs SA, SD and SS are never issued.
+pub fn normalize_postcode(raw: &str) -> Option<String> {
+    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let b = compact.as_bytes();
+    if b.len() != 6 || !(b'1'..=b'9').contains(&b[0]) || !b[1..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let letters = compact[4..].to_ascii_uppercase();
+    if !letters.bytes().all(|c| c.is_ascii_uppercase())
+        || matches!(letters.as_str(), "SA" | "SD" | "SS")
+    {
+        return None;
+    }
+    Some(format!("{} {letters}", &compact[..4]))
+}
+
 /// Whether a country name means the Netherlands (then it is not written on the envelope).
 pub fn is_the_netherlands(country: &str) -> bool {
     matches!(
@@ -219,7 +236,7 @@ pub fn address_lines(name: &NameParts<'_>, address: &AddressParts<'_>) -> Vec<St
             lines.push(country.trim().to_uppercase());
         }
         None => {
-            let postcode = crate::event::normalize_postcode(address.postcode)
+            let postcode = normalize_postcode(address.postcode)
                 .unwrap_or_else(|| address.postcode.to_string());
             lines.push(postcode_city_line(&postcode, address.city));
         }
@@ -230,6 +247,16 @@ pub fn address_lines(name: &NameParts<'_>, address: &AddressParts<'_>) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn postcodes_are_normalised_and_checked() {
+        assert_eq!(normalize_postcode("1234ab").as_deref(), Some("1234 AB"));
+        assert_eq!(normalize_postcode(" 9999 ZZ ").as_deref(), Some("9999 ZZ"));
+        assert_eq!(normalize_postcode("0123 AB"), None);
+        assert_eq!(normalize_postcode("1234 SS"), None);
+        assert_eq!(normalize_postcode("1234 A"), None);
+        assert_eq!(normalize_postcode("12345 AB"), None);
+    }
 
     #[test]
     fn euro_formats_cents() {

@@ -1050,7 +1050,7 @@ fn validate_data(data: &EventData, event_type: EventType) -> Result<(), Invalid>
         }
     }
     if !data.recipient.address.is_abroad()
-        && normalize_postcode(data.recipient.address.postcode.as_str()).is_none()
+        && crate::dutch::normalize_postcode(data.recipient.address.postcode.as_str()).is_none()
     {
         return Err(invalid(
             "data.recipient.address.postcode",
@@ -1112,23 +1112,6 @@ fn validate_data(data: &EventData, event_type: EventType) -> Result<(), Invalid>
 /// The longest list an event may carry (amounts, reasons, papers, …): a letter has room for no more.
 pub const MAX_LIST_ITEMS: usize = 100;
 
-/// A Dutch postcode as "1234 AB", or `None` when it is not one.
-/// The letter pairs SA, SD and SS are never issued.
-pub fn normalize_postcode(raw: &str) -> Option<String> {
-    let compact: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
-    let b = compact.as_bytes();
-    if b.len() != 6 || !(b'1'..=b'9').contains(&b[0]) || !b[1..4].iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let letters = compact[4..].to_ascii_uppercase();
-    if !letters.bytes().all(|c| c.is_ascii_uppercase())
-        || matches!(letters.as_str(), "SA" | "SD" | "SS")
-    {
-        return None;
-    }
-    Some(format!("{} {letters}", &compact[..4]))
-}
-
 fn looks_like_phone(raw: &str) -> bool {
     let digits = raw.chars().filter(char::is_ascii_digit).count();
     let allowed = raw.chars().enumerate().all(|(i, c)| {
@@ -1140,16 +1123,6 @@ fn looks_like_phone(raw: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn postcodes_are_normalised_and_checked() {
-        assert_eq!(normalize_postcode("1234ab").as_deref(), Some("1234 AB"));
-        assert_eq!(normalize_postcode(" 9999 ZZ ").as_deref(), Some("9999 ZZ"));
-        assert_eq!(normalize_postcode("0123 AB"), None);
-        assert_eq!(normalize_postcode("1234 SS"), None);
-        assert_eq!(normalize_postcode("1234 A"), None);
-        assert_eq!(normalize_postcode("12345 AB"), None);
-    }
 
     #[test]
     fn phone_numbers_are_recognised() {

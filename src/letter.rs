@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::dutch::{self, AddressParts, NameParts};
 use crate::event::{CaseEvent, Salutation, Text};
 use crate::lint::{Category, Severity, lint_letter};
-use crate::render::markdown::{inline_text, parse_blocks};
+use crate::render::blocks::{inline_text, parse_blocks};
 use crate::render::{Letter, LetterContact, Sender};
 use crate::route::{Reason, Route, route};
 use crate::template::context::{LetterFacts, build};

@@ -26,6 +26,7 @@ pub mod event_type;
 pub mod fs;
 pub mod letter;
 pub mod lint;
+pub mod markdown;
 pub mod morphology;
 pub mod output;
 pub mod policy;

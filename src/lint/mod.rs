@@ -1,20 +1,19 @@
 //! Step 5 of the pipeline: lint a text for readability, wording (and later tone and structure).
 //!
 //! One engine for templates, rendered letters and any Dutch text. [`lint`]
-//! analyses the text once ([`Analysis`]) and runs every [`Rule`] of
+//! analyses the text once ([`Document`]) and runs every [`Rule`] of
 //! [`rules::all`] over it. Findings are data: a rule id, a category, a
 //! severity, a byte [`Span`] into the source, a Dutch message and a
 //! suggestion. How they look is decided in [`crate::report`].
 
 pub mod config;
 pub mod meta;
-pub(crate) mod phrase;
 pub mod rules;
 pub mod span;
 pub mod suppress;
 
 use crate::event_type::EventType;
-use crate::readability::{Analysis, Metrics, ReadabilityConfig};
+use crate::readability::{Document, Metrics, ReadabilityConfig};
 use crate::text::{Prose, from_markdown, from_plain_text, from_template};
 use serde::{Deserialize, Serialize};
 pub use span::{LineIndex, Span};
@@ -129,7 +128,7 @@ pub trait Rule: Send + Sync {
     /// The rule's documentation and examples.
     fn docs(&self) -> RuleDocs;
     /// Adds the rule's findings for an analysed text.
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>);
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>);
 }
 
 /// What kind of text is linted.
@@ -185,9 +184,9 @@ pub fn lint(source: &str, kind: SourceKind, config: &ReadabilityConfig) -> LintR
     lint_with(source, kind, config, None)
 }
 
-/// Lints the text of a letter for one event type: some rules weigh words by the
-/// kind of letter (the letter about a fine may name the fine once), and a
-/// besluit must have an objection clause.
+/// Lints the text of a letter for one event type: the structure rules check it
+/// as a letter, some rules weigh words by the kind of letter (the letter about
+/// a fine may name the fine once), and a besluit must have an objection clause.
 pub fn lint_letter(
     source: &str,
     event_type: EventType,
@@ -208,20 +207,23 @@ fn lint_with(
     config: &ReadabilityConfig,
     letter: Option<(EventType, bool)>,
 ) -> LintResult {
-    let mut analysis = Analysis::new(source, prose(source, kind), config);
+    let mut doc = Document::new(source, prose(source, kind), config);
     if let Some((event_type, is_besluit)) = letter {
-        analysis.event_type = Some(event_type);
-        analysis.is_besluit = is_besluit;
+        // A rendered letter is a letter whatever its greeting (`letter.greeting`
+        // may be "Hallo"): the structure rules check it.
+        doc.is_letter = true;
+        doc.event_type = Some(event_type);
+        doc.is_besluit = is_besluit;
     }
     let mut findings = Vec::new();
     for rule in rules::all() {
-        rule.check(&analysis, &mut findings);
+        rule.check(&doc, &mut findings);
     }
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });
     LintResult {
         findings,
-        metrics: analysis.metrics().clone(),
+        metrics: doc.metrics().clone(),
     }
 }

@@ -1,9 +1,9 @@
-//! The readability engine: one analysis of a text, its metrics and its level.
+//! The readability engine: one analysed document of a text, its metrics and its level.
 //!
-//! [`Analysis::new`] segments the prose once (blocks → tokens → sentences) and
+//! [`Document::new`] segments the prose once (blocks → tokens → sentences) and
 //! judges every word (common, a compound of common parts, rare, or a name),
 //! every sentence (length, passives, subordinate clauses). The lint rules and
-//! [`Metrics`] read the same analysis, so nothing is computed twice.
+//! [`Metrics`] read the same document, so nothing is computed twice.
 //!
 //! # How the level is decided
 //!
@@ -28,6 +28,7 @@
 //! (195 − 2 · words/sentence − 67 · syllables/word) are reported beside the
 //! level, not used for it: they reward short words more than plain ones.
 
+pub(crate) mod phrase;
 pub mod syllables;
 pub mod wordlists;
 
@@ -215,9 +216,10 @@ pub struct SentenceFacts {
     pub tone: u16,
 }
 
-/// The analysis of one text.
+/// The analysed document of one text: prose, tokens, word verdicts, sentence
+/// facts and phrase matches. Rules only read it; they never re-tokenise.
 #[derive(Debug)]
-pub struct Analysis<'a> {
+pub struct Document<'a> {
     /// The source the author edits.
     pub source: &'a str,
     /// The prose.
@@ -232,11 +234,12 @@ pub struct Analysis<'a> {
     pub block_words: Vec<usize>,
     /// The settings used.
     pub config: &'a ReadabilityConfig,
-    /// Whether the text is a letter (it opens with "Beste …," or "Geachte …,"):
-    /// the structure rules check only letters.
+    /// Whether the text is a letter: a rendered letter always is
+    /// ([`crate::lint::lint_letter`]), other text when it opens with "Beste …,"
+    /// or "Geachte …,". The structure rules check only letters.
     pub is_letter: bool,
     /// Tone phrases found, by sentence index: searched once, shared by the tone rules.
-    pub(crate) tone_matches: OnceLock<Vec<(usize, crate::lint::phrase::PhraseMatch)>>,
+    pub(crate) tone_matches: OnceLock<Vec<(usize, phrase::PhraseMatch)>>,
     /// The event type of the letter, when the text is a rendered letter.
     pub event_type: Option<crate::event_type::EventType>,
     /// Whether the text is a letter with a besluit (then it needs an objection clause).
@@ -432,11 +435,11 @@ fn is_participle(lower: &str) -> bool {
         && !lower.ends_with("ent")
 }
 
-impl<'a> Analysis<'a> {
+impl<'a> Document<'a> {
     /// Analyses the prose of `source`.
-    pub fn new(source: &'a str, prose: Prose, config: &'a ReadabilityConfig) -> Analysis<'a> {
+    pub fn new(source: &'a str, prose: Prose, config: &'a ReadabilityConfig) -> Document<'a> {
         let lexicon = lexicon();
-        let mut analysis = Analysis {
+        let mut doc = Document {
             source,
             segments: Vec::with_capacity(prose.blocks.len()),
             words: Vec::with_capacity(source.len() / 6),
@@ -454,7 +457,7 @@ impl<'a> Analysis<'a> {
         // Verdicts of words that are not simply common: the compound search is the costly part.
         let mut rare_cache: FxHashMap<String, Verdict> = FxHashMap::default();
         let mut seen: FxHashMap<&str, WordInfo> = FxHashMap::default();
-        for (block_index, block) in analysis.prose.blocks.iter().enumerate() {
+        for (block_index, block) in doc.prose.blocks.iter().enumerate() {
             let segmented = segment(&block.text, &lexicon.abbreviations);
             let mut block_word_count = 0;
             for sentence in &segmented.sentences {
@@ -564,7 +567,7 @@ impl<'a> Analysis<'a> {
                     } else {
                         info.verdict
                     };
-                    analysis.words.push(WordFacts {
+                    doc.words.push(WordFacts {
                         block: block_index,
                         // Blocks are paragraphs; a block over 4 GiB is cut off at the limit.
                         start: u32::try_from(token.range.start).unwrap_or(u32::MAX),
@@ -577,18 +580,18 @@ impl<'a> Analysis<'a> {
                     after_comma = false;
                 }
                 block_word_count += facts.words;
-                analysis.sentences.push(facts);
+                doc.sentences.push(facts);
             }
             if block_index == 0 {
                 let first = block.text.trim();
                 let lower = first.to_lowercase();
-                analysis.is_letter = (lower.starts_with("beste ") || lower.starts_with("geachte "))
+                doc.is_letter = (lower.starts_with("beste ") || lower.starts_with("geachte "))
                     && first.ends_with(',');
             }
-            analysis.block_words.push(block_word_count);
-            analysis.segments.push(segmented);
+            doc.block_words.push(block_word_count);
+            doc.segments.push(segmented);
         }
-        analysis
+        doc
     }
 
     /// The metrics and level of the text (computed once).
@@ -681,7 +684,7 @@ fn find_participle(
     (!noun).then(|| previous.range.clone())
 }
 
-/// What the analysis remembers about a word form it has seen in this text.
+/// What the document remembers about a word form it has seen in this text.
 #[derive(Debug, Clone, Copy)]
 struct WordInfo {
     class: u16,
@@ -863,17 +866,12 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    fn of(analysis: &Analysis<'_>) -> Metrics {
-        let sentences = analysis.sentences.len();
-        let words: usize = analysis.sentences.iter().map(|s| s.words).sum();
-        let max_sentence_words = analysis
-            .sentences
-            .iter()
-            .map(|s| s.words)
-            .max()
-            .unwrap_or(0);
+    fn of(doc: &Document<'_>) -> Metrics {
+        let sentences = doc.sentences.len();
+        let words: usize = doc.sentences.iter().map(|s| s.words).sum();
+        let max_sentence_words = doc.sentences.iter().map(|s| s.words).max().unwrap_or(0);
         let (mut judged, mut difficult, mut syllables) = (0usize, 0usize, 0usize);
-        for word in &analysis.words {
+        for word in &doc.words {
             match word.verdict {
                 Verdict::Name | Verdict::Abbreviation => continue,
                 Verdict::Rare(_) | Verdict::Formal => difficult += 1,
@@ -882,17 +880,13 @@ impl Metrics {
             judged += 1;
             syllables += usize::from(word.syllables);
         }
-        let passives: usize = analysis.sentences.iter().map(|s| s.passives.len()).sum();
-        let subordinates: usize = analysis
-            .sentences
-            .iter()
-            .map(|s| s.subordinators.len())
-            .sum();
-        let max_paragraph_words = analysis
+        let passives: usize = doc.sentences.iter().map(|s| s.passives.len()).sum();
+        let subordinates: usize = doc.sentences.iter().map(|s| s.subordinators.len()).sum();
+        let max_paragraph_words = doc
             .block_words
             .iter()
             .enumerate()
-            .filter(|(i, _)| analysis.is_paragraph(*i))
+            .filter(|(i, _)| doc.is_paragraph(*i))
             .map(|(_, n)| *n)
             .max()
             .unwrap_or(0);
@@ -921,7 +915,7 @@ impl Metrics {
             max_paragraph_words,
         };
         let passive_share = per(passives, sentences);
-        let limits = &analysis.config.levels;
+        let limits = &doc.config.levels;
         metrics.level = [
             (Level::A2, limits.a2),
             (Level::B1, limits.b1),
@@ -956,7 +950,7 @@ mod tests {
 
     fn analysed(text: &str) -> Metrics {
         let config = ReadabilityConfig::default();
-        Analysis::new(text, from_plain_text(text), &config)
+        Document::new(text, from_plain_text(text), &config)
             .metrics()
             .clone()
     }

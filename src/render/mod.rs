@@ -4,8 +4,8 @@
 //! blocks; every renderer (HTML, plain text, Markdown and PDF) reads the
 //! same `Letter`, so a new renderer never touches the templates.
 
+pub mod blocks;
 pub mod html;
-pub mod markdown;
 pub mod pdf;
 pub mod text;
 
@@ -201,7 +201,7 @@ impl Renderer for MarkdownRenderer {
         }
         out.push_str(&format!(
             "# {}\n\n",
-            crate::template::escape::escaped(&letter.subject)
+            crate::markdown::escaped(&letter.subject)
         ));
         out.push_str(letter.body_markdown.trim());
         out.push('\n');

@@ -10,9 +10,9 @@ use crate::config::Config;
 use crate::event::parse_events;
 use crate::letter::{ComposeOptions, build_letter};
 use crate::lint::{Finding, Severity, SourceKind, lint_letter, prose};
-use crate::readability::{Analysis, Metrics};
+use crate::readability::{Document, Metrics};
+use crate::render::blocks::parse_blocks;
 use crate::render::html::{HtmlRenderer, esc};
-use crate::render::markdown::parse_blocks;
 use crate::render::{Letter, Renderer};
 use crate::template::{LetterTemplate, TemplateSet};
 use crate::template_lint::EXAMPLES_DIR;
@@ -106,15 +106,15 @@ pub fn preview(
         .map_or(page.len(), |i| i + "</main>".len());
     let html = links(&page[main_start..main_end], &findings);
 
-    let analysis = Analysis::new(
+    let doc = Document::new(
         &markdown,
         prose(&markdown, SourceKind::Markdown),
         &config.readability,
     );
-    let mut sentences: Vec<(usize, String)> = analysis
+    let mut sentences: Vec<(usize, String)> = doc
         .sentences
         .iter()
-        .map(|s| (s.words, analysis.text(s.block, s.range.clone()).to_string()))
+        .map(|s| (s.words, doc.text(s.block, s.range.clone()).to_string()))
         .collect();
     sentences.sort_by_key(|s| std::cmp::Reverse(s.0));
     sentences.truncate(3);

@@ -6,7 +6,6 @@
 //! and line the author edits, and name the event and the field.
 
 pub mod context;
-pub mod escape;
 pub mod filters;
 pub mod front_matter;
 pub mod source_map;
@@ -14,7 +13,7 @@ pub mod variables;
 
 use crate::event_type::EventType;
 use front_matter::FrontMatter;
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::Event;
 use serde_json::{Map, Value};
 use source_map::{Piece, SourceMap};
 use std::collections::BTreeMap;
@@ -724,7 +723,7 @@ fn read_sources(dir: &Path) -> Sources {
 fn new_tera(greeting: &str) -> tera::Tera {
     let mut tera = tera::Tera::new();
     tera.autoescape_on(vec![".md", "#subject"]);
-    tera.set_escape_fn(escape::escape_markdown);
+    tera.set_escape_fn(crate::markdown::escape_markdown);
     tera.register_filter("euro", filters::euro);
     tera.register_filter("date", filters::date);
     tera.register_filter("time", filters::time);
@@ -774,9 +773,7 @@ fn raw_html_errors(path: &Path, source: &str) -> Vec<TemplateError> {
     // The same masking the linter uses; a masked value is digits, never HTML.
     let masked = crate::text::mask_template(source);
     let mut errors = Vec::new();
-    for (event, range) in
-        Parser::new_ext(&masked, crate::render::markdown::options()).into_offset_iter()
-    {
+    for (event, range) in crate::markdown::parser(&masked).into_offset_iter() {
         if let Event::Html(_) | Event::InlineHtml(_) = event {
             let line = masked[..range.start].matches('\n').count() + 1;
             if errors

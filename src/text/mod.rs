@@ -1,6 +1,6 @@
 //! Lintable prose: the text a reader reads, with byte offsets into the source the author edits.
 //!
-//! Markdown is parsed with the one parser setup ([`crate::render::markdown::options`]).
+//! Markdown is parsed with the one parser setup ([`crate::markdown::parser`]).
 //! Headings, paragraphs, list items and block quotes become separate
 //! [`ProseBlock`]s; code blocks and raw HTML are skipped. A template is first
 //! masked: `{{ … }}` becomes a run of zeros of the same length (a value counts
@@ -8,8 +8,8 @@
 
 pub mod segment;
 
-use crate::render::markdown::options;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use crate::markdown::parser;
+use pulldown_cmark::{Event, Tag, TagEnd};
 use std::ops::Range;
 
 /// What kind of block a piece of prose is.
@@ -96,7 +96,7 @@ pub fn from_markdown(source: &str) -> Prose {
         pieces: Vec::new(),
     };
 
-    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+    for (event, range) in parser(source).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { .. }) => {
                 current = Some(start_block(BlockKind::Heading, quote_depth))

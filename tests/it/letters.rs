@@ -202,3 +202,51 @@ fn a_threatening_letter_becomes_a_call_first_task() {
         Composed::Letter(_)
     ));
 }
+
+#[test]
+fn a_letter_with_the_municipalitys_own_greeting_gets_its_structure_findings() {
+    use helder::letter::build_letter;
+    use helder::lint::{Category, lint_letter};
+    let dir = tempfile::tempdir().unwrap();
+    // No contact person and no objection clause: both are structure findings of a besluit.
+    let source = "+++\nevent-type = \"benefit_granted\"\nsubject = \"Uw uitkering\"\nbesluit = true\n+++\n{{ recipient | salutation }},\n\nU krijgt bijstand.\n";
+    let templates_dir = crate::support::template_dir(dir.path(), "benefit_granted.md", source);
+    let mut config = config();
+    config.letter.greeting = "Hallo".to_string();
+    let set = helder::template::TemplateSet::load(&templates_dir, &config.letter.greeting).unwrap();
+    let options = ComposeOptions {
+        date: letter_date(),
+        draft: false,
+    };
+    let letter = build_letter(
+        &event(example_json("benefit_granted-plain.json")),
+        &config,
+        &set,
+        options,
+    )
+    .unwrap();
+    assert!(
+        letter
+            .body_markdown
+            .trim_start()
+            .starts_with("Hallo mevrouw"),
+        "{}",
+        letter.body_markdown
+    );
+    let result = lint_letter(
+        &letter.body_markdown,
+        letter.event_type,
+        letter.is_besluit,
+        &config.readability,
+    );
+    let structure: Vec<&str> = result
+        .findings
+        .iter()
+        .filter(|f| f.category == Category::Structure)
+        .map(|f| f.rule)
+        .collect();
+    assert!(
+        structure.contains(&"missing-contact") && structure.contains(&"missing-objection-clause"),
+        "{structure:?}"
+    );
+}

@@ -301,7 +301,7 @@ fn a_table_of_amounts_renders_in_html_and_text_with_values_escaped() {
                 &ev.id,
             )
             .unwrap();
-        helder::render::markdown::parse_blocks(&rendered.body).unwrap()
+        helder::render::blocks::parse_blocks(&rendered.body).unwrap()
     };
     let Some(helder::render::Block::Table { head, rows }) = letter
         .iter()

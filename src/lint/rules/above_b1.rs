@@ -18,7 +18,7 @@
 
 use crate::dutch::{decimal, plural};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, Span};
-use crate::readability::{Analysis, Level};
+use crate::readability::{Document, Level};
 
 const BAD: &str = "Indien u niet tijdig de gevraagde bescheiden overlegt, zal uw aanvraag conform de wet buiten behandeling worden gesteld.";
 const GOOD: &str = "Stuur de papieren voor 1 december. Dan kunnen wij uw aanvraag afmaken.";
@@ -41,12 +41,12 @@ impl Rule for AboveB1 {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        let metrics = analysis.metrics();
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let metrics = doc.metrics();
         if metrics.level <= Level::B1 || metrics.words == 0 {
             return;
         }
-        let b1 = analysis.config.levels.b1;
+        let b1 = doc.config.levels.b1;
         let mut reasons = Vec::new();
         if metrics.avg_sentence_words > b1.avg_sentence_words {
             reasons.push(format!(
@@ -62,7 +62,7 @@ impl Rule for AboveB1 {
             ));
         }
         if metrics.difficult_word_share > b1.difficult_word_share
-            && analysis.judged_words() >= crate::readability::MIN_WORDS_FOR_SHARE
+            && doc.judged_words() >= crate::readability::MIN_WORDS_FOR_SHARE
         {
             reasons.push(format!(
                 "{} van de woorden is moeilijk (B1: hoogstens {})",
@@ -90,11 +90,11 @@ impl Rule for AboveB1 {
             ));
         }
         // Point at the first sentence: the finding is about the whole text.
-        let span = analysis
+        let span = doc
             .sentences
             .first()
             .map_or(Span { start: 0, end: 0 }, |s| {
-                analysis.source_range(s.block, s.range.clone()).into()
+                doc.source_range(s.block, s.range.clone()).into()
             });
         out.push(Finding {
             rule: self.id(),

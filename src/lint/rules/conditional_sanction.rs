@@ -22,7 +22,7 @@
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::wordlists::{CONDITION, FAILURE, HELP, SANCTION, lexicon};
-use crate::readability::{Analysis, SentenceFacts, lowercase_into};
+use crate::readability::{Document, SentenceFacts, lowercase_into};
 use crate::text::segment::TokenKind;
 
 const BAD: &str = "Als u niet op tijd reageert, stoppen wij uw uitkering.";
@@ -52,8 +52,8 @@ impl Rule for ConditionalSanction {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        let sentences = &analysis.sentences;
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let sentences = &doc.sentences;
         for (i, sentence) in sentences.iter().enumerate() {
             // The consequence: in the same sentence, or in the next one after a question ("…? Dan …").
             let same_block_next = sentences
@@ -63,17 +63,16 @@ impl Rule for ConditionalSanction {
                 Some(i)
             } else {
                 same_block_next
-                    .filter(|next| next.tone & SANCTION != 0 && starts_with_dan(analysis, next))
+                    .filter(|next| next.tone & SANCTION != 0 && starts_with_dan(doc, next))
                     .filter(|_| {
-                        analysis
-                            .text(sentence.block, sentence.range.clone())
+                        doc.text(sentence.block, sentence.range.clone())
                             .trim_end()
                             .ends_with('?')
                     })
                     .map(|_| i + 1)
             };
             let Some(last) = consequence else { continue };
-            if !is_condition(analysis, sentence) || !has_failure(analysis, sentence) {
+            if !is_condition(doc, sentence) || !has_failure(doc, sentence) {
                 continue;
             }
             // Help next to it makes it a factual consequence, not a threat.
@@ -83,10 +82,10 @@ impl Rule for ConditionalSanction {
             if helped {
                 continue;
             }
-            let start = analysis
+            let start = doc
                 .source_range(sentence.block, sentence.range.clone())
                 .start;
-            let end = analysis
+            let end = doc
                 .source_range(sentences[last].block, sentences[last].range.clone())
                 .end;
             out.push(Finding {
@@ -102,12 +101,12 @@ impl Rule for ConditionalSanction {
 }
 
 /// A condition word ("als", "indien"), or a sentence that starts with verb + "u" ("Reageert u …").
-fn is_condition(analysis: &Analysis<'_>, sentence: &SentenceFacts) -> bool {
+fn is_condition(doc: &Document<'_>, sentence: &SentenceFacts) -> bool {
     if sentence.tone & CONDITION != 0 {
         return true;
     }
-    let text = &analysis.prose.blocks[sentence.block].text;
-    let mut words = analysis.segments[sentence.block].tokens[sentence.tokens.clone()]
+    let text = &doc.prose.blocks[sentence.block].text;
+    let mut words = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word);
     let (Some(first), Some(second)) = (words.next(), words.next()) else {
@@ -119,12 +118,12 @@ fn is_condition(analysis: &Analysis<'_>, sentence: &SentenceFacts) -> bool {
 }
 
 /// A failure word that is not part of "niet alleen" and the like; "te laat" counts too.
-fn has_failure(analysis: &Analysis<'_>, sentence: &SentenceFacts) -> bool {
+fn has_failure(doc: &Document<'_>, sentence: &SentenceFacts) -> bool {
     let lexicon = lexicon();
-    let text = &analysis.prose.blocks[sentence.block].text;
+    let text = &doc.prose.blocks[sentence.block].text;
     let mut lower = String::new();
     let mut previous = String::new();
-    for token in analysis.segments[sentence.block].tokens[sentence.tokens.clone()]
+    for token in doc.segments[sentence.block].tokens[sentence.tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
     {
@@ -139,9 +138,9 @@ fn has_failure(analysis: &Analysis<'_>, sentence: &SentenceFacts) -> bool {
     false
 }
 
-fn starts_with_dan(analysis: &Analysis<'_>, sentence: &SentenceFacts) -> bool {
-    let text = &analysis.prose.blocks[sentence.block].text;
-    analysis.segments[sentence.block].tokens[sentence.tokens.clone()]
+fn starts_with_dan(doc: &Document<'_>, sentence: &SentenceFacts) -> bool {
+    let text = &doc.prose.blocks[sentence.block].text;
+    doc.segments[sentence.block].tokens[sentence.tokens.clone()]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .take(2)

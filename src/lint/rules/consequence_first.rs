@@ -13,7 +13,7 @@
 //! "Beste mevrouw Bakker, Op 18 november hebt u met Ilse Verhoef gesproken. In deze brief leest u wat wij daarna besloten hebben."
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 use crate::readability::wordlists::SANCTION;
 use crate::text::BlockKind;
 
@@ -38,11 +38,11 @@ impl Rule for ConsequenceFirst {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        if !analysis.is_letter {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        if !doc.is_letter {
             return;
         }
-        let Some(first) = analysis
+        let Some(first) = doc
             .prose
             .blocks
             .iter()
@@ -53,7 +53,7 @@ impl Rule for ConsequenceFirst {
         else {
             return;
         };
-        if let Some(sentence) = analysis
+        if let Some(sentence) = doc
             .sentences
             .iter()
             .find(|s| s.block == first && s.tone & SANCTION != 0)
@@ -62,7 +62,7 @@ impl Rule for ConsequenceFirst {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: analysis.source_range(first, sentence.range.clone()).into(),
+                span: doc.source_range(first, sentence.range.clone()).into(),
                 message: "De brief begint met een sanctie of een verlies. Zo leest de hele brief als een dreigement.".to_string(),
                 suggestion: Some("Begin met wat er is gebeurd of wat er is besproken. Noem het gevolg daarna, samen met de hulp die er is.".to_string()),
             });

@@ -18,7 +18,7 @@
 
 use crate::dutch::thousands;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::{Analysis, Verdict};
+use crate::readability::{Document, Verdict};
 
 const BAD: &str = "Volgens de vigerende regels krijgt u vakantiegeld.";
 const GOOD: &str = "Volgens de regels van nu krijgt u vakantiegeld.";
@@ -41,13 +41,13 @@ impl Rule for DifficultWord {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let total = crate::readability::wordlists::lexicon().frequency_words;
-        for word in &analysis.words {
+        for word in &doc.words {
             let Verdict::Rare(frequency) = &word.verdict else {
                 continue;
             };
-            let text = analysis.text(word.block, word.range());
+            let text = doc.text(word.block, word.range());
             let message = match frequency {
                 Some(f) => format!(
                     "\"{text}\" is een weinig gebruikt woord: nummer {} van de {} meest gebruikte woorden.",
@@ -63,7 +63,7 @@ impl Rule for DifficultWord {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: analysis.source_range(word.block, word.range()).into(),
+                span: doc.source_range(word.block, word.range()).into(),
                 message,
                 suggestion: Some(
                     "Kies een woord dat iedereen kent, of leg het woord in de zin uit.".to_string(),

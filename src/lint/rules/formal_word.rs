@@ -15,9 +15,9 @@
 //! ## Options
 //! Add words to `readability/formal-words.toml`, each with a bad and a good example.
 
-use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, phrase};
-use crate::readability::Analysis;
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::wordlists::{FORMAL_ANCHOR, lexicon};
+use crate::readability::{Document, phrase};
 
 const BAD: &str = "Indien u vragen hebt, kunt u ons bellen.";
 const GOOD: &str = "Als u vragen hebt, kunt u ons bellen.";
@@ -40,21 +40,17 @@ impl Rule for FormalWord {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
-        for sentence in analysis
-            .sentences
-            .iter()
-            .filter(|s| s.tone & FORMAL_ANCHOR != 0)
-        {
+        for sentence in doc.sentences.iter().filter(|s| s.tone & FORMAL_ANCHOR != 0) {
             let needs_later = |entry: usize| lexicon.formal[entry].needs_later.as_deref();
-            for found in phrase::find(analysis, sentence, &lexicon.formal_by_anchor, needs_later) {
-                let text = analysis.text(sentence.block, found.range.clone());
+            for found in phrase::find(doc, sentence, &lexicon.formal_by_anchor, needs_later) {
+                let text = doc.text(sentence.block, found.range.clone());
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
-                    span: analysis.source_range(sentence.block, found.range).into(),
+                    span: doc.source_range(sentence.block, found.range).into(),
                     message: format!("\"{text}\" is formele taal."),
                     suggestion: Some(sentence_end(format!(
                         "Schrijf liever: {}",
@@ -98,7 +94,7 @@ mod tests {
 
     #[test]
     fn a_repeated_formal_word_is_found_every_time() {
-        // The analysis remembers word forms; the second "Indien" must still count.
+        // The document remembers word forms; the second "Indien" must still count.
         let text = "Indien u wilt, bel ons. Wij helpen u graag. Indien u geen tijd hebt, mail ons.";
         assert_eq!(flagged(&FormalWord, text), vec!["Indien", "Indien"]);
     }

@@ -14,7 +14,7 @@
 //! "Wilt u de papieren voor 1 december sturen?"
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, Span};
-use crate::readability::Analysis;
+use crate::readability::Document;
 use crate::text::segment::TokenKind;
 
 const BAD: &str = "Let op! Stuur de papieren VOOR 1 december.";
@@ -56,7 +56,7 @@ impl Rule for IntimidatingTypography {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let mut push = |span: Span, severity: Severity, message: &str, suggestion: &str| {
             out.push(Finding {
                 rule: "intimidating-typography",
@@ -67,16 +67,13 @@ impl Rule for IntimidatingTypography {
                 suggestion: Some(suggestion.to_string()),
             });
         };
-        for sentence in &analysis.sentences {
-            let block = &analysis.prose.blocks[sentence.block];
-            let tokens = &analysis.segments[sentence.block].tokens[sentence.tokens.clone()];
+        for sentence in &doc.sentences {
+            let block = &doc.prose.blocks[sentence.block];
+            let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
             for (k, token) in tokens.iter().enumerate() {
                 let text = &block.text[token.range.clone()];
-                let span = || -> Span {
-                    analysis
-                        .source_range(sentence.block, token.range.clone())
-                        .into()
-                };
+                let span =
+                    || -> Span { doc.source_range(sentence.block, token.range.clone()).into() };
                 match token.kind {
                     TokenKind::Punct if text == "!" => {
                         let mut words = tokens
@@ -87,7 +84,7 @@ impl Rule for IntimidatingTypography {
                             && words.next().is_some_and(|w| w.eq_ignore_ascii_case("let"))
                             && words.next().is_some_and(|w| w.eq_ignore_ascii_case("op"));
                         if let_op {
-                            let start = analysis
+                            let start = doc
                                 .source_range(sentence.block, sentence.range.clone())
                                 .start;
                             push(
@@ -121,7 +118,7 @@ impl Rule for IntimidatingTypography {
             }
         }
         // Bold warnings: look after every "**" or "__" in the source, comparing in place.
-        let source = analysis.source.as_bytes();
+        let source = doc.source.as_bytes();
         for at in (0..source.len().saturating_sub(1))
             .filter(|i| matches!(&source[*i..*i + 2], b"**" | b"__"))
         {
@@ -130,7 +127,7 @@ impl Rule for IntimidatingTypography {
                 if source
                     .get(at..end)
                     .is_some_and(|w| w.eq_ignore_ascii_case(marker.as_bytes()))
-                    && analysis.source.is_char_boundary(end)
+                    && doc.source.is_char_boundary(end)
                 {
                     push(
                         Span {

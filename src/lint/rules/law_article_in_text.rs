@@ -13,7 +13,7 @@
 //! "Wij verlagen uw uitkering een tijd." and in the box: "> artikel 18 lid 2 Participatiewet"
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 use crate::text::BlockKind;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -47,8 +47,8 @@ impl Rule for LawArticleInText {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        for (index, block) in analysis.prose.blocks.iter().enumerate() {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        for (index, block) in doc.prose.blocks.iter().enumerate() {
             if block.in_quote || block.kind == BlockKind::Heading {
                 continue;
             }
@@ -57,7 +57,7 @@ impl Rule for LawArticleInText {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
-                    span: analysis.source_range(index, found.range()).into(),
+                    span: doc.source_range(index, found.range()).into(),
                     message: "Een wetsartikel in de lopende tekst maakt de brief moeilijk en afstandelijk.".to_string(),
                     suggestion: Some("Leg in gewone woorden uit waarom, en zet het artikel in het kader \"Waarom mag de gemeente dit?\".".to_string()),
                 });

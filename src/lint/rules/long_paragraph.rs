@@ -16,7 +16,7 @@
 //! `long-paragraph-words` (100) in `[readability]`.
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 
 const BAD: &str = "Wij hebben uw aanvraag bekeken. U krijgt bijstand. Het bedrag is elke maand hetzelfde. Wij betalen het geld op uw rekening. Dat doen wij aan het eind van de maand. Krijgt u ander inkomen? Vertel het ons dan. Dan klopt het bedrag. Gaat u samenwonen? Vertel het ons dan ook. Verhuist u? Geef uw nieuwe adres door. Krijgt u een erfenis? Ook dat moet u vertellen. Twijfelt u of iets belangrijk is? Bel dan uw contactpersoon. Die helpt u graag. Wij sturen u elke maand een overzicht. Daarop ziet u wat u krijgt. Bewaar het overzicht goed. U hebt het soms nodig voor de huur. Of voor de zorgtoeslag. Hebt u vragen over het overzicht? Bel ons gerust.";
 const GOOD: &str = "Wij hebben uw aanvraag bekeken. U krijgt bijstand.\n\nWij betalen het geld aan het eind van de maand op uw rekening.\n\nVerandert er iets? Bel dan uw contactpersoon.";
@@ -39,18 +39,18 @@ impl Rule for LongParagraph {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        let limit = analysis.config.long_paragraph_words;
-        for (block, words) in analysis.block_words.iter().enumerate() {
-            if *words <= limit || !analysis.is_paragraph(block) {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let limit = doc.config.long_paragraph_words;
+        for (block, words) in doc.block_words.iter().enumerate() {
+            if *words <= limit || !doc.is_paragraph(block) {
                 continue;
             }
-            let text_len = analysis.prose.blocks[block].text.len();
+            let text_len = doc.prose.blocks[block].text.len();
             out.push(Finding {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: analysis.source_range(block, 0..text_len).into(),
+                span: doc.source_range(block, 0..text_len).into(),
                 message: format!(
                     "Deze alinea heeft {words} woorden. Houd een alinea onder de {limit} woorden."
                 ),

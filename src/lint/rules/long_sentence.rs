@@ -17,7 +17,7 @@
 //! `long-sentence-warning` (15) and `long-sentence-error` (20) in `[readability]`.
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 
 const BAD: &str = "Wij hebben uw aanvraag voor een bijstandsuitkering ontvangen en wij gaan nu kijken of u recht hebt op bijstand en hoeveel geld u dan krijgt.";
 const GOOD: &str = "Wij hebben uw aanvraag ontvangen. Wij kijken nu of u recht hebt op bijstand. En hoeveel geld u dan krijgt.";
@@ -40,9 +40,9 @@ impl Rule for LongSentence {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        let config = analysis.config;
-        for sentence in &analysis.sentences {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let config = doc.config;
+        for sentence in &doc.sentences {
             let severity = if sentence.words > config.long_sentence_error {
                 Severity::Error
             } else if sentence.words > config.long_sentence_warning {
@@ -54,7 +54,7 @@ impl Rule for LongSentence {
                 rule: self.id(),
                 category: self.category(),
                 severity,
-                span: analysis.source_range(sentence.block, sentence.range.clone()).into(),
+                span: doc.source_range(sentence.block, sentence.range.clone()).into(),
                 message: format!(
                     "Deze zin heeft {} woorden. Zinnen tot {} woorden zijn het makkelijkst te lezen.",
                     sentence.words, config.long_sentence_warning

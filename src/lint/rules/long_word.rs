@@ -16,7 +16,7 @@
 //! `long-word-letters` (20) in `[readability]`.
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::{Analysis, Verdict, split_compound};
+use crate::readability::{Document, Verdict, split_compound};
 
 const BAD: &str = "Vul het huurtoeslagaanvraagformulier in.";
 const GOOD: &str = "Vul het formulier in om huurtoeslag aan te vragen.";
@@ -39,19 +39,16 @@ impl Rule for LongWord {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        let limit = analysis.config.long_word_letters;
-        for word in analysis.words.iter().filter(|w| {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let limit = doc.config.long_word_letters;
+        for word in doc.words.iter().filter(|w| {
             usize::from(w.letters) > limit
                 && !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation)
         }) {
-            let text = analysis.text(word.block, word.range());
+            let text = doc.text(word.block, word.range());
             let lower = text.to_lowercase();
-            let parts = split_compound(
-                &lower,
-                crate::readability::wordlists::lexicon(),
-                analysis.config,
-            );
+            let parts =
+                split_compound(&lower, crate::readability::wordlists::lexicon(), doc.config);
             let suggestion = match parts {
                 Some(parts) => format!(
                     "Schrijf het in een paar losse woorden. Het woord bestaat uit: {}.",
@@ -63,7 +60,7 @@ impl Rule for LongWord {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: analysis.source_range(word.block, word.range()).into(),
+                span: doc.source_range(word.block, word.range()).into(),
                 message: format!("\"{text}\" is een lang woord: {} letters.", word.letters),
                 suggestion: Some(suggestion),
             });

@@ -13,7 +13,7 @@
 
 use super::structure::{contains_ci, first_sentence_span};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 
 const BAD: &str = "Beste mevrouw Bakker,\n\nUw uitkering verandert per 1 januari.";
 const GOOD: &str = "Beste mevrouw Bakker,\n\nUw uitkering verandert per 1 januari.\n\n## Wat moet u doen?\n\nU hoeft niets te doen.";
@@ -40,11 +40,11 @@ impl Rule for MissingAction {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        if !analysis.is_letter {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        if !doc.is_letter {
             return;
         }
-        let says_what_to_do = analysis
+        let says_what_to_do = doc
             .prose
             .blocks
             .iter()
@@ -56,7 +56,7 @@ impl Rule for MissingAction {
             rule: self.id(),
             category: self.category(),
             severity: Severity::Warning,
-            span: first_sentence_span(analysis, 0),
+            span: first_sentence_span(doc, 0),
             message: "De brief zegt niet wat de lezer moet doen.".to_string(),
             suggestion: Some("Zet er een kopje \"Wat moet u doen?\" in, met een datum. Of schrijf \"U hoeft niets te doen.\"".to_string()),
         });

@@ -14,7 +14,7 @@
 
 use super::structure::first_sentence_span;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 use crate::text::segment::TokenKind;
 
 const BAD: &str = "Beste mevrouw Bakker,\n\nU krijgt bijstand. Hebt u vragen? Bel 14 0488.\n\nMet vriendelijke groet,\n\nTeam Werk en Inkomen";
@@ -38,23 +38,22 @@ impl Rule for MissingContact {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        if !analysis.is_letter {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        if !doc.is_letter {
             return;
         }
-        let direct_number =
-            analysis
-                .segments
-                .iter()
-                .zip(&analysis.prose.blocks)
-                .any(|(segmented, block)| {
-                    segmented.tokens.iter().any(|t| {
-                        let text = &block.text[t.range.clone()];
-                        t.kind == TokenKind::Special
-                            && text.starts_with(['0', '+'])
-                            && text.chars().filter(char::is_ascii_digit).count() >= 9
-                    })
-                });
+        let direct_number = doc
+            .segments
+            .iter()
+            .zip(&doc.prose.blocks)
+            .any(|(segmented, block)| {
+                segmented.tokens.iter().any(|t| {
+                    let text = &block.text[t.range.clone()];
+                    t.kind == TokenKind::Special
+                        && text.starts_with(['0', '+'])
+                        && text.chars().filter(char::is_ascii_digit).count() >= 9
+                })
+            });
         if direct_number {
             return;
         }
@@ -62,7 +61,7 @@ impl Rule for MissingContact {
             rule: self.id(),
             category: self.category(),
             severity: Severity::Error,
-            span: first_sentence_span(analysis, 0),
+            span: first_sentence_span(doc, 0),
             message: "De brief noemt geen contactpersoon met een direct telefoonnummer.".to_string(),
             suggestion: Some("Zet de naam en het directe nummer van de contactpersoon in de brief, en wanneer de lezer kan bellen.".to_string()),
         });

@@ -14,7 +14,7 @@
 
 use super::structure::{contains_ci, first_sentence_span, has_date};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 
 const BAD: &str = "Beste mevrouw Bakker,\n\nWij hebben besloten dat u bijstand krijgt.";
 const GOOD: &str = "Beste mevrouw Bakker,\n\nWij hebben besloten dat u bijstand krijgt.\n\nBent u het niet eens met dit besluit? Dan kunt u bezwaar maken tot en met 4 januari 2027.";
@@ -44,21 +44,16 @@ impl Rule for MissingObjectionClause {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        if !analysis.is_letter {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        if !doc.is_letter {
             return;
         }
-        let blocks: Vec<&str> = analysis
-            .prose
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect();
+        let blocks: Vec<&str> = doc.prose.blocks.iter().map(|b| b.text.as_str()).collect();
         // A letter known to be a besluit needs the clause even when it never says "besluit".
         let Some(decision) = blocks
             .iter()
             .position(|b| DECISION_PHRASES.iter().any(|p| contains_ci(b, p)))
-            .or(analysis.is_besluit.then_some(0))
+            .or(doc.is_besluit.then_some(0))
         else {
             return;
         };
@@ -70,9 +65,9 @@ impl Rule for MissingObjectionClause {
             .filter(|(_, b)| contains_ci(b, "bezwaar") || contains_ci(b, "beroep"))
             .map(|(i, _)| i)
             .collect();
-        let dated = mentions.iter().any(|&i| {
-            (i..(i + 3).min(blocks.len())).any(|k| has_date(&analysis.prose.blocks[k].text))
-        });
+        let dated = mentions
+            .iter()
+            .any(|&i| (i..(i + 3).min(blocks.len())).any(|k| has_date(&doc.prose.blocks[k].text)));
         let problem = match (mentions.is_empty(), dated) {
             (true, _) => {
                 "De brief bevat een besluit, maar zegt niet hoe de lezer bezwaar kan maken."
@@ -84,7 +79,7 @@ impl Rule for MissingObjectionClause {
             rule: self.id(),
             category: self.category(),
             severity: Severity::Error,
-            span: first_sentence_span(analysis, decision),
+            span: first_sentence_span(doc, decision),
             message: problem.to_string(),
             suggestion: Some("Zet de bezwaarclausule in de brief, in gewone woorden en met de laatste dag: zes weken na de dag na verzending.".to_string()),
         });

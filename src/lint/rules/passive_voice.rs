@@ -15,7 +15,7 @@
 //! "Wij betalen uw uitkering op 1 december."
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 
 const BAD: &str = "Uw uitkering wordt op 1 december betaald.";
 const GOOD: &str = "Wij betalen uw uitkering op 1 december.";
@@ -38,14 +38,14 @@ impl Rule for PassiveVoice {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        for sentence in &analysis.sentences {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        for sentence in &doc.sentences {
             for passive in &sentence.passives {
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
-                    span: analysis.source_range(sentence.block, passive.clone()).into(),
+                    span: doc.source_range(sentence.block, passive.clone()).into(),
                     message: "Dit is een lijdende zin: er staat niet wie het doet.".to_string(),
                     suggestion: Some("Zeg wie het doet, bijvoorbeeld \"Wij betalen …\" in plaats van \"… wordt betaald\".".to_string()),
                 });

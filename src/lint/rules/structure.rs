@@ -1,6 +1,6 @@
 //! Helpers the structure rules share: finding dates and phrases in a letter's text.
 
-use crate::readability::Analysis;
+use crate::readability::Document;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -24,13 +24,11 @@ pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
 }
 
 /// The byte range of the first sentence of a block (or the whole block).
-pub(crate) fn first_sentence_span(analysis: &Analysis<'_>, block: usize) -> crate::lint::Span {
-    let range = analysis
+pub(crate) fn first_sentence_span(doc: &Document<'_>, block: usize) -> crate::lint::Span {
+    let range = doc
         .sentences
         .iter()
         .find(|s| s.block == block)
-        .map_or(0..analysis.prose.blocks[block].text.len(), |s| {
-            s.range.clone()
-        });
-    analysis.source_range(block, range).into()
+        .map_or(0..doc.prose.blocks[block].text.len(), |s| s.range.clone());
+    doc.source_range(block, range).into()
 }

@@ -17,7 +17,7 @@
 //! `max-subordinate-clauses` (2) in `[readability]`.
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 
 const BAD: &str = "U krijgt minder geld, omdat u werk hebt, dat u ons niet meldde, waardoor wij te veel betaalden.";
 const GOOD: &str = "U hebt werk. Dat wisten wij niet. Daarom hebben wij te veel betaald.";
@@ -40,9 +40,9 @@ impl Rule for SubordinateClauses {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
-        let limit = analysis.config.max_subordinate_clauses;
-        for sentence in analysis
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let limit = doc.config.max_subordinate_clauses;
+        for sentence in doc
             .sentences
             .iter()
             .filter(|s| s.subordinators.len() > limit)
@@ -51,7 +51,7 @@ impl Rule for SubordinateClauses {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: analysis
+                span: doc
                     .source_range(sentence.block, sentence.range.clone())
                     .into(),
                 message: format!(

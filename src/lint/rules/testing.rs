@@ -1,14 +1,14 @@
 //! Helpers for rule tests.
 
 use crate::lint::{Finding, Rule, SourceKind, prose};
-use crate::readability::{Analysis, ReadabilityConfig};
+use crate::readability::{Document, ReadabilityConfig};
 
 /// The findings of one rule for a Markdown text, with default settings.
 pub(crate) fn findings_of(rule: &dyn Rule, text: &str) -> Vec<Finding> {
     let config = ReadabilityConfig::default();
-    let analysis = Analysis::new(text, prose(text, SourceKind::Markdown), &config);
+    let doc = Document::new(text, prose(text, SourceKind::Markdown), &config);
     let mut out = Vec::new();
-    rule.check(&analysis, &mut out);
+    rule.check(&doc, &mut out);
     out
 }
 

@@ -20,9 +20,9 @@
 //! Add phrases to `readability/tone.toml`, each with a bad and a good example.
 
 use crate::event_type::EventType;
-use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, phrase};
-use crate::readability::Analysis;
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::wordlists::{TonePhrase as Entry, lexicon};
+use crate::readability::{Document, phrase};
 
 /// The rule ids whose phrases live in `tone.toml`, with what each is about.
 pub(crate) const IDS: &[(&str, &str)] = &[
@@ -88,12 +88,12 @@ impl Rule for TonePhrase {
             good: first.map_or("", |e| e.good.as_str()),
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
         let mut fines_named = 0;
         // One search a text, shared by the five tone-phrase rules.
-        for (index, found) in phrase::tone_matches(analysis) {
-            let sentence = &analysis.sentences[*index];
+        for (index, found) in phrase::tone_matches(doc) {
+            let sentence = &doc.sentences[*index];
             let entry = &lexicon.tone[found.entry];
             if entry.rule != self.id {
                 continue;
@@ -105,7 +105,7 @@ impl Rule for TonePhrase {
             };
             // The fine: the letter about the fine names it once, factually; any other letter not at all.
             if entry.forms.iter().any(|f| f == "boete") {
-                match analysis.event_type {
+                match doc.event_type {
                     Some(EventType::AdministrativeFine) => {
                         fines_named += 1;
                         if fines_named == 1 {
@@ -120,9 +120,7 @@ impl Rule for TonePhrase {
                 rule: self.id,
                 category: Category::Tone,
                 severity,
-                span: analysis
-                    .source_range(sentence.block, found.range.clone())
-                    .into(),
+                span: doc.source_range(sentence.block, found.range.clone()).into(),
                 message: entry.message.clone(),
                 suggestion: Some(entry.suggestion.clone()),
             });

@@ -14,7 +14,7 @@
 
 use super::structure::has_date;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::Analysis;
+use crate::readability::Document;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -47,10 +47,10 @@ impl Rule for VagueDeadline {
             good: GOOD,
         }
     }
-    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // One search a block (the pattern starts with words, so the engine skips ahead
         // fast); a match counts unless its sentence also gives a date.
-        for (block_index, block) in analysis.prose.blocks.iter().enumerate() {
+        for (block_index, block) in doc.prose.blocks.iter().enumerate() {
             // One finding a sentence: "binnen 8 werkdagen na dagtekening" is one deadline.
             let mut reported: Option<std::ops::Range<usize>> = None;
             for found in pattern().find_iter(&block.text) {
@@ -60,13 +60,13 @@ impl Rule for VagueDeadline {
                 {
                     continue;
                 }
-                let sentence = analysis.sentences.iter().find(|s| {
+                let sentence = doc.sentences.iter().find(|s| {
                     s.block == block_index
                         && s.range.start <= found.start()
                         && found.end() <= s.range.end
                 });
                 let sentence_text = sentence.map_or(block.text.as_str(), |s| {
-                    analysis.text(block_index, s.range.clone())
+                    doc.text(block_index, s.range.clone())
                 });
                 if has_date(sentence_text) {
                     continue;
@@ -76,7 +76,7 @@ impl Rule for VagueDeadline {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
-                    span: analysis.source_range(block_index, found.range()).into(),
+                    span: doc.source_range(block_index, found.range()).into(),
                     message: "Hier staat een termijn zonder datum. De lezer moet dan zelf rekenen."
                         .to_string(),
                     suggestion: Some(

@@ -56,7 +56,7 @@ fn is_postcode_line(line: &str) -> bool {
     let Some((postcode, place)) = line.split_once("  ") else {
         return false;
     };
-    crate::event::normalize_postcode(postcode).as_deref() == Some(postcode)
+    crate::dutch::normalize_postcode(postcode).as_deref() == Some(postcode)
         && !place.trim().is_empty()
         && place == place.to_uppercase()
 }

@@ -1,4 +1,9 @@
-//! Escaping event values for Markdown.
+//! Markdown, low in the house: the one parser setup and the escaping of values.
+//!
+//! Templates, the HTML, PDF and text renderers and the linter's prose
+//! extraction must agree on what a paragraph is, so they all parse with
+//! [`parser`]. Letters use CommonMark with tables (for amounts); no footnotes,
+//! no smart quotes (they would change the quotes in a person's name).
 //!
 //! Every `{{ … }}` output in a template passes through [`escape_markdown`]
 //! (Tera's auto-escape hook), so a value is always text, never markup: a name
@@ -6,7 +11,18 @@
 //! exactly as written. Line breaks and tabs in a value become spaces, so a
 //! value cannot start a new paragraph, list item or heading.
 
+use pulldown_cmark::{Options, Parser};
 use std::io::{self, Write};
+
+/// The parser options for every Markdown text in helder.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+}
+
+/// A pulldown-cmark parser over `text` with helder's options.
+pub fn parser(text: &str) -> Parser<'_> {
+    Parser::new_ext(text, options())
+}
 
 /// Characters that can start or end Markdown markup anywhere in a line.
 const ALWAYS_ESCAPED: &[char] = &[

@@ -1,17 +1,11 @@
-//! The one place that configures pulldown-cmark, and Markdown → letter blocks.
+//! Step 4a: the Markdown a template rendered → the blocks of a [`Letter`](super::Letter).
 //!
-//! Templates, the HTML and text renderers and the linter must agree on what a
-//! paragraph is, so they all use [`options`]. Letters use CommonMark with
-//! tables (for amounts); no footnotes, no smart quotes (they would change the
-//! quotes in a person's name).
+//! Parsed with the one parser setup of [`crate::markdown`], so the letter's
+//! paragraphs are the ones the linter sees.
 
 use super::{Block, Inline};
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-
-/// The parser options for every Markdown text in helder.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES
-}
+use crate::markdown::parser;
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
 /// Why rendered Markdown cannot become a letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +59,7 @@ pub fn parse_blocks(markdown: &str) -> Result<Vec<Block>, MarkdownError> {
         message: message.to_string(),
     };
 
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+    for (event, range) in parser(markdown).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => inlines.push((InlineKind::Paragraph, Vec::new())),
@@ -274,7 +268,7 @@ pub fn parse_blocks(markdown: &str) -> Result<Vec<Block>, MarkdownError> {
 /// Parses one line of Markdown (a subject) into plain text.
 pub fn inline_text(markdown: &str) -> String {
     let mut text = String::new();
-    for event in Parser::new_ext(markdown, options()) {
+    for event in parser(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),

@@ -1,11 +1,11 @@
 //! Finding words and phrases from a data file (formal words, tone phrases) in a sentence.
 //!
-//! Every form is indexed by its anchor, its longest word; the analysis records
+//! Every form is indexed by its anchor, its longest word; the document records
 //! which sentences hold an anchor, so only those are searched. Words are
 //! compared in place, without copies for ASCII text.
 
-use crate::readability::wordlists::PhraseForm;
-use crate::readability::{Analysis, SentenceFacts, lowercase_into};
+use super::wordlists::PhraseForm;
+use super::{Document, SentenceFacts, lowercase_into};
 use crate::text::segment::TokenKind;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -22,19 +22,18 @@ pub(crate) struct PhraseMatch {
 /// The forms of `by_anchor` in `sentence`, left to right, not overlapping.
 /// `needs_later(entry)` names a word that must follow in the sentence ("dient … te").
 pub(crate) fn find<'l>(
-    analysis: &Analysis<'_>,
+    doc: &Document<'_>,
     sentence: &SentenceFacts,
     by_anchor: &FxHashMap<String, Vec<PhraseForm>>,
     needs_later: impl Fn(usize) -> Option<&'l str>,
 ) -> Vec<PhraseMatch> {
-    let text = analysis.prose.blocks[sentence.block].text.as_str();
+    let text = doc.prose.blocks[sentence.block].text.as_str();
     // Words, and commas, so that "needs-later" can ask for a comma.
-    let words: Vec<Range<usize>> = analysis.segments[sentence.block].tokens
-        [sentence.tokens.clone()]
-    .iter()
-    .filter(|t| t.kind != TokenKind::Punct || &text[t.range.clone()] == ",")
-    .map(|t| t.range.clone())
-    .collect();
+    let words: Vec<Range<usize>> = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct || &text[t.range.clone()] == ",")
+        .map(|t| t.range.clone())
+        .collect();
     let same = |range: &Range<usize>, word: &str| {
         let found = &text[range.clone()];
         if found.is_ascii() {
@@ -82,14 +81,14 @@ pub(crate) fn find<'l>(
 }
 
 /// The tone phrases of the whole text, by sentence index (searched once a text).
-pub(crate) fn tone_matches<'a>(analysis: &'a Analysis<'_>) -> &'a [(usize, PhraseMatch)] {
-    analysis.tone_matches.get_or_init(|| {
+pub(crate) fn tone_matches<'a>(doc: &'a Document<'_>) -> &'a [(usize, PhraseMatch)] {
+    doc.tone_matches.get_or_init(|| {
         let lexicon = crate::readability::wordlists::lexicon();
         let mut found = Vec::new();
-        for (index, sentence) in analysis.sentences.iter().enumerate() {
+        for (index, sentence) in doc.sentences.iter().enumerate() {
             if sentence.tone & crate::readability::wordlists::TONE_ANCHOR != 0 {
                 found.extend(
-                    find(analysis, sentence, &lexicon.tone_by_anchor, |_| None)
+                    find(doc, sentence, &lexicon.tone_by_anchor, |_| None)
                         .into_iter()
                         .map(|m| (index, m)),
                 );
