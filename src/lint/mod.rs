@@ -6,6 +6,7 @@
 //! severity, a byte [`Span`] into the source, a Dutch message and a
 //! suggestion. How they look is decided in [`crate::report`].
 
+pub mod claims;
 pub mod config;
 pub mod meta;
 pub mod rules;

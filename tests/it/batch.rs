@@ -308,7 +308,7 @@ fn a_recorded_contact_releases_the_held_letter_in_a_later_run() {
     assert_eq!(summary(&out)["counts"]["released"], 1);
     let letter = std::fs::read_to_string(out.join("letters/evt-2026-000601.html")).unwrap();
     assert!(
-        letter.contains("gesproken"),
+        letter.contains("hebben we u gebeld") || letter.contains("waren we bij u thuis"),
         "the letter refers to the call"
     );
     let tasks = Command::new(env!("CARGO_BIN_EXE_helder"))

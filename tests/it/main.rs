@@ -7,6 +7,7 @@ mod hardening;
 mod letters;
 mod lint;
 mod morphology;
+mod paths;
 mod pdf;
 mod readability;
 mod release;

@@ -108,7 +108,7 @@ fn a_recorded_contact_releases_the_held_letter() {
     );
     let letter = std::fs::read_to_string(tasks.join("evt-2026-000502.html")).unwrap();
     assert!(
-        letter.contains("Wij konden u niet bereiken") && letter.contains("wijkteam"),
+        letter.contains("we konden u niet bereiken") && letter.contains("wijkteam"),
         "{letter}"
     );
     assert!(!letter.contains("CONCEPT"));
@@ -152,7 +152,7 @@ fn a_recorded_contact_releases_the_held_letter() {
         "{letter}"
     );
     assert!(
-        letter.contains("Op 24\u{a0}november 2026 hebt u met Ilse Verhoef gesproken."),
+        letter.contains("Op 24\u{a0}november 2026 hebben we u gebeld."),
         "{letter}"
     );
     assert!(!letter.contains("CONCEPT"));
