@@ -263,7 +263,7 @@ impl Config {
 fn toml_problem(e: &toml::de::Error, text: &str) -> String {
     match e.span() {
         Some(span) => {
-            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            let line = crate::lint::LineIndex::new(text).line(span.start);
             format!("regel {line}: {}", e.message())
         }
         None => e.message().to_string(),

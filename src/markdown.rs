@@ -13,6 +13,7 @@
 
 use pulldown_cmark::{Options, Parser};
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// The parser options for every Markdown text in helder.
 pub fn options() -> Options {
@@ -22,6 +23,59 @@ pub fn options() -> Options {
 /// A pulldown-cmark parser over `text` with helder's options.
 pub fn parser(text: &str) -> Parser<'_> {
     Parser::new_ext(text, options())
+}
+
+/// Where a file's front matter is: TOML between a first line `+++` and the
+/// next line that is `+++` (templates, and the Markdown files CI lints).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fences {
+    /// The file does not start with a line `+++`: no front matter.
+    Missing,
+    /// It starts with `+++`, but no line `+++` closes it.
+    Unclosed,
+    /// A closed front matter block.
+    Closed(FrontMatterBlock),
+}
+
+/// A closed front matter block, in bytes of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterBlock {
+    /// The TOML between the two `+++` lines.
+    pub toml: Range<usize>,
+    /// Where the body starts: after the closing `+++` line and its line break.
+    pub body_start: usize,
+    /// The 1-based line of the closing `+++`.
+    pub closing_line: usize,
+}
+
+/// The one way helder finds front matter. A byte order mark before the first
+/// `+++` is allowed; the offsets count it.
+pub fn fences(source: &str) -> Fences {
+    let start = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let mut lines = source[start..].split_inclusive('\n');
+    let Some(first) = lines.next() else {
+        return Fences::Missing;
+    };
+    if first.trim_end() != "+++" {
+        return Fences::Missing;
+    }
+    let toml_start = start + first.len();
+    let mut offset = toml_start;
+    for (i, line) in lines.enumerate() {
+        if line.trim_end() == "+++" {
+            return Fences::Closed(FrontMatterBlock {
+                toml: toml_start..offset,
+                body_start: offset + line.len(),
+                closing_line: i + 2,
+            });
+        }
+        offset += line.len();
+    }
+    Fences::Unclosed
 }
 
 /// Characters that can start or end Markdown markup anywhere in a line.
@@ -71,6 +125,20 @@ pub fn escaped(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn front_matter_is_found_one_way() {
+        let source = "\u{feff}+++\nsubject = \"x\"\n+++  \nBeste,\n";
+        let Fences::Closed(block) = fences(source) else {
+            panic!("closed front matter");
+        };
+        assert_eq!(&source[block.toml.clone()], "subject = \"x\"\n");
+        assert_eq!(&source[block.body_start..], "Beste,\n");
+        assert_eq!(block.closing_line, 3);
+        assert_eq!(fences("+++\nsubject = 1\n"), Fences::Unclosed);
+        assert_eq!(fences("Beste,\n+++\n"), Fences::Missing);
+        assert_eq!(fences(""), Fences::Missing);
+    }
 
     #[test]
     fn markup_characters_are_escaped() {

@@ -15,6 +15,7 @@ use crate::letter::{ComposeError, ComposeOptions, build_letter};
 use crate::lint::meta::{TEMPLATE_ERROR, TEMPLATE_WITHOUT_EXAMPLES};
 use crate::lint::suppress::{self, CommentSyntax};
 use crate::lint::{Category, Finding, LineIndex, Severity, SourceKind, Span, lint, lint_letter};
+use crate::markdown::{Fences, fences};
 use crate::readability::Metrics;
 use crate::report::{FileFinding, FileReport};
 use crate::template::context::{LetterFacts, build};
@@ -617,23 +618,20 @@ pub(crate) fn absolute(path: &Path) -> PathBuf {
 
 /// The 1-based line of a front matter key (`examples = …`).
 fn front_matter_line(source: &str, key: &str) -> Option<usize> {
-    source
+    let Fences::Closed(block) = fences(source) else {
+        return None;
+    };
+    let lines = LineIndex::new(source);
+    let first = lines.line(block.toml.start);
+    source[block.toml]
         .lines()
-        .enumerate()
-        .skip(1)
-        .take_while(|(_, l)| l.trim_end() != "+++")
-        .find(|(_, l)| l.trim_start().starts_with(key))
-        .map(|(i, _)| i + 1)
+        .position(|l| l.trim_start().starts_with(key))
+        .map(|i| first + i)
 }
 
 /// The span of a line from a column (1-based, characters) to its end, without trailing blanks.
 fn line_span(source: &str, line: usize, column: Option<usize>) -> Span {
-    let start_of_line = source
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum::<usize>()
-        .min(source.len());
+    let start_of_line = LineIndex::new(source).line_start(line);
     let text = source[start_of_line..].lines().next().unwrap_or_default();
     let indent = text.len() - text.trim_start().len();
     let start = match column {
@@ -679,14 +677,9 @@ fn body_to_file(body: &str, file: &str, offset: usize) -> usize {
     if body.len() == file.len() {
         return offset.min(file.len());
     }
-    let (line, _) = LineIndex::new(body).line_col(offset);
-    let body_line_start = body[..offset.min(body.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let file_line_start = file
-        .split_inclusive('\n')
-        .take(line - 1)
-        .map(str::len)
-        .sum::<usize>();
+    let body_lines = LineIndex::new(body);
+    let line = body_lines.line(offset);
+    let body_line_start = body_lines.line_start(line);
+    let file_line_start = LineIndex::new(file).line_start(line);
     ceil_char(file, file_line_start + (offset - body_line_start))
 }

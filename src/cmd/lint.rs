@@ -176,7 +176,12 @@ fn is_templates_dir(dir: &Path) -> bool {
 }
 
 fn is_template_file(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|s| s.trim_start_matches('\u{feff}').starts_with("+++"))
+    std::fs::read_to_string(path).is_ok_and(|s| {
+        !matches!(
+            crate::markdown::fences(&s),
+            crate::markdown::Fences::Missing
+        )
+    })
 }
 
 /// The templates folder a template or partial file belongs to, if it is one.

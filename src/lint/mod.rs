@@ -14,6 +14,7 @@ pub mod span;
 pub mod suppress;
 
 use crate::event_type::EventType;
+use crate::markdown::{Fences, fences};
 use crate::readability::{Document, Metrics, ReadabilityConfig};
 use crate::text::{Prose, from_markdown, from_plain_text, from_template};
 use serde::{Deserialize, Serialize};
@@ -163,21 +164,18 @@ pub fn prose(source: &str, kind: SourceKind) -> Prose {
 
 /// A template with its `+++` front matter replaced by spaces, keeping offsets.
 fn blank_front_matter(source: &str) -> String {
-    if !source.starts_with("+++") {
-        return source.to_string();
-    }
-    let Some(close) = source[3..].find("\n+++").map(|i| i + 3 + "\n+++".len()) else {
+    let Fences::Closed(block) = fences(source) else {
         return source.to_string();
     };
     // Every byte becomes one space (a character of two bytes, two spaces), so offsets stay.
-    let head: String = source[..close]
+    let head: String = source[..block.body_start]
         .chars()
         .flat_map(|c| {
             let fill = if c == '\n' { '\n' } else { ' ' };
             std::iter::repeat_n(fill, c.len_utf8())
         })
         .collect();
-    format!("{head}{}", &source[close..])
+    format!("{head}{}", &source[block.body_start..])
 }
 
 /// Lints one text with every rule.

@@ -40,10 +40,24 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, line_starts }
     }
 
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        self.line_starts.partition_point(|start| *start <= offset)
+    }
+
+    /// The byte offset where a 1-based line starts; past the last line, the end of the text.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|start| *start <= offset) - 1;
+        let line = self.line(offset) - 1;
         let start = self.line_starts[line];
         let column = self
             .text
@@ -66,5 +80,10 @@ mod tests {
         assert_eq!(index.line_col(6), (2, 1));
         assert_eq!(index.line_col(11), (2, 6));
         assert_eq!(index.line_col(100), (3, 1));
+        assert_eq!(index.line(5), 1);
+        assert_eq!(index.line(6), 2);
+        assert_eq!(index.line_start(2), 6);
+        assert_eq!(index.line_start(1), 0);
+        assert_eq!(index.line_start(9), "één\ntwee drie\n".len());
     }
 }

@@ -4,6 +4,7 @@
 //! paragraphs are the ones the linter sees.
 
 use super::{Block, Inline};
+use crate::lint::LineIndex;
 use crate::markdown::parser;
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
@@ -53,9 +54,8 @@ pub fn parse_blocks(markdown: &str) -> Result<Vec<Block>, MarkdownError> {
         blocks: Vec::new(),
     }];
     let mut inlines: Vec<(InlineKind, Vec<Inline>)> = Vec::new();
-    let line_of = |offset: usize| markdown[..offset.min(markdown.len())].matches('\n').count() + 1;
     let refuse = |offset: usize, message: &str| MarkdownError {
-        line: line_of(offset),
+        line: LineIndex::new(markdown).line(offset),
         message: message.to_string(),
     };
 

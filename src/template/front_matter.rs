@@ -5,6 +5,8 @@
 //! empty lines, so a Tera error on line 14 is line 14 of the file.
 
 use crate::event_type::EventType;
+use crate::lint::LineIndex;
+use crate::markdown::{Fences, fences};
 use serde::Deserialize;
 
 /// The settings at the top of a template.
@@ -48,40 +50,29 @@ pub struct FrontMatterError {
 /// Splits `source` into front matter and body.
 pub fn split(source: &str) -> Result<SplitTemplate, FrontMatterError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut lines = source.split_inclusive('\n');
-    let first = lines.next().unwrap_or_default();
-    if first.trim_end() != "+++" {
-        return Err(FrontMatterError {
-            line: 1,
-            message: "het sjabloon begint niet met een regel +++. Zet de instellingen (event-type, subject, besluit) tussen twee regels +++ bovenaan".to_string(),
-        });
-    }
-    let mut toml_text = String::new();
-    let mut closing_line = None;
-    for (i, line) in lines.by_ref().enumerate() {
-        if line.trim_end() == "+++" {
-            closing_line = Some(i + 2);
-            break;
+    let block = match fences(source) {
+        Fences::Closed(block) => block,
+        Fences::Missing => {
+            return Err(FrontMatterError {
+                line: 1,
+                message: "het sjabloon begint niet met een regel +++. Zet de instellingen (event-type, subject, besluit) tussen twee regels +++ bovenaan".to_string(),
+            });
         }
-        toml_text.push_str(line);
-    }
-    let Some(closing_line) = closing_line else {
-        return Err(FrontMatterError {
-            line: 1,
-            message: "de instellingen bovenaan worden niet afgesloten. Zet na de instellingen een regel met alleen +++".to_string(),
-        });
+        Fences::Unclosed => {
+            return Err(FrontMatterError {
+                line: 1,
+                message: "de instellingen bovenaan worden niet afgesloten. Zet na de instellingen een regel met alleen +++".to_string(),
+            });
+        }
     };
-    let front_matter: FrontMatter = toml::from_str(&toml_text).map_err(|e| {
+    let toml_text = &source[block.toml.clone()];
+    let front_matter: FrontMatter = toml::from_str(toml_text).map_err(|e| {
+        // The TOML starts on line 2 of the file.
         let line_in_toml = e
             .span()
-            .map(|s| {
-                toml_text[..s.start.min(toml_text.len())]
-                    .matches('\n')
-                    .count()
-            })
-            .unwrap_or(0);
+            .map_or(1, |s| LineIndex::new(toml_text).line(s.start));
         FrontMatterError {
-            line: line_in_toml + 2,
+            line: line_in_toml + 1,
             message: format!(
                 "de instellingen bovenaan kloppen niet: {}",
                 e.message().trim()
@@ -92,10 +83,8 @@ pub fn split(source: &str) -> Result<SplitTemplate, FrontMatterError> {
         .lines()
         .position(|l| l.trim_start().starts_with("subject"))
         .map_or(2, |i| i + 2);
-    let mut body = "\n".repeat(closing_line);
-    for line in lines {
-        body.push_str(line);
-    }
+    let mut body = "\n".repeat(block.closing_line);
+    body.push_str(&source[block.body_start..]);
     Ok(SplitTemplate {
         front_matter,
         subject_line,

@@ -12,6 +12,7 @@ pub mod source_map;
 pub mod variables;
 
 use crate::event_type::EventType;
+use crate::lint::LineIndex;
 use front_matter::FrontMatter;
 use pulldown_cmark::Event;
 use serde_json::{Map, Value};
@@ -526,7 +527,7 @@ impl TemplateSet {
             if let Some(pos) = source.find(needle) {
                 return (
                     path.display().to_string(),
-                    Some(source[..pos].matches('\n').count() + 1),
+                    Some(LineIndex::new(source).line(pos)),
                 );
             }
         }
@@ -772,17 +773,17 @@ fn file_error(path: &Path, line: Option<usize>, problem: String, fix: &str) -> T
 fn raw_html_errors(path: &Path, source: &str) -> Vec<TemplateError> {
     // The same masking the linter uses; a masked value is digits, never HTML.
     let masked = crate::text::mask_template(source);
+    let lines = LineIndex::new(&masked);
     let mut errors = Vec::new();
     for (event, range) in crate::markdown::parser(&masked).into_offset_iter() {
         if let Event::Html(_) | Event::InlineHtml(_) = event {
-            let line = masked[..range.start].matches('\n').count() + 1;
+            let (line, column) = lines.line_col(range.start);
             if errors
                 .last()
                 .is_some_and(|e: &TemplateError| e.line == Some(line))
             {
                 continue;
             }
-            let column = range.start - masked[..range.start].rfind('\n').map_or(0, |p| p + 1) + 1;
             errors.push(TemplateError {
                 file: path.display().to_string(),
                 line: Some(line),
