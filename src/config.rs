@@ -25,6 +25,8 @@ struct ConfigFile {
     lint: LintSettings,
     #[serde(default)]
     call_first: CallFirstSettings,
+    #[serde(default)]
+    court: Option<Court>,
 }
 
 /// How call-first tasks work (`[call-first]` in helder.toml).
@@ -67,6 +69,48 @@ pub struct Municipality {
     /// A general e-mail address.
     #[serde(default)]
     pub email: Option<String>,
+    /// Who decides: "burgemeester en wethouders van Waalmonde" (letters write "namens het college van …").
+    #[serde(default)]
+    pub college: Option<String>,
+    /// The account people pay to, checked with mod 97 and kept in its printed form.
+    #[serde(default)]
+    pub iban: Option<String>,
+    /// The name of the account holder; the municipality's name when not set.
+    #[serde(default)]
+    pub iban_name: Option<String>,
+    /// The web page where people object online, without https://.
+    #[serde(default)]
+    pub objection_page: Option<String>,
+    /// The web page where people upload papers, without https://.
+    #[serde(default)]
+    pub upload_page: Option<String>,
+    /// Where people send papers.
+    #[serde(default)]
+    pub papers_address: Option<PostalAddress>,
+    /// Where people send an objection.
+    #[serde(default)]
+    pub objection_address: Option<PostalAddress>,
+}
+
+/// The court for appeals and interim relief (`[court]` in helder.toml).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Court {
+    /// "Rechtbank Gelderland".
+    pub name: String,
+    /// The court's postal address.
+    pub postal_address: PostalAddress,
+    /// The court fee (griffierecht) for a natural person in a social-security case,
+    /// in cents, by the year of the letter's date.
+    #[serde(default)]
+    pub fee_cents: std::collections::BTreeMap<String, i64>,
+}
+
+impl Court {
+    /// The court fee for a letter dated in `year`, if the settings have it.
+    pub fn fee_for(&self, year: i32) -> Option<i64> {
+        self.fee_cents.get(&year.to_string()).copied()
+    }
 }
 
 /// The municipality's postal address.
@@ -152,6 +196,8 @@ pub struct Config {
     pub lint: LintConfig,
     /// How call-first tasks work.
     pub call_first: CallFirstSettings,
+    /// The court for appeals and interim relief, when set.
+    pub court: Option<Court>,
 }
 
 /// Why the settings cannot be used.
@@ -242,6 +288,82 @@ impl Config {
                 ),
             });
         }
+        let invalid = |problem: String| ConfigError::Invalid {
+            file: file.to_string(),
+            problem,
+        };
+        let mut municipality = data.municipality;
+        if let Some(iban) = &municipality.iban {
+            let printed = crate::iban::normalize(iban)
+                .map_err(|why| invalid(format!("municipality.iban: {why}")))?;
+            municipality.iban = Some(printed);
+        }
+        for (key, value) in [
+            ("municipality.college", &municipality.college),
+            ("municipality.iban-name", &municipality.iban_name),
+        ] {
+            if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+                return Err(invalid(format!("{key} is leeg")));
+            }
+        }
+        if let Some(college) = &municipality.college {
+            let lower = college.trim().to_lowercase();
+            if lower.starts_with("namens") || lower.starts_with("het college") {
+                return Err(invalid("municipality.college begint met \"namens\" of \"het college\"; de brief schrijft die woorden zelf. Schrijf alleen wie het college is, bijvoorbeeld \"burgemeester en wethouders van Waalmonde\"".to_string()));
+            }
+        }
+        for (key, page) in [
+            ("municipality.objection-page", &municipality.objection_page),
+            ("municipality.upload-page", &municipality.upload_page),
+        ] {
+            if let Some(page) = page
+                && (page.trim().is_empty()
+                    || page.contains(char::is_whitespace)
+                    || !page.contains('.'))
+            {
+                return Err(invalid(format!(
+                    "{key} is geen webadres; schrijf het zoals website, bijvoorbeeld \"www.waalmonde.nl/bezwaar\""
+                )));
+            }
+        }
+        let mut addresses = vec![
+            (
+                "municipality.postal-address",
+                Some(&municipality.postal_address),
+            ),
+            (
+                "municipality.papers-address",
+                municipality.papers_address.as_ref(),
+            ),
+            (
+                "municipality.objection-address",
+                municipality.objection_address.as_ref(),
+            ),
+        ];
+        if let Some(court) = &data.court {
+            addresses.push(("court.postal-address", Some(&court.postal_address)));
+            if court.name.trim().is_empty() {
+                return Err(invalid("court.name is leeg".to_string()));
+            }
+            for (year, fee) in &court.fee_cents {
+                let year_ok = year
+                    .parse::<i32>()
+                    .is_ok_and(|y| (2000..=2100).contains(&y));
+                if !year_ok || !(1..=100_000).contains(fee) {
+                    return Err(invalid(format!(
+                        "court.fee-cents: {year} = {fee} klopt niet; schrijf per jaar het griffierecht in centen, bijvoorbeeld 2026 = 5300"
+                    )));
+                }
+            }
+        }
+        for (key, address) in addresses.into_iter().filter_map(|(k, a)| a.map(|a| (k, a))) {
+            if crate::dutch::normalize_postcode(&address.postcode).is_none() {
+                return Err(invalid(format!(
+                    "{key}: {} is geen Nederlandse postcode; schrijf vier cijfers en twee letters, bijvoorbeeld \"6500 AB\"",
+                    address.postcode
+                )));
+            }
+        }
         let lint =
             LintConfig::from_settings(data.lint, base).map_err(|problem| ConfigError::Invalid {
                 file: file.to_string(),
@@ -250,12 +372,13 @@ impl Config {
         Ok(Config {
             readability: lint.thresholds().clone(),
             lint,
-            municipality: data.municipality,
+            municipality,
             signature: data.signature,
             letter: data.letter,
             templates_dir,
             policy,
             call_first: data.call_first,
+            court: data.court,
         })
     }
 }

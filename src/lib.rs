@@ -24,6 +24,7 @@ pub mod dutch;
 pub mod event;
 pub mod event_type;
 pub mod fs;
+pub mod iban;
 pub mod letter;
 pub mod lint;
 pub mod markdown;

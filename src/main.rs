@@ -295,14 +295,32 @@ fn batch(args: &BatchArgs, config: &Config, templates: &TemplateSet) -> anyhow::
 }
 
 fn load_templates(config: &Config) -> anyhow::Result<TemplateSet> {
-    TemplateSet::load(&config.templates_dir, &config.letter.greeting).map_err(|errors| {
-        for error in &errors {
-            eprintln!("fout: {error}");
+    let set =
+        TemplateSet::load(&config.templates_dir, &config.letter.greeting).map_err(|errors| {
+            for error in &errors {
+                eprintln!("fout: {error}");
+            }
+            anyhow::anyhow!(
+                "{} {} in de sjablonen; er is niets gemaakt.",
+                errors.len(),
+                helder::dutch::plural(errors.len(), "fout", "fouten")
+            )
+        })?;
+    // A setting a template needs and helder.toml lacks: refuse before any letter is made.
+    let missing = helder::template::settings::missing(&set, config);
+    if !missing.is_empty() {
+        for setting in &missing {
+            eprintln!("fout: {}", setting.message());
         }
-        anyhow::anyhow!(
-            "{} {} in de sjablonen; er is niets gemaakt.",
-            errors.len(),
-            helder::dutch::plural(errors.len(), "fout", "fouten")
-        )
-    })
+        anyhow::bail!(
+            "{} {} in helder.toml; er is niets gemaakt.",
+            missing.len(),
+            helder::dutch::plural(
+                missing.len(),
+                "instelling ontbreekt",
+                "instellingen ontbreken"
+            )
+        );
+    }
+    Ok(set)
 }

@@ -83,6 +83,34 @@ pub fn check(dir: &Path, config: &Config, selection: &Selection) -> Vec<FileRepo
             check_names(&mut files, path, body, &mut misspelled);
         }
     }
+    // A setting a template needs that helder.toml lacks: the letter cannot be made.
+    for missing in crate::template::settings::missing(&set, config) {
+        let wanted = selected.contains(&missing.file)
+            || matches!(selection, Selection::All)
+            || set.sources().any(|(name, path, _)| {
+                path == missing.file
+                    && name.starts_with(PARTIALS_DIR)
+                    && uses_partial(&set, &selected, name)
+            });
+        if !wanted {
+            continue;
+        }
+        let slot = entry(&mut files, &missing.file);
+        let span = line_span(&slot.source, missing.line, None);
+        push(
+            &mut files,
+            &missing.file.clone(),
+            span,
+            template_error_finding(
+                format!(
+                    "Dit sjabloon gebruikt {}, maar helder.toml heeft geen {}.",
+                    missing.used_as, missing.setting
+                ),
+                "Vul die instelling in helder.toml in; helder.toml in de repository is een voorbeeld.".to_string(),
+            ),
+            None,
+        );
+    }
     let mapped = set.mapped();
     for template in set.iter().filter(|t| selected.contains(&t.path)) {
         check_template(

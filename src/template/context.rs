@@ -9,11 +9,11 @@
 use crate::calendar::objection_last_day;
 use crate::config::Config;
 use crate::event::CaseEvent;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value, json};
 
 /// The names a template can use at the top level, besides the event's data fields.
-pub const COMPUTED_NAMES: &[&str] = &["event", "letter", "municipality", "signature"];
+pub const COMPUTED_NAMES: &[&str] = &["court", "event", "letter", "municipality", "signature"];
 
 /// What the letter itself adds to the context.
 #[derive(Debug, Clone, Copy)]
@@ -73,7 +73,39 @@ pub fn build(event: &CaseEvent, config: &Config, facts: &LetterFacts<'_>) -> Map
     if let Some(email) = &m.email {
         municipality["email"] = Value::String(email.clone());
     }
+    for (key, value) in [
+        ("college", &m.college),
+        ("iban", &m.iban),
+        ("objection_page", &m.objection_page),
+        ("upload_page", &m.upload_page),
+    ] {
+        if let Some(value) = value {
+            municipality[key] = Value::String(value.clone());
+        }
+    }
+    if m.iban.is_some() {
+        municipality["iban_name"] =
+            Value::String(m.iban_name.clone().unwrap_or_else(|| m.name.clone()));
+    }
+    for (key, address) in [
+        ("papers_address", &m.papers_address),
+        ("objection_address", &m.objection_address),
+    ] {
+        if let Some(address) = address {
+            municipality[key] = Value::String(address.in_text());
+        }
+    }
     context.insert("municipality".into(), municipality);
+    if let Some(court) = &config.court {
+        let mut value = json!({
+            "name": court.name,
+            "address": court.postal_address.in_text(),
+        });
+        if let Some(fee) = court.fee_for(facts.date.year()) {
+            value["fee_cents"] = json!(fee);
+        }
+        context.insert("court".into(), value);
+    }
     context.insert(
         "signature".into(),
         json!({ "name": config.signature.name, "role": config.signature.role }),

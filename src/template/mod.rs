@@ -8,6 +8,7 @@
 pub mod context;
 pub mod filters;
 pub mod front_matter;
+pub mod settings;
 pub mod source_map;
 pub mod variables;
 

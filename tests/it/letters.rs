@@ -145,8 +145,19 @@ fn a_besluit_has_its_objection_deadline_and_legal_basis() {
     assert!(letter.is_besluit);
     let text = String::from_utf8(TextRenderer.render(&letter).unwrap()).unwrap();
     // Sent Monday 23 November 2026: six weeks later is Monday 4 January 2027.
+    let flowing = text.replace('\n', " ");
     assert!(
-        text.contains("Dat kan tot en met maandag 4\u{a0}januari 2027."),
+        flowing.contains("De laatste dag is maandag 4\u{a0}januari 2027.")
+            && flowing.contains("zes weken, vanaf de dag na de datum van deze brief"),
+        "{text}"
+    );
+    // Who decides, and where an objection goes.
+    assert!(
+        flowing.contains("namens het college van burgemeester en wethouders van Waalmonde"),
+        "{text}"
+    );
+    assert!(
+        flowing.contains("Postbus 4100, 6500\u{a0}AA Waalmonde"),
         "{text}"
     );
     assert!(text.contains("| Waarom mag de gemeente dit?"));

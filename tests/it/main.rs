@@ -13,6 +13,7 @@ mod readability;
 mod release;
 mod routing;
 mod serve;
+mod settings;
 mod support;
 mod tasks;
 mod template_ci;

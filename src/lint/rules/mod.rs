@@ -1,8 +1,10 @@
 //! The lint rules: one file a rule, one line a rule in [`all`] (keep it alphabetical).
 
 mod above_b1;
+mod appeal_incomplete;
 mod conditional_sanction;
 mod consequence_first;
+mod decision_without_college;
 mod difficult_word;
 mod formal_word;
 mod intimidating_typography;
@@ -13,6 +15,11 @@ mod long_word;
 mod missing_action;
 mod missing_contact;
 mod missing_objection_clause;
+mod objection_call_keeps_running;
+mod objection_how;
+mod objection_period;
+mod objection_where;
+mod objection_without_interim_relief;
 mod passive_voice;
 mod structure;
 mod subordinate_clauses;
@@ -27,10 +34,12 @@ use super::Rule;
 pub fn all() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(above_b1::AboveB1),
+        Box::new(appeal_incomplete::AppealIncomplete),
         Box::new(tone_phrase::TonePhrase::new("coercive-command")),
         Box::new(conditional_sanction::ConditionalSanction),
         Box::new(consequence_first::ConsequenceFirst),
         Box::new(tone_phrase::TonePhrase::new("cost-threat")),
+        Box::new(decision_without_college::DecisionWithoutCollege),
         Box::new(difficult_word::DifficultWord),
         Box::new(formal_word::FormalWord),
         Box::new(tone_phrase::TonePhrase::new("fraud-framing")),
@@ -42,6 +51,11 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(missing_action::MissingAction),
         Box::new(missing_contact::MissingContact),
         Box::new(missing_objection_clause::MissingObjectionClause),
+        Box::new(objection_call_keeps_running::ObjectionCallKeepsRunning),
+        Box::new(objection_how::ObjectionHow),
+        Box::new(objection_period::ObjectionPeriod),
+        Box::new(objection_where::ObjectionWhere),
+        Box::new(objection_without_interim_relief::ObjectionWithoutInterimRelief),
         Box::new(passive_voice::PassiveVoice),
         Box::new(tone_phrase::TonePhrase::new("punishment-vocabulary")),
         Box::new(subordinate_clauses::SubordinateClauses),

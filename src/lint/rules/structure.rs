@@ -32,3 +32,89 @@ pub(crate) fn first_sentence_span(doc: &Document<'_>, block: usize) -> crate::li
         .map_or(0..doc.prose.blocks[block].text.len(), |s| s.range.clone());
     doc.source_range(block, range).into()
 }
+
+/// Words that make a text a decision when no event says so ("helder lint FILE").
+const DECISION_PHRASES: &[&str] = &[
+    "dit besluit",
+    "hebben besloten",
+    "besluit genomen",
+    "besluit:",
+];
+
+/// Whether the letter is a besluit: the event says so, or, for a text alone, the text does.
+pub(crate) fn is_decision(doc: &Document<'_>) -> bool {
+    if !doc.is_letter {
+        return false;
+    }
+    if doc.event_type.is_some() {
+        return doc.is_besluit;
+    }
+    doc.prose
+        .blocks
+        .iter()
+        .any(|b| DECISION_PHRASES.iter().any(|p| contains_ci(&b.text, p)))
+}
+
+/// Whether the letter is a decision on an objection: the event type says so,
+/// or, for a text alone, a besluit that speaks of "beroep".
+pub(crate) fn is_decision_on_objection(doc: &Document<'_>) -> bool {
+    use crate::event_type::LetterKind;
+    match doc.event_type {
+        Some(event_type) => {
+            doc.is_besluit && event_type.letter_kind() == LetterKind::DecisionOnObjection
+        }
+        None => {
+            is_decision(doc)
+                && doc
+                    .prose
+                    .blocks
+                    .iter()
+                    .any(|b| contains_ci(&b.text, "beroep"))
+        }
+    }
+}
+
+/// The blocks of the objection (or appeal) section: from the first heading that
+/// speaks of "niet eens", "bezwaar" or "beroep" up to the next heading.
+pub(crate) fn objection_section(doc: &Document<'_>) -> Option<std::ops::Range<usize>> {
+    use crate::text::BlockKind;
+    let blocks = &doc.prose.blocks;
+    let start = blocks.iter().position(|b| {
+        b.kind == BlockKind::Heading
+            && ["niet eens", "bezwaar", "beroep"]
+                .iter()
+                .any(|w| contains_ci(&b.text, w))
+    })?;
+    let end = blocks[start + 1..]
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading)
+        .map_or(blocks.len(), |i| start + 1 + i);
+    Some(start..end)
+}
+
+/// Whether any block of `range` contains one of `needles` (lower-case ASCII).
+pub(crate) fn section_says(
+    doc: &Document<'_>,
+    range: std::ops::Range<usize>,
+    needles: &[&str],
+) -> bool {
+    doc.prose.blocks[range]
+        .iter()
+        .any(|b| needles.iter().any(|n| contains_ci(&b.text, n)))
+}
+
+/// A Dutch postcode ("6500 AB", also with a no-break space).
+pub(crate) fn has_postcode(text: &str) -> bool {
+    static POSTCODE: OnceLock<Regex> = OnceLock::new();
+    POSTCODE
+        .get_or_init(|| {
+            Regex::new(r"(?-u:\b)[1-9]\d{3}[ \x{a0}]?[A-Z]{2}(?-u:\b)")
+                .expect("the postcode pattern is valid")
+        })
+        .is_match(text)
+}
+
+/// The block a finding about the objection clause points at: its heading, or the letter's start.
+pub(crate) fn objection_anchor(doc: &Document<'_>) -> crate::lint::Span {
+    first_sentence_span(doc, objection_section(doc).map_or(0, |r| r.start))
+}

@@ -1,0 +1,121 @@
+//! Settings the letters need (issue 16 item 2): refused when missing for a
+//! template that uses them, and checked when present.
+
+use crate::support::{root, settings_with_own_templates};
+use std::process::Command;
+
+fn helder_with(settings: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", settings.to_str().unwrap()])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The shipped settings with the `[court]` tables taken out.
+fn without_court(settings: &std::path::Path) {
+    let text = std::fs::read_to_string(settings).unwrap();
+    let start = text.find("# The court for appeal").unwrap();
+    let end = text[start..]
+        .find("[signature]")
+        .map_or(text.len(), |i| start + i);
+    std::fs::write(settings, format!("{}{}", &text[..start], &text[end..])).unwrap();
+}
+
+#[test]
+fn a_template_that_needs_a_missing_setting_is_refused_before_any_letter() {
+    let dir = tempfile::tempdir().unwrap();
+    let (settings, _) = settings_with_own_templates(dir.path());
+    without_court(&settings);
+    let example = root().join("letter-templates/examples/benefit_granted-plain.json");
+    let out = dir.path().join("out");
+    let output = helder_with(
+        &settings,
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("objection.md")
+            && stderr.contains("court.name")
+            && stderr.contains("[court]"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing is made");
+
+    // Template CI says the same, at the line in the partial.
+    let output = helder_with(
+        &settings,
+        &[
+            "lint",
+            "--format",
+            "json",
+            dir.path().join("sjablonen").to_str().unwrap(),
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let appeal = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with("appeal.md"))
+        .expect("appeal.md is reported");
+    let finding = appeal["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["rule"] == "template-error" && f["message"].as_str().unwrap().contains("court.name")
+        })
+        .expect("a template error about the court");
+    assert_eq!(finding["line"], 5);
+}
+
+#[test]
+fn an_iban_with_a_typo_is_refused_and_a_good_one_is_printed_in_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let (settings, _) = settings_with_own_templates(dir.path());
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(
+        &settings,
+        text.replace("NL91 BNGH 0285 1654 27", "NL91 BNGH 0285 1645 27"),
+    )
+    .unwrap();
+    let output = helder_with(&settings, &["templates"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("municipality.iban") && stderr.contains("mod 97"),
+        "{stderr}"
+    );
+
+    let config = helder::config::Config::from_toml(
+        &text.replace("NL91 BNGH 0285 1654 27", "nl91bngh0285165427"),
+        "helder.toml",
+        &root(),
+    )
+    .unwrap();
+    assert_eq!(
+        config.municipality.iban.as_deref(),
+        Some("NL91 BNGH 0285 1654 27")
+    );
+}
+
+#[test]
+fn the_college_is_written_without_the_words_the_letter_adds() {
+    let text = std::fs::read_to_string(root().join("helder.toml")).unwrap();
+    let wrong = text.replace(
+        "college = \"burgemeester en wethouders van Waalmonde\"",
+        "college = \"het college van burgemeester en wethouders van Waalmonde\"",
+    );
+    let error = helder::config::Config::from_toml(&wrong, "helder.toml", &root()).unwrap_err();
+    assert!(
+        error.to_string().contains("municipality.college"),
+        "{error}"
+    );
+}
