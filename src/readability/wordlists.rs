@@ -286,13 +286,14 @@ pub fn load() -> Result<Lexicon, String> {
             frequency.entry(key).or_default().flags |= flag;
         }
     }
-    for (words, flag) in [
-        (super::SUBORDINATORS, SUBORDINATOR),
-        (super::SUBORDINATORS_AFTER_COMMA, SUBORDINATOR_AFTER_COMMA),
-        (super::AUXILIARIES, AUXILIARY),
+    let grammar = super::grammar::grammar();
+    for (list, flag) in [
+        (&grammar.subordinators, SUBORDINATOR),
+        (&grammar.subordinators_after_comma, SUBORDINATOR_AFTER_COMMA),
+        (&grammar.auxiliaries, AUXILIARY),
     ] {
-        for word in words {
-            frequency.entry(word).or_default().flags |= flag;
+        for word in &list.words {
+            frequency.entry(word.as_str()).or_default().flags |= flag;
         }
     }
     let mut syllables = FxHashMap::default();

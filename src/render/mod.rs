@@ -1,6 +1,6 @@
 //! Step 4 of the pipeline: one [`Letter`] value, many renderers.
 //!
-//! Templates produce Markdown; [`markdown::parse_blocks`] turns it into
+//! Templates produce Markdown; [`blocks::parse_blocks`] turns it into
 //! blocks; every renderer (HTML, plain text, Markdown and PDF) reads the
 //! same `Letter`, so a new renderer never touches the templates.
 

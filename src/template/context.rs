@@ -4,7 +4,7 @@
 //! (`recipient`, `contact`, `amounts`, …). Empty strings, empty lists and
 //! nulls are left out, so using one in `{{ … }}` is an error that names the
 //! field and the line, and `{% if … %}` can test for it. Escaping happens on
-//! output, for every value, in [`super::escape`].
+//! output, for every value, in [`crate::markdown`].
 
 use crate::calendar::objection_last_day;
 use crate::config::Config;

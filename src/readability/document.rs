@@ -1,0 +1,302 @@
+//! Step 5a of the pipeline: the analysed document of one text.
+//!
+//! [`Document::new`] segments the prose once (blocks → tokens → sentences),
+//! judges every word ([`super::words`]) and every sentence (length, passives
+//! and subordinate clauses from [`super::grammar`]). The lint rules and
+//! [`Metrics`] read the same document, so nothing is computed twice.
+
+use super::ReadabilityConfig;
+use super::grammar::find_participle;
+use super::metrics::Metrics;
+use super::phrase;
+use super::syllables;
+use super::wordlists::{
+    AUXILIARY, CONDITION, FAILURE, FORMAL_ANCHOR, HELP, SANCTION, SUBORDINATOR,
+    SUBORDINATOR_AFTER_COMMA, SYLLABLES_IN_TABLE, TONE_ANCHOR, lexicon,
+};
+use super::words::{Verdict, judge_cached};
+use crate::text::segment::{Segmented, TokenKind, segment};
+use crate::text::{BlockKind, Prose};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// One judged word.
+#[derive(Debug, Clone)]
+pub struct WordFacts {
+    /// The block it is in.
+    pub block: usize,
+    start: u32,
+    end: u32,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Syllables.
+    pub syllables: u16,
+    /// Letters.
+    pub letters: u16,
+}
+
+impl WordFacts {
+    /// Byte range in the block text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// One sentence with what the rules need to know.
+#[derive(Debug, Clone)]
+pub struct SentenceFacts {
+    /// The block it is in.
+    pub block: usize,
+    /// Byte range in the block text.
+    pub range: Range<usize>,
+    /// Index range of its tokens in the block's token list.
+    pub tokens: Range<usize>,
+    /// Words, numbers and other tokens a reader reads.
+    pub words: usize,
+    /// Each passive: from the auxiliary to the participle, in block text bytes.
+    pub passives: Vec<Range<usize>>,
+    /// Each word that starts a subordinate clause.
+    pub subordinators: Vec<Range<usize>>,
+    /// The classes of its words (condition, failure, sanction, help, tone phrase, formal phrase), or-ed.
+    pub tone: u16,
+}
+
+/// The analysed document of one text: prose, tokens, word verdicts, sentence
+/// facts and phrase matches. Rules only read it; they never re-tokenise.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The source the author edits.
+    pub source: &'a str,
+    /// The prose.
+    pub prose: Prose,
+    /// Tokens and sentences of each block.
+    pub segments: Vec<Segmented>,
+    /// Every judged word.
+    pub words: Vec<WordFacts>,
+    /// Every sentence.
+    pub sentences: Vec<SentenceFacts>,
+    /// Words in each block.
+    pub block_words: Vec<usize>,
+    /// The settings used.
+    pub config: &'a ReadabilityConfig,
+    /// Whether the text is a letter: a rendered letter always is
+    /// ([`crate::lint::lint_letter`]), other text when it opens with "Beste …,"
+    /// or "Geachte …,". The structure rules check only letters.
+    pub is_letter: bool,
+    /// Tone phrases found, by sentence index: searched once, shared by the tone rules.
+    pub(crate) tone_matches: OnceLock<Vec<(usize, phrase::PhraseMatch)>>,
+    /// The event type of the letter, when the text is a rendered letter.
+    pub event_type: Option<crate::event_type::EventType>,
+    /// Whether the text is a letter with a besluit (then it needs an objection clause).
+    pub is_besluit: bool,
+    metrics: OnceLock<Metrics>,
+}
+
+impl<'a> Document<'a> {
+    /// Analyses the prose of `source`.
+    pub fn new(source: &'a str, prose: Prose, config: &'a ReadabilityConfig) -> Document<'a> {
+        let lexicon = lexicon();
+        let mut doc = Document {
+            source,
+            segments: Vec::with_capacity(prose.blocks.len()),
+            words: Vec::with_capacity(source.len() / 6),
+            sentences: Vec::with_capacity(source.len() / 60),
+            block_words: Vec::with_capacity(prose.blocks.len()),
+            prose,
+            config,
+            is_letter: false,
+            event_type: None,
+            is_besluit: false,
+            tone_matches: OnceLock::new(),
+            metrics: OnceLock::new(),
+        };
+        let mut lower = String::new();
+        // Verdicts of words that are not simply common: the compound search is the costly part.
+        let mut rare_cache: FxHashMap<String, Verdict> = FxHashMap::default();
+        let mut seen: FxHashMap<&str, WordInfo> = FxHashMap::default();
+        for (block_index, block) in doc.prose.blocks.iter().enumerate() {
+            let segmented = segment(&block.text, &lexicon.abbreviations);
+            let mut block_word_count = 0;
+            for sentence in &segmented.sentences {
+                let mut facts = SentenceFacts {
+                    block: block_index,
+                    range: sentence.range.clone(),
+                    tokens: sentence.tokens.clone(),
+                    words: 0,
+                    passives: Vec::new(),
+                    subordinators: Vec::new(),
+                    tone: 0,
+                };
+                let mut first_word = true;
+                let mut after_comma = false;
+                let tokens = &segmented.tokens[sentence.tokens.clone()];
+                for (i, token) in tokens.iter().enumerate() {
+                    let text = &block.text[token.range.clone()];
+                    match token.kind {
+                        TokenKind::Punct => {
+                            after_comma = text == ",";
+                            continue;
+                        }
+                        TokenKind::Number | TokenKind::Special => {
+                            facts.words += 1;
+                            first_word = false;
+                            after_comma = false;
+                            continue;
+                        }
+                        TokenKind::Word => {}
+                    }
+                    facts.words += 1;
+                    // Most tokens repeat a word seen before ("u", "de", "uw"): look it up once a text.
+                    let info = match seen.get(text) {
+                        Some(info) => *info,
+                        None => {
+                            lowercase_into(&mut lower, text);
+                            let entry = lexicon.entry(&lower);
+                            let info = WordInfo {
+                                class: entry.flags,
+                                verdict: judge_cached(
+                                    &lower,
+                                    entry,
+                                    lexicon,
+                                    config,
+                                    &mut rare_cache,
+                                ),
+                                syllables: if entry.flags & SYLLABLES_IN_TABLE != 0
+                                    || lower.starts_with("ge")
+                                    || lower.contains('-')
+                                {
+                                    syllables::count_lower(&lower)
+                                } else {
+                                    syllables::by_rule(&lower).max(1)
+                                },
+                                letters: if lower.is_ascii() {
+                                    lower.bytes().filter(u8::is_ascii_alphabetic).count()
+                                } else {
+                                    lower.chars().filter(|c| c.is_alphabetic()).count()
+                                },
+                            };
+                            seen.insert(text, info);
+                            info
+                        }
+                    };
+                    let class = info.class;
+                    facts.tone |= class
+                        & (CONDITION | FAILURE | SANCTION | HELP | TONE_ANCHOR | FORMAL_ANCHOR);
+                    if class & SUBORDINATOR != 0
+                        || (after_comma && class & SUBORDINATOR_AFTER_COMMA != 0)
+                    {
+                        facts.subordinators.push(token.range.clone());
+                    }
+                    if class & AUXILIARY != 0 {
+                        if let Some(end) = find_participle(&block.text, tokens, i) {
+                            let passive =
+                                token.range.start.min(end.start)..token.range.end.max(end.end);
+                            if !facts
+                                .passives
+                                .iter()
+                                .any(|p| p.start < passive.end && passive.start < p.end)
+                            {
+                                facts.passives.push(passive);
+                            }
+                        }
+                    }
+                    let starts_upper = text.starts_with(char::is_uppercase);
+                    let is_name = starts_upper
+                        && (!first_word
+                            || (text.len() > 1
+                                && text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())));
+                    let is_abbreviation = segmented
+                        .tokens
+                        .get(sentence.tokens.start + i + 1)
+                        .is_some_and(|next| {
+                            next.range.start == token.range.end
+                                && &block.text[next.range.clone()] == "."
+                                && {
+                                    lowercase_into(&mut lower, text);
+                                    lower.push('.');
+                                    lexicon.abbreviations.contains(lower.as_str())
+                                }
+                        });
+                    let verdict = if is_abbreviation {
+                        Verdict::Abbreviation
+                    } else if is_name {
+                        Verdict::Name
+                    } else {
+                        info.verdict
+                    };
+                    doc.words.push(WordFacts {
+                        block: block_index,
+                        // Blocks are paragraphs; a block over 4 GiB is cut off at the limit.
+                        start: u32::try_from(token.range.start).unwrap_or(u32::MAX),
+                        end: u32::try_from(token.range.end).unwrap_or(u32::MAX),
+                        verdict,
+                        syllables: u16::try_from(info.syllables).unwrap_or(u16::MAX),
+                        letters: u16::try_from(info.letters).unwrap_or(u16::MAX),
+                    });
+                    first_word = false;
+                    after_comma = false;
+                }
+                block_word_count += facts.words;
+                doc.sentences.push(facts);
+            }
+            if block_index == 0 {
+                let first = block.text.trim();
+                let lower = first.to_lowercase();
+                doc.is_letter = (lower.starts_with("beste ") || lower.starts_with("geachte "))
+                    && first.ends_with(',');
+            }
+            doc.block_words.push(block_word_count);
+            doc.segments.push(segmented);
+        }
+        doc
+    }
+
+    /// The metrics and level of the text (computed once).
+    pub fn metrics(&self) -> &Metrics {
+        self.metrics.get_or_init(|| Metrics::of(self))
+    }
+
+    /// Maps a byte range in a block's text to a byte range in the source.
+    pub fn source_range(&self, block: usize, range: Range<usize>) -> Range<usize> {
+        self.prose.blocks[block].source_range(range)
+    }
+
+    /// The text of a range in a block.
+    pub fn text(&self, block: usize, range: Range<usize>) -> &str {
+        &self.prose.blocks[block].text[range]
+    }
+
+    /// The number of words that can be judged (not names, numbers or abbreviations).
+    pub fn judged_words(&self) -> usize {
+        self.words
+            .iter()
+            .filter(|w| !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation))
+            .count()
+    }
+
+    /// Whether a block is a paragraph (not a heading or a list item).
+    pub fn is_paragraph(&self, block: usize) -> bool {
+        self.prose.blocks[block].kind == BlockKind::Paragraph
+    }
+}
+
+/// What the document remembers about a word form it has seen in this text.
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    class: u16,
+    verdict: Verdict,
+    syllables: usize,
+    letters: usize,
+}
+
+/// Writes the lower case of `text` into `buffer` (ASCII without per-character work).
+pub fn lowercase_into(buffer: &mut String, text: &str) {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}

@@ -1,0 +1,264 @@
+//! Dutch grammar for the analysis: where a subordinate clause starts and
+//! which words form a passive. The word lists are data (`readability/grammar.toml`).
+
+use super::wordlists::{SUBORDINATOR, lexicon};
+use crate::text::segment::{Token, TokenKind};
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const GRAMMAR: &str = include_str!("../../readability/grammar.toml");
+
+/// One word list of `grammar.toml`, with its two examples.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WordList {
+    /// A sentence in which the analysis finds what the list is about.
+    pub found: String,
+    /// A sentence in which it finds none.
+    pub not_found: String,
+    /// The words, lower case, in the file's order.
+    pub words: Vec<String>,
+}
+
+/// The Dutch grammar word lists.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Grammar {
+    /// Words that start a subordinate clause ("omdat").
+    pub subordinators: WordList,
+    /// Words that start a subordinate clause after a comma ("…, die").
+    pub subordinators_after_comma: WordList,
+    /// Forms of "worden" and "zijn".
+    pub auxiliaries: WordList,
+    /// Participles that are never part of a passive ("gekomen", "verkeerd").
+    pub not_passive: WordList,
+    /// Words before a noun ("de", "dit").
+    pub determiners: WordList,
+    /// Strong participles with a prefix other than "ge" ("ontvangen").
+    pub strong_participles: WordList,
+    /// Particles of separable verbs, longest first.
+    pub separable_particles: WordList,
+}
+
+/// The lists as sets, for the lookups on every word.
+struct Sets {
+    not_passive: FxHashSet<&'static str>,
+    determiners: FxHashSet<&'static str>,
+    strong_participles: FxHashSet<&'static str>,
+}
+
+/// Parses `grammar.toml`; an error names the list.
+pub fn load() -> Result<Grammar, String> {
+    let grammar: Grammar =
+        toml::from_str(GRAMMAR).map_err(|e| format!("grammar.toml: {}", e.message()))?;
+    for (name, list) in grammar.lists() {
+        let mut seen = FxHashSet::default();
+        for word in &list.words {
+            if word.is_empty() || word.chars().any(char::is_uppercase) || !seen.insert(word) {
+                return Err(format!(
+                    "grammar.toml: [{name}] has an empty, upper-case or repeated word: \"{word}\""
+                ));
+            }
+        }
+    }
+    Ok(grammar)
+}
+
+impl Grammar {
+    /// Every list with its name in the file.
+    pub fn lists(&self) -> [(&'static str, &WordList); 7] {
+        [
+            ("subordinators", &self.subordinators),
+            ("subordinators-after-comma", &self.subordinators_after_comma),
+            ("auxiliaries", &self.auxiliaries),
+            ("not-passive", &self.not_passive),
+            ("determiners", &self.determiners),
+            ("strong-participles", &self.strong_participles),
+            ("separable-particles", &self.separable_particles),
+        ]
+    }
+}
+
+/// The grammar lists, loaded on first use.
+pub fn grammar() -> &'static Grammar {
+    static GRAMMAR_LISTS: OnceLock<Grammar> = OnceLock::new();
+    GRAMMAR_LISTS.get_or_init(|| {
+        load().unwrap_or_else(|problem| panic!("readability data is broken: {problem}"))
+    })
+}
+
+fn sets() -> &'static Sets {
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let set = |list: &'static WordList| list.words.iter().map(String::as_str).collect();
+        let grammar = grammar();
+        Sets {
+            not_passive: set(&grammar.not_passive),
+            determiners: set(&grammar.determiners),
+            strong_participles: set(&grammar.strong_participles),
+        }
+    })
+}
+
+fn is_participle(lower: &str) -> bool {
+    // Every participle ends in -d, -t or -en: most words stop here, before any list.
+    if !(lower.ends_with('d') || lower.ends_with('t') || lower.ends_with("en")) || lower.len() < 5 {
+        return false;
+    }
+    if sets().not_passive.contains(lower) {
+        return false;
+    }
+    if sets().strong_participles.contains(lower) {
+        return true;
+    }
+    // Separable verbs put the participle after the particle: "teruggevorderd", "uitbetaald", "ingehouden".
+    if let Some(rest) = grammar()
+        .separable_particles
+        .words
+        .iter()
+        .find_map(|particle| {
+            lower.strip_prefix(particle.as_str()).filter(|rest| {
+                rest.len() >= 5
+                    && ["ge", "be", "ver", "ont", "her"]
+                        .iter()
+                        .any(|p| rest.starts_with(p))
+            })
+        })
+    {
+        return is_participle(rest);
+    }
+    let len = lower.chars().count();
+    let weak_end = lower.ends_with('d') || lower.ends_with('t');
+    if let Some(rest) = lower.strip_prefix("ge") {
+        return len >= 6 && (weak_end || rest.ends_with("en")) && !rest.starts_with(['e', 'n']);
+    }
+    ["be", "ver", "ont", "her"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && len >= 7
+        && weak_end
+        && !lower.ends_with("heid")
+        && !lower.ends_with("ent")
+}
+
+/// Looks for the participle that goes with an auxiliary at `aux` (same clause):
+/// after it ("wordt … betaald") or right before it ("… betaald wordt").
+pub(super) fn find_participle(text: &str, tokens: &[Token], aux: usize) -> Option<Range<usize>> {
+    let mut lower = String::new();
+    let mut seen_words = 0;
+    let mut after_determiner = false;
+    for token in &tokens[aux + 1..] {
+        let word = &text[token.range.clone()];
+        if token.kind == TokenKind::Punct {
+            if matches!(word, "," | ";" | ":" | "(" | ")") {
+                break;
+            }
+            continue;
+        }
+        seen_words += 1;
+        if seen_words > 8 {
+            break;
+        }
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        // A new clause starts: the participle there belongs to another verb.
+        if lexicon().entry(&lower).flags & SUBORDINATOR != 0
+            || matches!(
+                lower.as_str(),
+                "en" | "maar" | "dat" | "die" | "of" | "om" | "wat"
+            )
+        {
+            break;
+        }
+        if token.kind == TokenKind::Word && !after_determiner && is_participle(&lower) {
+            return Some(token.range.clone());
+        }
+        after_determiner = lower.len() <= 6 && sets().determiners.contains(lower.as_str());
+    }
+    // "… betaald wordt": the participle right before the auxiliary, unless a
+    // determiner makes it a noun ("wat dat besluit is").
+    let mut before = tokens[..aux]
+        .iter()
+        .rev()
+        .filter(|t| t.kind == TokenKind::Word);
+    let previous = before.next()?;
+    lower.clear();
+    lower.extend(
+        text[previous.range.clone()]
+            .chars()
+            .flat_map(char::to_lowercase),
+    );
+    if !is_participle(&lower) {
+        return None;
+    }
+    let noun = before.next().is_some_and(|word| {
+        let word = text[word.range.clone()].to_lowercase();
+        sets().determiners.contains(word.as_str())
+    });
+    (!noun).then(|| previous.range.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::readability::{Document, ReadabilityConfig};
+    use crate::text::from_plain_text;
+
+    /// Subordinate clauses and passives of a text.
+    fn found(text: &str) -> (usize, usize) {
+        let config = ReadabilityConfig::default();
+        let doc = Document::new(text, from_plain_text(text), &config);
+        let clauses = doc.sentences.iter().map(|s| s.subordinators.len()).sum();
+        (clauses, doc.metrics().passives)
+    }
+
+    #[test]
+    fn every_list_finds_its_example_and_leaves_the_other() {
+        for (name, list) in grammar().lists() {
+            let pick = |(clauses, passives): (usize, usize)| {
+                if name.starts_with("subordinators") {
+                    clauses
+                } else {
+                    passives
+                }
+            };
+            assert!(
+                pick(found(&list.found)) > 0,
+                "[{name}] found: {}",
+                list.found
+            );
+            assert_eq!(
+                pick(found(&list.not_found)),
+                0,
+                "[{name}] not-found: {}",
+                list.not_found
+            );
+        }
+    }
+
+    #[test]
+    fn passives_are_found_also_when_split() {
+        for (text, expected) in [
+            ("Uw uitkering wordt op 1 december betaald.", 1),
+            ("De uitkering is gestopt.", 1),
+            ("Wij weten dat uw aanvraag ontvangen is.", 1),
+            ("Het geld werd door de gemeente teruggevorderd.", 1),
+            ("U bent op 3 mei gekomen.", 0),
+            ("Wij betalen uw uitkering op 1 december.", 0),
+            ("Dat is verkeerd.", 0),
+            ("Dit betekent dat u meer krijgt.", 0),
+            ("Bent u het niet eens met dit besluit?", 0),
+            ("Uit het onderzoek is gebleken dat u werkt.", 0),
+            (
+                "Het is gebleken dat op het door u opgegeven adres iemand woont.",
+                0,
+            ),
+            ("Welk bedrag is er aan u uitbetaald?", 1),
+            ("Er zijn bedragen ingehouden voor de huur.", 1),
+        ] {
+            assert_eq!(found(text).1, expected, "{text}");
+        }
+    }
+}
