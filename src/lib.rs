@@ -15,14 +15,12 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod batch;
-pub mod bsn;
 pub mod calendar;
 pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod dutch;
 pub mod event;
-pub mod event_type;
 pub mod fs;
 pub mod iban;
 pub mod letter;

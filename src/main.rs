@@ -38,12 +38,12 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!(
                 "fout: {}",
-                helder::bsn::mask_possible_bsns(&error.to_string())
+                helder::event::bsn::mask_possible_bsns(&error.to_string())
             );
             for cause in error.chain().skip(1) {
                 eprintln!(
                     "  oorzaak: {}",
-                    helder::bsn::mask_possible_bsns(&cause.to_string())
+                    helder::event::bsn::mask_possible_bsns(&cause.to_string())
                 );
             }
             ExitCode::from(2)
@@ -94,7 +94,8 @@ fn run(cli: Cli) -> anyhow::Result<Outcome> {
         eprintln!("{warning}");
     }
     let mut out = |line: String| outln!("{line}");
-    let mut err = |line: String| eprintln!("fout: {}", helder::bsn::mask_possible_bsns(&line));
+    let mut err =
+        |line: String| eprintln!("fout: {}", helder::event::bsn::mask_possible_bsns(&line));
     match &cli.command {
         Command::Route(args) => Ok(cmd::route::run(args, &config, &mut out, &mut err)),
         Command::Templates => {

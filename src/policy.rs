@@ -5,7 +5,7 @@
 //! than the baseline, or a dropped flag, needs a `[[loosen]]` entry with a reason
 //! and who decided it; [`Policy::warnings`] then names it on every run.
 
-use crate::event_type::EventType;
+use crate::event::EventType;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;

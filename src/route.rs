@@ -5,7 +5,7 @@
 //! until a `contact_recorded` event for the same case releases it.
 
 use crate::event::{CaseEvent, ContactOutcome, FlagReason};
-use crate::event_type::{Condition, EventType};
+use crate::event::{Condition, EventType};
 use crate::policy::{CallFirstFlag, Level, Policy};
 use serde::Serialize;
 

@@ -7,8 +7,8 @@
 
 use crate::calendar::add_working_days;
 use crate::dutch::{self, NameParts};
+use crate::event::EventType;
 use crate::event::{CaseEvent, Salutation};
-use crate::event_type::EventType;
 use crate::route::Reason;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -246,7 +246,7 @@ impl Journal {
     pub fn put_error(&self, key: &str, record: &ErrorRecord, run: i64) -> rusqlite::Result<()> {
         // Messages never repeat a value; should one ever slip through, a BSN is masked.
         let mut record = record.clone();
-        record.message = crate::bsn::mask_possible_bsns(&record.message);
+        record.message = crate::event::bsn::mask_possible_bsns(&record.message);
         let text = serde_json::to_string(&record).unwrap_or_default();
         self.lock().execute(
             "INSERT INTO errors (key, record, run) VALUES (?1, ?2, ?3)

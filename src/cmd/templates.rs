@@ -1,7 +1,7 @@
 //! `helder templates`: the templates with their event type, besluit and call-first policy.
 
 use crate::config::Config;
-use crate::event_type::EventType;
+use crate::event::EventType;
 use crate::template::TemplateSet;
 
 /// The table of templates, one line each, and a line for event types without a template.

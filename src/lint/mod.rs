@@ -13,7 +13,7 @@ pub mod rules;
 pub mod span;
 pub mod suppress;
 
-use crate::event_type::EventType;
+use crate::event::EventType;
 use crate::markdown::{Fences, fences};
 use crate::readability::{Document, Metrics, ReadabilityConfig};
 use crate::text::{Prose, from_markdown, from_plain_text, from_template};

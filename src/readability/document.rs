@@ -87,7 +87,7 @@ pub struct Document<'a> {
     /// Tone phrases found, by sentence index: searched once, shared by the tone rules.
     pub(crate) tone_matches: OnceLock<Vec<(usize, phrase::PhraseMatch)>>,
     /// The event type of the letter, when the text is a rendered letter.
-    pub event_type: Option<crate::event_type::EventType>,
+    pub event_type: Option<crate::event::EventType>,
     /// Whether the text is a letter with a besluit (then it needs an objection clause).
     pub is_besluit: bool,
     metrics: OnceLock<Metrics>,

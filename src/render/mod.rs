@@ -9,7 +9,7 @@ pub mod html;
 pub mod pdf;
 pub mod text;
 
-use crate::event_type::EventType;
+use crate::event::EventType;
 use chrono::NaiveDate;
 
 /// A letter, ready for any renderer.

@@ -4,7 +4,7 @@
 //! The body keeps its line numbers: the front matter lines are replaced by
 //! empty lines, so a Tera error on line 14 is line 14 of the file.
 
-use crate::event_type::EventType;
+use crate::event::EventType;
 use crate::lint::LineIndex;
 use crate::markdown::{Fences, fences};
 use serde::Deserialize;

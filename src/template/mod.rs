@@ -12,7 +12,7 @@ pub mod settings;
 pub mod source_map;
 pub mod variables;
 
-use crate::event_type::EventType;
+use crate::event::EventType;
 use crate::lint::LineIndex;
 use front_matter::FrontMatter;
 use pulldown_cmark::Event;

@@ -1,7 +1,7 @@
 //! The `helder` command: exit codes, messages, and files written or not.
 
 use crate::support::{fixture_json, helder, root};
-use helder::event_type::EventType;
+use helder::event::EventType;
 use std::path::Path;
 use std::process::{Command, Output};
 

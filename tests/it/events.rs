@@ -1,8 +1,8 @@
 //! Reading and validating case events: every type parses, every error is pinned.
 
 use crate::support::{fixture_json, root};
+use helder::event::EventType;
 use helder::event::{Origin, event_from_value, parse_event, parse_events};
-use helder::event_type::EventType;
 use serde_json::{Value, json};
 
 #[test]

@@ -1,7 +1,7 @@
 //! Letters from the shipped examples: an HTML snapshot of each, and what a page may contain.
 
 use crate::support::{config, event, example_json, letter_date, root, templates};
-use helder::event_type::EventType;
+use helder::event::EventType;
 use helder::letter::{ComposeOptions, Composed, compose};
 use helder::render::html::HtmlRenderer;
 use helder::render::text::TextRenderer;
@@ -81,10 +81,10 @@ fn every_template_example_renders_to_the_pinned_html() {
         .iter()
         .map(|t| t.front_matter.event_type)
         .collect();
-    for event_type in helder::event_type::EventType::ALL {
+    for event_type in helder::event::EventType::ALL {
         assert_eq!(
             types.contains(event_type),
-            *event_type != helder::event_type::EventType::ContactRecorded,
+            *event_type != helder::event::EventType::ContactRecorded,
             "{event_type}"
         );
     }

@@ -1,7 +1,7 @@
 //! The call-first flow end to end: render holds the letter, a recorded contact releases it.
 
 use crate::support::{fixture_json, helder, root};
-use helder::event_type::EventType;
+use helder::event::EventType;
 use std::path::Path;
 
 fn contact(dir: &Path, name: &str, case_id: &str, outcome: &str, heard: Option<&str>) -> String {

@@ -1,7 +1,7 @@
 //! The routing table of DESIGN.md §3: every event type, every condition both ways, every flag.
 
 use crate::support::{event, fixture_json};
-use helder::event_type::EventType;
+use helder::event::EventType;
 use helder::policy::{BASELINE_TOML, Policy};
 use helder::route::{Route, RouteReport, route};
 use serde_json::{Value, json};

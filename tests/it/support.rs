@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use helder::config::Config;
+use helder::event::EventType;
 use helder::event::{CaseEvent, Origin, event_from_value};
-use helder::event_type::EventType;
 use helder::template::TemplateSet;
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Call-first tasks read as a script for a humane call.
 
 use crate::support::{config, event, example_json, fixture_json, letter_date};
-use helder::event_type::EventType;
+use helder::event::EventType;
 use helder::policy::Policy;
 use helder::route::route;
 use helder::task::{CallFirstTask, TalkingPoints};

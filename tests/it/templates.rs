@@ -398,7 +398,7 @@ fn the_list_of_names_a_template_may_use_is_the_shape_of_the_context() {
     use helder::template::variables::CONTEXT_PATHS;
     let config = config();
     // A fixture with every optional field filled, and one with a decision.
-    let mut full = crate::support::fixture_json(helder::event_type::EventType::SanctionReduction);
+    let mut full = crate::support::fixture_json(helder::event::EventType::SanctionReduction);
     let data = &mut full["data"];
     data["decision"] = json!({"is_besluit": true, "datum": "2026-11-19", "legal_basis": ["Participatiewet, artikel 18"], "reasons": ["Een reden."]});
     data["case"]["status_text"] = json!("Lopend");
@@ -440,7 +440,7 @@ fn the_list_of_names_a_template_may_use_is_the_shape_of_the_context() {
 
 #[test]
 fn every_shipped_template_agrees_with_its_event_types_besluit() {
-    use helder::event_type::Besluit;
+    use helder::event::Besluit;
     for template in templates().iter() {
         let event_type = template.front_matter.event_type;
         let expected = match event_type.besluit() {

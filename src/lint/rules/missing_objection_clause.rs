@@ -88,7 +88,7 @@ impl Rule for MissingObjectionClause {
 
 #[cfg(test)]
 mod tests {
-    use crate::event_type::EventType;
+    use crate::event::EventType;
     use crate::lint::lint_letter;
     use crate::readability::ReadabilityConfig;
 

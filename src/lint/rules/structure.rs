@@ -58,7 +58,7 @@ pub(crate) fn is_decision(doc: &Document<'_>) -> bool {
 /// Whether the letter is a decision on an objection: the event type says so,
 /// or, for a text alone, a besluit that speaks of "beroep".
 pub(crate) fn is_decision_on_objection(doc: &Document<'_>) -> bool {
-    use crate::event_type::LetterKind;
+    use crate::event::LetterKind;
     match doc.event_type {
         Some(event_type) => {
             doc.is_besluit && event_type.letter_kind() == LetterKind::DecisionOnObjection

@@ -19,7 +19,7 @@
 //! ## Options
 //! Add phrases to `readability/tone.toml`, each with a bad and a good example.
 
-use crate::event_type::EventType;
+use crate::event::EventType;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::wordlists::{TonePhrase as Entry, lexicon};
 use crate::readability::{Document, phrase};

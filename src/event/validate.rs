@@ -1,0 +1,126 @@
+//! Checks that need more than the types: list lengths, postcodes, phone
+//! numbers, and the parts an event type needs (its row in the `event_types!` table).
+
+use super::event_type::{Besluit, EventType};
+use super::schema::EventData;
+
+pub(super) type Invalid = (String, String, String);
+
+fn invalid(path: &str, problem: &str, fix: &str) -> Invalid {
+    (path.to_string(), problem.to_string(), fix.to_string())
+}
+
+/// Checks that need more than the types: postcodes, phone numbers, the parts an event type needs.
+pub(super) fn validate_data(data: &EventData, event_type: EventType) -> Result<(), Invalid> {
+    let lists = [
+        ("data.amounts", data.amounts.len()),
+        ("data.deadlines", data.deadlines.len()),
+        ("data.documents_requested", data.documents_requested.len()),
+        (
+            "data.decision.reasons",
+            data.decision.as_ref().map_or(0, |d| d.reasons.len()),
+        ),
+        (
+            "data.decision.legal_basis",
+            data.decision.as_ref().map_or(0, |d| d.legal_basis.len()),
+        ),
+        (
+            "data.appointment.bring",
+            data.appointment.as_ref().map_or(0, |a| a.bring.len()),
+        ),
+    ];
+    for (path, length) in lists {
+        if length > MAX_LIST_ITEMS {
+            return Err(invalid(
+                path,
+                &format!(
+                    "deze lijst heeft {length} regels; in een brief passen er hoogstens {MAX_LIST_ITEMS}"
+                ),
+                "Controleer de export uit het zaaksysteem.",
+            ));
+        }
+    }
+    if !data.recipient.address.is_abroad()
+        && crate::dutch::normalize_postcode(data.recipient.address.postcode.as_str()).is_none()
+    {
+        return Err(invalid(
+            "data.recipient.address.postcode",
+            "dit is geen Nederlandse postcode",
+            "Schrijf de postcode als vier cijfers en twee letters, bijvoorbeeld \"1234 AB\".",
+        ));
+    }
+    if !looks_like_phone(data.contact.phone.as_str()) {
+        return Err(invalid(
+            "data.contact.phone",
+            "dit is geen telefoonnummer",
+            "Geef het directe nummer van de contactpersoon, bijvoorbeeld \"020 123 45 67\".",
+        ));
+    }
+    if let Some(phone) = &data.recipient.phone
+        && !looks_like_phone(phone.as_str())
+    {
+        return Err(invalid(
+            "data.recipient.phone",
+            "dit is geen telefoonnummer",
+            "Geef alleen cijfers, spaties, streepjes en eventueel een + vooraan, of laat het veld weg.",
+        ));
+    }
+    for (i, amount) in data.amounts.iter().enumerate() {
+        if let (Some(from), Some(to)) = (amount.period_from, amount.period_to)
+            && to < from
+        {
+            return Err(invalid(
+                &format!("data.amounts[{i}].period_to"),
+                "de periode eindigt voordat ze begint",
+                "Controleer period_from en period_to.",
+            ));
+        }
+    }
+    if event_type.needs_appointment() && data.appointment.is_none() {
+        return Err(invalid(
+            "data.appointment",
+            "voor dit soort gebeurtenis is een afspraak nodig, maar die ontbreekt",
+            "Geef de afspraak mee met start, location en purpose.",
+        ));
+    }
+    if event_type == EventType::ContactRecorded && data.prior_contact.is_none() {
+        return Err(invalid(
+            "data.prior_contact",
+            "het vastgelegde contact ontbreekt",
+            "Geef prior_contact mee met contact_id, at, channel en outcome.",
+        ));
+    }
+    if event_type.besluit() == Besluit::Always && data.decision.is_none() {
+        return Err(invalid(
+            "data.decision",
+            "voor dit soort gebeurtenis is een besluit nodig, maar dat ontbreekt",
+            "Geef het besluit mee met is_besluit, datum, legal_basis en reasons.",
+        ));
+    }
+    Ok(())
+}
+
+/// The longest list an event may carry (amounts, reasons, papers, …): a letter has room for no more.
+pub const MAX_LIST_ITEMS: usize = 100;
+
+fn looks_like_phone(raw: &str) -> bool {
+    let digits = raw.chars().filter(char::is_ascii_digit).count();
+    let allowed = raw.chars().enumerate().all(|(i, c)| {
+        c.is_ascii_digit() || c == ' ' || c == '-' || (c == '+' && i == 0) || c == '(' || c == ')'
+    });
+    allowed && (3..=15).contains(&digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_recognised() {
+        assert!(looks_like_phone("020 123 45 67"));
+        assert!(looks_like_phone("+31 6 12345678"));
+        assert!(looks_like_phone("14 020"));
+        assert!(!looks_like_phone("bel maar"));
+        assert!(!looks_like_phone("06-1234+5678"));
+    }
+}
