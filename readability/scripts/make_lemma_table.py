@@ -282,6 +282,13 @@ def main() -> None:
         and participles ("gezet", "gekort") are verb forms first, unless the word is
         far more common than the verb ("bekend", "verplicht")."""
         ordered = sorted(candidates.items(), key=lambda kv: (-zipf.get(kv[0], 0.0), kv[1] != "V", kv[0]))
+        # A present verb form far more frequent than its verb is another word
+        # ("het" is not a form of heten, "met" not of meten, "beter" not of beteren).
+        far_more_common = zipf.get(form, 0.0) > zipf.get(ordered[0][0], 0.0) + 1.0
+        if ordered[0][1] == "V" and far_more_common and (
+            form not in past_forms or zipf.get(form, 0.0) > zipf.get(ordered[0][0], 0.0) + 2.5
+        ):
+            return [(form, "S")] + ordered
         if form in irregular_present:
             return ordered  # "is", "kan", "moet": forms of zijn, kunnen, moeten
         if form not in infinitives and all(pos == "N" for _, pos in ordered):

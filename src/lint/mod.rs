@@ -12,6 +12,7 @@ pub mod meta;
 pub mod rules;
 pub mod span;
 pub mod suppress;
+pub mod tone;
 
 use crate::event::EventType;
 use crate::markdown::{Fences, fences};

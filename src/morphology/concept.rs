@@ -98,13 +98,15 @@ impl ConceptSet {
     /// The empty set.
     pub const EMPTY: ConceptSet = ConceptSet(0);
 
-    /// The set of these concepts.
-    pub fn of(concepts: &[Concept]) -> ConceptSet {
-        let mut set = ConceptSet::EMPTY;
-        for concept in concepts {
-            set.insert(*concept);
+    /// The set of these concepts (usable in a `const`).
+    pub const fn of(concepts: &[Concept]) -> ConceptSet {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < concepts.len() {
+            bits |= 1 << (concepts[i] as u32);
+            i += 1;
         }
-        set
+        ConceptSet(bits)
     }
 
     /// Adds a concept.

@@ -181,15 +181,24 @@ impl LemmaTable {
                 }
             }
         }
+        // A plural of a known word; for a word that is known itself, only when the
+        // singular is about as common ("maatregelen" → maatregel, but "samen" stays).
+        let common_enough = |candidate: &str| {
+            !known
+                || lexicon().frequency(candidate).map_or(0.0, |f| f.zipf) + 1.0
+                    >= lexicon().frequency(form).map_or(0.0, |f| f.zipf)
+        };
         if let Some(stem) = form.strip_suffix("en") {
             for candidate in singular_candidates(stem) {
-                if self.known(&candidate) && !self.verbs.contains(form) {
+                if self.known(&candidate) && !self.verbs.contains(form) && common_enough(&candidate)
+                {
                     return Some((candidate, FormKind::Noun, ""));
                 }
             }
         }
         if let Some(stem) = form.strip_suffix('s')
             && self.known(stem)
+            && common_enough(stem)
         {
             return Some((stem.to_string(), FormKind::Noun, ""));
         }

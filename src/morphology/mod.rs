@@ -40,6 +40,11 @@ const CLAUSE_WORDS: &[&str] = &[
     "waardoor", "totdat", "voordat", "nadat",
 ];
 
+/// Prepositions after which a particle still ends its verb ("sluit u af van energie").
+const PREPOSITIONS: &[&str] = &[
+    "van", "voor", "met", "bij", "naar", "tot", "wegens", "vanwege",
+];
+
 /// The tables of the morphology layer, loaded once.
 #[derive(Debug)]
 pub struct Morphology {
@@ -68,6 +73,8 @@ pub fn load() -> Result<Morphology, String> {
 /// What the morphology layer knows about one word form.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WordMorph {
+    /// The word itself, lower case.
+    pub form: String,
     /// The lemma.
     pub lemma: String,
     /// What kind of form the word is.
@@ -100,12 +107,28 @@ impl Morphology {
                 .map(str::to_string)
                 .or_else(|| self.lemmas.is_verb(&lemma).then(|| lemma.clone())),
         };
+        // An unlisted finite form of a verb of a concept ("verzuimt" → verzuimen).
+        let (lemma, kind) = if kind == FormKind::Unlisted {
+            self.concept_verb(lower)
+                .map_or((lemma, kind), |verb| (verb, FormKind::Verb))
+        } else {
+            (lemma, kind)
+        };
         let mut concepts = self.concepts.of(&lemma);
         if let Some(verb) = &verb {
             concepts = concepts.union(self.concepts.of(verb));
         }
         let (mut head, mut modifiers) = (None, Vec::new());
-        if kind != FormKind::Verb && verb.is_none() && lemma.chars().count() >= 7 {
+        // A hyphenated compound ("aio-aanvulling", "ww-uitkering"): its last part is the head.
+        if let Some((first, last)) = lemma.rsplit_once('-')
+            && !first.is_empty()
+            && last.chars().count() >= 3
+        {
+            let part = self.word(last);
+            concepts = concepts.union(part.concepts);
+            head = Some(part.lemma);
+            modifiers = first.split('-').map(str::to_string).collect();
+        } else if kind != FormKind::Verb && verb.is_none() && lemma.chars().count() >= 7 {
             if let Some(mut parts) = split_compound(&lemma, lexicon(), compound_config()) {
                 let last = parts.pop().unwrap_or_default();
                 let (head_lemma, _, _) = self.lemmas.lemma(&last);
@@ -121,6 +144,7 @@ impl Morphology {
             }
         }
         WordMorph {
+            form: lower.to_string(),
             lemma,
             kind,
             others,
@@ -129,6 +153,23 @@ impl Morphology {
             modifiers,
             concepts,
         }
+    }
+
+    /// The verb of a concept that an unlisted finite form belongs to ("verzuimt", "weigerde").
+    fn concept_verb(&self, form: &str) -> Option<String> {
+        ["t", "de", "te", "den", "ten"].iter().find_map(|ending| {
+            let stem = form.strip_suffix(ending)?;
+            let mut candidates = vec![format!("{stem}en")];
+            let bytes = stem.as_bytes();
+            let n = bytes.len();
+            // "verlaag" → "verlagen": a long vowel in a closed syllable is short before -en.
+            if n >= 3 && bytes[n - 2] == bytes[n - 3] && b"aeou".contains(&bytes[n - 2]) {
+                candidates.push(format!("{}{}en", &stem[..n - 2], &stem[n - 1..]));
+            }
+            candidates
+                .into_iter()
+                .find(|c| !self.concepts.of(c).is_empty())
+        })
     }
 
     /// The infinitives a word form can be a finite form of ("zet" → zetten).
@@ -185,6 +226,10 @@ impl DocumentMorphology {
                     continue;
                 }
                 lowercase_into(&mut lower, &text[token.range.clone()]);
+                // "ƫ" is a common misreading of "ë" in texts copied from PDFs ("beƫindigd").
+                if lower.contains('ƫ') {
+                    lower = lower.replace('ƫ', "ë");
+                }
                 let word = match index.get(lower.as_str()) {
                     Some(word) => *word,
                     None => {
@@ -226,6 +271,7 @@ impl DocumentMorphology {
                 let verb = &self.words[words[j + 2].word];
                 if let Some(joined) = morphology
                     .verb_readings(verb)
+                    .chain(std::iter::once(verb.form.as_str()))
                     .find_map(|v| known_verb(&format!("{particle}{v}")))
                 {
                     for k in [j, j + 2] {
@@ -234,14 +280,16 @@ impl DocumentMorphology {
                     continue;
                 }
             }
-            // The particle ends its clause: punctuation, the end, or a clause word follows.
+            // The particle ends its clause: punctuation, the end, a clause word or a
+            // preposition follows ("sluit u af van energie").
             let next = segmented.tokens.get(words[j].token + 1);
             let ends_clause = match next {
                 None => true,
                 Some(t) if t.kind == TokenKind::Punct => true,
-                Some(_) => words
-                    .get(j + 1)
-                    .is_some_and(|w| CLAUSE_WORDS.contains(&lower(w).as_str())),
+                Some(_) => words.get(j + 1).is_some_and(|w| {
+                    let next = lower(w);
+                    CLAUSE_WORDS.contains(&next.as_str()) || PREPOSITIONS.contains(&next.as_str())
+                }),
             };
             if !ends_clause {
                 continue;
@@ -265,8 +313,11 @@ impl DocumentMorphology {
                     if clear(verb) != want_clear {
                         return None;
                     }
+                    // A plural form is the infinitive's spelling: "schorten … op".
+                    let plural = verb.form.ends_with("en").then_some(verb.form.as_str());
                     morphology
                         .verb_readings(verb)
+                        .chain(plural)
                         .find_map(|v| known_verb(&format!("{particle}{v}")))
                         .map(|joined| (i, joined))
                 })

@@ -91,6 +91,9 @@ pub struct Document<'a> {
     /// Whether the text is a letter with a besluit (then it needs an objection clause).
     pub is_besluit: bool,
     metrics: OnceLock<Metrics>,
+    morphology: OnceLock<crate::morphology::DocumentMorphology>,
+    /// The tone rules' view of every sentence (built on first use).
+    pub(crate) tone: OnceLock<Vec<crate::lint::tone::ToneSentence>>,
 }
 
 impl<'a> Document<'a> {
@@ -110,6 +113,8 @@ impl<'a> Document<'a> {
             is_besluit: false,
             tone_matches: OnceLock::new(),
             metrics: OnceLock::new(),
+            morphology: OnceLock::new(),
+            tone: OnceLock::new(),
         };
         let mut lower = String::new();
         // Verdicts of words that are not simply common: the compound search is the costly part.
@@ -250,6 +255,24 @@ impl<'a> Document<'a> {
             doc.segments.push(segmented);
         }
         doc
+    }
+
+    /// The lemma, compound parts, separable verb and concepts of every word,
+    /// sentence by sentence in the order of [`Document::sentences`] (computed once).
+    pub fn morphology(&self) -> &crate::morphology::DocumentMorphology {
+        self.morphology.get_or_init(|| {
+            let blocks: Vec<(&str, &Segmented)> = self
+                .prose
+                .blocks
+                .iter()
+                .zip(&self.segments)
+                .map(|(block, segmented)| (block.text.as_str(), segmented))
+                .collect();
+            crate::morphology::DocumentMorphology::new(
+                &blocks,
+                self.sentences.iter().map(|s| (s.block, s.tokens.clone())),
+            )
+        })
     }
 
     /// The metrics and level of the text (computed once).

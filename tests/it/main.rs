@@ -19,3 +19,4 @@ mod tasks;
 mod template_ci;
 mod templates;
 mod tone;
+mod tone_corpus;

@@ -1,14 +1,17 @@
 //! ## What it flags
-//! A condition on what the reader does or fails to do, followed by a
-//! consequence for their money or rights: "Als u niet reageert, stoppen wij uw
-//! uitkering", "Doet u dit niet, dan …", "Indien … zal … worden verlaagd", and
-//! across a question and the next sentence: "Reageert u niet op tijd? Dan …".
-//! The word lists are `[classes]` in `readability/tone.toml`.
+//! A condition on what the reader does or fails to do, with a consequence for
+//! their money, home or rights, in any word order and also in the passive or
+//! impersonal: "Als u niet reageert, stoppen wij uw uitkering", "Doet u dit
+//! niet, dan wordt uw uitkering verlaagd", "Reageert u niet op tijd? Dan …",
+//! "Zo niet, dan …", "Bij een achterstand van drie maanden volgt ontruiming",
+//! "Wie zich niet aan de regels houdt, wordt gekort". Consequences are found
+//! through their concepts (reduce, stop, reclaim, fine, punish, seize, police
+//! and court; `readability/concepts.toml`), in every form and compound.
 //!
-//! Not flagged: a consequence stated once next to an offer of help or a
-//! contact person (in the same sentence or the next two), a factual rule
-//! without a failure ("Als u werk vindt, wordt uw uitkering lager"), and
-//! "Kunt u niet komen? Bel ons dan."
+//! Not flagged: a negated consequence ("dan wordt u niet afgesloten"), a
+//! consequence next to an offer of help or a reassurance (in the same sentence
+//! outside the condition, or in the next two), and a factual rule without a
+//! failure ("Als u werk vindt, wordt uw uitkering lager").
 //!
 //! ## Why it matters to the reader
 //! A threat about money makes people afraid before anyone has asked what is
@@ -20,19 +23,12 @@
 //! ## Use instead
 //! "Wilt u voor 7 december reageren? Lukt dat niet, bel dan Ilse Verhoef. Samen zoeken we een oplossing."
 
-use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::wordlists::{CONDITION, FAILURE, HELP, SANCTION, lexicon};
-use crate::readability::{Document, SentenceFacts, lowercase_into};
-use crate::text::segment::TokenKind;
+use crate::lint::tone::{self, ClauseKind};
+use crate::lint::{Category, Finding, Rule, RuleDocs};
+use crate::readability::Document;
 
 const BAD: &str = "Als u niet op tijd reageert, stoppen wij uw uitkering.";
 const GOOD: &str = "Wilt u voor 7 december reageren? Lukt dat niet, bel dan Ilse Verhoef. Samen zoeken we een oplossing.";
-
-/// Question words that start a question, not a condition ("Wat doet u …?").
-const QUESTION_WORDS: &[&str] = &[
-    "wat", "wie", "waar", "wanneer", "hoe", "waarom", "welke", "welk", "hoeveel", "waarmee",
-    "waarover",
-];
 
 /// A threat: "if you don't, we cut your money".
 pub(crate) struct ConditionalSanction;
@@ -46,111 +42,79 @@ impl Rule for ConditionalSanction {
     }
     fn docs(&self) -> RuleDocs {
         RuleDocs {
-            what: "Een voorwaarde over wat de lezer (niet) doet, met een gevolg voor zijn geld of rechten: \"Als u niet reageert, stoppen wij uw uitkering.\"",
+            what: "Een voorwaarde over wat de lezer (niet) doet, met een gevolg voor zijn geld, huis of rechten: \"Als u niet reageert, stoppen wij uw uitkering.\"",
             why: "Een dreigement over geld maakt mensen bang, voordat iemand heeft gevraagd wat er aan de hand is. Veel mensen openen dan hun post niet meer.",
             bad: BAD,
             good: GOOD,
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let sentences = &doc.sentences;
+        let sentences = tone::sentences(doc);
         for (i, sentence) in sentences.iter().enumerate() {
-            // The consequence: in the same sentence, or in the next one after a question ("…? Dan …").
-            let same_block_next = sentences
-                .get(i + 1)
-                .filter(|next| next.block == sentence.block);
-            let consequence = if sentence.tone & SANCTION != 0 {
-                Some(i)
-            } else {
-                same_block_next
-                    .filter(|next| next.tone & SANCTION != 0 && starts_with_dan(doc, next))
-                    .filter(|_| {
-                        doc.text(sentence.block, sentence.range.clone())
-                            .trim_end()
-                            .ends_with('?')
-                    })
-                    .map(|_| i + 1)
-            };
-            let Some(last) = consequence else { continue };
-            if !is_condition(doc, sentence) || !has_failure(doc, sentence) {
+            let consequences = tone::consequences(sentence);
+            // The consequence stands outside the condition.
+            let outside: Vec<(usize, bool)> = consequences
+                .into_iter()
+                .filter(|(w, _)| sentence.clause_of(*w).kind != ClauseKind::Condition)
+                .collect();
+            if outside.is_empty() {
                 continue;
             }
+            let strong = outside.iter().any(|(_, strong)| *strong);
+            // The condition: in this sentence, "zo niet"/"anders", or a question before "Dan …".
+            let previous = i
+                .checked_sub(1)
+                .map(|p| &sentences[p])
+                .filter(|p| p.block == sentence.block);
+            let condition_words: Vec<usize> = if let Some(clause) = sentence.failing_condition() {
+                vec![sentence.clauses[clause].words.start]
+            } else if strong
+                && let Some(clause) = sentence
+                    .clauses
+                    .iter()
+                    .find(|c| c.kind == ClauseKind::Condition)
+            {
+                vec![clause.words.start]
+            } else if let Some(k) = (0..sentence.words.len()).find(|&k| {
+                sentence.is(k, &["anders"])
+                    || (sentence.is(k, &["zo"]) && sentence.is(k + 1, &["niet"]))
+            }) {
+                vec![k]
+            } else if sentence.starts_with_dan
+                && previous
+                    .is_some_and(|p| p.verb_first_question && (strong || p.fails(0..p.words.len())))
+            {
+                vec![0]
+            } else {
+                continue;
+            };
             // Help next to it makes it a factual consequence, not a threat.
-            let helped = (i..=(last + 2).min(sentences.len() - 1)).any(|k| {
-                sentences[k].block.abs_diff(sentence.block) <= 1 && sentences[k].tone & HELP != 0
-            });
+            let helped = sentence.help
+                || sentences[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|next| next.block.abs_diff(sentence.block) <= 1 && next.help);
             if helped {
                 continue;
             }
-            let start = doc
-                .source_range(sentence.block, sentence.range.clone())
-                .start;
-            let end = doc
-                .source_range(sentences[last].block, sentences[last].range.clone())
-                .end;
-            out.push(Finding {
-                rule: self.id(),
-                category: self.category(),
-                severity: Severity::Error,
-                span: (start..end).into(),
-                message: "Dit klinkt als een dreigement: als u iets niet doet, raakt u geld of rechten kwijt. Mensen worden hier bang van, nog voordat iemand heeft gevraagd wat er is.".to_string(),
-                suggestion: Some("Vraag wat u nodig hebt, met een datum, en bied hulp: \"Wilt u … voor [datum] sturen? Lukt dat niet, bel dan [naam]. Samen zoeken we een oplossing.\"".to_string()),
-            });
+            let mut words = condition_words;
+            words.extend(outside.iter().map(|(w, _)| *w));
+            out.push(tone::finding(
+                doc,
+                sentence,
+                &words,
+                self.id(),
+                "Dit klinkt als een dreigement: als u iets niet doet, raakt u geld of rechten kwijt. Mensen worden hier bang van, nog voordat iemand heeft gevraagd wat er is.",
+                "Vraag wat u nodig hebt, met een datum, en bied hulp: \"Wilt u … voor [datum] sturen? Lukt dat niet, bel dan [naam]. Samen zoeken we een oplossing.\"",
+            ));
         }
     }
-}
-
-/// A condition word ("als", "indien"), or a sentence that starts with verb + "u" ("Reageert u …").
-fn is_condition(doc: &Document<'_>, sentence: &SentenceFacts) -> bool {
-    if sentence.tone & CONDITION != 0 {
-        return true;
-    }
-    let text = &doc.prose.blocks[sentence.block].text;
-    let mut words = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word);
-    let (Some(first), Some(second)) = (words.next(), words.next()) else {
-        return false;
-    };
-    let first = text[first.range.clone()].to_lowercase();
-    text[second.range.clone()].eq_ignore_ascii_case("u")
-        && !QUESTION_WORDS.contains(&first.as_str())
-}
-
-/// A failure word that is not part of "niet alleen" and the like; "te laat" counts too.
-fn has_failure(doc: &Document<'_>, sentence: &SentenceFacts) -> bool {
-    let lexicon = lexicon();
-    let text = &doc.prose.blocks[sentence.block].text;
-    let mut lower = String::new();
-    let mut previous = String::new();
-    for token in doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-    {
-        lowercase_into(&mut lower, &text[token.range.clone()]);
-        let is_failure =
-            lexicon.entry(&lower).flags & FAILURE != 0 || (lower == "laat" && previous == "te");
-        if is_failure {
-            return true;
-        }
-        std::mem::swap(&mut previous, &mut lower);
-    }
-    false
-}
-
-fn starts_with_dan(doc: &Document<'_>, sentence: &SentenceFacts) -> bool {
-    let text = &doc.prose.blocks[sentence.block].text;
-    doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .take(2)
-        .any(|t| text[t.range.clone()].eq_ignore_ascii_case("dan"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::rules::testing::{findings_of, flagged};
+    use crate::lint::rules::testing::findings_of;
 
     #[test]
     fn threats_are_flagged_in_every_word_order() {
@@ -161,13 +125,16 @@ mod tests {
             "Indien u de gevraagde stukken niet aanlevert, zal uw uitkering worden verlaagd.",
             "Wanneer u te laat reageert, krijgt u een maatregel.",
             "Mocht u weigeren mee te werken, dan wordt uw uitkering beëindigd.",
+            "Wie zich niet aan de afspraken houdt, wordt gekort op de bijstand.",
+            "Stuur de papieren voor 1 mei. Zo niet, dan zetten wij de betaling stop.",
+            "Bij een achterstand van twee maanden schakelen wij de deurwaarder in.",
         ] {
             assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
         }
     }
 
     #[test]
-    fn help_and_facts_are_not_threats() {
+    fn help_facts_and_negations_are_not_threats() {
         for text in [
             "Stuurt u de papieren niet op tijd? Dan kunnen wij uw uitkering niet betalen. Lukt het niet? Bel dan Ilse.",
             "Als u werk vindt, wordt uw uitkering lager.",
@@ -175,14 +142,20 @@ mod tests {
             "Lukt het niet om op tijd te betalen? Bel dan Ilse Verhoef.",
             "Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken.",
             "Opschorten betekent dat wij uw uitkering een tijd niet betalen.",
+            "Als het vriest, wordt u niet afgesloten.",
+            "Kunt u niet in één keer terugbetalen? Dan is een betalingsregeling mogelijk.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
         }
     }
 
     #[test]
-    fn the_span_covers_question_and_answer() {
-        let text = "Reageert u niet op tijd? Dan verlagen wij uw bijstand.";
-        assert_eq!(flagged(&ConditionalSanction, text), vec![text]);
+    fn the_span_covers_condition_and_consequence() {
+        let text = "Als u niet op tijd reageert, stoppen wij uw uitkering.";
+        let found = findings_of(&ConditionalSanction, text);
+        assert_eq!(
+            &text[found[0].span.start..found[0].span.end],
+            "Als u niet op tijd reageert, stoppen"
+        );
     }
 }

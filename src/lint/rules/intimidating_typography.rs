@@ -1,6 +1,8 @@
 //! ## What it flags
-//! Typography that shouts: "Let op!" (an error), an exclamation mark in the
-//! text, words in capitals (not abbreviations such as UWV or CJIB), and bold
+//! Typography that shouts: "Let op!" (an error) and an exclamation mark in a
+//! sentence that threatens or warns (a consequence, a duty, fraud, a check, or
+//! a bare command: a single "!" in a friendly sentence is fine), words in capitals (common
+//! Dutch words, not abbreviations or names such as UWV or AREA), and bold
 //! warnings such as **Let op** or **Belangrijk**.
 //!
 //! ## Why it matters to the reader
@@ -8,16 +10,18 @@
 //! who is already worried about money reads them as a threat.
 //!
 //! ## Example
-//! "Let op! Stuur de papieren VOOR 1 december."
+//! "Let op! Stuur de papieren VOOR 1 december, anders stopt uw uitkering."
 //!
 //! ## Use instead
 //! "Wilt u de papieren voor 1 december sturen?"
 
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, Span};
+use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
+use crate::readability::wordlists::lexicon;
 use crate::text::segment::TokenKind;
 
-const BAD: &str = "Let op! Stuur de papieren VOOR 1 december.";
+const BAD: &str = "Let op! Stuur de papieren VOOR 1 december, anders stopt uw uitkering.";
 const GOOD: &str = "Wilt u de papieren voor 1 december sturen?";
 
 /// Abbreviations written in capitals that are not shouting.
@@ -67,13 +71,33 @@ impl Rule for IntimidatingTypography {
                 suggestion: Some(suggestion.to_string()),
             });
         };
-        for sentence in &doc.sentences {
+        let tone_sentences = crate::lint::tone::sentences(doc);
+        // A sentence that warns: a consequence, a duty, fraud, suspicion or a check.
+        let warns = |index: usize| {
+            tone_sentences.get(index).is_some_and(|s| {
+                (crate::lint::tone::is_command(s) && !s.help)
+                    || !crate::lint::tone::consequences(s).is_empty()
+                    || s.concepts.intersects(ConceptSet::of(&[
+                        Concept::Oblige,
+                        Concept::Fraud,
+                        Concept::Suspect,
+                        Concept::Check,
+                        Concept::Investigate,
+                        Concept::Visit,
+                        Concept::Seize,
+                    ]))
+            })
+        };
+        for (index, sentence) in doc.sentences.iter().enumerate() {
             let block = &doc.prose.blocks[sentence.block];
             let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
             for (k, token) in tokens.iter().enumerate() {
                 let text = &block.text[token.range.clone()];
-                let span =
-                    || -> Span { doc.source_range(sentence.block, token.range.clone()).into() };
+                let span = || -> Span {
+                    doc
+                        .source_range(sentence.block, token.range.clone())
+                        .into()
+                };
                 match token.kind {
                     TokenKind::Punct if text == "!" => {
                         let mut words = tokens
@@ -83,6 +107,15 @@ impl Rule for IntimidatingTypography {
                         let let_op = k <= 3
                             && words.next().is_some_and(|w| w.eq_ignore_ascii_case("let"))
                             && words.next().is_some_and(|w| w.eq_ignore_ascii_case("op"));
+                        // "Let op!" warns about what follows; "!" about its own sentence.
+                        let threatening = if let_op {
+                            warns(index) || warns(index + 1)
+                        } else {
+                            warns(index)
+                        };
+                        if !threatening {
+                            continue;
+                        }
                         if let_op {
                             let start = doc
                                 .source_range(sentence.block, sentence.range.clone())
@@ -105,7 +138,12 @@ impl Rule for IntimidatingTypography {
                             );
                         }
                     }
-                    TokenKind::Word if is_shouting(text) => {
+                    TokenKind::Word
+                        if is_shouting(
+                            text,
+                            warns(index) && carries_concept(tone_sentences.get(index), text),
+                        ) =>
+                    {
                         push(
                             span(),
                             Severity::Warning,
@@ -144,9 +182,20 @@ impl Rule for IntimidatingTypography {
     }
 }
 
-/// Three or more letters, all capitals, not initials ("S.J.M.") and not a known
-/// abbreviation ("LET OP", "LAATSTE"). "CONCEPT" is helder's own mark on a held draft.
-fn is_shouting(word: &str) -> bool {
+/// Whether the word carries a concept in its sentence ("AANMANING": reclaim).
+fn carries_concept(sentence: Option<&crate::lint::tone::ToneSentence>, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    sentence.is_some_and(|s| {
+        s.words
+            .iter()
+            .any(|w| w.lower == lower && !w.concepts.is_empty())
+    })
+}
+
+/// Three or more letters, all capitals, not initials ("S.J.M."), not a known
+/// abbreviation, and a common Dutch word ("LET OP", "LAATSTE", "VOOR"), or a
+/// word of a concept in a sentence that warns ("AANMANING"). "CONCEPT" is helder's own mark on a held draft.
+fn is_shouting(word: &str, warns: bool) -> bool {
     // Most words fail on their first two letters.
     let mut chars = word.chars();
     if !(chars.next().is_some_and(char::is_uppercase)
@@ -160,6 +209,12 @@ fn is_shouting(word: &str) -> bool {
         && word != "CONCEPT"
         && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
         && !ACRONYMS.contains(&word)
+        // A common Dutch word in capitals shouts; a name or code ("AREA") does not,
+        // unless it carries a concept in a sentence that warns ("AANMANING").
+        && (warns
+            || lexicon()
+                .frequency(&word.to_lowercase())
+                .is_some_and(|f| f.zipf >= 4.0))
 }
 
 #[cfg(test)]
@@ -182,8 +237,16 @@ mod tests {
             vec!["**Let op"]
         );
         assert_eq!(
-            flagged(&IntimidatingTypography, "Bel ons gerust!"),
+            flagged(&IntimidatingTypography, "U bent verplicht dit te melden!"),
             vec!["!"]
+        );
+        assert!(flagged(&IntimidatingTypography, "Bel ons gerust!").is_empty());
+        assert!(
+            flagged(
+                &IntimidatingTypography,
+                "Let op! Ook met een achterstand blijft u verzekerd."
+            )
+            .is_empty()
         );
     }
 

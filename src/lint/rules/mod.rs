@@ -6,6 +6,7 @@ mod conditional_sanction;
 mod consequence_first;
 mod decision_without_college;
 mod difficult_word;
+mod distrust;
 mod formal_word;
 mod intimidating_typography;
 mod law_article_in_text;
@@ -21,8 +22,13 @@ mod objection_period;
 mod objection_where;
 mod objection_without_interim_relief;
 mod passive_voice;
+mod proof_demand;
+mod report_call;
+mod rising_costs;
+mod sanction_statement;
 mod structure;
 mod subordinate_clauses;
+mod surveillance;
 #[cfg(test)]
 pub(crate) mod testing;
 mod tone_phrase;
@@ -41,6 +47,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(tone_phrase::TonePhrase::new("cost-threat")),
         Box::new(decision_without_college::DecisionWithoutCollege),
         Box::new(difficult_word::DifficultWord),
+        Box::new(distrust::Distrust),
         Box::new(formal_word::FormalWord),
         Box::new(tone_phrase::TonePhrase::new("fraud-framing")),
         Box::new(intimidating_typography::IntimidatingTypography),
@@ -57,8 +64,13 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(objection_where::ObjectionWhere),
         Box::new(objection_without_interim_relief::ObjectionWithoutInterimRelief),
         Box::new(passive_voice::PassiveVoice),
+        Box::new(proof_demand::ProofDemand),
         Box::new(tone_phrase::TonePhrase::new("punishment-vocabulary")),
+        Box::new(report_call::ReportCall),
+        Box::new(rising_costs::RisingCosts),
+        Box::new(sanction_statement::SanctionStatement),
         Box::new(subordinate_clauses::SubordinateClauses),
+        Box::new(surveillance::Surveillance),
         Box::new(tone_phrase::TonePhrase::new("suspicion-surveillance")),
         Box::new(vague_deadline::VagueDeadline),
     ]

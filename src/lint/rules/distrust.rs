@@ -1,0 +1,111 @@
+//! ## What it flags
+//! Fraud and suspicion framing: words of fraud and misuse, suspicion, signals
+//! and doubt about people, in every form and compound ("fraudeert",
+//! "bijstandsfraude", "fraudesignaal", "vermoeden", "verdenking", "betrapt",
+//! "informatie achterhoudt"), and "ik geloof u niet".
+//!
+//! Not flagged: a negated sentence ("Dit wijst niet op fraude"), the reader's
+//! own doubt next to an offer of help ("Twijfelt u? Bel ons"), and advice on
+//! how to avoid a mistake ("Zo voorkomt u dat u per ongeluk fraudeert").
+//!
+//! ## Why it matters to the reader
+//! It treats a mistake or a late report as fraud, and the reader as a suspect,
+//! before anyone has asked what happened.
+//!
+//! ## Example
+//! "Er zijn signalen dat u fraude pleegt."
+//!
+//! ## Use instead
+//! "Wij zien iets in uw gegevens dat wij niet begrijpen. Wilt u ons uitleggen hoe het zit?"
+
+use crate::lint::tone;
+use crate::lint::{Category, Finding, Rule, RuleDocs};
+use crate::morphology::{Concept, ConceptSet};
+use crate::readability::Document;
+
+const BAD: &str = "Er zijn signalen dat u fraude pleegt.";
+const GOOD: &str =
+    "Wij zien iets in uw gegevens dat wij niet begrijpen. Wilt u ons uitleggen hoe het zit?";
+
+/// Fraud and suspicion framing.
+pub(crate) struct Distrust;
+
+impl Rule for Distrust {
+    fn id(&self) -> &'static str {
+        "distrust"
+    }
+    fn category(&self) -> Category {
+        Category::Tone
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Woorden van fraude, misbruik, vermoeden en wantrouwen: \"Er zijn signalen dat u fraude pleegt.\"",
+            why: "Zo wordt een vergissing fraude genoemd en de lezer een verdachte, voordat iemand heeft gevraagd wat er is gebeurd.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let distrust = ConceptSet::of(&[Concept::Fraud, Concept::Suspect]);
+        for sentence in tone::sentences(doc) {
+            // "Ik geloof u niet": disbelief is distrust, negated.
+            let disbelief: Vec<usize> = (0..sentence.words.len())
+                .filter(|&k| sentence.words[k].reads_as("geloven") && sentence.clause_of(k).negated)
+                .collect();
+            if sentence.help && disbelief.is_empty() {
+                continue;
+            }
+            // The reader's own doubt ("Twijfelt u of …", "als u twijfelt") is not distrust.
+            let mut words: Vec<usize> = sentence
+                .unnegated(distrust)
+                .filter(|&k| {
+                    let own_doubt = !sentence.words[k].concepts.contains(Concept::Fraud)
+                        && (sentence.is(k + 1, &["u", "je", "jij"])
+                            || (k >= 1 && sentence.is(k - 1, &["u", "je", "jij"])));
+                    !own_doubt
+                })
+                .collect();
+            words.extend(disbelief);
+            if words.is_empty() {
+                continue;
+            }
+            out.push(tone::finding(
+                doc,
+                sentence,
+                &words,
+                self.id(),
+                "Dit noemt de lezer een fraudeur of een verdachte, terwijl nog niemand heeft gevraagd wat er is gebeurd. Een vergissing of een late melding is geen fraude.",
+                "Zeg wat er niet klopt en vraag hoe het zit: \"Wij zien dat … Klopt dat? Wilt u ons uitleggen hoe het zit?\"",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn fraud_and_suspicion_framing_is_flagged() {
+        for text in [
+            "Er zijn signalen dat u fraude pleegt.",
+            "Wie bijstandsfraude pleegt, wordt betrapt.",
+            "Ik geloof u niet.",
+            "U hebt bewust informatie achtergehouden.",
+        ] {
+            assert_eq!(findings_of(&Distrust, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn negations_help_and_advice_are_not_flagged() {
+        for text in [
+            "Dit wijst niet op fraude.",
+            "Twijfelt u of u iets moet doorgeven? Bel ons gerust.",
+            "Geef veranderingen op tijd door. Zo voorkomt u dat u per ongeluk fraudeert.",
+        ] {
+            assert!(findings_of(&Distrust, text).is_empty(), "{text}");
+        }
+    }
+}

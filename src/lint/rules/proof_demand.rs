@@ -1,0 +1,106 @@
+//! ## What it flags
+//! A demand that the reader proves something, or a burden of proof put on the
+//! reader: "U moet aantonen dat …", "De bewijslast ligt bij u", "U bent
+//! verplicht bankafschriften te overleggen" (the concept proof with a duty).
+//!
+//! Not flagged: proof as the reader's own safeguard ("zodat u bewijs hebt")
+//! and a request with "kunt" or "wilt".
+//!
+//! ## Why it matters to the reader
+//! Being told to prove yourself says that your word is not believed.
+//!
+//! ## Example
+//! "U moet met bankafschriften aantonen dat u geen inkomsten had."
+//!
+//! ## Use instead
+//! "Wilt u ons uw bankafschriften van mei sturen? Dan kunnen wij uw uitkering goed vaststellen."
+
+use crate::lint::tone;
+use crate::lint::{Category, Finding, Rule, RuleDocs};
+use crate::morphology::Concept;
+use crate::readability::Document;
+
+const BAD: &str = "U moet met bankafschriften aantonen dat u geen inkomsten had.";
+const GOOD: &str =
+    "Wilt u ons uw bankafschriften van mei sturen? Dan kunnen wij uw uitkering goed vaststellen.";
+
+/// Demands for proof.
+pub(crate) struct ProofDemand;
+
+impl Rule for ProofDemand {
+    fn id(&self) -> &'static str {
+        "proof-demand"
+    }
+    fn category(&self) -> Category {
+        Category::Tone
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "De lezer moet iets bewijzen, of de bewijslast ligt bij de lezer: \"U moet aantonen dat …\"",
+            why: "Wie iets moet bewijzen, hoort dat hij niet geloofd wordt.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        for sentence in tone::sentences(doc) {
+            let duty: Vec<usize> = (0..sentence.words.len())
+                .filter(|&k| {
+                    let w = &sentence.words[k];
+                    w.concepts.contains(Concept::Oblige)
+                        || w.lemma == "moeten"
+                        || (w.lower == "ligt" && sentence.is(k + 1, &["bij"]))
+                })
+                .collect();
+            let asks = sentence
+                .words
+                .iter()
+                .any(|w| matches!(w.lemma.as_str(), "kunnen" | "willen"));
+            if duty.is_empty() || asks {
+                continue;
+            }
+            let proof: Vec<usize> = sentence
+                .unnegated(crate::morphology::ConceptSet::of(&[Concept::Proof]))
+                .collect();
+            if proof.is_empty() {
+                continue;
+            }
+            let mut words = proof;
+            words.extend(duty);
+            out.push(tone::finding(
+                doc,
+                sentence,
+                &words,
+                self.id(),
+                "Hier moet de lezer zichzelf bewijzen. Dat klinkt alsof de gemeente hem niet gelooft.",
+                "Vraag wat u nodig hebt en zeg waarom: \"Wilt u ons … sturen? Dan kunnen wij …\"",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn demands_for_proof_are_flagged() {
+        for text in [
+            "U moet met bankafschriften aantonen dat u geen inkomsten had.",
+            "De bewijslast ligt bij u.",
+        ] {
+            assert_eq!(findings_of(&ProofDemand, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn proof_for_the_reader_and_requests_are_not_flagged() {
+        for text in [
+            "Verstuur uw bezwaar aangetekend, zodat u bewijs hebt dat het op tijd was.",
+            "Wilt u ons uw bankafschriften sturen?",
+        ] {
+            assert!(findings_of(&ProofDemand, text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! ## What it flags
+//! A call on others to report people: "Vermoedt u fraude? Meld het bij ons",
+//! "U kunt een melding doen, ook anoniem", "Dit mag ook anoniem". Found through
+//! the concepts report, anonymous, fraud and suspect, also across a question
+//! and the next sentence.
+//!
+//! Not flagged: "Meld u ziek" and other reports about oneself, and an
+//! anonymous help line ("U kunt ook anoniem bellen met de hulplijn").
+//!
+//! ## Why it matters to the reader
+//! A reader on bijstand who sees neighbours invited to report, even
+//! anonymously, feels watched by everyone around them.
+//!
+//! ## Example
+//! "Vermoedt u dat iemand fraude pleegt? Meld het anoniem."
+//!
+//! ## Use instead
+//! Leave it out of letters to people on a benefit.
+
+use crate::lint::tone;
+use crate::lint::{Category, Finding, Rule, RuleDocs};
+use crate::morphology::{Concept, ConceptSet};
+use crate::readability::Document;
+
+const BAD: &str = "Vermoedt u dat iemand fraude pleegt? Meld het anoniem.";
+const GOOD: &str = "Hebt u vragen over uw uitkering? Bel ons gerust.";
+
+/// Calls to report others.
+pub(crate) struct ReportCall;
+
+impl Rule for ReportCall {
+    fn id(&self) -> &'static str {
+        "report-call"
+    }
+    fn category(&self) -> Category {
+        Category::Tone
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Een oproep om anderen te melden, ook anoniem: \"Vermoedt u fraude? Meld het bij ons.\"",
+            why: "Wie leest dat buren en kennissen worden gevraagd hem te melden, voelt zich door iedereen bekeken.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let sentences = tone::sentences(doc);
+        let suspicion = ConceptSet::of(&[Concept::Fraud, Concept::Suspect]);
+        for (i, sentence) in sentences.iter().enumerate() {
+            let previous = i
+                .checked_sub(1)
+                .map(|p| &sentences[p])
+                .filter(|p| p.block == sentence.block);
+            let about_suspicion = sentence.concepts.intersects(suspicion)
+                || previous.is_some_and(|p| p.question && p.concepts.intersects(suspicion));
+            // "Meld u ziek", "meld je": reporting oneself.
+            let reports: Vec<usize> = (0..sentence.words.len())
+                .filter(|&k| sentence.words[k].concepts.contains(Concept::Report))
+                .filter(|&k| !sentence.is(k + 1, &["u", "je", "jij", "zich"]))
+                .collect();
+            let anonymous: Vec<usize> = (0..sentence.words.len())
+                .filter(|&k| sentence.words[k].concepts.contains(Concept::Anonymous))
+                .collect();
+            let mut words = Vec::new();
+            if about_suspicion {
+                words.extend(&reports);
+            }
+            if !sentence.help {
+                words.extend(&anonymous);
+            }
+            if words.is_empty() {
+                continue;
+            }
+            out.push(tone::finding(
+                doc,
+                sentence,
+                &words,
+                self.id(),
+                "Dit vraagt anderen om mensen te melden. Wie een uitkering heeft, leest dat buren en kennissen hem in de gaten houden.",
+                "Laat dit weg uit brieven aan mensen met een uitkering. Wilt u iets weten? Vraag het de lezer zelf.",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn calls_to_report_are_flagged() {
+        for text in [
+            "Vermoedt u dat iemand fraude pleegt? Meld het anoniem.",
+            "U kunt uitkeringsfraude melden bij de gemeente.",
+            "Neem contact op met de gemeente. Dit mag ook anoniem.",
+        ] {
+            assert!(!findings_of(&ReportCall, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn reporting_oneself_and_help_lines_are_not_flagged() {
+        for text in [
+            "Meld u ziek bij uw werkgever.",
+            "U kunt ook anoniem bellen met de hulplijn.",
+            "Wilt u een verhuizing melden? Dat kan online.",
+        ] {
+            assert!(findings_of(&ReportCall, text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! ## What it flags
+//! Costs that are added, rise or fall on the reader: "extra kosten", "de
+//! kosten worden hoger", "de kosten zijn voor uw rekening", "kosten in
+//! rekening brengen", "de boete wordt verhoogd".
+//!
+//! Not flagged: "zonder extra kosten", "dit kost niets", a negated sentence
+//! and a sentence that offers help ("Voorkom extra kosten met een betalingsregeling").
+//!
+//! ## Why it matters to the reader
+//! People with debts panic at rising costs, and many stop calling at all.
+//!
+//! ## Example
+//! "De kosten van de deurwaarder zijn voor uw rekening."
+//!
+//! ## Use instead
+//! "Lukt het niet om te betalen? Bel ons voor 1 juni, dan zoeken we samen een regeling en komen er geen kosten bij."
+
+use crate::lint::tone;
+use crate::lint::{Category, Finding, Rule, RuleDocs};
+use crate::readability::Document;
+
+const BAD: &str = "De kosten van de deurwaarder zijn voor uw rekening.";
+const GOOD: &str = "Lukt het niet om te betalen? Bel ons voor 1 juni, dan zoeken we samen een regeling en komen er geen kosten bij.";
+
+/// Words that make costs rise or fall on the reader.
+const RISING: &[&str] = &[
+    "extra",
+    "hoger",
+    "hogere",
+    "hoog",
+    "hoge",
+    "oplopen",
+    "oplopende",
+    "oplopend",
+    "bovenop",
+    "verhoogd",
+    "verhoogt",
+    "verhogen",
+    "verhoging",
+    "verdubbeld",
+    "verdubbelt",
+    "torenhoog",
+    "duur",
+    "dure",
+    "duurder",
+    "bijkomende",
+];
+
+/// Rising costs laid on the reader.
+pub(crate) struct RisingCosts;
+
+impl Rule for RisingCosts {
+    fn id(&self) -> &'static str {
+        "rising-costs"
+    }
+    fn category(&self) -> Category {
+        Category::Tone
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Kosten die erbij komen, oplopen of voor rekening van de lezer zijn: \"De kosten zijn voor uw rekening.\"",
+            why: "Mensen met schulden raken in paniek van oplopende kosten. Veel mensen durven dan niet meer te bellen.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let sentences = tone::sentences(doc);
+        for (index, sentence) in sentences.iter().enumerate() {
+            if tone::helped(sentences, index) {
+                continue;
+            }
+            let n = sentence.words.len();
+            let cost = |k: usize| {
+                let w = &sentence.words[k];
+                w.lemma == "kosten"
+                    || w.lemma == "kost"
+                    || w.lower.ends_with("kosten")
+                    || w.lemma == "boete"
+                    || w.lemma == "premie"
+            };
+            let mut words = Vec::new();
+            for k in 0..n {
+                if !cost(k)
+                    || sentence.clause_of(k).negated
+                    || (k >= 1 && sentence.is(k - 1, &["zonder"]))
+                    || (k >= 2 && sentence.is(k - 2, &["zonder"]))
+                {
+                    continue;
+                }
+                let clause = sentence.clause_of(k).words.clone();
+                let rising = clause.clone().find(|&j| {
+                    sentence.words[j].lower != sentence.words[k].lower
+                        && RISING.contains(&sentence.words[j].lower.as_str())
+                });
+                // "voor uw rekening", "in rekening brengen".
+                let account = clause.clone().find(|&j| {
+                    sentence.words[j].lower == "rekening"
+                        && (sentence.is(j.wrapping_sub(1), &["uw", "jouw", "je"])
+                            || sentence.is(j + 1, &["gebracht", "brengen", "brengt"]))
+                });
+                if let Some(j) = rising.or(account) {
+                    words.push(k);
+                    words.push(j);
+                }
+            }
+            if words.is_empty() {
+                continue;
+            }
+            out.push(tone::finding(
+                doc,
+                sentence,
+                &words,
+                self.id(),
+                "Dit dreigt met kosten die erbij komen. Mensen met schulden raken hierdoor in paniek en durven vaak niet meer te bellen.",
+                "Bied eerst hulp aan: \"Lukt het niet om te betalen? Bel ons, dan zoeken we samen een betalingsregeling.\"",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn rising_costs_are_flagged() {
+        for text in [
+            "De kosten van de deurwaarder zijn voor uw rekening.",
+            "Daarna komen er extra kosten bij.",
+            "De incassokosten worden in rekening gebracht.",
+        ] {
+            assert_eq!(findings_of(&RisingCosts, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn costs_without_threat_are_not_flagged() {
+        for text in [
+            "U kunt de huur nu nog zonder extra kosten betalen.",
+            "Een betalingsregeling brengt geen extra kosten met zich mee.",
+            "Voorkom extra kosten met een betalingsregeling.",
+        ] {
+            assert!(findings_of(&RisingCosts, text).is_empty(), "{text}");
+        }
+    }
+}

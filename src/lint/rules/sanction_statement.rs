@@ -1,0 +1,202 @@
+//! ## What it flags
+//! A sanction stated as what happens, without a condition: impersonal, passive
+//! or generic ("Uw uitkering wordt verlaagd", "Er volgt beslag op uw loon",
+//! "Wie fraudeert, krijgt een boete", "De deurwaarder gaat over tot
+//! ontruiming"). The words are found through their concepts (punish, reduce,
+//! stop, fine, seize, police and court) in every form and compound.
+//!
+//! In a letter that offers help, the first sentence with each kind of
+//! consequence is the decision the letter is about, stated once ("Uw
+//! bijstandsuitkering stopt op 1 mei"): it is not flagged; saying it again is. Not flagged either: the legal basis (a
+//! sentence that names a law article), a negated or reassuring sentence ("Op dit deel mag geen beslag
+//! gelegd worden"), a sentence that offers help or a way out ("Voorkom extra
+//! kosten met een betalingsregeling"), the objection clause, and a stop or
+//! reduction named as a noun when nothing in the sentence is the reader's
+//! money ("bij eerdere beëindiging").
+//!
+//! A sentence with a condition is left to `conditional-sanction`; a sentence
+//! that explains a word ("Opschorten betekent dat …") or gives a reason that is
+//! no failure ("…, omdat u dan AOW krijgt") announces nothing.
+//!
+//! ## Why it matters to the reader
+//! A sentence that announces punishment, seizure or a cut frightens people,
+//! even when it is not addressed to them: they read it as what will happen to them.
+//!
+//! ## Example
+//! "Daarna legt de deurwaarder beslag op uw loon."
+//!
+//! ## Use instead
+//! "Lukt het niet om te betalen? Bel ons, dan zoeken we samen een betalingsregeling."
+
+use crate::lint::tone;
+use crate::lint::{Category, Finding, Rule, RuleDocs};
+use crate::morphology::{Concept, FormKind};
+use crate::readability::Document;
+use crate::text::BlockKind;
+
+const BAD: &str = "Daarna legt de deurwaarder beslag op uw loon.";
+const GOOD: &str =
+    "Lukt het niet om te betalen? Bel ons, dan zoeken we samen een betalingsregeling.";
+
+/// A sanction announced as a fact.
+pub(crate) struct SanctionStatement;
+
+impl Rule for SanctionStatement {
+    fn id(&self) -> &'static str {
+        "sanction-statement"
+    }
+    fn category(&self) -> Category {
+        Category::Tone
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Een straf, korting, stopzetting, boete of beslag als vaststaand feit, ook in de lijdende vorm of over mensen in het algemeen: \"Uw uitkering wordt verlaagd.\"",
+            why: "Wie leest dat er gestraft, gekort of beslag gelegd wordt, denkt dat het hem gaat overkomen. Dat maakt bang, ook als de zin niet over de lezer gaat.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let morphology = doc.morphology();
+        let sentences = tone::sentences(doc);
+        // A letter states its own decision once ("Uw uitkering stopt op 1 mei"):
+        // with help elsewhere in it, that first statement is the factual consequence.
+        let letter_with_help = (doc.is_letter || doc.event_type.is_some())
+            && sentences.iter().any(|s| s.help);
+        let mut stated = crate::morphology::ConceptSet::EMPTY;
+        for (index, sentence) in sentences.iter().enumerate() {
+            // A condition is the conditional-sanction rule's; "X betekent dat …" explains a word.
+            // "Opschorten betekent dat …": the consequence word is the term explained.
+            let first_consequence = sentence
+                .words
+                .iter()
+                .position(|w| w.concepts.intersects(tone::STRONG_CONSEQUENCE))
+                .unwrap_or(usize::MAX);
+            let explains = sentence
+                .words
+                .iter()
+                .enumerate()
+                .any(|(k, w)| w.reads_as("betekenen") && k > first_consequence);
+            // A reason that is no failure ("omdat u dan AOW krijgt") makes it a fact.
+            let plain_reason = (0..sentence.words.len()).any(|k| {
+                sentence.is(k, &["omdat", "doordat", "want"]) && {
+                    let clause = sentence.clause_of(k).words.clone();
+                    !sentence.fails(clause.clone())
+                        && !clause.clone().any(|j| {
+                            !sentence.words[j].concepts.is_empty()
+                                && !sentence.words[j]
+                                    .concepts
+                                    .contains(crate::morphology::Concept::Benefit)
+                        })
+                }
+            });
+            if tone::helped(sentences, index)
+                || plain_reason
+                || sentence.legal_basis
+                || sentence.has_condition()
+                || explains
+            {
+                continue;
+            }
+            // A line of amounts ("Ingehouden: € 50,00") names an amount; it announces nothing.
+            let block = &doc.prose.blocks[sentence.block];
+            if matches!(block.kind, BlockKind::ListItem | BlockKind::TableCell)
+                && block.text.contains('€')
+            {
+                continue;
+            }
+            let benefit = sentence.concepts.contains(Concept::Benefit);
+            let words: Vec<usize> = tone::consequences(sentence)
+                .into_iter()
+                .filter(|(_, strong)| *strong)
+                .map(|(w, _)| w)
+                .filter(|&w| {
+                    // A stop or cut named as a noun needs the reader's money in the sentence.
+                    let word = &sentence.words[w];
+                    let only_stop_or_reduce =
+                        !word
+                            .concepts
+                            .intersects(crate::morphology::ConceptSet::of(&[
+                                Concept::Punish,
+                                Concept::Fine,
+                                Concept::Seize,
+                                Concept::PoliceCourt,
+                            ]));
+                    let noun = morphology.sentences[index]
+                        .iter()
+                        .find(|t| morphology.word(t).form == word.lower)
+                        .is_some_and(|t| {
+                            t.separable.is_none()
+                                && matches!(
+                                    morphology.word(t).kind,
+                                    FormKind::Noun | FormKind::Unlisted
+                                )
+                                && morphology.word(t).verb.as_deref() != Some(word.lower.as_str())
+                        });
+                    !(only_stop_or_reduce && noun && !benefit)
+                })
+                .collect();
+            if words.is_empty() {
+                continue;
+            }
+            let concepts = words
+                .iter()
+                .fold(crate::morphology::ConceptSet::EMPTY, |set, &w| {
+                    set.union(sentence.words[w].concepts)
+                });
+            let new = concepts.union(stated) != stated;
+            stated = stated.union(concepts);
+            if letter_with_help && new {
+                continue;
+            }
+            out.push(tone::finding(
+                doc,
+                sentence,
+                &words,
+                self.id(),
+                "Dit kondigt een straf, korting of beslag aan. Wie dit leest, denkt dat het hem gaat overkomen, nog voordat iemand heeft gevraagd wat er aan de hand is.",
+                "Zeg wat de lezer kan doen en bied hulp: \"Lukt het niet? Bel ons, dan zoeken we samen een oplossing.\" Noem een gevolg alleen als het echt nodig is, één keer en zakelijk.",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn sanctions_as_facts_are_flagged() {
+        for text in [
+            "Daarna legt de deurwaarder beslag op uw loon.",
+            "Uw uitkering wordt twee maanden verlaagd.",
+            "Fraudeurs krijgen een hoge boete.",
+            "Twee weken later gaat de deurwaarder over tot ontruiming van de woning.",
+            "Wij zetten de uitkering stop.",
+        ] {
+            assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_letter_states_its_decision_once() {
+        let letter = "Beste mevrouw Jansen,\n\nUw bijstandsuitkering stopt op 1 mei.\n\nHebt u vragen? Bel Ilse Verhoef.\n";
+        assert!(findings_of(&SanctionStatement, letter).is_empty());
+        let twice = "Beste mevrouw Jansen,\n\nUw bijstandsuitkering stopt op 1 mei. Wij zetten de betaling stop.\n\nHebt u vragen? Bel Ilse Verhoef.\n";
+        assert_eq!(findings_of(&SanctionStatement, twice).len(), 1);
+    }
+
+    #[test]
+    fn negations_help_and_plain_nouns_are_not_flagged() {
+        for text in [
+            "Op dat deel van uw inkomen mag geen beslag gelegd worden.",
+            "U wordt niet afgesloten als het vriest.",
+            "Voorkom extra kosten: vraag een betalingsregeling aan.",
+            "Het vakantiegeld wordt bij eerdere beëindiging uitbetaald.",
+            "Bent u het niet eens met de boete? Dan kunt u bezwaar maken.",
+        ] {
+            assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! ## What it flags
+//! Checks, investigations and visits aimed at the reader or at people on a
+//! benefit, in any form: "Wij controleren of u …", "Er kan een huisbezoek
+//! plaatsvinden", "De sociale recherche start een onderzoek", "Wij komen
+//! onaangekondigd langs", "controles die u niet merkt". Found through the
+//! concepts check, investigate, visit and unannounced (`readability/concepts.toml`).
+//!
+//! Not flagged: a negated sentence ("U hoeft de controleur niet binnen te
+//! laten"), a visit that is announced or made by appointment, and an
+//! investigation to find help ("om te onderzoeken welke hulp u nodig hebt").
+//!
+//! ## Why it matters to the reader
+//! Being watched and checked tells people that they are not trusted. People
+//! on bijstand already feel suspected; they become afraid and angry.
+//!
+//! ## Example
+//! "Wij controleren of u alle inkomsten hebt doorgegeven."
+//!
+//! ## Use instead
+//! "Wij willen graag weten of uw uitkering klopt. Wilt u ons uw loonstroken sturen?"
+
+use crate::lint::tone::{self, SURVEILLANCE};
+use crate::lint::{Category, Finding, Rule, RuleDocs};
+use crate::morphology::{Concept, ConceptSet};
+use crate::readability::Document;
+
+const BAD: &str = "Wij controleren of u alle inkomsten hebt doorgegeven.";
+const GOOD: &str =
+    "Wij willen graag weten of uw uitkering klopt. Wilt u ons uw loonstroken sturen?";
+
+/// Words that make a visit or check agreed: "aangekondigd", "afspraak", "toestemming".
+const AGREED: &[&str] = &[
+    "aangekondigd",
+    "aangekondigde",
+    "afspraak",
+    "toestemming",
+    "vooraf",
+    "besproken",
+    "afgesproken",
+];
+
+/// Question words: "Waarom komen we langs?" explains, it does not announce.
+const QUESTION_WORDS: &[&str] = &["waarom", "wat", "hoe", "wanneer", "wie", "waar"];
+
+/// Checks and visits aimed at the reader.
+pub(crate) struct Surveillance;
+
+impl Rule for Surveillance {
+    fn id(&self) -> &'static str {
+        "surveillance"
+    }
+    fn category(&self) -> Category {
+        Category::Tone
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Controle, onderzoek en huisbezoek gericht op de lezer: \"Wij controleren of u …\", \"Er kan een huisbezoek plaatsvinden.\"",
+            why: "Wie leest dat hij gecontroleerd wordt, voelt zich niet vertrouwd. Mensen in de bijstand voelen zich al vaak verdacht; ze worden er bang en boos van.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let sentences = tone::sentences(doc);
+        for (index, sentence) in sentences.iter().enumerate() {
+            if !sentence.concepts.intersects(SURVEILLANCE)
+                || (sentence.question && sentence.is(0, QUESTION_WORDS))
+            {
+                continue;
+            }
+            // Agreed or asked for: "aangekondigd", "zoals besproken", "als u dat wilt".
+            let agreed = sentence
+                .words
+                .iter()
+                .any(|w| AGREED.contains(&w.lower.as_str()))
+                || sentence.clauses.iter().any(|c| {
+                    c.kind == tone::ClauseKind::Condition
+                        && c.words
+                            .clone()
+                            .any(|k| sentence.words[k].reads_as("willen"))
+                });
+            // Checking a form or an application is work on paper, not on the person.
+            let paperwork = sentence
+                .words
+                .iter()
+                .any(|w| matches!(w.lemma.as_str(), "aanvraag" | "formulier" | "berekening"))
+                && !sentence.words.iter().any(|w| w.lower == "of");
+            // Help to the reader: "onderzoeken welke hulp u nodig hebt", or help next to it.
+            let helps_reader = tone::helped(sentences, index);
+            if agreed || paperwork || helps_reader || sentence.restricted {
+                continue;
+            }
+            // "onaangekondigd" counts with a check or a visit, not alone ("onverwacht hoge kosten").
+            let words: Vec<usize> = sentence
+                .unnegated(SURVEILLANCE.union(ConceptSet::of(&[Concept::Unannounced])))
+                .collect();
+            if !words
+                .iter()
+                .any(|&k| sentence.words[k].concepts.intersects(SURVEILLANCE))
+            {
+                continue;
+            }
+            out.push(tone::finding(
+                doc,
+                sentence,
+                &words,
+                self.id(),
+                "Dit klinkt alsof de gemeente de lezer wantrouwt en in de gaten houdt. Dat maakt mensen bang en boos.",
+                "Zeg eerlijk waarom u iets wilt weten, en vraag het: \"Wij willen graag weten of uw uitkering klopt. Wilt u ons … sturen?\" Een bezoek spreekt u vooraf af.",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn checks_and_visits_are_flagged() {
+        for text in [
+            "Wij controleren of u alle inkomsten hebt doorgegeven.",
+            "Er kunnen onaangekondigde huisbezoeken plaatsvinden.",
+            "De sociale recherche start een onderzoek naar uw woonsituatie.",
+            "Deze controles merkt u niet altijd.",
+        ] {
+            assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn agreed_visits_help_and_negations_are_not_flagged() {
+        for text in [
+            "Bij een aangekondigd huisbezoek maken wij eerst een afspraak met u.",
+            "In het gesprek onderzoeken we samen welke hulp u nodig hebt.",
+            "U hoeft de controleur niet binnen te laten.",
+        ] {
+            assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,609 @@
+//! The tone rules' view of a sentence: its words with their concepts, its
+//! clauses, and what each clause does (a condition, a negation, help).
+//!
+//! Built once a text from the doc and its morphology, and shared by the
+//! tone rules in `lint/rules/`, which only read it:
+//!
+//! - **Clauses** split at commas, semicolons, colons and before a word that
+//!   starts a clause ("als", "omdat", "dan", "want"). A clause is a
+//!   **condition** when it starts with "als", "wanneer", "indien", "zodra",
+//!   "mocht", "bij", "wie", "zonder", or with a verb before its subject ("Betaalt u
+//!   niet, dan …"); a question with a verb first is a condition for a next
+//!   sentence that starts with "Dan" ("Reageert u niet? Dan …").
+//! - A clause is **negated** when it holds "niet", "geen", "nooit", "niets" or
+//!   "niemand": "U wordt niet afgesloten" reassures.
+//! - A sentence offers **help** when a clause that is not a condition holds a
+//!   help word ("bel", "hulp", "betalingsregeling", "samen") or a reassurance
+//!   ("voorkomen", "rekening houden met", "bezwaar maken").
+//!
+
+use crate::morphology::{Concept, ConceptSet, DocumentMorphology};
+use crate::readability::Document;
+use std::ops::Range;
+
+/// Concepts that are a consequence for the reader: money, rights or freedom.
+pub(crate) const STRONG_CONSEQUENCE: ConceptSet = ConceptSet::of(&[
+    Concept::Punish,
+    Concept::Reduce,
+    Concept::Stop,
+    Concept::Fine,
+    Concept::Seize,
+    Concept::PoliceCourt,
+]);
+
+/// Consequences that need a condition or a failure before they threaten.
+pub(crate) const WEAK_CONSEQUENCE: ConceptSet = ConceptSet::of(&[Concept::Reclaim, Concept::Lose]);
+
+/// Checking, investigating and visiting.
+pub(crate) const SURVEILLANCE: ConceptSet =
+    ConceptSet::of(&[Concept::Check, Concept::Investigate, Concept::Visit]);
+
+/// Words that start a condition clause.
+const CONDITION_WORDS: &[&str] = &[
+    "als", "wanneer", "indien", "zodra", "mocht", "mochten", "bij", "wie", "zonder", "ingeval",
+];
+
+/// Words that start a new clause.
+const CLAUSE_STARTS: &[&str] = &[
+    "als", "wanneer", "indien", "zodra", "omdat", "doordat", "zodat", "tenzij", "terwijl", "want",
+    "waardoor", "waarna", "nadat", "voordat", "totdat", "mits", "mocht",
+];
+
+/// Words that negate a clause.
+const NEGATIONS: &[&str] = &["niet", "geen", "nooit", "niets", "niemand", "nergens"];
+
+/// Question words: a sentence that starts with one is a question, not a condition.
+const QUESTION_WORDS: &[&str] = &[
+    "wat", "wie", "waar", "wanneer", "hoe", "waarom", "welke", "welk", "hoeveel", "waarmee",
+    "waarover", "waarvoor",
+];
+
+/// Subjects that follow a verb that opens a condition ("Betaalt u …", "Blijft betaling …").
+const SUBJECTS: &[&str] = &[
+    "u", "je", "jij", "hij", "zij", "ze", "we", "wij", "men", "iemand", "uw", "jouw", "de", "het",
+    "een", "er", "die", "dit", "dat", "zijn", "haar",
+];
+
+/// What a clause does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClauseKind {
+    /// A main or other clause.
+    Plain,
+    /// A condition: "als u niet betaalt", "bij een achterstand", "Betaalt u niet".
+    Condition,
+}
+
+/// One clause: a range of the sentence's words.
+#[derive(Debug, Clone)]
+pub(crate) struct Clause {
+    /// Index range into [`ToneSentence::words`].
+    pub(crate) words: Range<usize>,
+    /// Condition or not.
+    pub(crate) kind: ClauseKind,
+    /// Holds a negation.
+    pub(crate) negated: bool,
+}
+
+/// One word of a sentence for the tone rules.
+#[derive(Debug, Clone)]
+pub(crate) struct ToneWord {
+    /// Byte range in the block text.
+    pub(crate) range: Range<usize>,
+    /// The word in lower case.
+    pub(crate) lower: String,
+    /// Its lemma.
+    pub(crate) lemma: String,
+    /// Other lemmas the form can have, comma-separated ("geloof": geloven).
+    pub(crate) others: &'static str,
+    /// Its concepts (with those of its separable verb).
+    pub(crate) concepts: ConceptSet,
+    /// The clause it is in.
+    pub(crate) clause: usize,
+}
+
+/// One sentence for the tone rules.
+#[derive(Debug, Clone)]
+pub(crate) struct ToneSentence {
+    /// The block.
+    pub(crate) block: usize,
+    /// Byte range in the block text.
+    pub(crate) range: Range<usize>,
+    /// Its words.
+    pub(crate) words: Vec<ToneWord>,
+    /// Its clauses, in order.
+    pub(crate) clauses: Vec<Clause>,
+    /// It ends with a question mark.
+    pub(crate) question: bool,
+    /// A question with the verb first ("Reageert u niet?"): a condition for a next sentence with "Dan".
+    pub(crate) verb_first_question: bool,
+    /// It starts with "Dan" (or "Dan …" after one word).
+    pub(crate) starts_with_dan: bool,
+    /// Help or reassurance in a clause that is not a condition, or a restriction on the other side.
+    pub(crate) help: bool,
+    /// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …".
+    pub(crate) restricted: bool,
+    /// The union of its words' concepts.
+    pub(crate) concepts: ConceptSet,
+    /// Its block explains an objection or appeal ("bezwaar", "beroep"): the court named there is no threat.
+    pub(crate) objection_block: bool,
+    /// It names a law article (the legal basis of a decision).
+    pub(crate) legal_basis: bool,
+}
+
+impl ToneWord {
+    /// Whether the word is, or can be, a form of this lemma ("geloof": geloven).
+    pub(crate) fn reads_as(&self, lemma: &str) -> bool {
+        self.lemma == lemma || self.others.split(',').any(|o| o == lemma)
+    }
+}
+
+impl ToneSentence {
+    /// Whether word `i` is one of these lower-case forms.
+    pub(crate) fn is(&self, i: usize, forms: &[&str]) -> bool {
+        self.words
+            .get(i)
+            .is_some_and(|w| forms.contains(&w.lower.as_str()))
+    }
+
+    /// The clause of word `i`.
+    pub(crate) fn clause_of(&self, i: usize) -> &Clause {
+        &self.clauses[self.words[i].clause]
+    }
+
+    /// The words with a concept of `set` that stand in a clause that is not negated.
+    pub(crate) fn unnegated(&self, set: ConceptSet) -> impl Iterator<Item = usize> + '_ {
+        (0..self.words.len())
+            .filter(move |&i| self.words[i].concepts.intersects(set) && !self.clause_of(i).negated)
+    }
+
+    /// Whether any clause is a condition.
+    pub(crate) fn has_condition(&self) -> bool {
+        self.clauses.iter().any(|c| c.kind == ClauseKind::Condition)
+    }
+
+    /// Whether a condition clause says the reader fails or refuses ("niet", "te laat", "weigert").
+    pub(crate) fn failing_condition(&self) -> Option<usize> {
+        self.clauses
+            .iter()
+            .position(|c| c.kind == ClauseKind::Condition && self.fails(c.words.clone()))
+    }
+
+    /// Whether these words say someone fails: a negation, "te laat/lang/weinig",
+    /// "onvoldoende", or a word of the concept fail ("weigert", "achterstand").
+    pub(crate) fn fails(&self, words: Range<usize>) -> bool {
+        words.clone().any(|i| {
+            let w = &self.words[i];
+            NEGATIONS.contains(&w.lower.as_str())
+                || w.concepts.contains(Concept::Fail)
+                || w.concepts.contains(Concept::Fraud)
+                || (w.lower == "te"
+                    && self.is(i + 1, &["laat", "lang", "weinig", "veel", "vroeg", "hoog"]))
+                || matches!(
+                    w.lower.as_str(),
+                    "onvoldoende" | "zomaar" | "uitblijft" | "uit"
+                ) && i + 1 >= words.end
+        })
+    }
+
+    /// The byte range in the block text of words `first..=last`.
+    pub(crate) fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.words[first].range.start..self.words[last].range.end
+    }
+}
+
+/// Builds the tone view of every sentence of an doc.
+fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentence> {
+    let mut sentences: Vec<ToneSentence> = doc
+        .sentences
+        .iter()
+        .zip(&morphology.sentences)
+        .map(|(facts, words)| {
+            let text = &doc.prose.blocks[facts.block].text;
+            let tokens = &doc.segments[facts.block].tokens;
+            let mut sentence = ToneSentence {
+                block: facts.block,
+                range: facts.range.clone(),
+                words: Vec::with_capacity(words.len()),
+                clauses: Vec::new(),
+                question: text[facts.range.clone()].trim_end().ends_with('?'),
+                verb_first_question: false,
+                starts_with_dan: false,
+                help: false,
+                restricted: false,
+                concepts: ConceptSet::EMPTY,
+                objection_block: false,
+                legal_basis: false,
+            };
+            // First the words, with whether punctuation stands before each.
+            let mut punctuated = Vec::with_capacity(words.len());
+            let mut previous_token: Option<usize> = None;
+            for token in words {
+                let form = morphology.word(token);
+                punctuated.push(previous_token.is_some_and(|previous| {
+                    tokens[previous + 1..token.token].iter().any(|t| {
+                        matches!(
+                            &text[t.range.clone()],
+                            "," | ";" | ":" | "(" | ")" | "–" | "-"
+                        )
+                    })
+                }));
+                previous_token = Some(token.token);
+                sentence.concepts = sentence.concepts.union(token.concepts);
+                sentence.words.push(ToneWord {
+                    range: tokens[token.token].range.clone(),
+                    lower: form.form.clone(),
+                    lemma: form.lemma.clone(),
+                    others: form.others,
+                    concepts: token.concepts,
+                    clause: 0,
+                });
+            }
+            // Then the clause breaks: punctuation, a word that starts a clause, "dat"
+            // and "die" inside the sentence, and "dan", "en", "maar", "of" before a
+            // finite verb ("… dan wordt uw uitkering …", "… en wordt afgesloten").
+            let mut clause = 0;
+            for k in 1..sentence.words.len() {
+                let lower = sentence.words[k].lower.as_str();
+                let before_verb = sentence.words.get(k + 1).is_some_and(is_finite_verb);
+                let breaks = punctuated[k]
+                    || CLAUSE_STARTS.contains(&lower)
+                    || lower == "die"
+                    // "dat" starts a clause before its subject ("dat u …"), not as an object ("u dat wilt").
+                    || (lower == "dat" && sentence.is(k + 1, SUBJECTS))
+                    || (matches!(lower, "dan" | "en" | "maar" | "of")
+                        && before_verb
+                        && !(lower == "dan" && comparative(&sentence.words[k - 1])));
+                if breaks {
+                    clause += 1;
+                }
+                sentence.words[k].clause = clause;
+            }
+            // A condition clause without a comma ends where two finite verbs meet:
+            // "Als het dwangbevel niet tot betaling leidt | zal beslag …".
+            for k in 1..sentence.words.len().saturating_sub(1) {
+                let same = sentence.words[k].clause == sentence.words[0].clause;
+                if same
+                    && CONDITION_WORDS[..5].contains(&sentence.words[0].lower.as_str())
+                    && is_finite_verb(&sentence.words[k])
+                    && is_finite_verb(&sentence.words[k + 1])
+                    && k >= 2
+                {
+                    for word in &mut sentence.words[k + 1..] {
+                        word.clause += 1;
+                    }
+                    break;
+                }
+            }
+            // "Bij een achterstand schakelen wij …": a condition that opens with a
+            // preposition ends at the finite verb of the main clause.
+            if sentence.is(0, &["bij", "zonder", "na"]) {
+                let first_clause = sentence.words[0].clause;
+                if let Some(verb) = (2..sentence.words.len()).find(|&k| {
+                    sentence.words[k].clause == first_clause && is_finite_verb(&sentence.words[k])
+                }) {
+                    for word in &mut sentence.words[verb..] {
+                        word.clause += 1;
+                    }
+                }
+            }
+            let mut start = 0;
+            for i in 0..=sentence.words.len() {
+                if i == sentence.words.len()
+                    || sentence.words[i].clause != sentence.words[start].clause
+                {
+                    if start < i {
+                        let kind = clause_kind(&sentence, start..i);
+                        let negated = (start..i).any(|k| negates(&sentence, k));
+                        sentence.clauses.push(Clause {
+                            words: start..i,
+                            kind,
+                            negated,
+                        });
+                    }
+                    start = i;
+                }
+            }
+            // Renumber the words' clauses to the clause list.
+            for (index, clause) in sentence.clauses.iter().enumerate() {
+                for k in clause.words.clone() {
+                    sentence.words[k].clause = index;
+                }
+            }
+            sentence.verb_first_question = sentence.question && verb_first(&sentence, 0);
+            if sentence.verb_first_question {
+                if let Some(first) = sentence.clauses.first_mut() {
+                    first.kind = ClauseKind::Condition;
+                }
+            }
+            sentence.starts_with_dan = sentence.is(0, &["dan"]) || sentence.is(1, &["dan"]);
+            sentence.legal_basis = sentence
+                .words
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "artikel" | "art" | "lid"));
+            sentence.help = help(&sentence);
+            sentence.restricted = restricted(&sentence);
+            sentence
+        })
+        .collect();
+    // A block that explains an objection or an appeal.
+    let objection_blocks: Vec<usize> = sentences
+        .iter()
+        .filter(|s| {
+            s.words.iter().any(|w| {
+                matches!(
+                    w.lemma.as_str(),
+                    "bezwaar" | "beroep" | "bezwaarschrift" | "beroepschrift" | "griffierecht"
+                )
+            })
+        })
+        .map(|s| s.block)
+        .collect();
+    for sentence in &mut sentences {
+        sentence.objection_block = objection_blocks.contains(&sentence.block);
+    }
+    // "Reageert u niet? Dan …": the question is the condition of the next sentence.
+    for i in 1..sentences.len() {
+        if sentences[i - 1].verb_first_question && sentences[i].starts_with_dan {
+            if let Some(first) = sentences[i].clauses.first_mut() {
+                first.kind = ClauseKind::Plain;
+            }
+        }
+    }
+    sentences
+}
+
+/// Whether word `k` negates its clause: "niet", "geen" …, but not "niet altijd",
+/// "niet alleen" or a failure named as a noun ("het niet melden").
+fn negates(sentence: &ToneSentence, k: usize) -> bool {
+    NEGATIONS.contains(&sentence.words[k].lower.as_str())
+        && !sentence.is(k + 1, &["altijd", "alleen"])
+        // "een niet betaalde boete": a failure named in a noun phrase.
+        && !(sentence.words.get(k + 1).is_some_and(|w| {
+            (w.lower.ends_with("de") || w.lower.ends_with("te")) && w.lemma != w.lower
+        }) && k >= 1
+            && sentence.is(k - 1, &["een", "de", "het"]))
+        && !(k >= 1
+            && sentence.is(k - 1, &["het"])
+            && sentence.words[k + 1..].iter().take(3).any(|w| {
+                w.lower.ends_with("en") && crate::morphology::morphology().lemmas.is_verb(&w.lower)
+            }))
+}
+
+/// Whether the clause is a condition.
+fn clause_kind(sentence: &ToneSentence, words: Range<usize>) -> ClauseKind {
+    let first = &sentence.words[words.start];
+    if CONDITION_WORDS.contains(&first.lower.as_str())
+        // "zo niet, …" and "anders …" refer back to a condition.
+        || (first.lower == "zo" && sentence.is(words.start + 1, &["niet"]))
+    {
+        return ClauseKind::Condition;
+    }
+    // A verb before its subject, with more to come: "Betaalt u niet, dan …", "Blijft betaling uit, dan …".
+    if words.start == 0 && words.end < sentence.words.len() && verb_first(sentence, words.start) {
+        return ClauseKind::Condition;
+    }
+    ClauseKind::Plain
+}
+
+/// Whether the words from `start` open with a finite verb and a subject.
+fn verb_first(sentence: &ToneSentence, start: usize) -> bool {
+    let Some(first) = sentence.words.get(start) else {
+        return false;
+    };
+    if QUESTION_WORDS.contains(&first.lower.as_str()) {
+        return false;
+    }
+    is_finite_verb(first) && sentence.is(start + 1, SUBJECTS)
+}
+
+/// Whether the sentence is a command: it opens with a verb stem that is not
+/// followed by a subject ("Stuur de papieren op", "Reageer direct").
+pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
+    let Some(first) = sentence.words.first() else {
+        return false;
+    };
+    let lemmas = &crate::morphology::morphology().lemmas;
+    let stem = (first.lemma != first.lower && lemmas.is_verb(&first.lemma)
+        || first.others.split(',').any(|o| lemmas.is_verb(o)))
+        && !first.lower.ends_with('t')
+        && !first.lower.ends_with("en");
+    // "Stuur je …?" asks; "Meld u …" (with the stem, not "Meldt u") still commands.
+    stem && !sentence.is(1, &["ik", "je", "jij", "we", "wij", "ze", "zij", "hij"])
+        && !sentence.question
+}
+
+/// Whether a word is a comparative before "dan" ("meer dan", "langer dan").
+fn comparative(word: &ToneWord) -> bool {
+    matches!(
+        word.lower.as_str(),
+        "meer" | "minder" | "eerder" | "later" | "anders"
+    ) || (word.lower.ends_with("er") && word.lemma != word.lower)
+}
+
+/// Whether a word reads as a finite verb ("betaalt", "schakelen", "zet").
+fn is_finite_verb(word: &ToneWord) -> bool {
+    let lemmas = &crate::morphology::morphology().lemmas;
+    (word.lemma != word.lower && lemmas.is_verb(&word.lemma))
+        || (lemmas.is_verb(&word.lower) && word.lower.ends_with("en"))
+        || lemmas.row(&word.lower).is_some_and(|row| {
+            row.others.split(',').any(|o| lemmas.is_verb(o)) && word.lower.ends_with('t')
+        })
+}
+
+/// Help or reassurance in the sentence: a help word ("bel", "hulp",
+/// "betalingsregeling") or "voorkomen", "bezwaar", "rekening houden met",
+/// "recht hebben op" in a clause that is not negated and holds no consequence,
+/// and not in a condition about failing ("Komen we niet tot een oplossing?");
+/// or a restriction on the other side ("De deurwaarder mag niet …", "U hoeft niet …").
+fn help(sentence: &ToneSentence) -> bool {
+    let consequence_clauses: Vec<usize> = consequences(sentence)
+        .iter()
+        .map(|(w, _)| sentence.words[*w].clause)
+        .collect();
+    let offered = sentence.words.iter().enumerate().any(|(i, w)| {
+        let clause = sentence.clause_of(i);
+        let failing_condition =
+            clause.kind == ClauseKind::Condition && sentence.fails(clause.words.clone());
+        // "geen betalingsregeling", "niet tot een oplossing": help that is denied.
+        let denied =
+            (i.saturating_sub(2)..i).any(|k| NEGATIONS.contains(&sentence.words[k].lower.as_str()));
+        // Reassurance: preventing, objecting, being taken into account, remission.
+        let reassurance = matches!(w.lemma.as_str(), "voorkomen" | "bezwaar" | "beroep")
+            || (w.lower == "rekening"
+                && sentence.words[i + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|n| n.lemma == "houden"));
+        // A right or an offer, unless it is what gets lost ("Dan vervalt de
+        // betalingsregeling", "vervalt uw recht op kwijtschelding"). A right counts
+        // only for the reader ("dan kunt u recht hebben op bijstand").
+        let reader_right = w.lemma == "recht"
+            && sentence.words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| n.lower == "op")
+            && clause
+                .words
+                .clone()
+                .any(|k| matches!(sentence.words[k].lower.as_str(), "u" | "je" | "jij"));
+        let offer =
+            w.concepts.contains(Concept::Help) || reader_right || w.lemma == "kwijtschelding";
+        let lost = consequence_clauses.contains(&w.clause)
+            && (w.concepts.contains(Concept::Benefit)
+                || w.lemma == "recht"
+                || clause_loses(sentence, w.clause));
+        (reassurance || (offer && !lost)) && !denied && !failing_condition
+    });
+    offered || restricted(sentence)
+}
+
+/// Whether a clause says something stops or is lost ("vervalt", "stopt").
+fn clause_loses(sentence: &ToneSentence, clause: usize) -> bool {
+    sentence.clauses[clause].words.clone().any(|k| {
+        sentence.words[k]
+            .concepts
+            .intersects(ConceptSet::of(&[Concept::Lose, Concept::Stop]))
+    })
+}
+
+/// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …".
+fn restricted(sentence: &ToneSentence) -> bool {
+    sentence.clauses.iter().any(|clause| {
+        clause.negated
+            && clause.words.clone().any(|k| {
+                sentence.words[k].reads_as("mogen") || sentence.words[k].reads_as("hoeven")
+            })
+    })
+}
+
+/// The tone view of every sentence of an doc (built once).
+pub(crate) fn sentences<'a>(doc: &'a Document<'_>) -> &'a [ToneSentence] {
+    doc
+        .tone
+        .get_or_init(|| build(doc, doc.morphology()))
+}
+
+/// Words that are a consequence for the reader, each with whether it is
+/// strong (a threat by itself) or weak (a threat after a failure):
+///
+/// - an unnegated word of a consequence concept ("verlaagd", "beslag"); a weak
+///   one is strong after "moeten" ("u moet … terugbetalen") or "leiden tot";
+/// - a loss said with "geen … meer" or "geen … krijgen" ("geen uitkering meer");
+/// - "lager" or "minder" with the reader's money ("minder uitkering");
+/// - being put out of one's home ("uit uw woning zetten", "op straat zetten").
+pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
+    let mut found = Vec::new();
+    for (i, word) in sentence.words.iter().enumerate() {
+        let clause = sentence.clause_of(i);
+        let in_clause = |test: &dyn Fn(&ToneWord) -> bool| {
+            clause.words.clone().any(|k| test(&sentence.words[k]))
+        };
+        // The court of an objection or appeal clause is no threat.
+        let court_only = word.concepts.contains(Concept::PoliceCourt)
+            && !word.concepts.intersects(ConceptSet::of(&[
+                Concept::Punish,
+                Concept::Reduce,
+                Concept::Stop,
+                Concept::Fine,
+                Concept::Seize,
+            ]));
+        if court_only && sentence.objection_block {
+            continue;
+        }
+        if word.concepts.intersects(STRONG_CONSEQUENCE) && !clause.negated {
+            found.push((i, true));
+        } else if word.concepts.intersects(WEAK_CONSEQUENCE) && !clause.negated {
+            // "u moet … terugbetalen", "kan leiden tot", "uw woning verliezen".
+            let pressed = in_clause(&|w| w.reads_as("moeten") || w.lemma == "leiden")
+                || (word.concepts.contains(Concept::Lose)
+                    && matches!(word.lemma.as_str(), "verliezen" | "kwijtraken")
+                    && in_clause(&|w| w.concepts.contains(Concept::Benefit)));
+            found.push((i, pressed));
+        } else if word.concepts.contains(Concept::Benefit)
+            && i >= 1
+            && (sentence.is(i - 1, &["geen"]) || (i >= 2 && sentence.is(i - 2, &["geen"])))
+            && sentence
+                .words
+                .iter()
+                .any(|w| w.lower == "meer" || w.reads_as("krijgen") || w.reads_as("ontvangen"))
+        {
+            found.push((i, true));
+        } else if matches!(word.lower.as_str(), "lager" | "lagere" | "minder")
+            && !clause.negated
+            && in_clause(&|w| w.concepts.contains(Concept::Benefit))
+        {
+            found.push((i, false));
+        } else if word.reads_as("zetten")
+            && (in_clause(&|w| w.lower == "straat")
+                || clause.words.clone().any(|k| {
+                    sentence.words[k].lower == "uit"
+                        && sentence.words[k + 1..]
+                            .iter()
+                            .take(2)
+                            .any(|w| matches!(w.lemma.as_str(), "woning" | "huis"))
+                }))
+            && !clause.negated
+        {
+            found.push((i, true));
+        }
+    }
+    found
+}
+
+/// A tone finding on words of a sentence: from the first to the last word given.
+pub(crate) fn finding(
+    doc: &Document<'_>,
+    sentence: &ToneSentence,
+    words: &[usize],
+    rule: &'static str,
+    message: &str,
+    suggestion: &str,
+) -> crate::lint::Finding {
+    let first = words.iter().copied().min().unwrap_or(0);
+    let last = words.iter().copied().max().unwrap_or(0);
+    let range = if sentence.words.is_empty() {
+        sentence.range.clone()
+    } else {
+        sentence.span(first, last)
+    };
+    crate::lint::Finding {
+        rule,
+        category: crate::lint::Category::Tone,
+        severity: crate::lint::Severity::Error,
+        span: doc.source_range(sentence.block, range).into(),
+        message: message.to_string(),
+        suggestion: Some(suggestion.to_string()),
+    }
+}
+
+/// Whether help stands next to sentence `i`: in it, or in the sentence before
+/// or after it in the same block ("Voorkom extra kosten. Dat kan met …").
+pub(crate) fn helped(sentences: &[ToneSentence], i: usize) -> bool {
+    let block = sentences[i].block;
+    sentences[i].help
+        || i.checked_sub(1)
+            .is_some_and(|p| sentences[p].block == block && sentences[p].help)
+        || sentences
+            .get(i + 1)
+            .is_some_and(|n| n.block == block && n.help)
+}
