@@ -2,12 +2,13 @@
 //! Dutch pages, labelled threat or neutral), read from there at test time and
 //! never copied into the repository (corpus/README.md gives the label rules).
 //!
-//! Figures with grouped 5-fold cross-validation by source page: every page's
+//! Figures per fold of a grouped 5-fold split by source page: every page's
 //! sentences fall in one fold (fold = FNV-1a hash of the URL mod 5), so no page
-//! is in both training and evaluation. The rules learn nothing from the corpus,
-//! so their figure per fold is their figure on that fold; the learned layer is
-//! trained on four folds and judged on the fifth, five times. Fold 4 is the
-//! final check: the rules were written while reading folds 0–3 only.
+//! is in two folds. The rules learn nothing from the corpus, so their figure
+//! on a fold is their held-out figure there, except that their author read
+//! folds 0–3 while writing them: fold 4 is the final check, read by no one
+//! while the rules were written. There is no learned layer (yet); a learned
+//! layer must be trained on four folds and judged on the fifth.
 //!
 //! `.ci/run` prints these figures. Without the corpus the test fails in CI
 //! (`HELDER_REQUIRE_TOOLS=1` or `CI`) and is skipped elsewhere with a message.

@@ -69,10 +69,10 @@ impl Rule for ConditionalSanction {
             let condition_words: Vec<usize> = if let Some(clause) = sentence.failing_condition() {
                 vec![sentence.clauses[clause].words.start]
             } else if strong
-                && let Some(clause) = sentence
-                    .clauses
-                    .iter()
-                    .find(|c| c.kind == ClauseKind::Condition)
+                && let Some(clause) = sentence.clauses.iter().find(|c| {
+                    // "Bij besluit van …" is no condition; "bij een achterstand" fails.
+                    c.kind == ClauseKind::Condition && !sentence.is(c.words.start, &["bij", "na"])
+                })
             {
                 vec![clause.words.start]
             } else if let Some(k) = (0..sentence.words.len()).find(|&k| {

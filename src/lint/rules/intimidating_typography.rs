@@ -93,11 +93,8 @@ impl Rule for IntimidatingTypography {
             let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
             for (k, token) in tokens.iter().enumerate() {
                 let text = &block.text[token.range.clone()];
-                let span = || -> Span {
-                    doc
-                        .source_range(sentence.block, token.range.clone())
-                        .into()
-                };
+                let span =
+                    || -> Span { doc.source_range(sentence.block, token.range.clone()).into() };
                 match token.kind {
                     TokenKind::Punct if text == "!" => {
                         let mut words = tokens

@@ -61,8 +61,8 @@ impl Rule for SanctionStatement {
         let sentences = tone::sentences(doc);
         // A letter states its own decision once ("Uw uitkering stopt op 1 mei"):
         // with help elsewhere in it, that first statement is the factual consequence.
-        let letter_with_help = (doc.is_letter || doc.event_type.is_some())
-            && sentences.iter().any(|s| s.help);
+        let letter_with_help =
+            (doc.is_letter || doc.event_type.is_some()) && sentences.iter().any(|s| s.help);
         let mut stated = crate::morphology::ConceptSet::EMPTY;
         for (index, sentence) in sentences.iter().enumerate() {
             // A condition is the conditional-sanction rule's; "X betekent dat …" explains a word.

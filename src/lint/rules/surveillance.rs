@@ -5,7 +5,8 @@
 //! onaangekondigd langs", "controles die u niet merkt". Found through the
 //! concepts check, investigate, visit and unannounced (`readability/concepts.toml`).
 //!
-//! Not flagged: a negated sentence ("U hoeft de controleur niet binnen te
+//! In a letter that offers help, the first mention is what the letter is
+//! about, stated once; a second is flagged. Not flagged either: a negated sentence ("U hoeft de controleur niet binnen te
 //! laten"), a visit that is announced or made by appointment, and an
 //! investigation to find help ("om te onderzoeken welke hulp u nodig hebt").
 //!
@@ -62,6 +63,12 @@ impl Rule for Surveillance {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let sentences = tone::sentences(doc);
+        // A letter about a visit or a check says once what will happen ("Wij komen
+        // graag bij u thuis langs"): with help in the letter, that first mention is
+        // the letter's subject, stated once; a second mention is flagged.
+        let letter_with_help =
+            (doc.is_letter || doc.event_type.is_some()) && sentences.iter().any(|s| s.help);
+        let mut mentioned = false;
         for (index, sentence) in sentences.iter().enumerate() {
             if !sentence.concepts.intersects(SURVEILLANCE)
                 || (sentence.question && sentence.is(0, QUESTION_WORDS))
@@ -98,6 +105,10 @@ impl Rule for Surveillance {
                 .iter()
                 .any(|&k| sentence.words[k].concepts.intersects(SURVEILLANCE))
             {
+                continue;
+            }
+            if letter_with_help && !mentioned {
+                mentioned = true;
                 continue;
             }
             out.push(tone::finding(

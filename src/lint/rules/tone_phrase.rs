@@ -92,7 +92,7 @@ impl Rule for TonePhrase {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
         let mut fines_named = 0;
-        let tone_sentences = crate::lint::tone::sentences(analysis);
+        let tone_sentences = crate::lint::tone::sentences(doc);
         // One search a text, shared by the five tone-phrase rules.
         for (index, found) in phrase::tone_matches(doc) {
             let sentence = &doc.sentences[*index];

@@ -242,10 +242,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             // and "die" inside the sentence, and "dan", "en", "maar", "of" before a
             // finite verb ("… dan wordt uw uitkering …", "… en wordt afgesloten").
             let mut clause = 0;
-            for k in 1..sentence.words.len() {
+            for (k, after_punctuation) in punctuated.iter().enumerate().skip(1) {
                 let lower = sentence.words[k].lower.as_str();
                 let before_verb = sentence.words.get(k + 1).is_some_and(is_finite_verb);
-                let breaks = punctuated[k]
+                let breaks = *after_punctuation
                     || CLAUSE_STARTS.contains(&lower)
                     || lower == "die"
                     // "dat" starts a clause before its subject ("dat u …"), not as an object ("u dat wilt").
@@ -498,9 +498,7 @@ fn restricted(sentence: &ToneSentence) -> bool {
 
 /// The tone view of every sentence of an doc (built once).
 pub(crate) fn sentences<'a>(doc: &'a Document<'_>) -> &'a [ToneSentence] {
-    doc
-        .tone
-        .get_or_init(|| build(doc, doc.morphology()))
+    doc.tone.get_or_init(|| build(doc, doc.morphology()))
 }
 
 /// Words that are a consequence for the reader, each with whether it is
