@@ -5,7 +5,8 @@
 //! measures, single-threaded, with medians of repeated runs:
 //!
 //! 1. the floor: a bare `unicode-segmentation` word split of the text;
-//! 2. helder's full lint (all rules, metrics and level) of the same text;
+//! 2. helder's full lint (all rules, metrics and level) of the same text, and
+//!    within it the spelling rule alone (on the same analysis);
 //! 3. textstat's Flesch-Douma (`lang='nl'`) on the same file, warm, when
 //!    `target/venv` has textstat (see benches/textstat_baseline.py);
 //! 4. the wall time of a whole `helder lint` process on one letter.
@@ -14,7 +15,7 @@
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 
 use helder::lint::{SourceKind, lint};
-use helder::readability::ReadabilityConfig;
+use helder::readability::{Document, ReadabilityConfig};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -90,8 +91,16 @@ fn main() {
     let words = corpus.unicode_words().count();
     let config = ReadabilityConfig::default();
 
-    // Load the word lists before timing: that is start-up cost, measured below with the process.
+    // Load the word lists and the dictionary before timing: that is start-up cost,
+    // measured below with the process.
     let _ = lint("Eerst laden.", SourceKind::Markdown, &config);
+    let _ = helder::spelling::dictionary();
+    let doc = Document::new(
+        &corpus,
+        helder::lint::prose(&corpus, SourceKind::Markdown),
+        &config,
+    );
+    let spelling_rule = helder::lint::rules::by_id("misspelled-word").expect("the spelling rule");
     let per_second = |d: Duration| words as f64 / d.as_secs_f64();
     println!(
         "corpus: {words} words, {} bytes ({})",
@@ -103,6 +112,7 @@ fn main() {
     // This machine is shared and noisy: every round measures all three back to back,
     // and the ratios are taken within a round; the report gives the median round.
     let mut rounds = Vec::new();
+    let mut spellings = Vec::new();
     for round in 1..=ROUNDS {
         let split = median(9, || {
             std::hint::black_box(std::hint::black_box(&corpus).unicode_words().count());
@@ -114,6 +124,12 @@ fn main() {
                 &config,
             ));
         });
+        let spelling = median(5, || {
+            let mut out = Vec::new();
+            spelling_rule.check(std::hint::black_box(&doc), &mut out);
+            std::hint::black_box(out);
+        });
+        spellings.push(spelling.as_secs_f64() / full.as_secs_f64());
         let textstat = textstat(&corpus_path);
         let textstat_ratio = textstat
             .map(|(seconds, textstat_words)| per_second(full) / (textstat_words as f64 / seconds));
@@ -151,6 +167,11 @@ fn main() {
     println!(
         "ratio full lint / bare split:          {:>8.2}x  median of rounds (target <= 3x)",
         split_ratios[ROUNDS / 2]
+    );
+    spellings.sort_by(f64::total_cmp);
+    println!(
+        "spelling rule's share of the full lint: {:>8.1}%  median of rounds",
+        spellings[ROUNDS / 2] * 100.0
     );
     let mut textstat_ratios: Vec<f64> = rounds.iter().filter_map(|r| r.4).collect();
     if textstat_ratios.is_empty() {

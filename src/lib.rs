@@ -35,6 +35,7 @@ pub mod render;
 pub mod report;
 pub mod route;
 pub mod serve;
+pub mod spelling;
 pub mod task;
 pub mod template;
 pub mod template_lint;

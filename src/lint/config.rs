@@ -10,6 +10,10 @@
 //! [lint.thresholds]            # the readability limits (see ReadabilityConfig)
 //! long-sentence-error = 20
 //!
+//! [lint.spelling]              # the municipality's own words for the spelling check
+//! extra-words = ["Waalmondepas", "wijkteam"]
+//! extra-words-file = "woorden.txt"   # one word a line, `#` comments; relative to helder.toml
+//!
 //! [[lint.overrides]]
 //! paths = ["letter-templates/administrative_fine.md"]
 //! reason = "De wet noemt de boete; dat woord moet erin."
@@ -23,6 +27,7 @@
 
 use super::{Finding, Severity, catalogue};
 use crate::readability::ReadabilityConfig;
+use crate::spelling::ExtraWords;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -55,9 +60,52 @@ pub struct LintSettings {
     /// Readability limits.
     #[serde(default)]
     pub thresholds: ReadabilityConfig,
+    /// The municipality's own words for the spelling check.
+    #[serde(default)]
+    pub spelling: SpellingSettings,
     /// Settings for some files only.
     #[serde(default)]
     pub overrides: Vec<Override>,
+}
+
+/// `[lint.spelling]`: words the spelling check accepts besides OpenTaal's word list.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SpellingSettings {
+    /// Words, in any case (the check ignores case).
+    #[serde(default)]
+    pub extra_words: Vec<String>,
+    /// A file with one word a line and `#` comments, relative to the folder of helder.toml.
+    #[serde(default)]
+    pub extra_words_file: Option<PathBuf>,
+}
+
+impl SpellingSettings {
+    /// The words of the list and of the file. The error is Dutch and names the file.
+    fn words(&self, base: &Path) -> Result<ExtraWords, String> {
+        let mut words = self.extra_words.clone();
+        if let Some(file) = &self.extra_words_file {
+            let path = base.join(file);
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                format!(
+                    "lint.spelling.extra-words-file: {} kan niet worden gelezen ({e}). Het pad is vanaf de map van helder.toml.",
+                    path.display()
+                )
+            })?;
+            words.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_string),
+            );
+        }
+        if let Some(bad) = words.iter().find(|w| w.split_whitespace().count() > 1) {
+            return Err(format!(
+                "lint.spelling: \"{bad}\" is meer dan een woord. Zet elk woord apart in de lijst."
+            ));
+        }
+        Ok(ExtraWords::new(words))
+    }
 }
 
 /// `[[lint.overrides]]`: settings for the files that match `paths`.
@@ -142,8 +190,9 @@ impl FileSettings {
 impl LintConfig {
     /// Checks the settings: rule ids exist, globs parse, threshold keys exist.
     /// `base` is the folder of helder.toml. The error is Dutch and names the key.
-    pub fn from_settings(settings: LintSettings, base: &Path) -> Result<LintConfig, String> {
+    pub fn from_settings(mut settings: LintSettings, base: &Path) -> Result<LintConfig, String> {
         check_rule_ids(&settings.rules, "lint.rules")?;
+        settings.thresholds.extra_words = settings.spelling.words(base)?;
         let mut overrides = Vec::new();
         for (i, entry) in settings.overrides.into_iter().enumerate() {
             let key = format!("lint.overrides[{}]", i + 1);
@@ -243,8 +292,12 @@ fn check_rule_ids(rules: &BTreeMap<String, RuleLevel>, key: &str) -> Result<(), 
 fn merged(base: &ReadabilityConfig, table: toml::Table) -> Result<ReadabilityConfig, String> {
     let mut full = toml::Table::try_from(base).map_err(|e| e.to_string())?;
     merge_into(&mut full, table);
-    full.try_into()
-        .map_err(|e: toml::de::Error| e.message().to_string())
+    let mut merged: ReadabilityConfig = full
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_string())?;
+    // Not a threshold, so not in the table: the words hold for every file.
+    merged.extra_words = base.extra_words.clone();
+    Ok(merged)
 }
 
 fn merge_into(target: &mut toml::Table, overlay: toml::Table) {
@@ -325,5 +378,42 @@ mod tests {
         assert!(error.contains("lint.overrides[1].thresholds"), "{error}");
         assert!(config("[rules]\npassive-voice = \"loud\"\n").is_err());
         assert!(config("[unknown]\n").is_err());
+        assert!(config("[spelling]\nextra-word = [\"x\"]\n").is_err());
+    }
+
+    #[test]
+    fn extra_words_come_from_the_list_and_the_file_and_hold_in_overrides() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("woorden.txt"),
+            "# eigen woorden\nwerkpleinloket\n\n",
+        )
+        .unwrap();
+        let settings: LintSettings = toml::from_str(
+            "[spelling]\nextra-words = [\"Waalmondepas\"]\nextra-words-file = \"woorden.txt\"\n[[overrides]]\npaths = [\"a.md\"]\nthresholds = { long-sentence-error = 24 }\n",
+        )
+        .unwrap();
+        let config = LintConfig::from_settings(settings, dir.path()).unwrap();
+        for path in ["a.md", "b.md"] {
+            let words = config
+                .for_path(&dir.path().join(path))
+                .thresholds
+                .extra_words;
+            assert!(
+                words.contains("waalmondepas") && words.contains("werkpleinloket"),
+                "{path}"
+            );
+            assert_eq!(words.len(), 2);
+        }
+        let missing: LintSettings =
+            toml::from_str("[spelling]\nextra-words-file = \"weg.txt\"\n").unwrap();
+        let error = LintConfig::from_settings(missing, dir.path()).unwrap_err();
+        assert!(
+            error.starts_with("lint.spelling.extra-words-file:"),
+            "{error}"
+        );
+        let two: LintSettings =
+            toml::from_str("[spelling]\nextra-words = [\"twee woorden\"]\n").unwrap();
+        assert!(LintConfig::from_settings(two, dir.path()).is_err());
     }
 }

@@ -43,6 +43,8 @@ pub enum Category {
     Readability,
     /// Formal words with a plain alternative.
     Wording,
+    /// Words that are not in the Dutch word list.
+    Spelling,
     /// What every letter must contain.
     Structure,
     /// The template itself: it cannot be rendered, has no examples, or a suppression is wrong.
@@ -56,6 +58,7 @@ impl Category {
             Category::Tone => "tone",
             Category::Readability => "readability",
             Category::Wording => "wording",
+            Category::Spelling => "spelling",
             Category::Structure => "structure",
             Category::Template => "template",
         }

@@ -34,6 +34,8 @@ pub struct WordFacts {
     pub syllables: u16,
     /// Letters.
     pub letters: u16,
+    /// Its classes in the word lists (the flags of [`super::wordlists::WordEntry`]).
+    pub class: u16,
 }
 
 impl WordFacts {
@@ -238,6 +240,7 @@ impl<'a> Document<'a> {
                         verdict,
                         syllables: u16::try_from(info.syllables).unwrap_or(u16::MAX),
                         letters: u16::try_from(info.letters).unwrap_or(u16::MAX),
+                        class,
                     });
                     first_word = false;
                     after_comma = false;

@@ -64,6 +64,10 @@ pub struct ReadabilityConfig {
     pub long_word_letters: usize,
     /// The limits of each level.
     pub levels: LevelLimits,
+    /// The municipality's own words for the spelling check: set from
+    /// `[lint.spelling]`, not a threshold, so never read from `[lint.thresholds]`.
+    #[serde(skip)]
+    pub extra_words: crate::spelling::ExtraWords,
 }
 
 impl Default for ReadabilityConfig {
@@ -76,6 +80,7 @@ impl Default for ReadabilityConfig {
             rare_zipf: 3.0,
             long_word_letters: 20,
             levels: LevelLimits::default(),
+            extra_words: crate::spelling::ExtraWords::default(),
         }
     }
 }

@@ -9,6 +9,7 @@ const FORMAL_WORDS: &str = include_str!("../../readability/formal-words.toml");
 const ABBREVIATIONS: &str = include_str!("../../readability/abbreviations.txt");
 const SYLLABLES: &str = include_str!("../../readability/syllables.tsv");
 const TONE: &str = include_str!("../../readability/tone.toml");
+const NOT_IN_OPENTAAL_LIST: &str = include_str!("../../readability/frequent-not-in-opentaal.txt");
 
 /// A formal word or phrase with its plain alternative.
 #[derive(Debug, Clone, Deserialize)]
@@ -109,13 +110,18 @@ pub const SANCTION: u16 = 128;
 pub const HELP: u16 = 256;
 /// The anchor (longest) word of a tone phrase.
 pub const TONE_ANCHOR: u16 = 512;
+/// A word of the frequency list that OpenTaal's dictionary does not accept
+/// (English words, chat abbreviations, frequent misspellings such as "fotos"):
+/// the spelling check must not take it as correct.
+pub const NOT_IN_OPENTAAL: u16 = 1024;
 
 /// Everything the lexicon knows about one word, found with one lookup.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct WordEntry {
     /// Its frequency, when it is among the 50,000 most used words.
     pub frequency: Option<Frequency>,
-    /// [`SUBORDINATOR`], [`SUBORDINATOR_AFTER_COMMA`], [`AUXILIARY`], [`FORMAL_ANCHOR`].
+    /// [`SUBORDINATOR`], [`SUBORDINATOR_AFTER_COMMA`], [`AUXILIARY`], [`FORMAL_ANCHOR`],
+    /// [`NOT_IN_OPENTAAL`] and the other classes above.
     pub flags: u16,
 }
 
@@ -148,6 +154,13 @@ impl Lexicon {
     /// Everything known about a lower-case word.
     pub fn entry(&self, word: &str) -> WordEntry {
         self.frequency.get(word).copied().unwrap_or_default()
+    }
+
+    /// The words of the frequency list with their frequency, in no order.
+    pub fn frequent_words(&self) -> impl Iterator<Item = (&'static str, Frequency)> + '_ {
+        self.frequency
+            .iter()
+            .filter_map(|(word, entry)| entry.frequency.map(|f| (*word, f)))
     }
 }
 
@@ -306,6 +319,15 @@ pub fn load() -> Result<Lexicon, String> {
             .map_err(|_| format!("syllables.tsv: bad count for {word}"))?;
         syllables.insert(word, count);
         frequency.entry(word).or_default().flags |= SYLLABLES_IN_TABLE;
+    }
+    for word in data_lines(NOT_IN_OPENTAAL_LIST) {
+        let entry = frequency
+            .get_mut(word)
+            .filter(|entry| entry.frequency.is_some())
+            .ok_or_else(|| {
+                format!("frequent-not-in-opentaal.txt: {word} is not in nl-frequency.tsv")
+            })?;
+        entry.flags |= NOT_IN_OPENTAAL;
     }
     let frequency_words = frequency
         .values()

@@ -14,6 +14,7 @@ mod release;
 mod routing;
 mod serve;
 mod settings;
+mod spelling;
 mod support;
 mod tasks;
 mod template_ci;

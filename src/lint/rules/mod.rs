@@ -16,6 +16,7 @@ mod long_word;
 mod missing_action;
 mod missing_contact;
 mod missing_objection_clause;
+mod misspelled_word;
 mod objection_call_keeps_running;
 mod objection_how;
 mod objection_period;
@@ -58,6 +59,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(missing_action::MissingAction),
         Box::new(missing_contact::MissingContact),
         Box::new(missing_objection_clause::MissingObjectionClause),
+        Box::new(misspelled_word::MisspelledWord),
         Box::new(objection_call_keeps_running::ObjectionCallKeepsRunning),
         Box::new(objection_how::ObjectionHow),
         Box::new(objection_period::ObjectionPeriod),
