@@ -1,0 +1,240 @@
+//! Phases 1 to 3 of a batch, group after group: read, parse and decide what
+//! needs work, make it in parallel, and hand the group to [`super::store`]
+//! while the next one is read.
+
+use super::input::{Item, Reader};
+use super::journal::{Journal, Outcome};
+use super::make::{Context, Made, Parsed, count_made, parse};
+use super::store::store;
+use super::{BatchError, BatchOptions, Counts, GROUP_SIZE, Summary, journal_error, write_error};
+use crate::config::Config;
+use crate::fs::io_reason;
+use crate::output::{ERRORS_FILE, JOURNAL_FILE, LETTERS_DIR, SUMMARY_FILE, Storage, TASKS_DIR};
+use crate::render::BoxedRenderer;
+use crate::task::TalkingPoints;
+use crate::template::TemplateSet;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::time::Instant;
+
+/// A group ready to be written: its items, parsed, and what was made of them.
+pub(super) struct Prepared {
+    /// The input items.
+    pub(super) group: Vec<Item>,
+    /// Each item parsed.
+    pub(super) parsed: Vec<Parsed>,
+    /// What was made of each item that needed work.
+    pub(super) made: Vec<Option<Made>>,
+}
+
+/// Runs a batch. `progress` is called after every group with the counts so far.
+pub fn run(
+    options: &BatchOptions,
+    config: &Config,
+    templates: &TemplateSet,
+    storage: &dyn Storage,
+    progress: &mut dyn FnMut(&Counts),
+) -> Result<Summary, BatchError> {
+    let started = Instant::now();
+    let reader = Reader::open(&options.input).map_err(|e| BatchError::Input {
+        input: options.input.display().to_string(),
+        reason: io_reason(&e),
+    })?;
+    let talking_points =
+        TalkingPoints::load(&config.templates_dir).map_err(BatchError::Settings)?;
+    let renderers: Vec<BoxedRenderer> =
+        options.formats.iter().map(|f| f.renderer(config)).collect();
+    let journal = if options.dry_run {
+        None
+    } else {
+        for dir in [LETTERS_DIR, TASKS_DIR] {
+            let path = options.out.join(dir);
+            crate::fs::create_private_dir(&path)
+                .map_err(|e| write_error(format!("de map {}", path.display()), io_reason(&e)))?;
+            remove_temporary_files(&path);
+        }
+        let journal = Journal::open(&options.out).map_err(|e| {
+            write_error(
+                format!("het journaal {}", options.out.join(JOURNAL_FILE).display()),
+                e,
+            )
+        })?;
+        Some(journal)
+    };
+    let run_id = match &journal {
+        Some(j) => j
+            .start_run(&options.input.display().to_string())
+            .map_err(journal_error)?,
+        None => 0,
+    };
+    let context = Context {
+        options,
+        config,
+        templates,
+        renderers: &renderers,
+        talking_points: &talking_points,
+    };
+    let mut counts = Counts::default();
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut reader = reader;
+    // One group is written and committed while the next is read and rendered.
+    let mut pending: Option<Prepared> = None;
+    loop {
+        let group: Vec<Item> = reader.by_ref().take(GROUP_SIZE).collect();
+        let (stored, prepared) = rayon::join(
+            || -> Result<Counts, BatchError> {
+                let mut stored = Counts::default();
+                if let Some(prepared) = pending.take() {
+                    match &journal {
+                        Some(journal) => {
+                            store(&context, journal, storage, run_id, prepared, &mut stored)?
+                        }
+                        None => {
+                            for m in prepared.made.into_iter().flatten() {
+                                count_made(&m, &mut stored);
+                            }
+                        }
+                    }
+                }
+                Ok(stored)
+            },
+            || {
+                (!group.is_empty()).then(|| {
+                    let mut seen_now = Counts::default();
+                    let parsed: Vec<Parsed> = group.par_iter().map(parse).collect();
+                    let work = decide(
+                        &parsed,
+                        journal.as_ref(),
+                        &options.out,
+                        &mut seen,
+                        &mut seen_now,
+                    );
+                    let made: Vec<Option<Made>> = parsed
+                        .par_iter()
+                        .zip(work.par_iter())
+                        .map(|(p, w)| w.then(|| context.make(p)))
+                        .collect();
+                    (
+                        Prepared {
+                            group,
+                            parsed,
+                            made,
+                        },
+                        seen_now,
+                    )
+                })
+            },
+        );
+        counts.add(&stored?);
+        progress(&counts);
+        match prepared {
+            Some((prepared, seen_now)) => {
+                counts.add(&seen_now);
+                pending = Some(prepared);
+            }
+            None => break,
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let mut summary = Summary {
+        input: options.input.display().to_string(),
+        dry_run: options.dry_run,
+        counts,
+        journal: BTreeMap::new(),
+        seconds,
+        events_per_second: 0.0,
+        threads: rayon::current_num_threads(),
+    };
+    summary.events_per_second = if seconds > 0.0 {
+        summary.counts.events as f64 / seconds
+    } else {
+        0.0
+    };
+    if let Some(journal) = &journal {
+        summary.journal = journal
+            .counts()
+            .map_err(journal_error)?
+            .into_iter()
+            .collect();
+        let mut lines = String::new();
+        for record in journal.errors().map_err(journal_error)? {
+            lines.push_str(&serde_json::to_string(&record).unwrap_or_default());
+            lines.push('\n');
+        }
+        let path = options.out.join(ERRORS_FILE);
+        crate::fs::write_private(&path, lines.as_bytes())
+            .map_err(|e| write_error(path.display().to_string(), io_reason(&e)))?;
+        journal
+            .finish_run(
+                run_id,
+                &serde_json::to_string(&summary.counts).unwrap_or_default(),
+            )
+            .map_err(journal_error)?;
+    }
+    let path = options.out.join(SUMMARY_FILE);
+    crate::fs::create_private_dir(&options.out)
+        .map_err(|e| write_error(format!("de map {}", options.out.display()), io_reason(&e)))?;
+    let text = serde_json::to_string_pretty(&summary).unwrap_or_default();
+    crate::fs::write_private(&path, text.as_bytes())
+        .map_err(|e| write_error(path.display().to_string(), io_reason(&e)))?;
+    Ok(summary)
+}
+
+/// Removes temporary files a killed run left behind.
+fn remove_temporary_files(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.filter_map(Result::ok) {
+            if crate::fs::is_temporary(&entry.file_name().to_string_lossy()) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// Phase 2: which parsed items need work. Skips and conflicts are counted here.
+fn decide(
+    parsed: &[Parsed],
+    journal: Option<&Journal>,
+    out: &Path,
+    seen: &mut HashMap<String, String>,
+    counts: &mut Counts,
+) -> Vec<bool> {
+    parsed
+        .iter()
+        .map(|p| {
+            counts.events += 1;
+            let (key, hash) = match p {
+                Parsed::Valid { event, hash } => {
+                    *counts
+                        .by_type
+                        .entry(event.event_type.to_string())
+                        .or_default() += 1;
+                    (event.id.as_str(), hash.as_str())
+                }
+                Parsed::Invalid { key, hash, .. } => (key.as_str(), hash.as_str()),
+            };
+            // Seen earlier in this run.
+            if let Some(previous) = seen.get(key) {
+                if previous == hash {
+                    counts.skipped += 1;
+                    return false;
+                }
+                return true; // a conflict: phase 4 records it
+            }
+            seen.insert(key.to_string(), hash.to_string());
+            let Some(journal) = journal else { return true };
+            match journal.get(key) {
+                Ok(Some(row)) if row.outcome != Outcome::Error && row.content_hash == hash => {
+                    // Done in an earlier run, unless a file it made is gone.
+                    let complete = row.outputs.iter().all(|o| out.join(&o.path).is_file());
+                    if complete {
+                        counts.skipped += 1;
+                    }
+                    !complete
+                }
+                _ => true,
+            }
+        })
+        .collect()
+}

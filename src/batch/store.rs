@@ -1,0 +1,215 @@
+//! Phase 4 of a batch, in one thread and in input order: write every file
+//! atomically, apply recorded contacts, put the rows in one journal
+//! transaction, sync the file system once, and commit.
+
+use super::input::Item;
+use super::journal::{ErrorRecord, Journal, Outcome, Output, Row};
+use super::make::{Context, Made, Parsed};
+use super::release::release;
+use super::run::Prepared;
+use super::{BatchError, Counts, journal_error, write_error};
+use crate::fs::io_reason;
+use crate::output::{OutputFile, Storage, sha256_hex};
+use std::path::Path;
+
+/// Phase 4: write, record, sync, commit — one group.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn store(
+    context: &Context<'_>,
+    journal: &Journal,
+    storage: &dyn Storage,
+    run: i64,
+    prepared: Prepared,
+    counts: &mut Counts,
+) -> Result<(), BatchError> {
+    let Prepared {
+        group,
+        parsed,
+        made,
+    } = prepared;
+    let out = &context.options.out;
+    journal.begin().map_err(journal_error)?;
+    let result = (|| -> Result<(), BatchError> {
+        for ((item, p), m) in group.iter().zip(&parsed).zip(made) {
+            let Some(m) = m else { continue };
+            let (key, hash, event) = match p {
+                Parsed::Valid { event, hash } => (event.id.clone(), hash.clone(), Some(event)),
+                Parsed::Invalid { key, hash, .. } => (key.clone(), hash.clone(), None),
+            };
+            // The same id with other content: never overwritten, an error of its own.
+            let existing = journal.get(&key).map_err(journal_error)?;
+            if let Some(row) = &existing
+                && row.outcome != Outcome::Error
+                && row.content_hash != hash
+            {
+                counts.errors += 1;
+                let record = ErrorRecord {
+                    event_id: Some(key.clone()),
+                    file: item.file.clone(),
+                    line: item.line,
+                    field: Some("id".to_string()),
+                    message: format!(
+                        "gebeurtenis {key}: er is al een gebeurtenis met dit id verwerkt, met een andere inhoud. helder overschrijft niets. Geef elke gebeurtenis een eigen id, of zoek uit welke de juiste is."
+                    ),
+                };
+                journal
+                    .put_error(
+                        &format!("{key}#{}", &hash[..hash.len().min(12)]),
+                        &record,
+                        run,
+                    )
+                    .map_err(journal_error)?;
+                continue;
+            }
+            let base = Row {
+                key: key.clone(),
+                content_hash: hash,
+                event_type: event.map(|e| e.event_type.to_string()),
+                case_id: event.map(|e| e.data.case.zaak_id.to_string()),
+                route: String::new(),
+                outcome: Outcome::Error,
+                outputs: Vec::new(),
+            };
+            let is_task = matches!(m, Made::Task(_));
+            match m {
+                Made::Letter(files) | Made::Task(files) => {
+                    let owned = existing.as_ref().map_or(&[][..], |row| &row.outputs[..]);
+                    if let Some(message) = foreign_file(out, &files, owned) {
+                        record_error(journal, run, &key, item, Some(&key), message, counts)?;
+                        continue;
+                    }
+                    let outputs = write_all(storage, out, &files)?;
+                    let row = Row {
+                        route: if is_task { "call_first" } else { "letter" }.to_string(),
+                        outcome: if is_task {
+                            Outcome::Task
+                        } else {
+                            Outcome::Letter
+                        },
+                        outputs,
+                        ..base
+                    };
+                    journal.put(&row, run).map_err(journal_error)?;
+                    journal.clear_error(&key).map_err(journal_error)?;
+                    if is_task {
+                        counts.tasks += 1;
+                    } else {
+                        counts.letters += 1;
+                    }
+                }
+                Made::Contact(contact) => {
+                    match release(context, journal, storage, run, &contact)? {
+                        Ok(released) => {
+                            let row = Row {
+                                route: "release".to_string(),
+                                outcome: Outcome::Contact,
+                                ..base
+                            };
+                            journal.put(&row, run).map_err(journal_error)?;
+                            journal.clear_error(&key).map_err(journal_error)?;
+                            counts.contacts += 1;
+                            if released {
+                                counts.released += 1;
+                            }
+                        }
+                        Err(message) => {
+                            record_error(
+                                journal,
+                                run,
+                                &key,
+                                item,
+                                Some(&contact.id),
+                                message,
+                                counts,
+                            )?;
+                        }
+                    }
+                }
+                Made::Error(record) => {
+                    let row = Row {
+                        route: "error".to_string(),
+                        ..base
+                    };
+                    journal.put(&row, run).map_err(journal_error)?;
+                    journal
+                        .put_error(&key, &record, run)
+                        .map_err(journal_error)?;
+                    counts.errors += 1;
+                }
+                Made::Routed(_) => {}
+            }
+        }
+        storage
+            .sync(out)
+            .map_err(|e| write_error(format!("de map {}", out.display()), io_reason(&e)))?;
+        Ok(())
+    })();
+    match result {
+        Ok(()) => journal.commit().map_err(journal_error),
+        Err(e) => {
+            let _ = journal.rollback();
+            Err(e)
+        }
+    }
+}
+
+fn record_error(
+    journal: &Journal,
+    run: i64,
+    key: &str,
+    item: &Item,
+    event_id: Option<&str>,
+    message: String,
+    counts: &mut Counts,
+) -> Result<(), BatchError> {
+    counts.errors += 1;
+    let record = ErrorRecord {
+        event_id: event_id.map(str::to_string),
+        file: item.file.clone(),
+        line: item.line,
+        field: None,
+        message,
+    };
+    journal.put_error(key, &record, run).map_err(journal_error)
+}
+
+/// A file in the way that is not helder's: not in the journal for this event,
+/// and not the very bytes helder would write (those are left by an interrupted
+/// run). A symbolic link is never helder's. Returns the error message.
+fn foreign_file(out: &Path, files: &[OutputFile], owned: &[Output]) -> Option<String> {
+    for OutputFile { path, bytes } in files {
+        let full = out.join(path);
+        let Ok(metadata) = std::fs::symlink_metadata(&full) else {
+            continue;
+        };
+        let ours = owned.iter().any(|o| &o.path == path);
+        let same = metadata.file_type().is_file()
+            && std::fs::read(&full).is_ok_and(|existing| existing == *bytes);
+        if metadata.file_type().is_symlink() || (!ours && !same) {
+            return Some(format!(
+                "{} bestaat al en is niet door helder gemaakt; helder overschrijft het niet. Haal het weg of kies een andere map met --out.",
+                full.display()
+            ));
+        }
+    }
+    None
+}
+
+pub(super) fn write_all(
+    storage: &dyn Storage,
+    out: &Path,
+    files: &[OutputFile],
+) -> Result<Vec<Output>, BatchError> {
+    let mut outputs = Vec::with_capacity(files.len());
+    for OutputFile { path, bytes } in files {
+        let full = out.join(path);
+        storage
+            .write(&full, bytes)
+            .map_err(|e| write_error(full.display().to_string(), io_reason(&e)))?;
+        outputs.push(Output {
+            path: path.clone(),
+            sha256: sha256_hex(bytes),
+        });
+    }
+    Ok(outputs)
+}
