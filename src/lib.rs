@@ -7,7 +7,7 @@
 //! 2. [`route`]: a letter, or a call first ([`policy`] says which types and flags);
 //! 3. [`template`]: render `letter-templates/<event_type>.md` (Tera + Markdown, values escaped);
 //! 4. [`render`]: Markdown → one [`render::Letter`] → HTML, text or Markdown;
-//! 5. [`lint`]: readability, wording, tone and structure of any Dutch text ([`text`] extracts the prose, [`readability`] measures it, [`morphology`] gives every word its lemma, compound parts and concepts); [`template_lint`] checks templates with their examples.
+//! 5. [`lint`]: readability, wording, tone and structure of any Dutch text ([`text`] extracts the prose, [`readability`] measures it, [`morphology`] gives every word its lemma, compound parts and concepts); [`template_ci`] checks templates with their examples.
 //!
 //! [`letter::compose`] runs steps 2–4 for one event. The library never prints:
 //! only `main.rs` writes to the terminal.
@@ -38,5 +38,5 @@ pub mod serve;
 pub mod spelling;
 pub mod task;
 pub mod template;
-pub mod template_lint;
+pub mod template_ci;
 pub mod text;

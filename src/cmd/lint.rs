@@ -2,7 +2,7 @@
 //!
 //! A folder with templates (`*.md` files that start with `+++`) is checked as
 //! a templates folder: each template is made into a letter with each of its
-//! examples ([`crate::template_lint`]). Other `.md` and `.txt` files are
+//! examples ([`crate::template_ci`]). Other `.md` and `.txt` files are
 //! linted as text. `--changed-since REV` keeps only what changed since a git
 //! revision (and the templates that use a changed partial or example).
 
@@ -13,7 +13,7 @@ use crate::lint::suppress::{self, CommentSyntax};
 use crate::lint::{Severity, SourceKind, lint};
 use crate::report::{FileFinding, FileReport};
 use crate::template::PARTIALS_DIR;
-use crate::template_lint::{self, Selection, absolute};
+use crate::template_ci::{self, Selection, absolute};
 use anyhow::{Context, bail};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -101,7 +101,7 @@ pub fn run(request: LintRequest<'_>) -> anyhow::Result<(Vec<FileReport>, Outcome
                     .collect(),
             ),
         };
-        reports.extend(template_lint::check(&dir, config, &selection));
+        reports.extend(template_ci::check(&dir, config, &selection));
     }
     let fail_on = request.fail_on.unwrap_or(lint_config.fail_on);
     let failed = reports

@@ -237,10 +237,10 @@ fn load_templates(state: &AppState) -> crate::template::TemplateSet {
 async fn templates_page(State(state): State<Arc<AppState>>) -> Html<String> {
     let state2 = state.clone();
     let reports = tokio::task::spawn_blocking(move || {
-        crate::template_lint::check(
+        crate::template_ci::check(
             &state2.config.templates_dir,
             &state2.config,
-            &crate::template_lint::Selection::All,
+            &crate::template_ci::Selection::All,
         )
     })
     .await
@@ -269,10 +269,10 @@ async fn template_page(
             .filter(|e| template.front_matter.examples.contains(e))
             .cloned()
             .or_else(|| template.front_matter.examples.first().cloned());
-        let reports = crate::template_lint::check(
+        let reports = crate::template_ci::check(
             &state.config.templates_dir,
             &state.config,
-            &crate::template_lint::Selection::Only([template.path.clone()].into()),
+            &crate::template_ci::Selection::Only([template.path.clone()].into()),
         );
         let preview = example
             .as_deref()

@@ -15,7 +15,7 @@ use crate::render::blocks::parse_blocks;
 use crate::render::html::{HtmlRenderer, esc};
 use crate::render::{Letter, Renderer};
 use crate::template::{LetterTemplate, TemplateSet};
-use crate::template_lint::EXAMPLES_DIR;
+use crate::template_ci::EXAMPLES_DIR;
 
 /// First code point of the mark-start characters (private use, plane 15).
 const MARK_START: u32 = 0xF_0000;

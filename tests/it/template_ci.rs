@@ -432,10 +432,10 @@ fn changed_since_lints_only_changed_templates_and_the_users_of_a_changed_partial
 #[test]
 fn every_shipped_letter_reads_at_b1_without_threats_or_structure_errors() {
     let config = crate::support::config();
-    let reports = helder::template_lint::check(
+    let reports = helder::template_ci::check(
         &config.templates_dir,
         &config,
-        &helder::template_lint::Selection::All,
+        &helder::template_ci::Selection::All,
     );
     let mut templates = 0;
     for report in &reports {

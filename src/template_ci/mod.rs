@@ -9,25 +9,28 @@
 //! missing partials, front matter, unreadable examples) are findings too.
 //! Rule levels and suppression comments are applied per file last.
 
+mod place;
+mod select;
+
+use place::{body_to_file, front_matter_line, line_span, mention_span, place};
+pub use select::absolute;
+use select::{selected_templates, uses_partial};
+
 use crate::config::Config;
 use crate::event::{CaseEvent, parse_events};
 use crate::letter::{ComposeError, ComposeOptions, build_letter};
 use crate::lint::meta::{TEMPLATE_ERROR, TEMPLATE_WITHOUT_EXAMPLES};
 use crate::lint::suppress::{self, CommentSyntax};
 use crate::lint::{Category, Finding, LineIndex, Severity, SourceKind, Span, lint, lint_letter};
-use crate::markdown::{Fences, fences};
 use crate::readability::Metrics;
 use crate::report::{FileFinding, FileReport};
 use crate::template::context::{LetterFacts, build};
-use crate::template::source_map::Origin;
 use crate::template::{
     LetterTemplate, MappedSet, PARTIALS_DIR, TemplateError, TemplateSet, variables,
 };
-use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 /// Rules about the letter as a whole: they point where the letter starts and name the example.
 const LETTER_WIDE: &[&str] = &[
@@ -321,88 +324,6 @@ fn check_names(
     }
 }
 
-/// Puts a finding of the letter at its place in a template file.
-fn place(
-    files: &mut BTreeMap<PathBuf, FileFindings>,
-    mut finding: Finding,
-    map: &crate::template::source_map::SourceMap,
-    mapped: &MappedSet,
-    text: &str,
-    example: &str,
-    event_id: &str,
-) {
-    let pieces = mapped.pieces();
-    let letter_wide = LETTER_WIDE.contains(&finding.rule);
-    let touches = map.touches_expression(finding.span.start..finding.span.end, pieces);
-    match map.origin(finding.span.start, pieces) {
-        // A value from the event is the case system's text, not the template's.
-        Some(Origin::Expression { .. }) if finding.category == Category::Spelling => {}
-        Some(Origin::Expression { file, range }) if letter_wide => {
-            // About the whole letter: it points where the letter starts, whatever that is.
-            let (path, body) = mapped.file(file);
-            let slot = entry(files, path);
-            let span = Span {
-                start: body_to_file(body, &slot.source, range.start),
-                end: body_to_file(body, &slot.source, range.end),
-            };
-            push(files, path, span, finding, Some(event_id));
-        }
-        Some(Origin::Expression { file, range }) => {
-            let (path, body) = mapped.file(file);
-            let expression = body[range.clone()].to_string();
-            let slot = entry(files, path);
-            let span = Span {
-                start: body_to_file(body, &slot.source, range.start),
-                end: body_to_file(body, &slot.source, range.end),
-            };
-            let flagged = &text[finding.span.start..finding.span.end];
-            let shown = if flagged.chars().count() > 40 {
-                format!("{}…", flagged.chars().take(40).collect::<String>())
-            } else {
-                flagged.to_string()
-            };
-            finding.message = format!(
-                "{} Dit komt uit {expression} met voorbeeld {example} (\"{shown}\").",
-                finding.message
-            );
-            finding.span = span;
-            push(files, path, span, finding, Some(event_id));
-        }
-        Some(Origin::Literal { file, offset }) => {
-            let (path, body) = mapped.file(file);
-            let length = finding.span.end - finding.span.start;
-            let slot = entry(files, path);
-            let start = body_to_file(body, &slot.source, offset);
-            // The finding keeps its length when the text is one stretch of the file.
-            let end = match map.origin(
-                finding.span.end.saturating_sub(1).max(finding.span.start),
-                pieces,
-            ) {
-                Some(Origin::Literal {
-                    file: f,
-                    offset: last,
-                }) if f == file && last >= offset && last - offset + 1 == length => {
-                    ceil_char(&slot.source, body_to_file(body, &slot.source, last) + 1)
-                }
-                // It ends in a value: up to the end of that `{{ … }}`.
-                Some(Origin::Expression { file: f, range })
-                    if f == file && range.start >= offset =>
-                {
-                    body_to_file(body, &slot.source, range.end)
-                }
-                _ => line_end(&slot.source, start),
-            };
-            let span = Span {
-                start,
-                end: end.max(start),
-            };
-            let example = (letter_wide || touches.is_some()).then_some(event_id);
-            push(files, path, span, finding, example);
-        }
-        None => {}
-    }
-}
-
 /// Checks text of the templates that no example showed, as raw template text.
 fn check_unshown_text(files: &mut BTreeMap<PathBuf, FileFindings>, config: &Config) {
     for (path, slot) in files.iter_mut() {
@@ -580,136 +501,4 @@ fn read_example(dir: &Path, name: &str, template: &LetterTemplate) -> Result<Cas
         ));
     }
     Ok(event)
-}
-
-/// The templates to check for a selection.
-fn selected_templates(dir: &Path, set: &TemplateSet, selection: &Selection) -> BTreeSet<PathBuf> {
-    let Selection::Only(changed) = selection else {
-        return set.iter().map(|t| t.path.clone()).collect();
-    };
-    let changed: BTreeSet<PathBuf> = changed.iter().map(|p| absolute(p)).collect();
-    let changed_partials: BTreeSet<String> = set
-        .sources()
-        .filter(|(name, path, _)| {
-            name.starts_with(PARTIALS_DIR) && changed.contains(&absolute(path))
-        })
-        .map(|(name, _, _)| name.to_string())
-        .collect();
-    set.iter()
-        .filter(|t| {
-            changed.contains(&absolute(&t.path))
-                || t.front_matter
-                    .examples
-                    .iter()
-                    .any(|e| changed.contains(&absolute(&dir.join(EXAMPLES_DIR).join(e))))
-                || includes(set, &t.name)
-                    .iter()
-                    .any(|name| changed_partials.contains(name))
-        })
-        .map(|t| t.path.clone())
-        .collect()
-}
-
-fn uses_partial(set: &TemplateSet, selected: &BTreeSet<PathBuf>, partial: &str) -> bool {
-    set.iter()
-        .filter(|t| selected.contains(&t.path))
-        .any(|t| includes(set, &t.name).iter().any(|n| n == partial))
-}
-
-/// Every partial a template includes, also through other partials.
-fn includes(set: &TemplateSet, name: &str) -> BTreeSet<String> {
-    static INCLUDE: OnceLock<Regex> = OnceLock::new();
-    let pattern = INCLUDE.get_or_init(|| {
-        Regex::new(r#"\{%-?\s*include\s+["']([^"']+)["']"#).expect("valid pattern")
-    });
-    let sources: BTreeMap<&str, &str> = set.sources().map(|(n, _, s)| (n, s)).collect();
-    let mut found = BTreeSet::new();
-    let mut pending = vec![name.to_string()];
-    while let Some(current) = pending.pop() {
-        let Some(source) = sources.get(current.as_str()) else {
-            continue;
-        };
-        for captures in pattern.captures_iter(source) {
-            let included = captures[1].to_string();
-            if found.insert(included.clone()) {
-                pending.push(included);
-            }
-        }
-    }
-    found
-}
-
-/// The path with links resolved, or made absolute when it does not exist (yet).
-pub(crate) fn absolute(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path)
-        .or_else(|_| std::path::absolute(path))
-        .unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// The 1-based line of a front matter key (`examples = …`).
-fn front_matter_line(source: &str, key: &str) -> Option<usize> {
-    let Fences::Closed(block) = fences(source) else {
-        return None;
-    };
-    let lines = LineIndex::new(source);
-    let first = lines.line(block.toml.start);
-    source[block.toml]
-        .lines()
-        .position(|l| l.trim_start().starts_with(key))
-        .map(|i| first + i)
-}
-
-/// The span of a line from a column (1-based, characters) to its end, without trailing blanks.
-fn line_span(source: &str, line: usize, column: Option<usize>) -> Span {
-    let start_of_line = LineIndex::new(source).line_start(line);
-    let text = source[start_of_line..].lines().next().unwrap_or_default();
-    let indent = text.len() - text.trim_start().len();
-    let start = match column {
-        Some(column) => text
-            .char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(text.len(), |(i, _)| i),
-        None => indent,
-    };
-    Span {
-        start: start_of_line + start,
-        end: start_of_line + text.trim_end().len().max(start),
-    }
-}
-
-/// The span of `needle` on a line, or the whole line.
-fn mention_span(source: &str, line: usize, needle: &str) -> Span {
-    let whole = line_span(source, line, None);
-    match source[whole.start..whole.end].find(needle) {
-        Some(i) => Span {
-            start: whole.start + i,
-            end: whole.start + i + needle.len(),
-        },
-        None => whole,
-    }
-}
-
-fn line_end(source: &str, from: usize) -> usize {
-    source[from..].find('\n').map_or(source.len(), |i| from + i)
-}
-
-fn ceil_char(source: &str, mut offset: usize) -> usize {
-    offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset += 1;
-    }
-    offset
-}
-
-/// An offset in a template body (front matter blanked) as an offset in the
-/// file: the lines are the same, and so are the columns on them.
-fn body_to_file(body: &str, file: &str, offset: usize) -> usize {
-    if body.len() == file.len() {
-        return offset.min(file.len());
-    }
-    let body_lines = LineIndex::new(body);
-    let line = body_lines.line(offset);
-    let body_line_start = body_lines.line_start(line);
-    let file_line_start = LineIndex::new(file).line_start(line);
-    ceil_char(file, file_line_start + (offset - body_line_start))
 }
