@@ -9,10 +9,10 @@ use serde_json::Value;
 #[test]
 fn the_shipped_templates_have_no_spelling_findings() {
     let config = config();
-    let reports = helder::template_lint::check(
+    let reports = helder::template_ci::check(
         &config.templates_dir,
         &config,
-        &helder::template_lint::Selection::All,
+        &helder::template_ci::Selection::All,
     );
     assert!(reports.len() > 30, "every template and partial is checked");
     for report in &reports {
