@@ -14,9 +14,9 @@
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 
 use chrono::NaiveDate;
+use helder::compose::{ComposeOptions, build_letter};
 use helder::config::Config;
 use helder::event::{CaseEvent, parse_events};
-use helder::letter::{ComposeOptions, build_letter};
 use helder::lint::lint_letter;
 use helder::render::Renderer;
 use helder::render::html::HtmlRenderer;

@@ -1,6 +1,8 @@
 //! The command line (clap derive). Each doc comment below is a `--help` line.
 
+use crate::lint::Severity;
 use crate::render::Format;
+use crate::report::ReportFormat;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -142,12 +144,12 @@ pub struct LintArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
-    pub format: LintFormat,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
 
     /// Exit with 1 when a finding is at this level or above (default: error, or fail-on in [lint]).
     #[arg(long, value_enum, value_name = "LEVEL")]
-    pub fail_on: Option<FailOn>,
+    pub fail_on: Option<Severity>,
 
     /// Only lint what changed since this git revision (and the templates that use
     /// a changed partial or example), e.g. origin/main.
@@ -157,32 +159,6 @@ pub struct LintArgs {
     /// Explain a rule, with a bad and a good example; without a rule, list them all.
     #[arg(long, value_name = "RULE", num_args = 0..=1, default_missing_value = "")]
     pub explain: Option<String>,
-}
-
-/// How lint findings are shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LintFormat {
-    /// The source line with the words underlined, the message and a suggestion.
-    Human,
-    /// One JSON object (see DESIGN.md §6).
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations in a pull request).
-    Github,
-    /// GitLab Code Quality JSON (findings in a merge request).
-    Gitlab,
-}
-
-/// The level at which `helder lint` fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    /// Any finding fails.
-    Info,
-    /// Warnings and errors fail.
-    Warning,
-    /// Only errors fail.
-    Error,
 }
 
 /// Arguments of `helder render`.

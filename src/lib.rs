@@ -6,11 +6,15 @@
 //! 1. [`event`]: read and validate a CloudEvents JSON event;
 //! 2. [`route`]: a letter, or a call first ([`policy`] says which types and flags);
 //! 3. [`template`]: render `letter-templates/<event_type>.md` (Tera + Markdown, values escaped);
-//! 4. [`render`]: Markdown → one [`render::Letter`] → HTML, text or Markdown;
-//! 5. [`lint`]: readability, wording, tone and structure of any Dutch text ([`text`] extracts the prose, [`readability`] measures it, [`morphology`] gives every word its lemma, compound parts and concepts); [`template_ci`] checks templates with their examples.
+//! 4. [`render`]: Markdown → one [`render::Letter`] → PDF, HTML, text or Markdown;
+//! 5. [`lint`]: readability, wording, tone and structure of any Dutch text ([`text`] extracts the prose, [`readability`] analyses it into one document, [`morphology`] gives every word its lemma, compound parts and concepts, [`spelling`] checks the words); [`template_ci`] checks templates with their examples;
+//! 6. [`output`]: where the files of a letter or a call-first task go; [`batch`] runs the whole pipeline over many events with a journal, [`release`] applies a recorded contact to a held letter.
 //!
-//! [`letter::compose`] runs steps 2–4 for one event. The library never prints:
-//! only `main.rs` writes to the terminal.
+//! [`compose::compose`] runs steps 2–4 for one event. Low in the house, used
+//! by many: [`markdown`] (the one parser setup and escaping), [`dutch`]
+//! (money, dates, names, addresses), [`calendar`], [`fs`]. At the edge:
+//! [`cli`] and [`cmd`] (one module a subcommand), which nothing else imports.
+//! The library never prints: only `main.rs` writes to the terminal.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -18,12 +22,12 @@ pub mod batch;
 pub mod calendar;
 pub mod cli;
 pub mod cmd;
+pub mod compose;
 pub mod config;
 pub mod dutch;
 pub mod event;
 pub mod fs;
 pub mod iban;
-pub mod letter;
 pub mod lint;
 pub mod markdown;
 pub mod morphology;

@@ -9,9 +9,9 @@
 //! released letter in every format): `release` and `batch` share it and only
 //! differ in how they store them. Nothing here writes.
 
+use crate::compose::{ComposeOptions, build_letter, tone_errors};
 use crate::config::Config;
 use crate::event::{CaseEvent, ContactOutcome, Origin, event_from_value};
-use crate::letter::{ComposeOptions, build_letter, tone_errors};
 use crate::output::{Layout, OutputFile, letter_files, task_record};
 use crate::render::{BoxedRenderer, Letter};
 use crate::task::{Attempt, CallFirstTask, TaskStatus};

@@ -2,7 +2,7 @@
 //! text (escaped), never as markup, and nothing panics.
 #![no_main]
 use helder::config::Config;
-use helder::letter::{ComposeOptions, build_letter};
+use helder::compose::{ComposeOptions, build_letter};
 use helder::template::TemplateSet;
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;

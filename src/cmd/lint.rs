@@ -6,11 +6,12 @@
 //! linted as text. `--changed-since REV` keeps only what changed since a git
 //! revision (and the templates that use a changed partial or example).
 
-use super::Outcome;
+use super::{DEFAULT_CONFIG, Outcome, Terminal};
+use crate::cli::LintArgs;
 use crate::config::Config;
 use crate::lint::config::LintConfig;
 use crate::lint::suppress::{self, CommentSyntax};
-use crate::lint::{Severity, SourceKind, lint};
+use crate::lint::{Severity, SourceKind};
 use crate::report::{FileFinding, FileReport};
 use crate::template::PARTIALS_DIR;
 use crate::template_ci::{self, Selection, absolute};
@@ -33,8 +34,38 @@ pub struct LintRequest<'a> {
     pub fail_on: Option<Severity>,
 }
 
+/// `helder lint`: explains a rule, or lints every input, writes the report in
+/// the asked format, and says whether the run fails.
+pub fn run(
+    args: &LintArgs,
+    config_path: Option<&Path>,
+    terminal: &mut dyn Terminal,
+) -> anyhow::Result<Outcome> {
+    if let Some(rule) = &args.explain {
+        terminal.write(explain(rule)?.as_bytes());
+        return Ok(Outcome::Success);
+    }
+    // Text needs no settings (then the defaults hold); templates do, to make letters.
+    let config = match config_path {
+        Some(path) => Some(Config::load(path)?),
+        None if Path::new(DEFAULT_CONFIG).exists() => {
+            Some(Config::load(Path::new(DEFAULT_CONFIG))?)
+        }
+        None => None,
+    };
+    let request = LintRequest {
+        paths: &args.paths,
+        config: config.as_ref(),
+        changed_since: args.changed_since.as_deref(),
+        fail_on: args.fail_on,
+    };
+    let (reports, outcome) = check(request)?;
+    terminal.write(args.format.render(&reports, terminal.color()).as_bytes());
+    Ok(outcome)
+}
+
 /// Lints every input and says whether the run fails.
-pub fn run(request: LintRequest<'_>) -> anyhow::Result<(Vec<FileReport>, Outcome)> {
+pub fn check(request: LintRequest<'_>) -> anyhow::Result<(Vec<FileReport>, Outcome)> {
     let default_lint = LintConfig::default();
     let lint_config = request.config.map_or(&default_lint, |c| &c.lint);
     let changed = match request.changed_since {
@@ -141,7 +172,7 @@ fn read_and_lint(path: &Path, config: &LintConfig) -> anyhow::Result<FileReport>
 /// Lints one text file with its settings and its suppression comments.
 fn text_report(path: &str, source: String, kind: SourceKind, config: &LintConfig) -> FileReport {
     let settings = config.for_path(Path::new(path));
-    let result = lint(&source, kind, &settings.thresholds);
+    let result = crate::lint::lint(&source, kind, &settings.thresholds);
     let mut findings = result.findings;
     settings.apply(&mut findings);
     let mut meta = suppress::apply(&mut findings, &source, CommentSyntax::Html);

@@ -7,8 +7,8 @@
 //! out anyway, with the offer of a home visit or the neighbourhood team that
 //! the templates give when nobody was reached.
 
-use super::Outcome;
 use super::render::write;
+use super::{Outcome, Terminal};
 use crate::cli::ReleaseArgs;
 use crate::config::Config;
 use crate::event::EventType;
@@ -27,26 +27,26 @@ pub fn run(
     config: &Config,
     templates: &TemplateSet,
     today: NaiveDate,
-    out: &mut dyn FnMut(String),
-    err: &mut dyn FnMut(String),
+    terminal: &mut dyn Terminal,
 ) -> anyhow::Result<Outcome> {
     let renderers = [args.format.renderer(config)];
     let mut tasks = load_tasks(&args.tasks)?;
     let mut outcome = Outcome::Success;
-    let mut fail = |message: String, outcome: &mut Outcome| {
-        err(message);
+    let fail = |terminal: &mut dyn Terminal, message: String, outcome: &mut Outcome| {
+        terminal.error(&message);
         *outcome = Outcome::EventErrors;
     };
     for result in read_events(&args.events) {
         let contact = match result {
             Ok(event) => event,
             Err(e) => {
-                fail(e.to_string(), &mut outcome);
+                fail(terminal, e.to_string(), &mut outcome);
                 continue;
             }
         };
         if contact.event_type != EventType::ContactRecorded {
             fail(
+                terminal,
                 format!(
                     "gebeurtenis {}: dit is geen vastgelegd contact ({}). Geef alleen contact_recorded-gebeurtenissen aan release.",
                     contact.id, contact.event_type
@@ -61,6 +61,7 @@ pub fn run(
             .find(|(_, t)| t.case_id == case_id && t.status == TaskStatus::Open)
         else {
             fail(
+                terminal,
                 format!(
                     "gebeurtenis {}: er is geen open taak voor zaak {case_id} in {}. Controleer het zaaknummer of de map met taken.",
                     contact.id,
@@ -83,7 +84,7 @@ pub fn run(
         let (effect, files) = match made {
             Ok(made) => made,
             Err(message) => {
-                fail(message, &mut outcome);
+                fail(terminal, message, &mut outcome);
                 continue;
             }
         };
@@ -91,7 +92,7 @@ pub fn run(
             write(&args.tasks.join(&file.path), &file.bytes)?;
         }
         match effect {
-            ContactEffect::Waiting { unreached, of } => out(format!(
+            ContactEffect::Waiting { unreached, of } => terminal.line(&format!(
                 "niet bereikt voor zaak {case_id} (poging {unreached} van {of}): de brief blijft wachten. Taak: {}",
                 path.display()
             )),
@@ -104,7 +105,7 @@ pub fn run(
                 let letter_path = args.tasks.join(
                     Layout::Render.letter(&file_stem(&letter.event_id), renderers[0].extension()),
                 );
-                out(format!(
+                terminal.line(&format!(
                     "brief vrijgegeven {how}: {}",
                     letter_path.display()
                 ));

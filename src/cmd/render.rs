@@ -4,12 +4,12 @@
 //! decision is printed instead, with how to get the held draft. An event with
 //! an error never leaves a file behind.
 
-use super::Outcome;
+use super::{Outcome, Terminal};
 use crate::cli::RenderArgs;
+use crate::compose::{ComposeOptions, Composed, compose};
 use crate::config::Config;
 use crate::event::read_events;
 use crate::fs::{create_private_dir, io_reason, write_private};
-use crate::letter::{ComposeOptions, Composed, compose};
 use crate::output::{Layout, OutputFile, file_stem, letter_files, task_files};
 use crate::task::{CallFirstTask, TalkingPoints};
 use crate::template::TemplateSet;
@@ -25,29 +25,14 @@ enum Destination {
     Folder(PathBuf),
 }
 
-/// What `render` writes to the terminal: messages (no personal data) and, with `-o -`, the letter.
-pub struct Terminal<'a> {
-    /// A line for stdout.
-    pub out: &'a mut dyn FnMut(String),
-    /// A line for stderr.
-    pub err: &'a mut dyn FnMut(String),
-    /// The letter's bytes, for `-o -`.
-    pub letter: &'a mut dyn FnMut(&[u8]),
-}
-
 /// Renders every event in `args`. Fails (exit 2) only when nothing can be written.
 pub fn run(
     args: &RenderArgs,
     config: &Config,
     templates: &TemplateSet,
     today: NaiveDate,
-    terminal: Terminal<'_>,
+    terminal: &mut dyn Terminal,
 ) -> anyhow::Result<Outcome> {
-    let Terminal {
-        out,
-        err,
-        letter: letter_out,
-    } = terminal;
     let events = read_events(&args.events);
     let destination = destination(args.output.as_deref(), events.len())?;
     let renderers = [args.format.renderer(config)];
@@ -57,13 +42,11 @@ pub fn run(
     };
     let talking_points =
         TalkingPoints::load(&config.templates_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut outcome = Outcome::Success;
+    // An event that ends as an error is reported and counted, and the run exits 1; the rest go on.
     let mut failed = 0usize;
-    // An event that ends as an error: reported, counted, and the run exits 1; the rest go on.
-    let mut fail = |message: String| {
-        err(message);
+    let mut fail = |terminal: &mut dyn Terminal, message: String| {
+        terminal.error(&message);
         failed += 1;
-        outcome = Outcome::EventErrors;
     };
     let mut written: HashSet<String> = HashSet::new();
     let (mut letters, mut calls) = (0usize, 0usize);
@@ -72,7 +55,7 @@ pub fn run(
         let event = match result {
             Ok(event) => event,
             Err(e) => {
-                fail(e.to_string());
+                fail(terminal, e.to_string());
                 continue;
             }
         };
@@ -81,29 +64,32 @@ pub fn run(
                 let bytes = match letter_files(&letter, &renderers, Layout::Render) {
                     Ok(mut files) => files.remove(0),
                     Err(e) => {
-                        fail(format!(
-                            "gebeurtenis {}: de brief kan niet als {} worden gemaakt: {}",
-                            event.id, e.format, e.error
-                        ));
+                        fail(
+                            terminal,
+                            format!(
+                                "gebeurtenis {}: de brief kan niet als {} worden gemaakt: {}",
+                                event.id, e.format, e.error
+                            ),
+                        );
                         continue;
                     }
                 };
                 let stem = file_stem(&event.id);
                 if let Err(message) = claim(&mut written, &stem, &event.id) {
-                    fail(message);
+                    fail(terminal, message);
                     continue;
                 }
                 let kind = if letter.draft { "concept" } else { "brief" };
                 match &destination {
-                    Destination::Stdout => letter_out(&bytes.bytes),
+                    Destination::Stdout => terminal.write(&bytes.bytes),
                     Destination::File(path) => {
                         write(path, &bytes.bytes)?;
-                        out(format!("{kind}: {}", path.display()));
+                        terminal.line(&format!("{kind}: {}", path.display()));
                     }
                     Destination::Folder(dir) => {
                         let path = dir.join(&bytes.path);
                         write(&path, &bytes.bytes)?;
-                        out(format!("{kind}: {}", path.display()));
+                        terminal.line(&format!("{kind}: {}", path.display()));
                     }
                 }
                 letters += 1;
@@ -112,7 +98,7 @@ pub fn run(
                 calls += 1;
                 let stem = file_stem(&event.id);
                 if let Err(message) = claim(&mut written, &stem, &event.id) {
-                    fail(message);
+                    fail(terminal, message);
                     continue;
                 }
                 let mut task = CallFirstTask::new(
@@ -135,7 +121,7 @@ pub fn run(
                 };
                 let Some(folder) = folder else {
                     // `-o -` asks for the output on the terminal: the task as JSON.
-                    letter_out(task.to_json().as_bytes());
+                    terminal.write(task.to_json().as_bytes());
                     continue;
                 };
                 // The held draft, when there is a template for it.
@@ -153,7 +139,7 @@ pub fn run(
                 for OutputFile { path, bytes } in &files.into_files() {
                     write(&folder.join(path), bytes)?;
                 }
-                out(format!(
+                terminal.line(&format!(
                     "eerst bellen: gebeurtenis {} ({}), uiterlijk {} ({}). Taak: {}",
                     event.id,
                     event.event_type,
@@ -162,35 +148,35 @@ pub fn run(
                     card.display()
                 ));
                 match held {
-                    Some(path) => out(format!(
+                    Some(path) => terminal.line(&format!(
                         "  de brief wacht tot het gesprek is vastgelegd: {}",
                         path.display()
                     )),
-                    None => out(format!(
+                    None => terminal.line(&format!(
                         "  er is nog geen sjabloon voor {}: er is geen brief vastgehouden",
                         event.event_type
                     )),
                 }
             }
             Ok(Composed::Release) => {
-                out(format!(
+                terminal.line(&format!(
                     "geen brief: gebeurtenis {} legt een contact vast voor zaak {} en geeft de vastgehouden brief vrij.",
                     event.id, event.subject
                 ));
             }
             Err(e) => {
-                fail(e.to_string());
+                fail(terminal, e.to_string());
             }
         }
     }
     if !matches!(destination, Destination::Stdout) || failed > 0 {
-        out(format!(
+        terminal.line(&format!(
             "klaar: {letters} {}, {calls} keer eerst bellen, {failed} {}.",
             crate::dutch::plural(letters, "brief", "brieven"),
             crate::dutch::plural(failed, "fout", "fouten")
         ));
     }
-    Ok(outcome)
+    Ok(Outcome::failed_if(failed > 0))
 }
 
 /// Claims an output name for an event; a second event with the same id in one run is an error.

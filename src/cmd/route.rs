@@ -1,18 +1,13 @@
 //! `helder route`: the routing decision of each event as JSON, one object a line.
 
-use super::Outcome;
+use super::{Outcome, Terminal};
 use crate::cli::RouteArgs;
 use crate::config::Config;
 use crate::event::read_events;
 use crate::route::{RouteReport, route};
 
-/// Routes every event; prints one JSON line per event on `out`, errors on `err`.
-pub fn run(
-    args: &RouteArgs,
-    config: &Config,
-    out: &mut dyn FnMut(String),
-    err: &mut dyn FnMut(String),
-) -> Outcome {
+/// Routes every event; one JSON line per event on stdout, errors on stderr.
+pub fn run(args: &RouteArgs, config: &Config, terminal: &mut dyn Terminal) -> Outcome {
     let mut outcome = Outcome::Success;
     for result in read_events(&args.events) {
         match result {
@@ -20,9 +15,9 @@ pub fn run(
                 let decision = route(&event, &config.policy);
                 let report = RouteReport::new(&event, &decision);
                 match serde_json::to_string(&report) {
-                    Ok(json) => out(json),
+                    Ok(json) => terminal.line(&json),
                     Err(e) => {
-                        err(format!(
+                        terminal.error(&format!(
                             "gebeurtenis {}: de uitkomst kan niet als JSON worden geschreven ({e})",
                             event.id
                         ));
@@ -31,7 +26,7 @@ pub fn run(
                 }
             }
             Err(e) => {
-                err(e.to_string());
+                terminal.error(&e.to_string());
                 outcome = Outcome::EventErrors;
             }
         }

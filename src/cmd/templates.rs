@@ -1,11 +1,23 @@
 //! `helder templates`: the templates with their event type, besluit and call-first policy.
 
+use super::Terminal;
 use crate::config::Config;
 use crate::event::EventType;
 use crate::template::TemplateSet;
 
 /// The table of templates, one line each, and a line for event types without a template.
-pub fn run(config: &Config, templates: &TemplateSet) -> Vec<String> {
+pub fn run(
+    config: &Config,
+    templates: &TemplateSet,
+    terminal: &mut dyn Terminal,
+) -> super::Outcome {
+    for line in table(config, templates) {
+        terminal.line(&line);
+    }
+    super::Outcome::Success
+}
+
+fn table(config: &Config, templates: &TemplateSet) -> Vec<String> {
     let mut lines = vec![format!(
         "{:<28} {:<8} {:<12} {:<9} {}",
         "EVENT TYPE", "BESLUIT", "CALL FIRST", "EXAMPLES", "DESCRIPTION"

@@ -21,8 +21,20 @@ use crate::text::{Prose, from_markdown, from_plain_text, from_template};
 use serde::{Deserialize, Serialize};
 pub use span::{LineIndex, Span};
 
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// How bad a finding is; also the level at which `helder lint --fail-on` fails.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing.

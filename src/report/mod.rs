@@ -1,4 +1,6 @@
-//! How findings look. `main` prints what these functions return.
+//! How findings look: the only module that knows the output formats of
+//! `helder lint`. [`ReportFormat::render`] picks one; `helder lint` writes
+//! what it returns.
 //!
 //! - [`human`]: rustc-style snippets with the words underlined (annotate-snippets);
 //! - [`json`]: one object, DESIGN.md §6;
@@ -22,6 +24,35 @@ pub use json::json;
 pub use sarif::sarif;
 
 use crate::lint::{Finding, LineIndex, Severity};
+
+/// How lint findings are shown (`helder lint --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// The source line with the words underlined, the message and a suggestion.
+    Human,
+    /// One JSON object (see DESIGN.md §6).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations in a pull request).
+    Github,
+    /// GitLab Code Quality JSON (findings in a merge request).
+    Gitlab,
+}
+
+impl ReportFormat {
+    /// The report of `files` in this format, as it is written to stdout
+    /// (`color`: the human format underlines in colour).
+    pub fn render(self, files: &[FileReport], color: bool) -> String {
+        match self {
+            ReportFormat::Human => human(files, color),
+            ReportFormat::Json => json(files) + "\n",
+            ReportFormat::Sarif => sarif(files) + "\n",
+            ReportFormat::Github => github(files),
+            ReportFormat::Gitlab => gitlab(files) + "\n",
+        }
+    }
+}
 use crate::readability::Metrics;
 use serde::Serialize;
 

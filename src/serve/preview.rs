@@ -6,9 +6,9 @@
 //! so every value stays escaped as in a real letter, and are turned into
 //! links afterwards.
 
+use crate::compose::{ComposeOptions, build_letter};
 use crate::config::Config;
 use crate::event::parse_events;
-use crate::letter::{ComposeOptions, build_letter};
 use crate::lint::{Finding, Severity, SourceKind, lint_letter, prose};
 use crate::readability::{Document, Metrics};
 use crate::render::blocks::parse_blocks;

@@ -16,9 +16,9 @@ use place::{body_to_file, front_matter_line, line_span, mention_span, place};
 pub use select::absolute;
 use select::{selected_templates, uses_partial};
 
+use crate::compose::{ComposeError, ComposeOptions, build_letter};
 use crate::config::Config;
 use crate::event::{CaseEvent, parse_events};
-use crate::letter::{ComposeError, ComposeOptions, build_letter};
 use crate::lint::meta::{TEMPLATE_ERROR, TEMPLATE_WITHOUT_EXAMPLES};
 use crate::lint::suppress::{self, CommentSyntax};
 use crate::lint::{Category, Finding, LineIndex, Severity, SourceKind, Span, lint, lint_letter};

@@ -3,8 +3,8 @@
 //! overwritten that is not helder's.
 
 use crate::support::{config, event, example_json, letter_date, root, templates};
+use helder::compose::{ComposeOptions, build_letter};
 use helder::event::{Origin, event_from_value};
-use helder::letter::{ComposeOptions, build_letter};
 use helder::lint::{SourceKind, lint};
 use helder::readability::ReadabilityConfig;
 use helder::render::Renderer;

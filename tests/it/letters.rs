@@ -1,8 +1,8 @@
 //! Letters from the shipped examples: an HTML snapshot of each, and what a page may contain.
 
 use crate::support::{config, event, example_json, letter_date, root, templates};
+use helder::compose::{ComposeOptions, Composed, compose};
 use helder::event::EventType;
-use helder::letter::{ComposeOptions, Composed, compose};
 use helder::render::html::HtmlRenderer;
 use helder::render::text::TextRenderer;
 use helder::render::{Letter, Renderer};
@@ -216,7 +216,7 @@ fn a_threatening_letter_becomes_a_call_first_task() {
 
 #[test]
 fn a_letter_with_the_municipalitys_own_greeting_gets_its_structure_findings() {
-    use helder::letter::build_letter;
+    use helder::compose::build_letter;
     use helder::lint::{Category, lint_letter};
     let dir = tempfile::tempdir().unwrap();
     // No contact person and no objection clause: both are structure findings of a besluit.

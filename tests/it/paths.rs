@@ -8,9 +8,9 @@
 //! not carry ([`helder::lint::claims`]), and each path must say what happened.
 
 use crate::support::{config, example_json, letter_date, templates};
+use helder::compose::{ComposeOptions, build_letter};
 use helder::dutch::long_date;
 use helder::event::{Origin, event_from_value};
-use helder::letter::{ComposeOptions, build_letter};
 use helder::lint::claims::{ClaimFacts, unbacked};
 use serde_json::{Value, json};
 

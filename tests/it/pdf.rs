@@ -3,7 +3,7 @@
 //! (poppler-utils; `.ci/run` installs it).
 
 use crate::support::{config, event, example_json, helder, letter_date, root, templates};
-use helder::letter::{ComposeOptions, build_letter};
+use helder::compose::{ComposeOptions, build_letter};
 use helder::render::Renderer;
 use helder::render::pdf::{PdfRenderer, PdfSettings};
 use regex::Regex;

@@ -2,7 +2,7 @@
 //! template only the template's own text is checked, never an event's values.
 
 use crate::support::{config, event, example_json, letter_date, root, settings_with_own_templates};
-use helder::letter::{ComposeOptions, build_letter};
+use helder::compose::{ComposeOptions, build_letter};
 use helder::lint::{Category, lint_letter};
 use serde_json::Value;
 

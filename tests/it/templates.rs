@@ -1,7 +1,7 @@
 //! Templates: hostile values stay text, missing values are errors with a line, every filter.
 
 use crate::support::{config, event, example_json, letter_date, template_dir, templates};
-use helder::letter::{ComposeOptions, Composed, compose};
+use helder::compose::{ComposeOptions, Composed, compose};
 use helder::render::html::HtmlRenderer;
 use helder::render::text::TextRenderer;
 use helder::render::{Letter, MarkdownRenderer, Renderer};

@@ -1,0 +1,91 @@
+//! `helder batch`: the back office's main job ([`crate::batch`]), with a
+//! progress bar on a terminal and one summary line at the end.
+
+use super::{Outcome, Terminal};
+use crate::batch::{BatchOptions, Counts, input::Reader};
+use crate::cli::BatchArgs;
+use crate::config::Config;
+use crate::dutch::plural;
+use crate::output::{Disk, ERRORS_FILE, LETTERS_DIR, SUMMARY_FILE, TASKS_DIR};
+use crate::template::TemplateSet;
+use chrono::NaiveDate;
+
+/// Runs a batch; exit 1 when an event ended as an error.
+pub fn run(
+    args: &BatchArgs,
+    config: &Config,
+    templates: &TemplateSet,
+    today: NaiveDate,
+    terminal: &mut dyn Terminal,
+) -> anyhow::Result<Outcome> {
+    if let Some(jobs) = args.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()
+            .map_err(|e| anyhow::anyhow!("--jobs {jobs}: {e}"))?;
+    }
+    let options = BatchOptions {
+        input: args.events.clone(),
+        out: args.out.clone(),
+        formats: args.format.clone(),
+        date: args.date.unwrap_or(today),
+        dry_run: args.dry_run,
+    };
+    // On a terminal, stderr shows how far the batch is: counts only, never a name.
+    let bar = terminal.interactive().then(|| {
+        let bar = match Reader::count(&args.events) {
+            Some(total) => indicatif::ProgressBar::new(total as u64),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} gebeurtenissen · {per_sec} · nog {eta} · {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut progress = |counts: &Counts| {
+        if let Some(bar) = &bar {
+            bar.set_position(counts.events as u64);
+            bar.set_message(format!(
+                "{} brieven, {} taken, {} fouten",
+                counts.letters, counts.tasks, counts.errors
+            ));
+        }
+    };
+    let summary = crate::batch::run(&options, config, templates, &Disk, &mut progress);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let summary = summary?;
+    let c = &summary.counts;
+    let place = if args.dry_run {
+        format!(
+            "(proef: niets geschreven behalve {})",
+            args.out.join(SUMMARY_FILE).display()
+        )
+    } else {
+        format!(
+            "Brieven: {}, taken: {}, fouten: {}.",
+            args.out.join(LETTERS_DIR).display(),
+            args.out.join(TASKS_DIR).display(),
+            args.out.join(ERRORS_FILE).display()
+        )
+    };
+    terminal.line(&format!(
+        "klaar: {} gebeurtenissen in {:.1} s: {} {}, {} keer eerst bellen, {} {} vastgelegd ({} vrijgegeven), {} al eerder gedaan, {} {}. {place}",
+        c.events,
+        summary.seconds,
+        c.letters,
+        plural(c.letters, "brief", "brieven"),
+        c.tasks,
+        c.contacts,
+        plural(c.contacts, "contact", "contacten"),
+        c.released,
+        c.skipped,
+        c.errors,
+        plural(c.errors, "fout", "fouten"),
+    ));
+    Ok(Outcome::failed_if(c.errors > 0))
+}

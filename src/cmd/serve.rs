@@ -1,0 +1,32 @@
+//! `helder serve`: the local web pages for template authors and the
+//! call-first list ([`crate::serve`]), on 127.0.0.1 unless told otherwise.
+
+use super::{Outcome, Terminal};
+use crate::cli::ServeArgs;
+use crate::config::Config;
+use crate::serve::ServeOptions;
+
+/// Serves until the process ends.
+pub fn run(
+    args: &ServeArgs,
+    config: Config,
+    terminal: &mut dyn Terminal,
+) -> anyhow::Result<Outcome> {
+    if !args.address.is_loopback() {
+        terminal.warning(&format!(
+            "let op: helder serve luistert op {}; andere computers in het netwerk kunnen de pagina's dan ook openen. Gebruik dit alleen op een vertrouwd netwerk.",
+            args.address
+        ));
+    }
+    let options = ServeOptions {
+        address: args.address,
+        port: args.port,
+        out: args.out.clone(),
+    };
+    crate::serve::run(options, config, |address| {
+        terminal.line(&format!(
+            "helder serve: http://{address}/ (stoppen: Ctrl+C)"
+        ));
+    })?;
+    Ok(Outcome::Success)
+}
