@@ -7,6 +7,7 @@
 //! suggestion. How they look is decided in [`crate::report`].
 
 pub mod claims;
+pub(crate) mod clauses;
 pub mod config;
 pub mod meta;
 pub mod rules;

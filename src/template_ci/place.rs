@@ -24,8 +24,10 @@ pub(super) fn place(
     let letter_wide = LETTER_WIDE.contains(&finding.rule);
     let touches = map.touches_expression(finding.span.start..finding.span.end, pieces);
     match map.origin(finding.span.start, pieces) {
-        // A value from the event is the case system's text, not the template's.
-        Some(Origin::Expression { .. }) if finding.category == Category::Spelling => {}
+        // A value from the event is the case system's text, not the template's:
+        // its spelling and word choice are not the template author's to fix.
+        Some(Origin::Expression { .. })
+            if matches!(finding.category, Category::Spelling | Category::Wording) => {}
         Some(Origin::Expression { file, range }) if letter_wide => {
             // About the whole letter: it points where the letter starts, whatever that is.
             let (path, body) = mapped.file(file);

@@ -8,6 +8,8 @@ mod decision_without_college;
 mod difficult_word;
 mod distrust;
 mod formal_word;
+mod future_with_zullen;
+mod impersonal_subject;
 mod intimidating_typography;
 mod law_article_in_text;
 mod long_paragraph;
@@ -17,12 +19,14 @@ mod missing_action;
 mod missing_contact;
 mod missing_objection_clause;
 mod misspelled_word;
+mod nominalisation;
 mod objection_call_keeps_running;
 mod objection_how;
 mod objection_period;
 mod objection_where;
 mod objection_without_interim_relief;
 mod passive_voice;
+mod passive_with_worden;
 mod proof_demand;
 mod report_call;
 mod rising_costs;
@@ -51,6 +55,8 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(distrust::Distrust),
         Box::new(formal_word::FormalWord),
         Box::new(tone_phrase::TonePhrase::new("fraud-framing")),
+        Box::new(future_with_zullen::FutureWithZullen),
+        Box::new(impersonal_subject::ImpersonalSubject),
         Box::new(intimidating_typography::IntimidatingTypography),
         Box::new(law_article_in_text::LawArticleInText),
         Box::new(long_paragraph::LongParagraph),
@@ -60,12 +66,14 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(missing_contact::MissingContact),
         Box::new(missing_objection_clause::MissingObjectionClause),
         Box::new(misspelled_word::MisspelledWord),
+        Box::new(nominalisation::Nominalisation),
         Box::new(objection_call_keeps_running::ObjectionCallKeepsRunning),
         Box::new(objection_how::ObjectionHow),
         Box::new(objection_period::ObjectionPeriod),
         Box::new(objection_where::ObjectionWhere),
         Box::new(objection_without_interim_relief::ObjectionWithoutInterimRelief),
         Box::new(passive_voice::PassiveVoice),
+        Box::new(passive_with_worden::PassiveWithWorden),
         Box::new(proof_demand::ProofDemand),
         Box::new(tone_phrase::TonePhrase::new("punishment-vocabulary")),
         Box::new(report_call::ReportCall),

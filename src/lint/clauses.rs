@@ -1,0 +1,141 @@
+//! The words of each sentence with what the wording and sentence rules ask of
+//! them: the text, the lower case, the lemma and separable verb from the
+//! morphology layer, and where clauses end. Built from the analysed
+//! [`Document`]; nothing is tokenised again.
+
+use crate::morphology::{FormKind, WordMorph};
+use crate::readability::Document;
+use crate::text::segment::TokenKind;
+use std::ops::Range;
+
+/// One token of a sentence: a word or a punctuation mark.
+#[derive(Debug, Clone)]
+pub(crate) struct Word<'d> {
+    /// The text as written.
+    pub(crate) text: &'d str,
+    /// Lower case.
+    pub(crate) lower: String,
+    /// Byte range in the block text.
+    pub(crate) range: Range<usize>,
+    /// A word (not a number, code or punctuation mark).
+    pub(crate) is_word: bool,
+    /// What the morphology layer knows of a word.
+    pub(crate) morph: Option<&'d WordMorph>,
+    /// The separable verb the word is part of ("zet" in "zet … stop").
+    pub(crate) separable: Option<&'static str>,
+}
+
+impl Word<'_> {
+    /// Whether the word's lemma (or its separable verb) is `lemma`.
+    pub(crate) fn is(&self, lemma: &str) -> bool {
+        self.separable == Some(lemma) || self.morph.is_some_and(|m| m.lemma == lemma)
+    }
+
+    /// Whether the word can be a form of the verb `infinitive`, by any of its readings.
+    pub(crate) fn reads_as(&self, infinitive: &str) -> bool {
+        self.is(infinitive)
+            || self.morph.is_some_and(|m| {
+                m.verb.as_deref() == Some(infinitive)
+                    || m.others.split(',').any(|o| o == infinitive)
+            })
+    }
+
+    /// Whether the word is a form of some verb (its lemma, or its main reading, is a verb).
+    pub(crate) fn is_verb_form(&self) -> bool {
+        self.morph.is_some_and(|m| {
+            m.kind == FormKind::Verb
+                || (m.kind == FormKind::Participle && m.verb.is_some())
+                || (m.kind == FormKind::Own && m.verb.as_deref() == Some(m.lemma.as_str()))
+        })
+    }
+
+    /// Whether the token closes a clause: a comma, semicolon, colon, bracket or dash.
+    pub(crate) fn ends_clause(&self) -> bool {
+        !self.is_word && matches!(self.text, "," | ";" | ":" | "(" | ")" | "–" | "—")
+    }
+}
+
+/// The tokens of sentence `index` of the document, with their morphology.
+pub(crate) fn sentence_words<'d>(doc: &'d Document<'_>, index: usize) -> Vec<Word<'d>> {
+    let sentence = &doc.sentences[index];
+    let block = &doc.prose.blocks[sentence.block].text;
+    let tokens = &doc.segments[sentence.block].tokens;
+    let morphology = doc.morphology();
+    let morphs = &morphology.sentences[index];
+    let mut next_morph = morphs.iter().peekable();
+    tokens[sentence.tokens.clone()]
+        .iter()
+        .enumerate()
+        .map(|(offset, token)| {
+            let position = sentence.tokens.start + offset;
+            let morph = match next_morph.peek() {
+                Some(m) if m.token == position => next_morph.next(),
+                _ => None,
+            };
+            let text = &block[token.range.clone()];
+            Word {
+                text,
+                lower: text.to_lowercase(),
+                range: token.range.clone(),
+                is_word: token.kind == TokenKind::Word,
+                morph: morph.map(|m| morphology.word(m)),
+                separable: morph.and_then(|m| m.separable),
+            }
+        })
+        .collect()
+}
+
+/// The index range of the clause around token `at`: from after the previous
+/// clause mark or clause word to before the next one.
+pub(crate) fn clause_around(words: &[Word<'_>], at: usize) -> Range<usize> {
+    let start = (0..at)
+        .rev()
+        .find(|&i| words[i].ends_clause() || starts_clause(&words[i].lower))
+        .map_or(0, |i| i + 1);
+    let end = (at + 1..words.len())
+        .find(|&i| words[i].ends_clause() || starts_clause(&words[i].lower))
+        .unwrap_or(words.len());
+    start..end
+}
+
+/// Words that start a new clause.
+pub(crate) fn starts_clause(lower: &str) -> bool {
+    matches!(
+        lower,
+        "en" | "maar"
+            | "want"
+            | "omdat"
+            | "doordat"
+            | "als"
+            | "wanneer"
+            | "indien"
+            | "dat"
+            | "die"
+            | "zodat"
+            | "terwijl"
+            | "nadat"
+            | "voordat"
+            | "totdat"
+            | "tenzij"
+            | "hoewel"
+            | "of"
+            | "dan"
+            | "waardoor"
+            | "waarin"
+            | "waarmee"
+            | "waarvoor"
+            | "waarop"
+    )
+}
+
+/// The source span of words `range` of sentence `index` (first to last, inclusive).
+pub(crate) fn span_of(
+    doc: &Document<'_>,
+    index: usize,
+    words: &[Word<'_>],
+    range: Range<usize>,
+) -> crate::lint::Span {
+    let block = doc.sentences[index].block;
+    let bytes = words[range.start].range.start..words[range.end - 1].range.end;
+    doc.source_range(block, bytes).into()
+}

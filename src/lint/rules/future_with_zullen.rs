@@ -1,0 +1,141 @@
+//! ## What it flags
+//! "zullen" for the future ("Wij zullen u bellen"): a form of "zullen" with an
+//! infinitive in the same clause. "zou" and "zouden" (would), and an offer
+//! ("Zal ik u helpen?", "Zullen we afspreken?") are not flagged.
+//!
+//! ## Why it matters to the reader
+//! The present tense says the same in fewer words, and it sounds like a
+//! promise instead of a plan: "Wij bellen u" is shorter and clearer.
+//!
+//! ## Example
+//! "Wij zullen u volgende week bellen."
+//!
+//! ## Use instead
+//! "Wij bellen u volgende week."
+
+use crate::lint::clauses::{clause_around, sentence_words, span_of};
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::morphology::morphology;
+use crate::readability::Document;
+
+const BAD: &str = "Wij zullen u volgende week bellen.";
+const GOOD: &str = "Wij bellen u volgende week.";
+
+/// "zullen" where the present tense says it.
+pub(crate) struct FutureWithZullen;
+
+impl Rule for FutureWithZullen {
+    fn id(&self) -> &'static str {
+        "future-with-zullen"
+    }
+    fn category(&self) -> Category {
+        Category::Wording
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "\"zullen\" voor iets wat later gebeurt: \"Wij zullen u bellen.\" De tegenwoordige tijd zegt hetzelfde: \"Wij bellen u.\"",
+            why: "Zonder \"zullen\" is de zin korter, en hij klinkt als een belofte in plaats van een plan.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let lemmas = &morphology().lemmas;
+        for index in 0..doc.sentences.len() {
+            // Most sentences have no form of "zullen": look before building the view.
+            let sentence = &doc.sentences[index];
+            let block = &doc.prose.blocks[sentence.block].text;
+            let has_zullen = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
+                .iter()
+                .any(|t| {
+                    let w = &block[t.range.clone()];
+                    ["zal", "zult", "zullen"]
+                        .iter()
+                        .any(|z| w.eq_ignore_ascii_case(z))
+                });
+            if !has_zullen {
+                continue;
+            }
+            let words = sentence_words(doc, index);
+            for (at, word) in words.iter().enumerate() {
+                if !matches!(word.lower.as_str(), "zal" | "zult" | "zullen") {
+                    continue;
+                }
+                // "Zal ik u helpen?", "Zullen we afspreken?": an offer, not the future.
+                let first_word = words[..at].iter().all(|w| !w.is_word);
+                let offer = first_word
+                    && words[at + 1..]
+                        .iter()
+                        .find(|w| w.is_word)
+                        .is_some_and(|w| matches!(w.lower.as_str(), "ik" | "we" | "wij"));
+                if offer {
+                    continue;
+                }
+                let clause = clause_around(&words, at);
+                let infinitive = (at + 1..clause.end)
+                    .find(|&i| words[i].lower.ends_with("en") && lemmas.is_verb(&words[i].lower));
+                let Some(infinitive) = infinitive else {
+                    continue;
+                };
+                out.push(Finding {
+                    rule: self.id(),
+                    category: self.category(),
+                    severity: Severity::Warning,
+                    span: span_of(doc, index, &words, at..at + 1),
+                    message: format!(
+                        "\"{}\" is hier niet nodig: de tegenwoordige tijd zegt hetzelfde.",
+                        word.text
+                    ),
+                    suggestion: Some(format!(
+                        "Laat \"{}\" weg en zet \"{}\" in de tegenwoordige tijd, bijvoorbeeld \"Wij bellen u\" in plaats van \"Wij zullen u bellen\".",
+                        word.text, words[infinitive].text
+                    )),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::flagged;
+
+    #[test]
+    fn every_form_of_zullen_with_an_infinitive_is_found() {
+        assert_eq!(flagged(&FutureWithZullen, BAD), vec!["zullen"]);
+        assert_eq!(
+            flagged(
+                &FutureWithZullen,
+                "De gemeente zal het geld op 1 mei betalen."
+            ),
+            vec!["zal"]
+        );
+        assert_eq!(
+            flagged(
+                &FutureWithZullen,
+                "U zult een brief krijgen. Zult u ons bellen?"
+            ),
+            vec!["zult", "Zult"]
+        );
+        assert_eq!(
+            flagged(
+                &FutureWithZullen,
+                "Wij denken dat het bedrag zal veranderen."
+            ),
+            vec!["zal"]
+        );
+    }
+
+    #[test]
+    fn zou_and_zullen_without_a_verb_are_left_alone() {
+        for text in [
+            GOOD,
+            "Wij zouden graag met u praten.",
+            "Dat zal wel.",
+            "Zal ik u helpen? Ja, graag.",
+        ] {
+            assert!(flagged(&FutureWithZullen, text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! ## What it flags
+//! A passive with "worden" that the passive-voice rule does not see: a
+//! participle it does not know by its form, such as a strong participle
+//! without "ge-" ("worden verbonden", "wordt ontvangen", "werd vergeten"),
+//! found through the morphology layer (the word is a form of a verb).
+//! "worden" with an adjective or a noun ("Het wordt duur") is not a passive.
+//!
+//! ## Why it matters to the reader
+//! A passive hides who acts. In a letter the reader must know who decides and
+//! who has to do something.
+//!
+//! ## Example
+//! "Aan de uitkering kunnen voorwaarden worden verbonden."
+//!
+//! ## Use instead
+//! "Wij kunnen voorwaarden aan de uitkering verbinden."
+
+use crate::lint::clauses::{clause_around, sentence_words, span_of};
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::morphology::morphology;
+use crate::readability::Document;
+
+const BAD: &str = "Aan de uitkering kunnen voorwaarden worden verbonden.";
+const GOOD: &str = "Wij kunnen voorwaarden aan de uitkering verbinden.";
+
+/// Forms of "worden".
+const WORDEN: &[&str] = &["word", "wordt", "worden", "werd", "werden"];
+
+/// A passive with "worden" and a participle the form rules miss.
+pub(crate) struct PassiveWithWorden;
+
+impl Rule for PassiveWithWorden {
+    fn id(&self) -> &'static str {
+        "passive-with-worden"
+    }
+    fn category(&self) -> Category {
+        Category::Wording
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Een lijdende zin met \"worden\" en een voltooid deelwoord dat niet met \"ge-\" begint, zoals \"worden verbonden\" of \"wordt ontvangen\".",
+            why: "Een lijdende zin verbergt wie iets doet. De lezer wil weten wie beslist en wie iets moet doen.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        for index in 0..doc.sentences.len() {
+            let sentence = &doc.sentences[index];
+            let block = &doc.prose.blocks[sentence.block].text;
+            let has_worden = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
+                .iter()
+                .any(|t| {
+                    let w = &block[t.range.clone()];
+                    WORDEN.iter().any(|f| w.eq_ignore_ascii_case(f))
+                });
+            if !has_worden {
+                continue;
+            }
+            let words = sentence_words(doc, index);
+            for (at, word) in words.iter().enumerate() {
+                if !WORDEN.contains(&word.lower.as_str()) {
+                    continue;
+                }
+                let clause = clause_around(&words, at);
+                let participle = clause.clone().filter(|&i| i != at).find(|&i| {
+                    let candidate = &words[i];
+                    candidate.is_word && is_participle_of_a_verb(candidate)
+                });
+                let Some(participle) = participle else {
+                    continue;
+                };
+                let range = at.min(participle)..at.max(participle) + 1;
+                let bytes = words[range.start].range.start..words[range.end - 1].range.end;
+                // The passive-voice rule already names it.
+                if sentence
+                    .passives
+                    .iter()
+                    .any(|p| p.start < bytes.end && bytes.start < p.end)
+                {
+                    continue;
+                }
+                out.push(Finding {
+                    rule: self.id(),
+                    category: self.category(),
+                    severity: Severity::Warning,
+                    span: span_of(doc, index, &words, range),
+                    message: "Dit is een lijdende zin: er staat niet wie het doet.".to_string(),
+                    suggestion: Some(format!(
+                        "Zeg wie het doet, en maak van \"{}\" een gewone zin: \"Wij …\" of \"U …\".",
+                        words[participle].text
+                    )),
+                });
+            }
+        }
+    }
+}
+
+/// Whether a word next to "worden" is a participle: a form of a verb that is
+/// not a finite form in the present ("wordt" + "betaalt" is no passive).
+fn is_participle_of_a_verb(word: &crate::lint::clauses::Word<'_>) -> bool {
+    let Some(morph) = word.morph else {
+        return false;
+    };
+    let lower = word.lower.as_str();
+    // A weak participle with an unstressed prefix the lemma table does not list
+    // ("ondertekend" → ondertekenen): stem + d/t, no "ge-".
+    let unlisted = morph.verb.is_none()
+        && ["d", "t"].iter().any(|end| {
+            lower
+                .strip_suffix(end)
+                .is_some_and(|stem| morphology().lemmas.is_verb(&format!("{stem}en")))
+        });
+    if unlisted {
+        return true;
+    }
+    let Some(verb) = morph.verb.as_deref() else {
+        return false;
+    };
+    if verb == "worden" || verb == "zijn" || verb == "hebben" {
+        return false;
+    }
+    // The infinitive itself is a participle only for strong verbs with an
+    // unstressed prefix ("ontvangen", "vergeten", "bevallen").
+    if lower == verb {
+        return ["be", "ver", "ont", "her", "ge"]
+            .iter()
+            .any(|prefix| lower.starts_with(prefix));
+    }
+    // A participle ends in -d, -t or -en; a present singular ends in -t too, so
+    // it must also not be the stem + t of the verb ("verbindt").
+    // Nor a present participle ("volgend jaar").
+    let stem_t = verb.strip_suffix("en").is_some_and(|stem| {
+        lower == format!("{stem}t")
+            || lower == stem
+            || lower == format!("{stem}end")
+            || lower == format!("{stem}ende")
+    });
+    (lower.ends_with("en") || lower.ends_with('d') || lower.ends_with('t')) && !stem_t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::flagged;
+
+    #[test]
+    fn strong_participles_without_ge_are_found_in_every_tense() {
+        assert_eq!(flagged(&PassiveWithWorden, BAD), vec!["worden verbonden"]);
+        assert_eq!(
+            flagged(
+                &PassiveWithWorden,
+                "De brief wordt door de wethouder ondertekend."
+            ),
+            vec!["wordt door de wethouder ondertekend"]
+        );
+        assert_eq!(
+            flagged(&PassiveWithWorden, "Dat wordt nog overwogen."),
+            vec!["wordt nog overwogen"]
+        );
+        assert_eq!(
+            flagged(&PassiveWithWorden, "De afspraak werd vergeten."),
+            vec!["werd vergeten"]
+        );
+        assert_eq!(
+            flagged(&PassiveWithWorden, "Die kosten werden toen niet vergoed."),
+            Vec::<&str>::new(),
+            "\"vergoed\" is a weak participle: the passive-voice rule has it"
+        );
+    }
+
+    #[test]
+    fn worden_with_an_adjective_noun_or_active_verb_is_left_alone() {
+        for text in [
+            GOOD,
+            "Het wordt duur.",
+            "Hij wordt volgend jaar zestig.",
+            "Het wordt tijd voor een gesprek.",
+            "Wij worden er blij van.",
+        ] {
+            assert!(flagged(&PassiveWithWorden, text).is_empty(), "{text}");
+        }
+    }
+}
