@@ -7,11 +7,13 @@ mod consequence_first;
 mod decision_without_college;
 mod difficult_word;
 mod distrust;
+mod double_negative;
 mod formal_word;
 mod future_with_zullen;
 mod impersonal_subject;
 mod intimidating_typography;
 mod law_article_in_text;
+mod long_lead_clause;
 mod long_paragraph;
 mod long_sentence;
 mod long_word;
@@ -34,6 +36,7 @@ mod sanction_statement;
 mod structure;
 mod subordinate_clauses;
 mod surveillance;
+mod tang_construction;
 #[cfg(test)]
 pub(crate) mod testing;
 mod tone_phrase;
@@ -53,12 +56,14 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(decision_without_college::DecisionWithoutCollege),
         Box::new(difficult_word::DifficultWord),
         Box::new(distrust::Distrust),
+        Box::new(double_negative::DoubleNegative),
         Box::new(formal_word::FormalWord),
         Box::new(tone_phrase::TonePhrase::new("fraud-framing")),
         Box::new(future_with_zullen::FutureWithZullen),
         Box::new(impersonal_subject::ImpersonalSubject),
         Box::new(intimidating_typography::IntimidatingTypography),
         Box::new(law_article_in_text::LawArticleInText),
+        Box::new(long_lead_clause::LongLeadClause),
         Box::new(long_paragraph::LongParagraph),
         Box::new(long_sentence::LongSentence),
         Box::new(long_word::LongWord),
@@ -82,6 +87,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(subordinate_clauses::SubordinateClauses),
         Box::new(surveillance::Surveillance),
         Box::new(tone_phrase::TonePhrase::new("suspicion-surveillance")),
+        Box::new(tang_construction::TangConstruction),
         Box::new(vague_deadline::VagueDeadline),
     ]
 }

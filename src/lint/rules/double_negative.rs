@@ -1,0 +1,155 @@
+//! ## What it flags
+//! Two negations that cancel out, in one clause: "niet" before a word with
+//! "on-" ("niet onmogelijk", "niet onbelangrijk"), "niet zonder", or two of
+//! "niet", "geen", "nooit", "niets", "niemand" and "nergens" before the next
+//! comma. "Zonder … niet" ("Zonder die gegevens weten we niet …") says one
+//! thing and is left alone.
+//!
+//! ## Why it matters to the reader
+//! The reader has to turn the sentence around twice to find out what it
+//! says. Many readers get it the wrong way round.
+//!
+//! ## Example
+//! "Het is niet onmogelijk dat u geld moet terugbetalen."
+//!
+//! ## Use instead
+//! "Misschien moet u geld terugbetalen."
+
+use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::readability::Document;
+
+const BAD: &str = "Het is niet onmogelijk dat u geld moet terugbetalen.";
+const GOOD: &str = "Misschien moet u geld terugbetalen.";
+
+/// Negation words.
+const NEGATIONS: &[&str] = &["niet", "geen", "nooit", "niets", "niemand", "nergens"];
+
+/// Two negations in one clause.
+pub(crate) struct DoubleNegative;
+
+impl Rule for DoubleNegative {
+    fn id(&self) -> &'static str {
+        "double-negative"
+    }
+    fn category(&self) -> Category {
+        Category::Readability
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Een dubbele ontkenning: \"niet onmogelijk\", \"niet zonder\", of twee woorden als \"niet\", \"geen\" en \"nooit\" in één zinsdeel.",
+            why: "De lezer moet de zin twee keer omdraaien om te snappen wat er staat. Veel lezers begrijpen hem dan verkeerd.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        for index in 0..doc.sentences.len() {
+            let sentence = &doc.sentences[index];
+            let block = &doc.prose.blocks[sentence.block].text;
+            let negations = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
+                .iter()
+                .filter(|t| {
+                    let w = &block[t.range.clone()];
+                    NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
+                })
+                .count();
+            if negations == 0 {
+                continue;
+            }
+            let words = sentence_words(doc, index);
+            let mut reported_until = 0;
+            for (at, word) in words.iter().enumerate() {
+                if at < reported_until || !NEGATIONS.contains(&word.lower.as_str()) {
+                    continue;
+                }
+                let next = (at + 1..words.len()).find(|&i| words[i].is_word);
+                // "niet onmogelijk", "niet zonder"
+                let cancelled = word.lower == "niet"
+                    && next.is_some_and(|i| {
+                        let lower = words[i].lower.as_str();
+                        lower == "zonder" || is_negated_adjective(lower)
+                    });
+                let second = if cancelled {
+                    next
+                } else {
+                    // Up to the next comma or other clause mark: "dat" does not end it
+                    // ("niet zo dat niemand").
+                    let end = (at + 1..words.len())
+                        .find(|&i| words[i].ends_clause())
+                        .unwrap_or(words.len());
+                    (at + 1..end).find(|&i| {
+                        NEGATIONS.contains(&words[i].lower.as_str())
+                            // "niet alleen …", "geen … meer" are no double negation
+                            && !(word.lower == "niet"
+                                && words.get(at + 1).is_some_and(|w| w.lower == "alleen"))
+                    })
+                };
+                let Some(second) = second else {
+                    continue;
+                };
+                reported_until = second + 1;
+                out.push(Finding {
+                    rule: self.id(),
+                    category: self.category(),
+                    severity: Severity::Warning,
+                    span: span_of(doc, index, &words, at..second + 1),
+                    message: "Hier staan twee ontkenningen: de lezer moet de zin twee keer omdraaien.".to_string(),
+                    suggestion: Some("Zeg het positief, bijvoorbeeld \"Misschien moet u …\" in plaats van \"Het is niet onmogelijk dat u …\".".to_string()),
+                });
+            }
+        }
+    }
+}
+
+/// Whether a word is a negated adjective: "on" + a word helder knows ("onmogelijk" → mogelijk).
+fn is_negated_adjective(lower: &str) -> bool {
+    lower.strip_prefix("on").is_some_and(|rest| {
+        rest.chars().count() >= 4
+            && crate::readability::wordlists::lexicon()
+                .frequency(rest)
+                .is_some_and(|f| f.zipf >= 3.0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::flagged;
+
+    #[test]
+    fn cancelled_negations_are_found() {
+        assert_eq!(flagged(&DoubleNegative, BAD), vec!["niet onmogelijk"]);
+        assert_eq!(
+            flagged(&DoubleNegative, "Dit is niet onbelangrijk voor u."),
+            vec!["niet onbelangrijk"]
+        );
+        assert_eq!(
+            flagged(&DoubleNegative, "U kunt niet zonder dit formulier."),
+            vec!["niet zonder"]
+        );
+        assert_eq!(
+            flagged(&DoubleNegative, "Wij hebben nooit geen antwoord gekregen."),
+            vec!["nooit geen"]
+        );
+        assert_eq!(
+            flagged(&DoubleNegative, "Het is niet zo dat niemand u helpt."),
+            vec!["niet zo dat niemand"],
+            "up to the comma"
+        );
+    }
+
+    #[test]
+    fn one_negation_a_clause_is_fine() {
+        for text in [
+            GOOD,
+            "U hoeft niets te doen.",
+            "Stuurt u geen papieren, dan kunnen wij niet beslissen.",
+            "Het gaat niet alleen om geld, maar ook om rust.",
+            "Dit is niet onze bedoeling.",
+            "Zonder die gegevens weten we niet of u recht hebt op bijstand.",
+        ] {
+            assert!(flagged(&DoubleNegative, text).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! ## What it flags
+//! A "tangconstructie": words that belong together, pulled far apart.
+//!
+//! - a separable verb and its particle with more than eight words between them
+//!   ("Wij vorderen het geld dat u in de maanden mei en juni te veel kreeg terug"),
+//!   found through the morphology layer;
+//! - an article and its noun with a phrase with "door" between them
+//!   ("de door u op 3 mei bij ons ingediende aanvraag").
+//!
+//! ## Why it matters to the reader
+//! The reader must hold the first half in mind until the second half comes.
+//! With many words between, the meaning arrives late, or not at all.
+//!
+//! ## Example
+//! "Wij betalen het bedrag dat u in de maanden mei en juni te weinig kreeg op 1 december terug."
+//!
+//! ## Use instead
+//! "U kreeg in mei en juni te weinig. Wij betalen dat bedrag op 1 december terug."
+
+use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::readability::Document;
+
+const BAD: &str =
+    "Wij betalen het bedrag dat u in de maanden mei en juni te weinig kreeg op 1 december terug.";
+const GOOD: &str = "U kreeg in mei en juni te weinig. Wij betalen dat bedrag op 1 december terug.";
+
+/// More words than this between a verb and its particle is a tang
+/// ("Wij houden elke maand een klein deel van uw uitkering in" has eight: still fine).
+const MAX_GAP: usize = 8;
+
+/// Words that belong together, far apart.
+pub(crate) struct TangConstruction;
+
+impl Rule for TangConstruction {
+    fn id(&self) -> &'static str {
+        "tang-construction"
+    }
+    fn category(&self) -> Category {
+        Category::Readability
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Een tangconstructie: woorden die bij elkaar horen staan ver uit elkaar, zoals \"betalen … terug\" met veel woorden ertussen, of \"de door u ingediende aanvraag\".",
+            why: "De lezer moet het eerste deel onthouden tot het tweede deel komt. Met veel woorden ertussen komt de betekenis te laat, of niet.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let morphology = doc.morphology();
+        for index in 0..doc.sentences.len() {
+            let has_separable = morphology.sentences[index]
+                .iter()
+                .any(|t| t.separable.is_some());
+            let sentence = &doc.sentences[index];
+            let block = &doc.prose.blocks[sentence.block].text;
+            let has_door = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
+                .iter()
+                .any(|t| block[t.range.clone()].eq_ignore_ascii_case("door"));
+            if !has_separable && !has_door {
+                continue;
+            }
+            let words = sentence_words(doc, index);
+            let count = |range: std::ops::Range<usize>| {
+                words[range]
+                    .iter()
+                    .filter(|w| w.is_word || w.text.chars().any(char::is_alphanumeric))
+                    .count()
+            };
+            // A verb and its particle.
+            let mut seen: Vec<&str> = Vec::new();
+            for (at, word) in words.iter().enumerate() {
+                let Some(verb) = word.separable else {
+                    continue;
+                };
+                if seen.contains(&verb) {
+                    continue;
+                }
+                seen.push(verb);
+                let Some(last) = (at + 1..words.len())
+                    .rev()
+                    .find(|&i| words[i].separable == Some(verb))
+                else {
+                    continue;
+                };
+                let gap = count(at + 1..last);
+                if gap > MAX_GAP {
+                    out.push(Finding {
+                        rule: self.id(),
+                        category: self.category(),
+                        severity: Severity::Warning,
+                        span: span_of(doc, index, &words, at..last + 1),
+                        message: format!(
+                            "\"{} … {}\" hoort bij elkaar, maar er staan {gap} woorden tussen.",
+                            word.text, words[last].text
+                        ),
+                        suggestion: Some("Zet de woorden die bij elkaar horen dichter bij elkaar, of maak er twee zinnen van.".to_string()),
+                    });
+                }
+            }
+            // "de door u … ingediende aanvraag"
+            for (at, word) in words.iter().enumerate() {
+                if !matches!(word.lower.as_str(), "de" | "het" | "een" | "uw")
+                    || words.get(at + 1).is_none_or(|w| w.lower != "door")
+                {
+                    continue;
+                }
+                // Up to the inflected participle ("ingediende", "verstrekte") and its noun.
+                let Some(adjective) = (at + 2..words.len().min(at + 12)).find(|&i| {
+                    words[i].is_word
+                        && (words[i].lower.ends_with("de")
+                            || words[i].lower.ends_with("te")
+                            || words[i].lower.ends_with("en"))
+                        && words[i].is_verb_form()
+                }) else {
+                    continue;
+                };
+                let end = (adjective + 1..words.len())
+                    .find(|&i| words[i].is_word)
+                    .unwrap_or(adjective);
+                out.push(Finding {
+                    rule: self.id(),
+                    category: self.category(),
+                    severity: Severity::Warning,
+                    span: span_of(doc, index, &words, at..end + 1),
+                    message: format!(
+                        "Tussen \"{}\" en \"{}\" staat een hele zinsdeel.",
+                        word.text, words[end].text
+                    ),
+                    suggestion: Some(
+                        "Schrijf het als een zin: \"de aanvraag die u op 3 mei hebt gestuurd\"."
+                            .to_string(),
+                    ),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::flagged;
+
+    #[test]
+    fn a_verb_far_from_its_particle_is_found() {
+        assert_eq!(
+            flagged(&TangConstruction, BAD),
+            vec![
+                "betalen het bedrag dat u in de maanden mei en juni te weinig kreeg op 1 december terug"
+            ]
+        );
+        assert_eq!(
+            flagged(
+                &TangConstruction,
+                "Wij houden vanaf de eerste maand van het nieuwe jaar elke maand een klein deel van uw uitkering in."
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_article_far_from_its_noun_is_found() {
+        assert_eq!(
+            flagged(
+                &TangConstruction,
+                "Wij hebben de door u op 3 mei ingediende aanvraag bekeken."
+            ),
+            vec!["de door u op 3 mei ingediende aanvraag"]
+        );
+    }
+
+    #[test]
+    fn words_close_together_are_fine() {
+        for text in [
+            GOOD,
+            "Wij houden elke maand € 50,00 in.",
+            "Wij houden elke maand een klein deel van uw uitkering in.",
+            "Wij hebben de aanvraag bekeken die u op 3 mei hebt gestuurd.",
+            "Dat komt door de regels.",
+        ] {
+            assert!(flagged(&TangConstruction, text).is_empty(), "{text}");
+        }
+    }
+}
