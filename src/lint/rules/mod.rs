@@ -40,6 +40,7 @@ mod tang_construction;
 #[cfg(test)]
 pub(crate) mod testing;
 mod tone_phrase;
+mod unexplained_jargon;
 mod vague_deadline;
 
 use super::Rule;
@@ -88,6 +89,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(surveillance::Surveillance),
         Box::new(tone_phrase::TonePhrase::new("suspicion-surveillance")),
         Box::new(tang_construction::TangConstruction),
+        Box::new(unexplained_jargon::UnexplainedJargon),
         Box::new(vague_deadline::VagueDeadline),
     ]
 }

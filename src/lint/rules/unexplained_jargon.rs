@@ -1,0 +1,291 @@
+//! ## What it flags
+//! A legal or office word that the reader needs explained ("beschikking",
+//! "herziening", "verrekenen", "beslagvrije voet", …), the first time it is
+//! used without an explanation. The words, a plain word where there is one,
+//! and an explanation at B1 are data: `readability/jargon.toml`. Words are
+//! found through the morphology layer, also inflected and at the end of a
+//! compound ("bijstandsbeschikking").
+//!
+//! A word counts as explained when the sentence that uses it, or the next one,
+//! explains it: a bracket after it, "dat is", "dat betekent", "dat wil
+//! zeggen", "daarmee bedoelen we"; or when the explanation comes first: "Dat
+//! heet een voorlopige voorziening", "een bedrag: het griffierecht". A word explained once is not
+//! flagged again in the same letter; one that is never explained is flagged
+//! once, where it first appears.
+//!
+//! ## Why it matters to the reader
+//! Legal words carry the decision: a reader who does not know what
+//! "verrekenen" means does not know what happens to their money.
+//!
+//! ## Example
+//! "Wij verrekenen het bedrag met uw uitkering."
+//!
+//! ## Use instead
+//! "Wij houden het bedrag in op uw uitkering. U krijgt dan minder uitbetaald."
+//!
+//! ## Options
+//! Add words to `readability/jargon.toml`, each with an explanation and a bad and a good example.
+
+use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::morphology::morphology;
+use crate::readability::Document;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+const JARGON: &str = include_str!("../../../readability/jargon.toml");
+const BAD: &str = "Wij verrekenen het bedrag met uw uitkering.";
+const GOOD: &str = "Wij houden het bedrag in op uw uitkering. U krijgt dan minder uitbetaald.";
+
+/// Words after a term that explain it.
+const EXPLAINERS: &[&str] = &[
+    "(",
+    "dat is",
+    "dat zijn",
+    "dat betekent",
+    "dit betekent",
+    "dat wil zeggen",
+    "dat heet",
+    "bedoelen we",
+    "betekent dat",
+    "betekent:",
+];
+
+/// One word of `jargon.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct Term {
+    /// The word or words, lower case.
+    pub(crate) word: String,
+    /// A plain word to use instead, if there is one.
+    #[serde(default)]
+    pub(crate) plain: Option<String>,
+    /// What it means, at B1.
+    pub(crate) explanation: String,
+    /// A text that must be flagged.
+    pub(crate) bad: String,
+    /// A text that must not be flagged.
+    pub(crate) good: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JargonFile {
+    term: Vec<Term>,
+}
+
+/// A term with the lemmas of its words, ready to match.
+#[derive(Debug)]
+struct Matcher {
+    term: Term,
+    lemmas: Vec<String>,
+}
+
+fn matchers() -> &'static [Matcher] {
+    static MATCHERS: OnceLock<Vec<Matcher>> = OnceLock::new();
+    MATCHERS.get_or_init(|| {
+        let file: JargonFile = toml::from_str(JARGON)
+            .unwrap_or_else(|problem| panic!("readability/jargon.toml is broken: {problem}"));
+        file.term
+            .into_iter()
+            .map(|term| {
+                let lemmas = term
+                    .word
+                    .split_whitespace()
+                    .map(|w| morphology().word(w).lemma)
+                    .collect();
+                Matcher { term, lemmas }
+            })
+            .collect()
+    })
+}
+
+/// A legal word without an explanation.
+pub(crate) struct UnexplainedJargon;
+
+impl Rule for UnexplainedJargon {
+    fn id(&self) -> &'static str {
+        "unexplained-jargon"
+    }
+    fn category(&self) -> Category {
+        Category::Wording
+    }
+    fn docs(&self) -> RuleDocs {
+        RuleDocs {
+            what: "Een juridisch of ambtelijk woord zonder uitleg, zoals \"beschikking\", \"verrekenen\" of \"beslagvrije voet\". Een woord dat in de brief al is uitgelegd, telt niet nog een keer.",
+            why: "Juist deze woorden dragen het besluit. Wie niet weet wat \"verrekenen\" is, weet niet wat er met zijn geld gebeurt.",
+            bad: BAD,
+            good: GOOD,
+        }
+    }
+    fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let matchers = matchers();
+        let morphology = doc.morphology();
+        // Per term: settled once it is explained or reported.
+        let mut settled = vec![false; matchers.len()];
+        for index in 0..doc.sentences.len() {
+            // Only sentences with a word whose lemma or compound head is a term's last word.
+            let candidate = morphology.sentences[index].iter().any(|t| {
+                let word = morphology.word(t);
+                matchers.iter().any(|m| {
+                    let last = m.lemmas.last().map(String::as_str);
+                    Some(word.lemma.as_str()) == last
+                        || word.head.as_deref() == last
+                        || Some(word.form.as_str()) == m.term.word.split_whitespace().last()
+                })
+            });
+            if !candidate {
+                continue;
+            }
+            let words = sentence_words(doc, index);
+            let real: Vec<usize> = (0..words.len()).filter(|&i| words[i].is_word).collect();
+            for (m, matcher) in matchers.iter().enumerate() {
+                if settled[m] {
+                    continue;
+                }
+                let size = matcher.lemmas.len();
+                let found = (0..real.len().saturating_sub(size - 1)).find(|&k| {
+                    (0..size).all(|j| {
+                        let word = &words[real[k + j]];
+                        let term_word = matcher.term.word.split_whitespace().nth(j).unwrap_or("");
+                        word.lower == term_word
+                            || word.morph.is_some_and(|w| {
+                                w.lemma == matcher.lemmas[j]
+                                    // a compound ending in the term: "bijstandsbeschikking"
+                                    || (size == 1 && w.head.as_deref() == Some(matcher.lemmas[j].as_str()))
+                            })
+                    })
+                });
+                let Some(k) = found else {
+                    continue;
+                };
+                settled[m] = true;
+                let (first, last) = (real[k], real[k + size - 1]);
+                if explained(doc, index, &words, first, last) {
+                    continue;
+                }
+                let term = &matcher.term;
+                out.push(Finding {
+                    rule: self.id(),
+                    category: self.category(),
+                    severity: Severity::Warning,
+                    span: span_of(doc, index, &words, first..last + 1),
+                    message: format!(
+                        "Niet iedereen weet wat \"{}\" betekent, en het staat nergens uitgelegd.",
+                        words[first..=last]
+                            .iter()
+                            .map(|w| w.text)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ),
+                    suggestion: Some(match &term.plain {
+                        Some(plain) => format!(
+                            "Schrijf liever \"{plain}\". Of leg het uit: {}.",
+                            term.explanation
+                        ),
+                        None => format!(
+                            "Leg het uit, bijvoorbeeld: \"{} (dat is: {})\".",
+                            term.word, term.explanation
+                        ),
+                    }),
+                });
+            }
+        }
+    }
+}
+
+/// Whether the sentence explains the term, or the next sentence does: after it
+/// ("beschikking (dat is …)", "Dat betekent: …"), or before it ("… Dat heet een
+/// voorlopige voorziening", "een bedrag: het griffierecht").
+fn explained(
+    doc: &Document<'_>,
+    index: usize,
+    words: &[crate::lint::clauses::Word<'_>],
+    first: usize,
+    last: usize,
+) -> bool {
+    let sentence = &doc.sentences[index];
+    let block = &doc.prose.blocks[sentence.block].text;
+    let before = block[sentence.range.start..words[first].range.start].to_lowercase();
+    let names_it = ["heet", "noemen we", "noemen wij", "heten"]
+        .iter()
+        .any(|w| {
+            before
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|t| t == *w)
+                || before.contains(w)
+        });
+    // "een bedrag: het griffierecht": the words before the colon explain it.
+    let after_colon = before
+        .trim_end()
+        .rsplit_once(':')
+        .is_some_and(|(_, tail)| tail.split_whitespace().count() <= 1);
+    if names_it || after_colon {
+        return true;
+    }
+    let mut rest = block[words[last].range.end..sentence.range.end].to_lowercase();
+    if let Some(next) = doc
+        .sentences
+        .get(index + 1)
+        .filter(|n| n.block == sentence.block)
+    {
+        rest.push(' ');
+        rest.push_str(&block[next.range.clone()].to_lowercase());
+    }
+    EXPLAINERS.iter().any(|e| rest.contains(e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules::testing::flagged;
+
+    #[test]
+    fn every_term_flags_its_bad_example_and_passes_its_good_one() {
+        for matcher in matchers() {
+            let term = &matcher.term;
+            assert!(
+                !flagged(&UnexplainedJargon, &term.bad).is_empty(),
+                "{}: not flagged: {}",
+                term.word,
+                term.bad
+            );
+            assert!(
+                flagged(&UnexplainedJargon, &term.good).is_empty(),
+                "{}: flagged: {} → {:?}",
+                term.word,
+                term.good,
+                flagged(&UnexplainedJargon, &term.good)
+            );
+        }
+        assert!(matchers().len() >= 25);
+    }
+
+    #[test]
+    fn inflections_and_compounds_are_found() {
+        assert_eq!(
+            flagged(&UnexplainedJargon, "U krijgt twee beschikkingen."),
+            vec!["beschikkingen"]
+        );
+        assert_eq!(
+            flagged(&UnexplainedJargon, "Hierbij de bijstandsbeschikking."),
+            vec!["bijstandsbeschikking"]
+        );
+        assert_eq!(
+            flagged(&UnexplainedJargon, "Wij verrekenden het bedrag in mei."),
+            vec!["verrekenden"]
+        );
+    }
+
+    #[test]
+    fn a_term_explained_once_is_not_flagged_again_and_an_unexplained_one_once() {
+        let explained = "Wij houden rekening met de beslagvrije voet. Dat is het bedrag dat u altijd overhoudt. De beslagvrije voet is € 1.200,00.";
+        assert!(flagged(&UnexplainedJargon, explained).is_empty());
+        let unexplained =
+            "U krijgt een beschikking. In de beschikking staat het bedrag. Bewaar de beschikking.";
+        assert_eq!(
+            flagged(&UnexplainedJargon, unexplained),
+            vec!["beschikking"]
+        );
+    }
+}
