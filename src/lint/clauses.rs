@@ -26,20 +26,6 @@ pub(crate) struct Word<'d> {
 }
 
 impl Word<'_> {
-    /// Whether the word's lemma (or its separable verb) is `lemma`.
-    pub(crate) fn is(&self, lemma: &str) -> bool {
-        self.separable == Some(lemma) || self.morph.is_some_and(|m| m.lemma == lemma)
-    }
-
-    /// Whether the word can be a form of the verb `infinitive`, by any of its readings.
-    pub(crate) fn reads_as(&self, infinitive: &str) -> bool {
-        self.is(infinitive)
-            || self.morph.is_some_and(|m| {
-                m.verb.as_deref() == Some(infinitive)
-                    || m.others.split(',').any(|o| o == infinitive)
-            })
-    }
-
     /// Whether the word is a form of some verb (its lemma, or its main reading, is a verb).
     pub(crate) fn is_verb_form(&self) -> bool {
         self.morph.is_some_and(|m| {

@@ -112,11 +112,9 @@ fn hidden_verb(word: &Word<'_>, before: &[&str]) -> Option<String> {
         return None;
     }
     // "het indienen van", "bij het aanvragen van"
-    if before.first() == Some(&"het") || before.get(1) == Some(&"het") && word.lower.ends_with("en")
-    {
-        if word.lower.ends_with("en") && lemmas.is_verb(&word.lower) {
-            return Some(word.lower.clone());
-        }
+    let after_het = before.first() == Some(&"het") || before.get(1) == Some(&"het");
+    if after_het && word.lower.ends_with("en") && lemmas.is_verb(&word.lower) {
+        return Some(word.lower.clone());
     }
     // "de beoordeling van", "na ontvangst van"
     if morph.kind == crate::morphology::FormKind::Verb {

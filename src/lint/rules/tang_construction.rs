@@ -125,13 +125,14 @@ impl Rule for TangConstruction {
                     severity: Severity::Warning,
                     span: span_of(doc, index, &words, at..end + 1),
                     message: format!(
-                        "Tussen \"{}\" en \"{}\" staat een hele zinsdeel.",
+                        "Tussen \"{}\" en \"{}\" staat een heel zinsdeel.",
                         word.text, words[end].text
                     ),
-                    suggestion: Some(
-                        "Schrijf het als een zin: \"de aanvraag die u op 3 mei hebt gestuurd\"."
-                            .to_string(),
-                    ),
+                    suggestion: Some(format!(
+                        "Zet \"{} {}\" voorop en schrijf de rest erachter, zoals \"de aanvraag die u op 3 mei stuurde\" in plaats van \"de door u op 3 mei gestuurde aanvraag\".",
+                        word.text.to_lowercase(),
+                        words[end].text
+                    )),
                 });
             }
         }

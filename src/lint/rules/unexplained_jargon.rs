@@ -63,8 +63,10 @@ pub(crate) struct Term {
     /// What it means, at B1.
     pub(crate) explanation: String,
     /// A text that must be flagged.
+    #[allow(dead_code)] // read by the tests, which run every example
     pub(crate) bad: String,
     /// A text that must not be flagged.
+    #[allow(dead_code)] // read by the tests, which run every example
     pub(crate) good: String,
 }
 
