@@ -27,8 +27,8 @@ pub use parse::{event_from_value, parse_event, parse_events};
 pub use read::{event_files, read_events};
 pub use schema::{
     Address, Amount, Appointment, Case, CaseEvent, Channel, Contact, ContactChannel,
-    ContactOutcome, Deadline, Decision, EventData, FlagReason, Flags, PriorContact, Recipient,
-    Salutation,
+    ContactDecision, ContactOutcome, Deadline, Decision, EventData, FlagReason, Flags,
+    PriorContact, Recipient, Salutation,
 };
 pub use validate::MAX_LIST_ITEMS;
 pub use values::{Cents, IsoDate, Text, Timestamp, parse_iso_date};

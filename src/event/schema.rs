@@ -316,6 +316,29 @@ pub enum ContactOutcome {
     NoContact,
 }
 
+/// What a person decided after a contact (DESIGN.md §3, "After the call").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactDecision {
+    /// The held letter goes out, made again with what was heard.
+    Send,
+    /// No letter goes out: the person gave a good reason, or the facts were wrong.
+    Withdraw,
+    /// No letter goes out: the case is changed first, and the case system sends a new event.
+    Revise,
+}
+
+impl ContactDecision {
+    /// The value in events and in the journal.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactDecision::Send => "send",
+            ContactDecision::Withdraw => "withdraw",
+            ContactDecision::Revise => "revise",
+        }
+    }
+}
+
 /// A call or visit that already took place.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -328,7 +351,17 @@ pub struct PriorContact {
     pub channel: ContactChannel,
     /// Reached or not.
     pub outcome: ContactOutcome,
-    /// What the contact person heard, in a few words.
+    /// What the person said, in their own words (only when reached).
     #[serde(default, deserialize_with = "optional_text")]
     pub heard: Option<Text>,
+    /// The id of the held event this contact is about. Without it, the one
+    /// open task of the case; with several open, the contact is refused.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub event_id: Option<Text>,
+    /// What a person decided; required on a `contact_recorded` event when the person was reached.
+    #[serde(default)]
+    pub decision: Option<ContactDecision>,
+    /// Whether the person gave a reason for what happened (only when reached).
+    #[serde(default)]
+    pub reason_given: bool,
 }

@@ -2,7 +2,7 @@
 //! numbers, and the parts an event type needs (its row in the `event_types!` table).
 
 use super::event_type::{Besluit, EventType};
-use super::schema::EventData;
+use super::schema::{ContactDecision, ContactOutcome, EventData, PriorContact};
 
 pub(super) type Invalid = (String, String, String);
 
@@ -76,6 +76,9 @@ pub(super) fn validate_data(data: &EventData, event_type: EventType) -> Result<(
             ));
         }
     }
+    if let Some(contact) = &data.prior_contact {
+        validate_prior_contact(contact, event_type)?;
+    }
     if event_type.needs_appointment() && data.appointment.is_none() {
         return Err(invalid(
             "data.appointment",
@@ -90,11 +93,58 @@ pub(super) fn validate_data(data: &EventData, event_type: EventType) -> Result<(
             "Geef prior_contact mee met contact_id, at, channel en outcome.",
         ));
     }
+    if event_type == EventType::ContactRecorded
+        && data
+            .prior_contact
+            .as_ref()
+            .is_some_and(|c| c.outcome == ContactOutcome::Reached && c.decision.is_none())
+    {
+        return Err(invalid(
+            "data.prior_contact.decision",
+            "de persoon is gesproken, maar er staat niet bij wat er met de brief gebeurt",
+            "Geef in decision wat een medewerker besloot: send (de brief gaat weg), withdraw (er gaat geen brief weg) of revise (eerst de zaak aanpassen). Tot dan blijft de brief wachten.",
+        ));
+    }
     if event_type.besluit() == Besluit::Always && data.decision.is_none() {
         return Err(invalid(
             "data.decision",
             "voor dit soort gebeurtenis is een besluit nodig, maar dat ontbreekt",
             "Geef het besluit mee met is_besluit, datum, legal_basis en reasons.",
+        ));
+    }
+    Ok(())
+}
+
+/// A contact says only what happened: nothing heard and no reason given when
+/// nobody was reached, and an event that is a letter cannot carry a decision
+/// that no letter goes out.
+fn validate_prior_contact(contact: &PriorContact, event_type: EventType) -> Result<(), Invalid> {
+    if contact.outcome == ContactOutcome::NoContact {
+        if contact.heard.is_some() {
+            return Err(invalid(
+                "data.prior_contact.heard",
+                "er is niemand gesproken (outcome no_contact), dus er is ook niets gehoord",
+                "Laat heard weg, of zet outcome op reached als de persoon wel is gesproken.",
+            ));
+        }
+        if contact.reason_given {
+            return Err(invalid(
+                "data.prior_contact.reason_given",
+                "er is niemand gesproken (outcome no_contact), dus er is ook geen reden gegeven",
+                "Zet reason_given op false of laat het weg, of zet outcome op reached als de persoon wel is gesproken.",
+            ));
+        }
+    }
+    if event_type != EventType::ContactRecorded
+        && matches!(
+            contact.decision,
+            Some(ContactDecision::Withdraw | ContactDecision::Revise)
+        )
+    {
+        return Err(invalid(
+            "data.prior_contact.decision",
+            "deze gebeurtenis is een brief, maar het contact zegt dat er geen brief weg mag",
+            "Stuur het besluit als contact_recorded-gebeurtenis. Een brief na een gesprek heeft decision send, of geen decision.",
         ));
     }
     Ok(())

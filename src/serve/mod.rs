@@ -449,7 +449,11 @@ fn record(
         "channel": "phone",
         "outcome": if reached { "reached" } else { "no_contact" },
     });
-    if let Some(note) = note {
+    if reached {
+        // The page has no choice yet: reaching the person sends the letter.
+        prior["decision"] = serde_json::Value::String("send".to_string());
+    }
+    if let Some(note) = note.filter(|_| reached) {
         prior["heard"] = serde_json::Value::String(note);
     }
     let contact = serde_json::json!({

@@ -12,6 +12,7 @@ mod pdf;
 mod readability;
 mod release;
 mod routing;
+mod schema;
 mod serve;
 mod settings;
 mod spelling;

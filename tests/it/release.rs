@@ -12,6 +12,9 @@ fn contact(dir: &Path, name: &str, case_id: &str, outcome: &str, heard: Option<&
     value["data"]["prior_contact"] = serde_json::json!({
         "contact_id": format!("C-{name}"), "at": "2026-11-24T10:15:00+01:00", "channel": "phone", "outcome": outcome
     });
+    if outcome == "reached" {
+        value["data"]["prior_contact"]["decision"] = "send".into();
+    }
     if let Some(heard) = heard {
         value["data"]["prior_contact"]["heard"] = heard.into();
     }

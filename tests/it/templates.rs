@@ -416,7 +416,7 @@ fn the_list_of_names_a_template_may_use_is_the_shape_of_the_context() {
     data["flags"]["retroactive"] = json!(true);
     data["flags"]["reason"] = json!("missed_appointment");
     data["decision"]["ingangsdatum"] = json!("2026-12-01");
-    data["prior_contact"] = json!({"contact_id": "C-1", "at": "2026-11-20T10:00:00+01:00", "channel": "phone", "outcome": "reached", "heard": "Ziek geweest."});
+    data["prior_contact"] = json!({"contact_id": "C-1", "at": "2026-11-20T10:00:00+01:00", "channel": "phone", "outcome": "reached", "heard": "Ziek geweest.", "event_id": "evt-1", "decision": "send", "reason_given": true});
     let event = event(full);
     let facts = LetterFacts {
         date: letter_date(),
