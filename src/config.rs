@@ -364,6 +364,15 @@ impl Config {
                 )));
             }
         }
+        if data.call_first.no_contact_attempts < 2 {
+            return Err(ConfigError::Invalid {
+                file: file.to_string(),
+                problem: format!(
+                    "call-first.no-contact-attempts is {}; dat moet minstens 2 zijn, want één keer niet opnemen zegt nog niet dat iemand onbereikbaar is. Zet het op 2 of hoger",
+                    data.call_first.no_contact_attempts
+                ),
+            });
+        }
         let lint =
             LintConfig::from_settings(data.lint, base).map_err(|problem| ConfigError::Invalid {
                 file: file.to_string(),

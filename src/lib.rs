@@ -18,6 +18,7 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod after_call;
 pub mod batch;
 pub mod calendar;
 pub mod cli;
@@ -28,6 +29,7 @@ pub mod dutch;
 pub mod event;
 pub mod fs;
 pub mod iban;
+pub mod letter_dates;
 pub mod lint;
 pub mod markdown;
 pub mod morphology;

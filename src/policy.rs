@@ -4,8 +4,15 @@
 //! baseline; a municipality may load a stricter copy. A row that is less strict
 //! than the baseline, or a dropped flag, needs a `[[loosen]]` entry with a reason
 //! and who decided it; [`Policy::warnings`] then names it on every run.
+//!
+//! The same file says what happens after the call: per event type, whether a
+//! held letter goes out when nobody could be reached (`[after-no-contact]`,
+//! `send` or `decide`), and how many working days a letter leaves before its
+//! first deadline (`min-deadline-working-days`).
 
+use crate::after_call::AfterNoContact;
 use crate::event::EventType;
+use crate::letter_dates::DEFAULT_MIN_DEADLINE_WORKING_DAYS;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -68,6 +75,9 @@ struct PolicyFile {
     call_first_flags: Vec<CallFirstFlag>,
     event_types: BTreeMap<String, Level>,
     #[serde(default)]
+    min_deadline_working_days: Option<u32>,
+    after_no_contact: BTreeMap<String, AfterNoContact>,
+    #[serde(default)]
     loosen: Vec<Loosening>,
 }
 
@@ -81,10 +91,24 @@ pub struct Loosening {
     /// The flag dropped (or none, for an event type).
     #[serde(default)]
     pub flag: Option<CallFirstFlag>,
+    /// The setting made less strict: `after-no-contact` (with `event-type`) or
+    /// `min-deadline-working-days`; none for an event type's call-first row or a flag.
+    #[serde(default)]
+    pub setting: Option<LooseSetting>,
     /// Why.
     pub reason: String,
     /// Who decided it (a role or a decision number, not a private person's data).
     pub decided_by: String,
+}
+
+/// A setting of the policy other than a call-first row that a `[[loosen]]` entry can make less strict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LooseSetting {
+    /// `[after-no-contact]`: "send" where the baseline says "decide".
+    AfterNoContact,
+    /// `min-deadline-working-days` below the baseline.
+    MinDeadlineWorkingDays,
 }
 
 /// A loaded, checked policy.
@@ -92,6 +116,8 @@ pub struct Loosening {
 pub struct Policy {
     levels: BTreeMap<EventType, Level>,
     flags: Vec<CallFirstFlag>,
+    after_no_contact: BTreeMap<EventType, AfterNoContact>,
+    min_deadline_working_days: u32,
     warnings: Vec<String>,
 }
 
@@ -114,6 +140,11 @@ impl Policy {
         Self::parse_unchecked(BASELINE_TOML, "call-first-policy.toml").unwrap_or_else(|_| Policy {
             levels: EventType::ALL.iter().map(|t| (*t, Level::Always)).collect(),
             flags: vec![CallFirstFlag::Sanction, CallFirstFlag::FraudSuspicion],
+            after_no_contact: EventType::ALL
+                .iter()
+                .map(|t| (*t, AfterNoContact::Decide))
+                .collect(),
+            min_deadline_working_days: DEFAULT_MIN_DEADLINE_WORKING_DAYS,
             warnings: Vec::new(),
         })
     }
@@ -144,10 +175,9 @@ impl Policy {
             let wanted = policy.level(event_type);
             let minimum = baseline.level(event_type);
             if wanted < minimum {
-                let allowed = file_data
-                    .loosen
-                    .iter()
-                    .find(|l| l.event_type.as_deref() == Some(event_type.as_str()));
+                let allowed = file_data.loosen.iter().find(|l| {
+                    l.setting.is_none() && l.event_type.as_deref() == Some(event_type.as_str())
+                });
                 match allowed {
                     Some(l) => policy.warnings.push(format!(
                         "let op: {event_type} staat op \"{wanted}\", minder streng dan de basis \"{minimum}\" (besluit van {}: {})",
@@ -159,6 +189,58 @@ impl Policy {
                             "Maak de regel weer zo streng als de basis, of leg de keuze vast in een [[loosen]]-regel met event-type, reason en decided-by.",
                         ));
                     }
+                }
+            }
+        }
+        for event_type in EventType::ALL
+            .iter()
+            .copied()
+            .filter(|t| *t != EventType::ContactRecorded)
+        {
+            if policy.after_no_contact(event_type) == AfterNoContact::Send
+                && baseline.after_no_contact(event_type) == AfterNoContact::Decide
+            {
+                let allowed = file_data.loosen.iter().find(|l| {
+                    l.setting == Some(LooseSetting::AfterNoContact)
+                        && l.event_type.as_deref() == Some(event_type.as_str())
+                });
+                match allowed {
+                    Some(l) => policy.warnings.push(format!(
+                        "let op: bij {event_type} gaat de brief weg als niemand wordt bereikt, waar de basis wacht op een besluit (besluit van {}: {})",
+                        l.decided_by, l.reason
+                    )),
+                    None => {
+                        return Err(error(
+                            format!(
+                                "[after-no-contact] zet {event_type} op \"send\", maar de basis is \"decide\": dan gaat een brief weg zonder dat iemand de persoon sprak of iets besloot"
+                            ),
+                            "Zet de regel terug op \"decide\", of leg de keuze vast in een [[loosen]]-regel met event-type, setting = \"after-no-contact\", reason en decided-by.",
+                        ));
+                    }
+                }
+            }
+        }
+        if policy.min_deadline_working_days < baseline.min_deadline_working_days {
+            let allowed = file_data
+                .loosen
+                .iter()
+                .find(|l| l.setting == Some(LooseSetting::MinDeadlineWorkingDays));
+            match allowed {
+                Some(l) => policy.warnings.push(format!(
+                    "let op: een brief laat {} werkdagen tot de eerste termijn, minder dan de basis {} (besluit van {}: {})",
+                    policy.min_deadline_working_days,
+                    baseline.min_deadline_working_days,
+                    l.decided_by,
+                    l.reason
+                )),
+                None => {
+                    return Err(error(
+                        format!(
+                            "min-deadline-working-days is {}, minder dan de basis {}",
+                            policy.min_deadline_working_days, baseline.min_deadline_working_days
+                        ),
+                        "Geef mensen de tijd om de brief te lezen: zet het getal terug, of leg de keuze vast in een [[loosen]]-regel met setting = \"min-deadline-working-days\", reason en decided-by.",
+                    ));
                 }
             }
         }
@@ -233,12 +315,51 @@ impl Policy {
                     .to_string(),
             ));
         }
+        let mut after_no_contact = BTreeMap::new();
+        for (name, rule) in &data.after_no_contact {
+            let event_type = EventType::from_name(name)
+                .filter(|t| *t != EventType::ContactRecorded)
+                .ok_or_else(|| {
+                    let hint = EventType::closest(name)
+                        .map(|t| format!("Bedoelt u {t}? "))
+                        .unwrap_or_default();
+                    error(
+                        format!(
+                            "[after-no-contact]: het soort gebeurtenis \"{name}\" kan hier niet"
+                        ),
+                        format!("{hint}Gebruik de namen uit [event-types]."),
+                    )
+                })?;
+            after_no_contact.insert(event_type, *rule);
+        }
+        if let Some(missing) = EventType::ALL
+            .iter()
+            .find(|t| **t != EventType::ContactRecorded && !after_no_contact.contains_key(t))
+        {
+            return Err(error(
+                format!("[after-no-contact]: het soort gebeurtenis {missing} ontbreekt"),
+                "Zeg voor elk soort gebeurtenis wat er gebeurt als niemand wordt bereikt: \"send\" of \"decide\"."
+                    .to_string(),
+            ));
+        }
+        let min_deadline_working_days = data
+            .min_deadline_working_days
+            .unwrap_or(DEFAULT_MIN_DEADLINE_WORKING_DAYS);
+        if min_deadline_working_days == 0 {
+            return Err(error(
+                "min-deadline-working-days is 0: dan kan een termijn op de dag van de brief vallen"
+                    .to_string(),
+                format!("Zet het op {DEFAULT_MIN_DEADLINE_WORKING_DAYS} (de basis) of hoger."),
+            ));
+        }
         let mut flags = data.call_first_flags.clone();
         flags.sort();
         flags.dedup();
         Ok(Policy {
             levels,
             flags,
+            after_no_contact,
+            min_deadline_working_days,
             warnings: Vec::new(),
         })
     }
@@ -254,6 +375,19 @@ impl Policy {
     /// The flags that force a call first.
     pub fn flags(&self) -> &[CallFirstFlag] {
         &self.flags
+    }
+
+    /// What happens to a held letter of this type when nobody can be reached.
+    pub fn after_no_contact(&self, event_type: EventType) -> AfterNoContact {
+        self.after_no_contact
+            .get(&event_type)
+            .copied()
+            .unwrap_or(AfterNoContact::Decide)
+    }
+
+    /// The working days a letter leaves between its date and its first deadline.
+    pub fn min_deadline_working_days(&self) -> u32 {
+        self.min_deadline_working_days
     }
 
     /// Warnings about loosened rows, to show on every run.
@@ -331,6 +465,83 @@ mod tests {
         assert_eq!(policy.level(EventType::Warning), Level::Never);
         assert_eq!(policy.warnings().len(), 1);
         assert!(policy.warnings()[0].starts_with("let op: warning staat op \"never\""));
+    }
+
+    #[test]
+    fn after_no_contact_waits_for_a_person_on_hard_letters() {
+        let policy = Policy::baseline();
+        for event_type in [
+            EventType::SanctionReduction,
+            EventType::AdministrativeFine,
+            EventType::Recovery,
+            EventType::RevocationRevision,
+            EventType::PaymentSuspended,
+            EventType::FraudSuspicion,
+            EventType::HomeVisit,
+        ] {
+            assert_eq!(
+                policy.after_no_contact(event_type),
+                AfterNoContact::Decide,
+                "{event_type}"
+            );
+        }
+        assert_eq!(
+            policy.after_no_contact(EventType::AppointmentMissed),
+            AfterNoContact::Send
+        );
+        assert_eq!(policy.min_deadline_working_days(), 5);
+    }
+
+    #[test]
+    fn sending_unheard_where_the_baseline_decides_needs_a_record() {
+        let text = BASELINE_TOML.replace("recovery = \"decide\"", "recovery = \"send\"");
+        let err = Policy::from_toml(&text, "p.toml").unwrap_err();
+        assert!(err.problem.contains("recovery"), "{err}");
+        let recorded = text
+            + "\n[[loosen]]\nevent-type = \"recovery\"\nsetting = \"after-no-contact\"\nreason = \"proef\"\ndecided-by = \"college B&W, besluit 2026-120\"\n";
+        let policy = Policy::from_toml(&recorded, "p.toml").unwrap();
+        assert_eq!(
+            policy.after_no_contact(EventType::Recovery),
+            AfterNoContact::Send
+        );
+        assert_eq!(policy.warnings().len(), 1);
+        // A record for the call-first row does not loosen what happens after no contact.
+        let wrong = BASELINE_TOML.replace("recovery = \"decide\"", "recovery = \"send\"")
+            + "\n[[loosen]]\nevent-type = \"recovery\"\nreason = \"proef\"\ndecided-by = \"college\"\n";
+        assert!(Policy::from_toml(&wrong, "p.toml").is_err());
+    }
+
+    #[test]
+    fn fewer_days_before_a_deadline_needs_a_record_and_zero_is_refused() {
+        let text = BASELINE_TOML.replace(
+            "min-deadline-working-days = 5",
+            "min-deadline-working-days = 3",
+        );
+        let err = Policy::from_toml(&text, "p.toml").unwrap_err();
+        assert!(err.problem.contains("min-deadline-working-days"), "{err}");
+        let recorded = text
+            + "\n[[loosen]]\nsetting = \"min-deadline-working-days\"\nreason = \"spoed\"\ndecided-by = \"college\"\n";
+        assert_eq!(
+            Policy::from_toml(&recorded, "p.toml")
+                .unwrap()
+                .min_deadline_working_days(),
+            3
+        );
+        let stricter = BASELINE_TOML.replace(
+            "min-deadline-working-days = 5",
+            "min-deadline-working-days = 10",
+        );
+        assert_eq!(
+            Policy::from_toml(&stricter, "p.toml")
+                .unwrap()
+                .min_deadline_working_days(),
+            10
+        );
+        let zero = BASELINE_TOML.replace(
+            "min-deadline-working-days = 5",
+            "min-deadline-working-days = 0",
+        ) + "\n[[loosen]]\nsetting = \"min-deadline-working-days\"\nreason = \"x\"\ndecided-by = \"y\"\n";
+        assert!(Policy::from_toml(&zero, "p.toml").is_err());
     }
 
     #[test]

@@ -59,11 +59,14 @@ pub fn apply_contact(
     attempts.push(Attempt {
         contact_id: prior.contact_id.to_string(),
         at: prior.at.0.to_rfc3339(),
-        outcome: if reached { "reached" } else { "no_contact" }.to_string(),
+        outcome: prior.outcome,
+        channel: Some(prior.channel),
+        decision: prior.decision,
+        reason_given: prior.reason_given,
     });
     let unreached = attempts
         .iter()
-        .filter(|a| a.outcome == "no_contact")
+        .filter(|a| a.outcome == ContactOutcome::NoContact)
         .count();
     let of = config.call_first.no_contact_attempts;
     if !reached && unreached < of as usize {

@@ -163,7 +163,7 @@ impl Context<'_> {
                     &reasons,
                     self.talking_points,
                     self.options.date,
-                    self.config.call_first.deadline_working_days,
+                    crate::task::TaskTerms::new(self.config, event.event_type, &reasons),
                 );
                 let draft_options = ComposeOptions {
                     draft: true,

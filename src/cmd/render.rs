@@ -106,7 +106,7 @@ pub fn run(
                     &reasons,
                     &talking_points,
                     options.date,
-                    config.call_first.deadline_working_days,
+                    crate::task::TaskTerms::new(config, event.event_type, &reasons),
                 );
                 let codes: Vec<&str> = reasons.iter().map(|r| r.code.as_str()).collect();
                 let folder = match &destination {

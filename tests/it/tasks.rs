@@ -15,7 +15,7 @@ fn card_for(value: serde_json::Value) -> String {
         decided.reasons(),
         &points,
         letter_date(),
-        config().call_first.deadline_working_days,
+        helder::task::TaskTerms::new(&config(), ev.event_type, decided.reasons()),
     );
     assert_eq!(
         task.deadline, "2026-11-25",
