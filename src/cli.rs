@@ -40,34 +40,38 @@ pub enum Command {
     /// Turn a day's case events into letters, call-first tasks and error records, with a
     /// journal: a run that is started again goes on where it stopped, and makes nothing twice.
     Batch(BatchArgs),
-    /// List the open call-first tasks of a batch folder, oldest deadline first.
+    /// List the open call-first tasks of a batch folder: "niet bereikt" first, then the earliest deadline.
     Tasks(TasksArgs),
     /// A local web page for template authors (each letter beside what is wrong with it,
     /// live on save) and, with --out, for the call-first list.
     Serve(ServeArgs),
-    /// Release held letters: for each recorded contact (contact_recorded), find the open
-    /// call-first task of the same case in a folder of tasks and send its letter.
+    /// Apply recorded contacts (contact_recorded) to the call-first tasks of a batch folder,
+    /// through its journal: each releases, withdraws or keeps waiting the letter of one task.
     Release(ReleaseArgs),
 }
 
 /// Arguments of `helder release`.
 #[derive(Debug, clap::Args)]
 pub struct ReleaseArgs {
-    /// contact_recorded events: files, folders of them, or - for stdin.
-    #[arg(required = true, value_name = "EVENTS")]
-    pub events: Vec<PathBuf>,
+    /// contact_recorded events: an NDJSON file, a folder of JSON files, or - for stdin.
+    #[arg(value_name = "EVENTS")]
+    pub events: PathBuf,
 
-    /// The folder `helder render -o` wrote to (the tasks are in its tasks/); released letters go there too.
+    /// The batch folder with the tasks (the --out of helder batch); released letters go to its letters/.
     #[arg(long, value_name = "DIR")]
-    pub tasks: PathBuf,
+    pub out: PathBuf,
 
-    /// Output format of the released letters.
-    #[arg(long, value_enum, default_value_t = Format::Html)]
-    pub format: Format,
+    /// Formats of the released letters, separated by commas.
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Pdf, Format::Html])]
+    pub format: Vec<Format>,
 
-    /// The date on the letter (YYYY-MM-DD); today when not given.
+    /// The date on the released letters (YYYY-MM-DD); today when not given.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<chrono::NaiveDate>,
+
+    /// No longer used: release works on a batch folder (--out).
+    #[arg(long, value_name = "DIR", hide = true)]
+    pub tasks: Option<PathBuf>,
 }
 
 /// Arguments of `helder batch`.
@@ -124,6 +128,14 @@ pub struct TasksArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = TasksFormat::Text)]
     pub format: TasksFormat,
+
+    /// Only the tasks of this contact person (case does not matter).
+    #[arg(long, value_name = "NAME")]
+    pub contact: Option<String>,
+
+    /// Only the tasks whose deadline to call has passed.
+    #[arg(long)]
+    pub overdue: bool,
 }
 
 /// How `helder tasks` shows the tasks.

@@ -53,6 +53,19 @@ pub enum ComposeError {
     /// The template could not be rendered.
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// A date in a letter that would go out leaves the person too little time,
+    /// or reaches back in time without saying so (DESIGN.md §3, "Dates").
+    #[error("gebeurtenis {event_id}: veld {field}: {problem}. {fix}")]
+    Dates {
+        /// The event.
+        event_id: String,
+        /// The JSON path of the date.
+        field: String,
+        /// What is wrong.
+        problem: String,
+        /// How to fix it.
+        fix: String,
+    },
 }
 
 /// Routes one event and, when a letter may go out (or a draft is asked for), builds it.
@@ -76,6 +89,18 @@ pub fn compose(
         if !rules.is_empty() {
             return Ok(Composed::CallFirst(vec![tone_reason(&rules)]));
         }
+    }
+    // A first letter goes out as the event says: nobody decided to move a date.
+    if matches!(decision, Route::Letter) && !options.draft {
+        let min = config.policy.min_deadline_working_days();
+        crate::letter_dates::check(event, options.date, min).map_err(|problem| {
+            ComposeError::Dates {
+                event_id: event.id.clone(),
+                field: problem.field,
+                problem: problem.problem,
+                fix: problem.fix,
+            }
+        })?;
     }
     Ok(Composed::Letter(Box::new(letter)))
 }

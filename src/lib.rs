@@ -36,7 +36,6 @@ pub mod morphology;
 pub mod output;
 pub mod policy;
 pub mod readability;
-pub mod release;
 pub mod render;
 pub mod report;
 pub mod route;

@@ -453,6 +453,22 @@ impl CallFirstTask {
             .collect()
     }
 
+    /// Whether the contact person's deadline to call has passed on `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        crate::event::parse_iso_date(&self.deadline).is_some_and(|d| d < today)
+    }
+
+    /// Whether `name` is this task's contact person (case and extra spaces do not count).
+    pub fn is_for_contact_person(&self, name: &str) -> bool {
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        norm(&self.contact_person.name) == norm(name)
+    }
+
     /// Distinct contacts that did not reach the person.
     pub fn unreached_attempts(&self) -> usize {
         let tries: Vec<crate::after_call::Try<'_>> = self

@@ -21,6 +21,10 @@ pub enum Outcome {
     Task,
     /// A held letter went out after a recorded contact (the task's row).
     Released,
+    /// No letter went out: a person decided so after a contact (the task's row).
+    Withdrawn,
+    /// No letter went out: the case is changed first, a new event follows (the task's row).
+    Revised,
     /// A recorded contact was applied to a task.
     Contact,
     /// The event could not be handled; see `errors.ndjson`.
@@ -34,6 +38,8 @@ impl Outcome {
             Outcome::Letter => "letter",
             Outcome::Task => "task",
             Outcome::Released => "released",
+            Outcome::Withdrawn => "withdrawn",
+            Outcome::Revised => "revised",
             Outcome::Contact => "contact",
             Outcome::Error => "error",
         }
@@ -44,6 +50,8 @@ impl Outcome {
             "letter" => Outcome::Letter,
             "task" => Outcome::Task,
             "released" => Outcome::Released,
+            "withdrawn" => Outcome::Withdrawn,
+            "revised" => Outcome::Revised,
             "contact" => Outcome::Contact,
             _ => Outcome::Error,
         }
@@ -132,6 +140,23 @@ impl Journal {
                 record TEXT NOT NULL,
                 run INTEGER NOT NULL
             );
+            CREATE TABLE IF NOT EXISTS attempts (
+                case_id TEXT NOT NULL,
+                contact_id TEXT NOT NULL,
+                task_key TEXT NOT NULL,
+                contact_key TEXT NOT NULL,
+                attempt TEXT NOT NULL,
+                run INTEGER NOT NULL,
+                PRIMARY KEY (case_id, contact_id)
+            );
+            CREATE INDEX IF NOT EXISTS attempts_by_task ON attempts (task_key);
+            CREATE TABLE IF NOT EXISTS deadline_moves (
+                task_key TEXT NOT NULL,
+                label TEXT NOT NULL,
+                from_date TEXT NOT NULL,
+                to_date TEXT NOT NULL,
+                run INTEGER NOT NULL
+            );
             CREATE TABLE IF NOT EXISTS runs (
                 id INTEGER PRIMARY KEY,
                 started_at TEXT NOT NULL,
@@ -191,6 +216,91 @@ impl Journal {
                 row_from,
             )
             .optional()
+    }
+
+    /// The open tasks of a case (rows with outcome `task`), oldest first.
+    pub fn open_tasks_of_case(&self, case_id: &str) -> rusqlite::Result<Vec<Row>> {
+        let connection = self.lock();
+        let mut statement = connection.prepare(
+            "SELECT key, content_hash, event_type, case_id, route, outcome, outputs FROM events
+             WHERE case_id = ?1 AND outcome = 'task' ORDER BY rowid",
+        )?;
+        let rows = statement.query_map(params![case_id], row_from)?;
+        rows.collect()
+    }
+
+    /// The task a contact of this case was applied to, if it was (contacts
+    /// count once: a contact id is unique in the case system).
+    pub fn contact_task(
+        &self,
+        case_id: &str,
+        contact_id: &str,
+    ) -> rusqlite::Result<Option<String>> {
+        self.lock()
+            .query_row(
+                "SELECT task_key FROM attempts WHERE case_id = ?1 AND contact_id = ?2",
+                params![case_id, contact_id],
+                |r| r.get(0),
+            )
+            .optional()
+    }
+
+    /// Records a contact applied to a task, in the open transaction. `attempt` is its JSON.
+    pub fn put_attempt(
+        &self,
+        case_id: &str,
+        contact_id: &str,
+        task_key: &str,
+        contact_key: &str,
+        attempt: &str,
+        run: i64,
+    ) -> rusqlite::Result<()> {
+        self.lock().execute(
+            "INSERT INTO attempts (case_id, contact_id, task_key, contact_key, attempt, run)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![case_id, contact_id, task_key, contact_key, attempt, run],
+        )?;
+        Ok(())
+    }
+
+    /// The contacts applied to a task (their JSON), oldest first.
+    pub fn attempts_of(&self, task_key: &str) -> rusqlite::Result<Vec<String>> {
+        let connection = self.lock();
+        let mut statement = connection
+            .prepare("SELECT attempt FROM attempts WHERE task_key = ?1 ORDER BY rowid")?;
+        let rows = statement.query_map(params![task_key], |r| r.get(0))?;
+        rows.collect()
+    }
+
+    /// Records a deadline moved when a task's letter went out, in the open transaction.
+    pub fn put_deadline_move(
+        &self,
+        task_key: &str,
+        label: &str,
+        from: &str,
+        to: &str,
+        run: i64,
+    ) -> rusqlite::Result<()> {
+        self.lock().execute(
+            "INSERT INTO deadline_moves (task_key, label, from_date, to_date, run) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![task_key, label, from, to, run],
+        )?;
+        Ok(())
+    }
+
+    /// The deadlines moved in a run: (task key, label, from, to), in order.
+    pub fn deadline_moves_of_run(
+        &self,
+        run: i64,
+    ) -> rusqlite::Result<Vec<(String, String, String, String)>> {
+        let connection = self.lock();
+        let mut statement = connection.prepare(
+            "SELECT task_key, label, from_date, to_date FROM deadline_moves WHERE run = ?1 ORDER BY rowid",
+        )?;
+        let rows = statement.query_map(params![run], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        rows.collect()
     }
 
     /// Every row with outcome `task`, oldest first.

@@ -5,7 +5,7 @@ use super::BatchOptions;
 use super::Counts;
 use super::input::Item;
 use super::journal::{ErrorRecord, Outcome};
-use crate::compose::{ComposeOptions, Composed, compose};
+use crate::compose::{ComposeError, ComposeOptions, Composed, compose};
 use crate::config::Config;
 use crate::event::{CaseEvent, Origin, event_from_value};
 use crate::output::{Layout, OutputFile, letter_files, sha256_hex, task_files};
@@ -137,8 +137,33 @@ impl Context<'_> {
         };
         let composed = match compose(event, self.config, self.templates, options) {
             Ok(composed) => composed,
+            Err(e @ ComposeError::Dates { .. }) => {
+                let field = match &e {
+                    ComposeError::Dates { field, .. } => Some(field.clone()),
+                    _ => None,
+                };
+                return Made::Error(ErrorRecord {
+                    event_id: Some(event.id.clone()),
+                    file: String::new(),
+                    line: None,
+                    field,
+                    message: e.to_string(),
+                });
+            }
             Err(e) => return error(e.to_string()),
         };
+        if self.options.contacts_only && !matches!(composed, Composed::Release) {
+            return Made::Error(ErrorRecord {
+                event_id: Some(event.id.clone()),
+                file: String::new(),
+                line: None,
+                field: Some("type".to_string()),
+                message: format!(
+                    "gebeurtenis {}: dit is geen vastgelegd contact ({}). helder release neemt alleen contact_recorded-gebeurtenissen; er is niets gemaakt. Geef andere gebeurtenissen aan helder batch.",
+                    event.id, event.event_type
+                ),
+            });
+        }
         if self.options.dry_run {
             return Made::Routed(match composed {
                 Composed::Letter(_) => Outcome::Letter,

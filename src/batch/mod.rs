@@ -9,23 +9,25 @@
 //!    skipped) and which ones conflict (same id, other content: an error);
 //! 3. the rest are routed, composed and rendered, in parallel, in input order;
 //! 4. in one thread, in input order: every file is written to a temporary
-//!    file and renamed, recorded contacts release held letters, and the rows
-//!    go into one journal transaction; then the file system is synced once and
-//!    the transaction committed.
+//!    file and renamed, recorded contacts are applied to their tasks through
+//!    the one release path ([`release`]), and the rows go into one journal
+//!    transaction; then the file system is synced once and the transaction
+//!    committed.
 //!
 //! A crash loses at most the unfinished group: files without a row are made
 //! again (with the same bytes), and stray temporary files are removed at
 //! the next start. Output depends only on the events, the settings and the
 //! letter date, never on the number of threads.
 //!
-//! [`run`] (phases 1–3), `make` (phase 3), `store` (phase 4) and `release`
-//! (a recorded contact, through the journal) are the steps; [`input`] reads
+//! [`run`] (phases 1–3), `make` (phase 3), `store` (phase 4) and [`release`]
+//! (a recorded contact, through the journal: the one release path that
+//! `helder release` and the call page use too) are the steps; [`input`] reads
 //! the events and [`journal`] remembers what became of them.
 
 pub mod input;
 pub mod journal;
 mod make;
-mod release;
+pub mod release;
 mod run;
 mod store;
 
@@ -54,6 +56,8 @@ pub struct BatchOptions {
     pub date: NaiveDate,
     /// Route and lint only; write nothing but the summary.
     pub dry_run: bool,
+    /// Take recorded contacts only (`helder release`): any other event is an error record.
+    pub contacts_only: bool,
 }
 
 /// Counts of outcomes, for the progress bar and the summary.
@@ -69,6 +73,12 @@ pub struct Counts {
     pub contacts: usize,
     /// Held letters released (part of `contacts`).
     pub released: usize,
+    /// Held letters withdrawn: no letter went out (part of `contacts`).
+    pub withdrawn: usize,
+    /// Held letters set aside until the case is changed (part of `contacts`).
+    pub revised: usize,
+    /// Contacts that were applied before and changed nothing.
+    pub repeated: usize,
     /// Events already done in an earlier run (same id, same content).
     pub skipped: usize,
     /// Events that ended as an error record.
@@ -85,6 +95,9 @@ impl Counts {
         self.tasks += other.tasks;
         self.contacts += other.contacts;
         self.released += other.released;
+        self.withdrawn += other.withdrawn;
+        self.revised += other.revised;
+        self.repeated += other.repeated;
         self.skipped += other.skipped;
         self.errors += other.errors;
         for (event_type, n) in &other.by_type {
@@ -104,12 +117,27 @@ pub struct Summary {
     pub counts: Counts,
     /// Rows in the journal by outcome, over all runs.
     pub journal: BTreeMap<String, i64>,
+    /// Deadlines moved in this run when a held letter went out, for the case system.
+    pub deadline_moves: Vec<MovedDeadline>,
     /// Wall-clock seconds.
     pub seconds: f64,
     /// Events per second.
     pub events_per_second: f64,
     /// Threads used.
     pub threads: usize,
+}
+
+/// A deadline moved when a held letter went out, so that the letter left enough time.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct MovedDeadline {
+    /// The held event whose letter went out.
+    pub event_id: String,
+    /// What has to happen by then (the deadline's label).
+    pub label: String,
+    /// The date in the event.
+    pub from: String,
+    /// The date in the letter.
+    pub to: String,
 }
 
 /// Why a batch stopped before the end (exit code 2): nothing more can be written.

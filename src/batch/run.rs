@@ -6,7 +6,10 @@ use super::input::{Item, Reader};
 use super::journal::{Journal, Outcome};
 use super::make::{Context, Made, Parsed, count_made, parse};
 use super::store::store;
-use super::{BatchError, BatchOptions, Counts, GROUP_SIZE, Summary, journal_error, write_error};
+use super::{
+    BatchError, BatchOptions, Counts, GROUP_SIZE, MovedDeadline, Summary, journal_error,
+    write_error,
+};
 use crate::config::Config;
 use crate::fs::io_reason;
 use crate::output::{ERRORS_FILE, JOURNAL_FILE, LETTERS_DIR, SUMMARY_FILE, Storage, TASKS_DIR};
@@ -142,6 +145,7 @@ pub fn run(
         dry_run: options.dry_run,
         counts,
         journal: BTreeMap::new(),
+        deadline_moves: Vec::new(),
         seconds,
         events_per_second: 0.0,
         threads: rayon::current_num_threads(),
@@ -156,6 +160,17 @@ pub fn run(
             .counts()
             .map_err(journal_error)?
             .into_iter()
+            .collect();
+        summary.deadline_moves = journal
+            .deadline_moves_of_run(run_id)
+            .map_err(journal_error)?
+            .into_iter()
+            .map(|(event_id, label, from, to)| MovedDeadline {
+                event_id,
+                label,
+                from,
+                to,
+            })
             .collect();
         let mut lines = String::new();
         for record in journal.errors().map_err(journal_error)? {
@@ -225,6 +240,16 @@ fn decide(
             seen.insert(key.to_string(), hash.to_string());
             let Some(journal) = journal else { return true };
             match journal.get(key) {
+                // A closed task never changes again, not even when a file of it went missing.
+                Ok(Some(row))
+                    if matches!(
+                        row.outcome,
+                        Outcome::Released | Outcome::Withdrawn | Outcome::Revised
+                    ) && row.content_hash == hash =>
+                {
+                    counts.skipped += 1;
+                    false
+                }
                 Ok(Some(row)) if row.outcome != Outcome::Error && row.content_hash == hash => {
                     // Done in an earlier run, unless a file it made is gone.
                     let complete = row.outputs.iter().all(|o| out.join(&o.path).is_file());

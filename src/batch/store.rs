@@ -1,15 +1,18 @@
 //! Phase 4 of a batch, in one thread and in input order: write every file
-//! atomically, apply recorded contacts, put the rows in one journal
-//! transaction, sync the file system once, and commit.
+//! atomically, apply recorded contacts through the one release path
+//! ([`super::release`]), put the rows in one journal transaction, sync the
+//! file system once, and commit.
 
 use super::input::Item;
 use super::journal::{ErrorRecord, Journal, Outcome, Output, Row};
 use super::make::{Context, Made, Parsed};
-use super::release::release;
+use super::release;
 use super::run::Prepared;
 use super::{BatchError, Counts, journal_error, write_error};
+use crate::after_call::Effect;
 use crate::fs::io_reason;
-use crate::output::{OutputFile, Storage, sha256_hex};
+use crate::output::{OutputFile, Storage, is_task_json, sha256_hex, task_record};
+use crate::task::CallFirstTask;
 use std::path::Path;
 
 /// Phase 4: write, record, sync, commit — one group.
@@ -73,6 +76,12 @@ pub(super) fn store(
             let is_task = matches!(m, Made::Task(_));
             match m {
                 Made::Letter(files) | Made::Task(files) => {
+                    let files = match &existing {
+                        Some(row) if is_task && row.outcome == Outcome::Task => {
+                            keep_attempts(journal, files)?
+                        }
+                        _ => files,
+                    };
                     let owned = existing.as_ref().map_or(&[][..], |row| &row.outputs[..]);
                     if let Some(message) = foreign_file(out, &files, owned) {
                         record_error(journal, run, &key, item, Some(&key), message, counts)?;
@@ -98,8 +107,15 @@ pub(super) fn store(
                     }
                 }
                 Made::Contact(contact) => {
-                    match release(context, journal, storage, run, &contact)? {
-                        Ok(released) => {
+                    let releaser = release::Releaser {
+                        config: context.config,
+                        templates: context.templates,
+                        renderers: context.renderers,
+                        out,
+                        date: context.options.date,
+                    };
+                    match release::apply(&releaser, journal, storage, run, &contact)? {
+                        Ok(applied) => {
                             let row = Row {
                                 route: "release".to_string(),
                                 outcome: Outcome::Contact,
@@ -107,25 +123,40 @@ pub(super) fn store(
                             };
                             journal.put(&row, run).map_err(journal_error)?;
                             journal.clear_error(&key).map_err(journal_error)?;
-                            counts.contacts += 1;
-                            if released {
-                                counts.released += 1;
+                            match applied {
+                                release::Applied::AlreadyApplied => counts.repeated += 1,
+                                release::Applied::Recorded { effect, .. } => {
+                                    counts.contacts += 1;
+                                    match effect {
+                                        Effect::Send { .. } => counts.released += 1,
+                                        Effect::Withdraw => counts.withdrawn += 1,
+                                        Effect::Revise => counts.revised += 1,
+                                        Effect::Waiting { .. } | Effect::Unreached { .. } => {}
+                                    }
+                                }
                             }
                         }
-                        Err(message) => {
-                            record_error(
-                                journal,
-                                run,
-                                &key,
-                                item,
-                                Some(&contact.id),
-                                message,
-                                counts,
-                            )?;
+                        Err(refused) => {
+                            counts.errors += 1;
+                            let record = ErrorRecord {
+                                event_id: Some(contact.id.clone()),
+                                file: item.file.clone(),
+                                line: item.line,
+                                field: refused.field,
+                                message: refused.message,
+                            };
+                            journal
+                                .put_error(&key, &record, run)
+                                .map_err(journal_error)?;
                         }
                     }
                 }
-                Made::Error(record) => {
+                Made::Error(mut record) => {
+                    // Records made while composing know the event, not where it came from.
+                    if record.file.is_empty() {
+                        record.file = item.file.clone();
+                        record.line = item.line;
+                    }
                     let row = Row {
                         route: "error".to_string(),
                         ..base
@@ -142,6 +173,7 @@ pub(super) fn store(
         storage
             .sync(out)
             .map_err(|e| write_error(format!("de map {}", out.display()), io_reason(&e)))?;
+        crash_here_when_asked();
         Ok(())
     })();
     match result {
@@ -150,6 +182,41 @@ pub(super) fn store(
             let _ = journal.rollback();
             Err(e)
         }
+    }
+}
+
+/// An open task made again (a file of it went missing) keeps the attempts
+/// the journal holds: its JSON and card are written anew with them.
+fn keep_attempts(journal: &Journal, files: Vec<OutputFile>) -> Result<Vec<OutputFile>, BatchError> {
+    let Some(task) = files
+        .iter()
+        .find(|f| is_task_json(&f.path))
+        .and_then(|f| serde_json::from_slice::<CallFirstTask>(&f.bytes).ok())
+    else {
+        return Ok(files);
+    };
+    let task = release::with_recorded_attempts(journal, task)?;
+    let record = task_record(&task);
+    Ok(files
+        .into_iter()
+        .map(|file| {
+            record
+                .iter()
+                .find(|r| r.path == file.path)
+                .cloned()
+                .unwrap_or(file)
+        })
+        .collect())
+}
+
+/// Crash testing: with `HELDER_FAILPOINT=kill-before-commit`, the process
+/// kills itself (SIGKILL) after a group's files are written and synced and
+/// before its journal rows are committed — the worst moment for a crash. The
+/// tests use it to show that a contact applied again counts once.
+fn crash_here_when_asked() {
+    if std::env::var_os("HELDER_FAILPOINT").is_some_and(|v| v == "kill-before-commit") {
+        let _ =
+            rustix::process::kill_process(rustix::process::getpid(), rustix::process::Signal::KILL);
     }
 }
 
@@ -176,7 +243,7 @@ fn record_error(
 /// A file in the way that is not helder's: not in the journal for this event,
 /// and not the very bytes helder would write (those are left by an interrupted
 /// run). A symbolic link is never helder's. Returns the error message.
-fn foreign_file(out: &Path, files: &[OutputFile], owned: &[Output]) -> Option<String> {
+pub(super) fn foreign_file(out: &Path, files: &[OutputFile], owned: &[Output]) -> Option<String> {
     for OutputFile { path, bytes } in files {
         let full = out.join(path);
         let Ok(metadata) = std::fs::symlink_metadata(&full) else {

@@ -1,5 +1,6 @@
 //! `helder batch`: the back office's main job ([`crate::batch`]), with a
-//! progress bar on a terminal and one summary line at the end.
+//! progress bar on a terminal and one summary line at the end. `helder
+//! release` runs through here too, for recorded contacts only.
 
 use super::{Outcome, Terminal};
 use crate::batch::{BatchOptions, Counts, input::Reader};
@@ -30,10 +31,21 @@ pub fn run(
         formats: args.format.clone(),
         date: args.date.unwrap_or(today),
         dry_run: args.dry_run,
+        contacts_only: false,
     };
+    run_options(&options, config, templates, terminal)
+}
+
+/// Runs a batch with these options: progress on a terminal, one summary line.
+pub(super) fn run_options(
+    options: &BatchOptions,
+    config: &Config,
+    templates: &TemplateSet,
+    terminal: &mut dyn Terminal,
+) -> anyhow::Result<Outcome> {
     // On a terminal, stderr shows how far the batch is: counts only, never a name.
     let bar = terminal.interactive().then(|| {
-        let bar = match Reader::count(&args.events) {
+        let bar = match Reader::count(&options.input) {
             Some(total) => indicatif::ProgressBar::new(total as u64),
             None => indicatif::ProgressBar::new_spinner(),
         };
@@ -54,27 +66,33 @@ pub fn run(
             ));
         }
     };
-    let summary = crate::batch::run(&options, config, templates, &Disk, &mut progress);
+    let summary = crate::batch::run(options, config, templates, &Disk, &mut progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
     let summary = summary?;
     let c = &summary.counts;
-    let place = if args.dry_run {
+    let out = &options.out;
+    let place = if options.dry_run {
         format!(
             "(proef: niets geschreven behalve {})",
-            args.out.join(SUMMARY_FILE).display()
+            out.join(SUMMARY_FILE).display()
         )
     } else {
         format!(
             "Brieven: {}, taken: {}, fouten: {}.",
-            args.out.join(LETTERS_DIR).display(),
-            args.out.join(TASKS_DIR).display(),
-            args.out.join(ERRORS_FILE).display()
+            out.join(LETTERS_DIR).display(),
+            out.join(TASKS_DIR).display(),
+            out.join(ERRORS_FILE).display()
         )
     };
+    let repeated = if c.repeated > 0 {
+        format!(", {} al eerder vastgelegd", c.repeated)
+    } else {
+        String::new()
+    };
     terminal.line(&format!(
-        "klaar: {} gebeurtenissen in {:.1} s: {} {}, {} keer eerst bellen, {} {} vastgelegd ({} vrijgegeven), {} al eerder gedaan, {} {}. {place}",
+        "klaar: {} gebeurtenissen in {:.1} s: {} {}, {} keer eerst bellen, {} {} vastgelegd ({} vrijgegeven, {} ingetrokken, {} eerst aanpassen{repeated}), {} al eerder gedaan, {} {}. {place}",
         c.events,
         summary.seconds,
         c.letters,
@@ -83,6 +101,8 @@ pub fn run(
         c.contacts,
         plural(c.contacts, "contact", "contacten"),
         c.released,
+        c.withdrawn,
+        c.revised,
         c.skipped,
         c.errors,
         plural(c.errors, "fout", "fouten"),

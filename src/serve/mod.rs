@@ -5,23 +5,27 @@
 //!   letter for a chosen example beside its findings, the words marked, and
 //!   the readability numbers as gauges. When a template or partial changes on
 //!   disk, the page reloads itself (notify + server-sent events).
-//! - `/tasks` (with `--out DIR`, a batch folder): the open call-first tasks,
-//!   oldest deadline first, with a form to record the call. Recording writes a
-//!   `contact_recorded` event and runs it through the batch, exactly as a batch
-//!   would: the held letter is released or keeps waiting.
+//! - `/tasks` (with `--out DIR`, a batch folder): the open call-first tasks
+//!   ([`calls`]): filters, counts, fifty compact rows a page that open into
+//!   their card, and a form to record the call and a person's decision
+//!   ([`contact_form`]). After a confirmation that says what will happen, the
+//!   form becomes a `contact_recorded` event that runs through the batch,
+//!   exactly as a batch would: the held letter goes out, or it does not.
 //!
 //! Security: only a Host header of localhost, 127.0.0.1 or [::1] (or the
 //! address given with --address) is served, against DNS rebinding; a form
 //! needs this run's token; every value is escaped; the Content-Security-Policy
 //! allows nothing from elsewhere; and nothing is logged.
 
+pub mod calls;
+pub mod contact_form;
 pub mod pages;
 pub mod preview;
 
 use crate::config::Config;
 use axum::Router;
 use axum::extract::{Form, Path as UrlPath, Query, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -199,7 +203,7 @@ fn watch(
 async fn style() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-        pages::STYLE,
+        format!("{}{}", pages::STYLE, calls::STYLE),
     )
 }
 
@@ -332,6 +336,7 @@ async fn template_pdf(
 
 async fn tasks_page(
     State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let Some(out) = state.out.clone() else {
@@ -340,18 +345,93 @@ async fn tasks_page(
         ))
         .into_response();
     };
+    let remembered = cookie(&headers, calls::CONTACT_COOKIE);
+    let filter = calls::Filter::from_query(&query, remembered.as_deref());
+    let today = chrono::Local::now().date_naive();
     let tasks = tokio::task::spawn_blocking(move || crate::batch::open_tasks(&out))
         .await
         .unwrap_or_else(|_| Err("Er ging iets mis.".to_string()));
-    match tasks {
-        Ok(tasks) => Html(pages::tasks(
+    let notice = query.get("klaar").map(|id| {
+        let what = match query.get("gevolg").map(String::as_str) {
+            Some("brief") => " De brief is verstuurd.",
+            Some("geen-brief") => " Er is geen brief verstuurd.",
+            _ => "",
+        };
+        format!("Het gesprek voor {id} is vastgelegd.{what}")
+    });
+    let mut response = match tasks {
+        Ok(tasks) => Html(calls::page(
             &tasks,
+            &filter,
+            today,
             &state.token,
-            query.get("klaar").map(String::as_str),
+            notice.as_deref(),
         ))
         .into_response(),
-        Err(message) => (StatusCode::NOT_FOUND, Html(pages::message(&message))).into_response(),
+        Err(message) => {
+            return (StatusCode::NOT_FOUND, Html(pages::message(&message))).into_response();
+        }
+    };
+    // Choosing a contact person remembers the choice for the next visit.
+    if let Some(chosen) = query.get("contact") {
+        let value = if chosen.trim().is_empty() {
+            format!(
+                "{}=; Path=/tasks; Max-Age=0; SameSite=Strict; HttpOnly",
+                calls::CONTACT_COOKIE
+            )
+        } else {
+            format!(
+                "{}={}; Path=/tasks; Max-Age=31536000; SameSite=Strict; HttpOnly",
+                calls::CONTACT_COOKIE,
+                url_encode(chosen.trim())
+            )
+        };
+        if let Ok(value) = HeaderValue::from_str(&value) {
+            response.headers_mut().insert(header::SET_COOKIE, value);
+        }
     }
+    response
+}
+
+/// A cookie's value from the request, percent-decoded.
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .flat_map(|h| h.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| url_decode(value))
+}
+
+/// Decodes `%XX` escapes (and `+` as a space); a broken escape stays as it is.
+fn url_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b'+', _, _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 async fn task_draft(
@@ -392,26 +472,76 @@ async fn record_contact(
     let Some(out) = state.out.clone() else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let reached = form.get("outcome").map(String::as_str) == Some("reached");
-    let note = form
-        .get("note")
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty());
     let state2 = state.clone();
     let id = event_id.clone();
-    let result =
-        tokio::task::spawn_blocking(move || record(&state2.config, &out, &id, reached, note)).await;
+    let result = tokio::task::spawn_blocking(move || contact(&state2, &out, &id, &form)).await;
     match result {
-        Ok(Ok(())) => {
-            Redirect::to(&format!("/tasks?klaar={}", url_encode(&event_id))).into_response()
-        }
-        Ok(Err(message)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Html(pages::message(&message)),
-        )
-            .into_response(),
+        Ok(Ok(Recording::Confirm(page))) => Html(page).into_response(),
+        Ok(Ok(Recording::Done(sent))) => Redirect::to(&format!(
+            "/tasks?klaar={}&gevolg={}",
+            url_encode(&event_id),
+            if sent { "brief" } else { "geen-brief" }
+        ))
+        .into_response(),
+        Ok(Err(page)) => (StatusCode::UNPROCESSABLE_ENTITY, Html(page)).into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
+}
+
+/// What a posted form led to.
+enum Recording {
+    /// The confirmation page to show.
+    Confirm(String),
+    /// Recorded; whether a letter went out.
+    Done(bool),
+}
+
+/// The form of one task: checked and shown for confirmation, or, confirmed,
+/// recorded. The error is a page that says what to fix, with the form again.
+fn contact(
+    state: &AppState,
+    out: &std::path::Path,
+    event_id: &str,
+    form: &HashMap<String, String>,
+) -> Result<Recording, String> {
+    let tasks = crate::batch::open_tasks(out).map_err(|m| pages::message(&m))?;
+    let Some(task) = tasks.iter().find(|t| t.event_id == event_id) else {
+        return Err(pages::message(
+            "Deze taak staat niet meer open. Misschien heeft iemand anders het gesprek al vastgelegd.",
+        ));
+    };
+    let recorded = contact_form::parse(form).map_err(|problem| {
+        let body = format!(
+            "<h1>Nog niet vastgelegd</h1>\n<p class=\"problem\" role=\"alert\">{}</p>\n<div class=\"task\">\n{}</div>\n",
+            crate::render::html::esc(&problem),
+            calls::card(task, 0, &state.token)
+        );
+        pages::layout("Nog niet vastgelegd", &body, false, true)
+    })?;
+    let now = chrono::Local::now();
+    if form.get("confirm").map(String::as_str) != Some("1") {
+        let preview = contact_form::preview(
+            task,
+            &recorded,
+            now.date_naive(),
+            state.config.policy.min_deadline_working_days(),
+        );
+        let contact_id = contact_form::new_contact_id(now, &new_token());
+        let body = contact_form::confirmation(task, &recorded, &preview, &contact_id, &state.token);
+        return Ok(Recording::Confirm(pages::layout(
+            "Klopt dit?",
+            &body,
+            false,
+            true,
+        )));
+    }
+    let contact_id = form.get("contact_id").cloned().unwrap_or_default();
+    let Some(at) = contact_form::contact_time(&contact_id) else {
+        return Err(pages::message(
+            "Dit formulier is niet compleet. Open de taak opnieuw en vul het formulier in.",
+        ));
+    };
+    record(&state.config, out, task, &recorded, &contact_id, at).map_err(|m| pages::message(&m))
 }
 
 fn url_encode(text: &str) -> String {
@@ -426,60 +556,23 @@ fn url_encode(text: &str) -> String {
         .collect()
 }
 
-/// Writes a `contact_recorded` event for the task of `event_id` and runs it
-/// through the batch in `out`, so the journal releases or keeps the letter.
+/// Writes the `contact_recorded` event of a confirmed form and runs it
+/// through the batch in `out`, the one release path; says whether a letter went out.
 fn record(
     config: &Config,
     out: &std::path::Path,
-    event_id: &str,
-    reached: bool,
-    note: Option<String>,
-) -> Result<(), String> {
-    let tasks = crate::batch::open_tasks(out)?;
-    let task = tasks
-        .iter()
-        .find(|t| t.event_id == event_id)
-        .ok_or_else(|| "Deze taak staat niet meer open.".to_string())?;
-    let now = chrono::Local::now();
-    let stamp = now.format("%Y%m%dT%H%M%S%.3f").to_string();
-    let data = &task.event["data"];
-    let mut prior = serde_json::json!({
-        "contact_id": format!("serve-{stamp}"),
-        "at": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        "channel": "phone",
-        "outcome": if reached { "reached" } else { "no_contact" },
-    });
-    if reached {
-        // The page has no choice yet: reaching the person sends the letter.
-        prior["decision"] = serde_json::Value::String("send".to_string());
-    }
-    if let Some(note) = note.filter(|_| reached) {
-        prior["heard"] = serde_json::Value::String(note);
-    }
-    let contact = serde_json::json!({
-        "specversion": "1.0",
-        "id": format!("contact-{}-{stamp}", task.event_id),
-        "source": "urn:helder:serve",
-        "type": "nl.participatiewet.bijstand.contact_recorded",
-        "subject": task.case_id,
-        "time": now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        "datacontenttype": "application/json",
-        "data": {
-            "event_type": "contact_recorded",
-            "occurred_on": now.format("%Y-%m-%d").to_string(),
-            "case": data["case"],
-            "recipient": data["recipient"],
-            "contact": data["contact"],
-            "flags": { "sanction": false, "fraud_suspicion": false },
-            "prior_contact": prior,
-        }
-    });
+    task: &crate::task::CallFirstTask,
+    recorded: &contact_form::Recorded,
+    contact_id: &str,
+    at: chrono::DateTime<chrono::Local>,
+) -> Result<Recording, String> {
+    let contact = contact_form::contact_event(task, recorded, contact_id, at);
     let dir = out.join(crate::output::CONTACTS_DIR);
     crate::fs::create_private_dir(&dir)
         .map_err(|e| format!("de map {} kan niet worden gemaakt ({e})", dir.display()))?;
     let path = dir.join(format!(
         "{}.json",
-        crate::output::file_stem(&format!("contact-{}-{stamp}", task.event_id))
+        crate::output::file_stem(&contact_form::contact_event_id(task, contact_id))
     ));
     crate::fs::write_private(&path, contact.to_string().as_bytes())
         .map_err(|e| format!("{} kan niet worden geschreven ({e})", path.display()))?;
@@ -495,8 +588,9 @@ fn record(
         input: path,
         out: out.to_path_buf(),
         formats: vec![crate::render::Format::Pdf, crate::render::Format::Html],
-        date: now.date_naive(),
+        date: chrono::Local::now().date_naive(),
         dry_run: false,
+        contacts_only: true,
     };
     let summary = crate::batch::run(
         &options,
@@ -509,8 +603,28 @@ fn record(
     if summary.counts.errors > 0 {
         let errors =
             std::fs::read_to_string(out.join(crate::output::ERRORS_FILE)).unwrap_or_default();
-        let last = errors.lines().last().unwrap_or_default().to_string();
-        return Err(format!("Het gesprek kon niet worden verwerkt: {last}"));
+        let message = errors
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|r| r["event_id"] == contact["id"])
+            .filter_map(|r| r["message"].as_str().map(str::to_string))
+            .next_back()
+            .unwrap_or_else(|| "onbekende fout".to_string());
+        return Err(format!("Het gesprek kon niet worden verwerkt: {message}"));
     }
-    Ok(())
+    Ok(Recording::Done(summary.counts.released > 0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_survive_a_cookie() {
+        for name in ["Ilse Verhoef", "Jeroen Ćosić", "a%zz+b", "100%"] {
+            assert_eq!(url_decode(&url_encode(name)), name);
+        }
+        assert_eq!(url_decode("%E2%82"), "\u{fffd}");
+        assert_eq!(url_decode("50%"), "50%");
+    }
 }

@@ -6,7 +6,6 @@ use crate::dutch::{decimal, plural};
 use crate::readability::Level;
 use crate::render::html::esc;
 use crate::report::FileReport;
-use crate::task::CallFirstTask;
 use crate::template::LetterTemplate;
 
 /// The stylesheet of the pages (the letter keeps its own).
@@ -69,7 +68,8 @@ button { font: inherit; font-weight: 700; background: var(--blue); color: #fff; 
 pub const SCRIPT: &str =
     "new EventSource('/events').onmessage = function () { location.reload(); };\n";
 
-fn layout(title: &str, body: &str, live: bool, tasks_link: bool) -> String {
+/// A whole page around `body`.
+pub(super) fn layout(title: &str, body: &str, live: bool, tasks_link: bool) -> String {
     // Pages with a letter on them (the live ones) also load the letter's own stylesheet.
     let letter_css = if live {
         "<link rel=\"stylesheet\" href=\"/letter.css\">\n"
@@ -312,71 +312,4 @@ fn readability(preview: &Preview) -> String {
     }
     out.push_str("</div>\n");
     out
-}
-
-/// The call-first list.
-pub fn tasks(tasks: &[CallFirstTask], token: &str, done: Option<&str>) -> String {
-    let mut body = String::from("<h1>Mensen om te bellen</h1>\n");
-    if let Some(done) = done {
-        body.push_str(&format!(
-            "<p class=\"notice\" role=\"status\">Het gesprek voor {} is vastgelegd.</p>\n",
-            esc(done)
-        ));
-    }
-    if tasks.is_empty() {
-        body.push_str("<p>Er staat niemand op de lijst. Goed werk.</p>\n");
-    } else {
-        body.push_str(&format!(
-            "<p>{} {}, de vroegste datum eerst. Bel voor de brief verstuurd wordt.</p>\n",
-            tasks.len(),
-            plural(tasks.len(), "persoon", "mensen")
-        ));
-    }
-    for (n, task) in tasks.iter().enumerate() {
-        body.push_str(&format!(
-            "<article class=\"task\" aria-labelledby=\"t{n}\">\n<h2 id=\"t{n}\">{} · bellen uiterlijk {}</h2>\n<dl>\n",
-            esc(&task.person.name),
-            esc(&crate::event::parse_iso_date(&task.deadline)
-                .map_or(task.deadline.clone(), |d| crate::dutch::long_date(d, true)))
-        ));
-        let phone = match &task.person.phone {
-            Some(phone) => format!(
-                "<a href=\"tel:{}\">{}</a>",
-                esc(&phone
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == '+')
-                    .collect::<String>()),
-                esc(phone)
-            ),
-            None => "onbekend: zoek het nummer op in het zaaksysteem".to_string(),
-        };
-        body.push_str(&format!(
-            "<dt>Telefoon</dt><dd>{phone}</dd>\n<dt>Zaak</dt><dd>{} ({})</dd>\n<dt>Contactpersoon</dt><dd>{}</dd>\n<dt>Pogingen</dt><dd>{}</dd>\n</dl>\n",
-            esc(&task.case_id),
-            esc(task.event_type.dutch_name()),
-            esc(&task.contact_person.name),
-            task.attempts.len()
-        ));
-        body.push_str("<h3>Waarom eerst bellen?</h3>\n<ul>\n");
-        for reason in &task.reasons {
-            body.push_str(&format!("<li>{}</li>\n", esc(&reason.message)));
-        }
-        body.push_str("</ul>\n<h3>Gesprekspunten</h3>\n<ol>\n");
-        for point in &task.talking_points {
-            body.push_str(&format!("<li>{}</li>\n", esc(point)));
-        }
-        body.push_str("</ol>\n");
-        if task.held_letter.is_some() {
-            body.push_str(&format!(
-                "<p><a href=\"/tasks/{}/draft\">Bekijk de brief die wacht</a></p>\n",
-                esc(&super::url_encode(&task.event_id))
-            ));
-        }
-        let id = esc(&super::url_encode(&task.event_id));
-        body.push_str(&format!(
-            "<form method=\"post\" action=\"/tasks/{id}/contact\">\n<input type=\"hidden\" name=\"token\" value=\"{}\">\n<fieldset><legend>Hoe ging het gesprek?</legend>\n<label><input type=\"radio\" name=\"outcome\" value=\"reached\" required> Ik heb de persoon gesproken</label><br>\n<label><input type=\"radio\" name=\"outcome\" value=\"no_contact\"> Ik kreeg niemand te spreken</label>\n</fieldset>\n<label for=\"note{n}\">Wat hebt u gehoord? (komt in de brief)</label>\n<textarea id=\"note{n}\" name=\"note\"></textarea>\n<p><button type=\"submit\">Gesprek vastleggen</button></p>\n</form>\n</article>\n",
-            esc(token)
-        ));
-    }
-    layout("Mensen om te bellen", &body, false, true)
 }

@@ -389,6 +389,7 @@ fn a_full_disk_stops_the_run_and_the_next_run_finishes_without_duplicates() {
         formats: vec![Format::Html],
         date: crate::support::letter_date(),
         dry_run: false,
+        contacts_only: false,
     };
     let (config, templates) = (config(), templates());
     let full = FullDisk {

@@ -1,6 +1,8 @@
 //! Integration tests: one binary for the whole suite, one module per feature.
 
 mod batch;
+mod call_flow;
+mod call_page;
 mod cli;
 mod events;
 mod hardening;

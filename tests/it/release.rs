@@ -1,6 +1,7 @@
-//! The call-first flow end to end: render holds the letter, a recorded contact releases it.
+//! `helder release`: recorded contacts applied to the tasks of a batch folder,
+//! through its journal (the one release path that batch and the call page use too).
 
-use crate::support::{fixture_json, helder, root};
+use crate::support::{batch_command, fixture_json, helder, root};
 use helder::event::EventType;
 use std::path::Path;
 
@@ -23,108 +24,81 @@ fn contact(dir: &Path, name: &str, case_id: &str, outcome: &str, heard: Option<&
     path.display().to_string()
 }
 
-fn task(dir: &Path, id: &str) -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(dir.join(format!("tasks/{id}.json"))).unwrap())
+fn task(out: &Path, id: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join(format!("tasks/{id}.json"))).unwrap())
         .unwrap()
 }
 
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
 #[test]
-fn a_recorded_contact_releases_the_held_letter() {
+fn recorded_contacts_release_held_letters_through_the_journal() {
     let dir = tempfile::tempdir().unwrap();
-    let tasks = dir.path().join("taken");
-    let tasks_arg = format!("{}/", tasks.display());
+    let out = dir.path().join("uit");
+    let held = dir.path().join("vastgehouden");
+    std::fs::create_dir_all(&held).unwrap();
     let examples = root().join("letter-templates/examples");
-    let held = helder(
-        &[
-            "render",
-            examples
-                .join("appointment_missed-no-contact.json")
-                .to_str()
-                .unwrap(),
-            examples
-                .join("sanction_reduction-reached.json")
-                .to_str()
-                .unwrap(),
-            "-o",
-            &tasks_arg,
-            "--date",
-            "2026-11-23",
-        ],
-        dir.path(),
-    );
-    assert_eq!(
-        held.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&held.stderr)
-    );
+    for name in [
+        "appointment_missed-no-contact.json",
+        "sanction_reduction-reached.json",
+    ] {
+        std::fs::copy(examples.join(name), held.join(name)).unwrap();
+    }
+    let output = batch_command(&root().join("helder.toml"), &held, &out)
+        .args(["--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(
-        !tasks.join("evt-2026-000502.html").exists()
-            && !tasks.join("evt-2026-000601.html").exists(),
+        !out.join("letters/evt-2026-000502.html").exists()
+            && !out.join("letters/evt-2026-000601.html").exists(),
         "nothing sendable yet"
     );
+    let release = |path: &str, date: &str| {
+        helder(
+            &[
+                "release",
+                path,
+                "--out",
+                out.to_str().unwrap(),
+                "--date",
+                date,
+                "--format",
+                "html",
+            ],
+            dir.path(),
+        )
+    };
 
     // Not reached once: the letter keeps waiting.
     let first = contact(dir.path(), "1", "Z-2026-01907", "no_contact", None);
-    let output = helder(
-        &[
-            "release",
-            &first,
-            "--tasks",
-            tasks.to_str().unwrap(),
-            "--date",
-            "2026-11-24",
-        ],
-        dir.path(),
-    );
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&output.stdout)
-            .contains("niet bereikt voor zaak Z-2026-01907 (poging 1 van 2)")
-    );
-    assert!(!tasks.join("evt-2026-000502.html").exists());
-    assert_eq!(task(&tasks, "evt-2026-000502")["status"], "open");
+    let output = release(&first, "2026-11-24");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(!out.join("letters/evt-2026-000502.html").exists());
+    assert_eq!(task(&out, "evt-2026-000502")["status"], "open");
 
-    // Not reached twice: the letter goes out, with the offer of a visit or the neighbourhood team.
+    // Not reached twice: a missed appointment goes out, with the offer of a visit or the neighbourhood team.
     let second = contact(dir.path(), "2", "Z-2026-01907", "no_contact", None);
-    let output = helder(
-        &[
-            "release",
-            &second,
-            "--tasks",
-            tasks.to_str().unwrap(),
-            "--date",
-            "2026-11-25",
-        ],
-        dir.path(),
-    );
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let letter = std::fs::read_to_string(tasks.join("evt-2026-000502.html")).unwrap();
+    let output = release(&second, "2026-11-25");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let letter = std::fs::read_to_string(out.join("letters/evt-2026-000502.html")).unwrap();
     assert!(
         letter.contains("we konden u niet bereiken") && letter.contains("wijkteam"),
         "{letter}"
     );
     assert!(!letter.contains("CONCEPT"));
-    assert_eq!(task(&tasks, "evt-2026-000502")["status"], "released");
+    assert_eq!(task(&out, "evt-2026-000502")["status"], "released");
     assert_eq!(
-        task(&tasks, "evt-2026-000502")["attempts"]
+        task(&out, "evt-2026-000502")["attempts"]
             .as_array()
             .unwrap()
             .len(),
         2
     );
 
-    // Reached: the letter says what was heard.
+    // Reached, with the decision to send: the letter quotes what was heard.
     let reached = contact(
         dir.path(),
         "3",
@@ -132,52 +106,47 @@ fn a_recorded_contact_releases_the_held_letter() {
         "reached",
         Some("De verhuizing kostte veel tijd; nu is het rustiger."),
     );
-    let output = helder(
-        &[
-            "release",
-            &reached,
-            "--tasks",
-            tasks.to_str().unwrap(),
-            "--date",
-            "2026-11-25",
-        ],
-        dir.path(),
-    );
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let letter = std::fs::read_to_string(tasks.join("evt-2026-000601.html")).unwrap();
+    let output = release(&reached, "2026-11-25");
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let letter = std::fs::read_to_string(out.join("letters/evt-2026-000601.html")).unwrap();
     assert!(
         letter.contains("De verhuizing kostte veel tijd; nu is het rustiger."),
         "{letter}"
     );
-    assert!(
-        letter.contains("Op 24\u{a0}november 2026 hebben we u gebeld."),
-        "{letter}"
-    );
+    assert!(letter.contains("hebben we u gebeld"), "{letter}");
     assert!(!letter.contains("CONCEPT"));
 
-    // No open task for the case: an error, and the rest is untouched.
+    // No open task for the case: an error record, and the rest is untouched.
     let stray = contact(dir.path(), "4", "Z-2026-99999", "reached", None);
-    let output = helder(
-        &["release", &stray, "--tasks", tasks.to_str().unwrap()],
-        dir.path(),
-    );
+    let output = release(&stray, "2026-11-25");
     assert_eq!(output.status.code(), Some(1));
+    let errors = std::fs::read_to_string(out.join("errors.ndjson")).unwrap();
     assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("er is geen open taak voor zaak Z-2026-99999")
+        errors.contains("er is geen open taak voor deze zaak"),
+        "{errors}"
     );
-    let said = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let said = format!("{}{}", text(&output.stdout), text(&output.stderr));
     assert!(
         !said.contains("Bakker") && !said.contains("Heijden"),
         "no personal data on the terminal"
+    );
+
+    // The old way (a loose folder of tasks) says what to do instead.
+    let output = helder(
+        &[
+            "release",
+            &stray,
+            "--out",
+            out.to_str().unwrap(),
+            "--tasks",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).contains("werkt met de map van helder batch"),
+        "{}",
+        text(&output.stderr)
     );
 }

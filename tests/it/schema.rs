@@ -3,7 +3,7 @@
 //! the mistakes it can describe, and names exactly the fields helder knows.
 
 use crate::support::{event, fixture_json, root};
-use helder::event_type::EventType;
+use helder::event::EventType;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 
