@@ -130,6 +130,12 @@ fn always_message(event_type: EventType) -> String {
         T::AppointmentMissed => "Iemand kwam niet naar een afspraak. Vraag eerst waarom, voordat er iets aan de uitkering verandert.".to_string(),
         T::SanctionHearing => "Het telefoongesprek is het horen over de voorgenomen maatregel. Noteer goed wat de persoon vertelt.".to_string(),
         T::HomeVisit => "Een huisbezoek is ingrijpend. Bel eerst om het bezoek uit te leggen en een moment af te spreken.".to_string(),
+        T::PaymentSuspended => "De uitkering wordt stilgezet tot er papieren zijn. Bel eerst: vaak zijn de papieren er al, of kan de gemeente helpen om ze te krijgen.".to_string(),
+        T::SanctionReduction => "De gemeente wil de uitkering een tijd verlagen. Bel eerst en vraag wat er is gebeurd: met een goede reden gaat de verlaging niet door.".to_string(),
+        T::Recovery => "De gemeente wil geld terug. Bel eerst, kijk samen of het bedrag klopt, en spreek af wat de persoon per maand kan missen.".to_string(),
+        T::RevocationRevision => "De uitkering wordt achteraf anders vastgesteld. Bel eerst en vraag of de gegevens kloppen, voordat het besluit komt.".to_string(),
+        T::Warning => "De gemeente wil een waarschuwing geven. Bel eerst en vraag wat er is gebeurd: met een goede reden komt er geen waarschuwing.".to_string(),
+        T::Collection => "Er staat nog een bedrag open. Bel eerst en spreek samen een betaling af die past, voordat er een aanmaning komt.".to_string(),
         T::FraudSuspicion | T::AdministrativeFine => format!(
             "Deze zaak gaat over {}. Dan belt de contactpersoon altijd eerst. Het gesprek is geen verhoor: de persoon hoeft geen vragen over een mogelijke boete te beantwoorden.",
             event_type.dutch_name()

@@ -612,7 +612,14 @@ fn record(
             .unwrap_or_else(|| "onbekende fout".to_string());
         return Err(format!("Het gesprek kon niet worden verwerkt: {message}"));
     }
-    Ok(Recording::Done(summary.counts.released > 0))
+    // What the task says now, not what this run did: a form sent twice is one contact.
+    let sent = std::fs::read_to_string(out.join(crate::output::task_json(
+        &crate::output::file_stem(&task.event_id),
+    )))
+    .ok()
+    .and_then(|text| serde_json::from_str::<crate::task::CallFirstTask>(&text).ok())
+    .is_some_and(|t| t.status == crate::task::TaskStatus::Released);
+    Ok(Recording::Done(sent))
 }
 
 #[cfg(test)]

@@ -437,6 +437,18 @@ fn a_contact_applied_again_after_a_kill_between_writing_and_committing_counts_on
     );
     assert_eq!(folder.outcome("evt-a"), "task");
 
+    // The card went missing: the task is made again from its event, and keeps its attempt.
+    std::fs::remove_file(folder.out.join("tasks/evt-a.txt")).unwrap();
+    assert_exit(&folder.batch(&input, "2026-11-25"), 0);
+    assert!(
+        folder.out.join("tasks/evt-a.txt").exists(),
+        "the card is back"
+    );
+    assert_eq!(
+        folder.task("evt-a")["attempts"].as_array().unwrap().len(),
+        1
+    );
+
     // A second, different attempt: a missed appointment may go out after two
     // (after-no-contact = "send"), with the offer of a visit or the neighbourhood team.
     let other = folder.events("k2.ndjson", &[contact("k2", not_reached("C-2", None))]);
