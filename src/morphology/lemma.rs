@@ -238,6 +238,11 @@ fn singular_candidates(stem: &str) -> Vec<String> {
     let mut out = vec![stem.to_string()];
     let bytes = stem.as_bytes();
     let n = bytes.len();
+    // Only a letter a-z at the end can be doubled or follow a long vowel (and
+    // slicing before a byte of a longer character would cut it in two).
+    if n == 0 || !bytes[n - 1].is_ascii_alphabetic() {
+        return out;
+    }
     if n >= 2 && bytes[n - 1] == bytes[n - 2] && !b"aeiou".contains(&bytes[n - 1]) {
         out.push(stem[..n - 1].to_string());
     }
@@ -283,6 +288,18 @@ fn singular_candidates_of_stem(stem: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn stems_that_end_in_a_longer_character_are_not_cut_in_two() {
+        // Found by the hardening property test: a 4-byte character whose last two bytes are equal.
+        for stem in ["\u{11cb2}", "a\u{11cb2}", "ë", "straff", "huiz"] {
+            let candidates = singular_candidates(stem);
+            assert_eq!(candidates[0], stem);
+        }
+        assert!(singular_candidates("straff").contains(&"straf".to_string()));
+        assert!(singular_candidates("huiz").contains(&"huis".to_string()));
+    }
+
     use super::*;
 
     fn table() -> LemmaTable {
