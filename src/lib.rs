@@ -30,6 +30,7 @@ pub mod event;
 pub mod fs;
 pub mod iban;
 pub mod letter_dates;
+pub mod lexicon;
 pub mod lint;
 pub mod markdown;
 pub mod morphology;

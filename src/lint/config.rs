@@ -26,8 +26,8 @@
 //! helder.toml; later overrides win.
 
 use super::{Finding, Severity, catalogue};
+use crate::lexicon::ExtraWords;
 use crate::readability::ReadabilityConfig;
-use crate::spelling::ExtraWords;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;

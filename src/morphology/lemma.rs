@@ -7,7 +7,7 @@
 //! participle), each checked against the table and the frequency list, so a
 //! rule never makes up a word helder does not know.
 
-use crate::readability::wordlists::lexicon;
+use crate::lexicon::lexicon;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 const LEMMAS: &str = include_str!("../../readability/lemmas.tsv");

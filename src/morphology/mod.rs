@@ -19,8 +19,8 @@
 pub mod concept;
 pub mod lemma;
 
-use crate::readability::wordlists::lexicon;
-use crate::readability::{ReadabilityConfig, lowercase_into, split_compound};
+use crate::lexicon::lexicon;
+use crate::lexicon::{DEFAULT_RARE_ZIPF, lowercase_into, split_compound};
 use crate::text::segment::{Segmented, TokenKind};
 pub use concept::{Concept, ConceptSet, ConceptTable};
 pub use lemma::{FormKind, LemmaTable};
@@ -129,7 +129,7 @@ impl Morphology {
             head = Some(part.lemma);
             modifiers = first.split('-').map(str::to_string).collect();
         } else if kind != FormKind::Verb && verb.is_none() && lemma.chars().count() >= 7 {
-            if let Some(mut parts) = split_compound(&lemma, lexicon(), compound_config()) {
+            if let Some(mut parts) = split_compound(&lemma, lexicon(), DEFAULT_RARE_ZIPF) {
                 let last = parts.pop().unwrap_or_default();
                 let (head_lemma, _, _) = self.lemmas.lemma(&last);
                 concepts = concepts.union(self.concepts.of(&head_lemma));
@@ -179,11 +179,6 @@ impl Morphology {
         own.into_iter()
             .chain(word.others.split(',').filter(|o| self.lemmas.is_verb(o)))
     }
-}
-
-fn compound_config() -> &'static ReadabilityConfig {
-    static CONFIG: OnceLock<ReadabilityConfig> = OnceLock::new();
-    CONFIG.get_or_init(ReadabilityConfig::default)
 }
 
 /// One word of a sentence, analysed.
@@ -343,7 +338,7 @@ fn known_verb(infinitive: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::readability::wordlists::lexicon;
+    use crate::lexicon::lexicon;
     use crate::text::segment::segment;
 
     fn document(text: &str) -> (Segmented, DocumentMorphology) {

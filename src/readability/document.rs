@@ -10,11 +10,11 @@ use super::grammar::find_participle;
 use super::metrics::Metrics;
 use super::phrase;
 use super::syllables;
-use super::wordlists::{
-    AUXILIARY, CONDITION, FAILURE, FORMAL_ANCHOR, HELP, SANCTION, SUBORDINATOR,
-    SUBORDINATOR_AFTER_COMMA, SYLLABLES_IN_TABLE, TONE_ANCHOR, lexicon,
-};
 use super::words::{Verdict, judge_cached};
+use crate::lexicon::{
+    AUXILIARY, CONDITION, FAILURE, FORMAL_ANCHOR, HELP, SANCTION, SUBORDINATOR,
+    SUBORDINATOR_AFTER_COMMA, SYLLABLES_IN_TABLE, TONE_ANCHOR, lexicon, lowercase_into,
+};
 use crate::text::segment::{Segmented, TokenKind, segment};
 use crate::text::{BlockKind, Prose};
 use rustc_hash::FxHashMap;
@@ -34,7 +34,7 @@ pub struct WordFacts {
     pub syllables: u16,
     /// Letters.
     pub letters: u16,
-    /// Its classes in the word lists (the flags of [`super::wordlists::WordEntry`]).
+    /// Its classes in the word lists (the flags of [`crate::lexicon::WordEntry`]).
     pub class: u16,
 }
 
@@ -95,7 +95,7 @@ pub struct Document<'a> {
     metrics: OnceLock<Metrics>,
     morphology: OnceLock<crate::morphology::DocumentMorphology>,
     /// The tone rules' view of every sentence (built on first use).
-    pub(crate) tone: OnceLock<Vec<crate::lint::tone::ToneSentence>>,
+    pub(crate) tone: OnceLock<Vec<super::tone::ToneSentence>>,
 }
 
 impl<'a> Document<'a> {
@@ -314,15 +314,4 @@ struct WordInfo {
     verdict: Verdict,
     syllables: usize,
     letters: usize,
-}
-
-/// Writes the lower case of `text` into `buffer` (ASCII without per-character work).
-pub fn lowercase_into(buffer: &mut String, text: &str) {
-    buffer.clear();
-    if text.is_ascii() {
-        buffer.push_str(text);
-        buffer.make_ascii_lowercase();
-    } else {
-        buffer.extend(text.chars().flat_map(char::to_lowercase));
-    }
 }

@@ -1,92 +1,19 @@
 //! Dutch grammar for the analysis: where a subordinate clause starts and
-//! which words form a passive. The word lists are data (`readability/grammar.toml`).
+//! which words form a passive. The word lists are data
+//! (`readability/grammar.toml`, loaded by [`crate::lexicon::grammar`]).
 
-use super::wordlists::{SUBORDINATOR, lexicon};
+use crate::lexicon::grammar::{WordList, grammar};
+use crate::lexicon::{SUBORDINATOR, lexicon};
 use crate::text::segment::{Token, TokenKind};
 use rustc_hash::FxHashSet;
-use serde::Deserialize;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-const GRAMMAR: &str = include_str!("../../readability/grammar.toml");
-
-/// One word list of `grammar.toml`, with its two examples.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct WordList {
-    /// A sentence in which the analysis finds what the list is about.
-    pub found: String,
-    /// A sentence in which it finds none.
-    pub not_found: String,
-    /// The words, lower case, in the file's order.
-    pub words: Vec<String>,
-}
-
-/// The Dutch grammar word lists.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Grammar {
-    /// Words that start a subordinate clause ("omdat").
-    pub subordinators: WordList,
-    /// Words that start a subordinate clause after a comma ("…, die").
-    pub subordinators_after_comma: WordList,
-    /// Forms of "worden" and "zijn".
-    pub auxiliaries: WordList,
-    /// Participles that are never part of a passive ("gekomen", "verkeerd").
-    pub not_passive: WordList,
-    /// Words before a noun ("de", "dit").
-    pub determiners: WordList,
-    /// Strong participles with a prefix other than "ge" ("ontvangen").
-    pub strong_participles: WordList,
-    /// Particles of separable verbs, longest first.
-    pub separable_particles: WordList,
-}
 
 /// The lists as sets, for the lookups on every word.
 struct Sets {
     not_passive: FxHashSet<&'static str>,
     determiners: FxHashSet<&'static str>,
     strong_participles: FxHashSet<&'static str>,
-}
-
-/// Parses `grammar.toml`; an error names the list.
-pub fn load() -> Result<Grammar, String> {
-    let grammar: Grammar =
-        toml::from_str(GRAMMAR).map_err(|e| format!("grammar.toml: {}", e.message()))?;
-    for (name, list) in grammar.lists() {
-        let mut seen = FxHashSet::default();
-        for word in &list.words {
-            if word.is_empty() || word.chars().any(char::is_uppercase) || !seen.insert(word) {
-                return Err(format!(
-                    "grammar.toml: [{name}] has an empty, upper-case or repeated word: \"{word}\""
-                ));
-            }
-        }
-    }
-    Ok(grammar)
-}
-
-impl Grammar {
-    /// Every list with its name in the file.
-    pub fn lists(&self) -> [(&'static str, &WordList); 7] {
-        [
-            ("subordinators", &self.subordinators),
-            ("subordinators-after-comma", &self.subordinators_after_comma),
-            ("auxiliaries", &self.auxiliaries),
-            ("not-passive", &self.not_passive),
-            ("determiners", &self.determiners),
-            ("strong-participles", &self.strong_participles),
-            ("separable-particles", &self.separable_particles),
-        ]
-    }
-}
-
-/// The grammar lists, loaded on first use.
-pub fn grammar() -> &'static Grammar {
-    static GRAMMAR_LISTS: OnceLock<Grammar> = OnceLock::new();
-    GRAMMAR_LISTS.get_or_init(|| {
-        load().unwrap_or_else(|problem| panic!("readability data is broken: {problem}"))
-    })
 }
 
 fn sets() -> &'static Sets {

@@ -7,7 +7,8 @@
 //! - [`words`]: common, a compound of common parts, rare, formal, or a name;
 //! - [`grammar`]: subordinate clauses and passives (word lists in `readability/grammar.toml`);
 //! - `phrase`: phrases of a data file (formal words, tone) found in a sentence;
-//! - [`metrics`]: the numbers and the level; [`syllables`]; [`wordlists`]: the data files.
+//! - [`tone`]: the tone rules' view of each sentence (clauses, negation, help);
+//! - [`metrics`]: the numbers and the level; [`syllables`]. The word data is in [`crate::lexicon`].
 //!
 //! # How the level is decided
 //!
@@ -37,12 +38,12 @@ pub mod grammar;
 pub mod metrics;
 pub(crate) mod phrase;
 pub mod syllables;
-pub mod wordlists;
+pub mod tone;
 pub mod words;
 
-pub use document::{Document, SentenceFacts, WordFacts, lowercase_into};
+pub use document::{Document, SentenceFacts, WordFacts};
 pub use metrics::{Level, LevelLimits, Limits, MIN_WORDS_FOR_SHARE, Metrics};
-pub use words::{Verdict, judge, split_compound};
+pub use words::{Verdict, judge};
 
 use serde::{Deserialize, Serialize};
 
@@ -67,7 +68,7 @@ pub struct ReadabilityConfig {
     /// The municipality's own words for the spelling check: set from
     /// `[lint.spelling]`, not a threshold, so never read from `[lint.thresholds]`.
     #[serde(skip)]
-    pub extra_words: crate::spelling::ExtraWords,
+    pub extra_words: crate::lexicon::ExtraWords,
 }
 
 impl Default for ReadabilityConfig {
@@ -77,10 +78,10 @@ impl Default for ReadabilityConfig {
             long_sentence_error: 20,
             long_paragraph_words: 100,
             max_subordinate_clauses: 2,
-            rare_zipf: 3.0,
+            rare_zipf: crate::lexicon::DEFAULT_RARE_ZIPF,
             long_word_letters: 20,
             levels: LevelLimits::default(),
-            extra_words: crate::spelling::ExtraWords::default(),
+            extra_words: crate::lexicon::ExtraWords::default(),
         }
     }
 }

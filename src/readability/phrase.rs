@@ -4,8 +4,9 @@
 //! which sentences hold an anchor, so only those are searched. Words are
 //! compared in place, without copies for ASCII text.
 
-use super::wordlists::PhraseForm;
-use super::{Document, SentenceFacts, lowercase_into};
+use super::{Document, SentenceFacts};
+use crate::lexicon::PhraseForm;
+use crate::lexicon::lowercase_into;
 use crate::text::segment::TokenKind;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -83,10 +84,10 @@ pub(crate) fn find<'l>(
 /// The tone phrases of the whole text, by sentence index (searched once a text).
 pub(crate) fn tone_matches<'a>(doc: &'a Document<'_>) -> &'a [(usize, PhraseMatch)] {
     doc.tone_matches.get_or_init(|| {
-        let lexicon = crate::readability::wordlists::lexicon();
+        let lexicon = crate::lexicon::lexicon();
         let mut found = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
-            if sentence.tone & crate::readability::wordlists::TONE_ANCHOR != 0 {
+            if sentence.tone & crate::lexicon::TONE_ANCHOR != 0 {
                 found.extend(
                     find(doc, sentence, &lexicon.tone_by_anchor, |_| None)
                         .into_iter()

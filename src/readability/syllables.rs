@@ -7,7 +7,7 @@
 //! come from `readability/syllables.tsv`, looked up for the whole word, for
 //! each part of a hyphenated word ("e-mail"), and after a leading "ge" ("geüpload").
 
-use super::wordlists::lexicon;
+use crate::lexicon::lexicon;
 
 const NUCLEI: [&str; 18] = [
     "eeuw", "ieuw", "aai", "ooi", "oei", "eau", "aa", "ee", "oo", "uu", "ie", "oe", "eu", "ui",

@@ -21,9 +21,9 @@ mod suggest;
 
 pub use suggest::{Nearest, has_frequent_neighbour, nearest};
 
-use crate::readability::wordlists::{NOT_IN_OPENTAAL, lexicon};
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::lexicon::{ExtraWords, NOT_IN_OPENTAAL, lexicon};
+use rustc_hash::FxHashMap;
+use std::sync::{Mutex, OnceLock};
 
 const AFF: &str = include_str!("../../readability/nl.aff");
 const DIC: &str = include_str!("../../readability/nl.dic");
@@ -43,39 +43,6 @@ pub fn dictionary() -> &'static spellbook::Dictionary {
         spellbook::Dictionary::new(AFF, DIC)
             .unwrap_or_else(|problem| panic!("readability/nl.aff or nl.dic is broken: {problem}"))
     })
-}
-
-/// Words a municipality adds to the word list (`[lint.spelling]`): the names
-/// of its services, schemes and places that are written in lower case.
-/// Kept in lower case; cheap to clone.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ExtraWords(Option<Arc<FxHashSet<String>>>);
-
-impl ExtraWords {
-    /// The words, in any case.
-    pub fn new(words: impl IntoIterator<Item = String>) -> ExtraWords {
-        let set: FxHashSet<String> = words
-            .into_iter()
-            .map(|w| w.trim().to_lowercase())
-            .filter(|w| !w.is_empty())
-            .collect();
-        ExtraWords((!set.is_empty()).then(|| Arc::new(set)))
-    }
-
-    /// Whether a lower-case word was added.
-    pub fn contains(&self, lower: &str) -> bool {
-        self.0.as_ref().is_some_and(|set| set.contains(lower))
-    }
-
-    /// Whether no word was added.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_none()
-    }
-
-    /// How many words were added.
-    pub fn len(&self) -> usize {
-        self.0.as_ref().map_or(0, |set| set.len())
-    }
 }
 
 /// Whether a lower-case word is in the frequency list and OpenTaal accepts it as written.

@@ -19,7 +19,7 @@
 //! "zijn" or "worden" before it makes it a participle).
 
 use super::{dictionary, is_frequent_and_correct};
-use crate::readability::wordlists::{NOT_IN_OPENTAAL, lexicon};
+use crate::lexicon::{NOT_IN_OPENTAAL, lexicon};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Mutex, OnceLock};
 

@@ -390,9 +390,7 @@ mod tests {
     use super::*;
 
     fn abbreviations() -> FxHashSet<&'static str> {
-        crate::readability::wordlists::lexicon()
-            .abbreviations
-            .clone()
+        crate::lexicon::lexicon().abbreviations.clone()
     }
 
     fn sentence_texts(text: &str) -> Vec<&str> {

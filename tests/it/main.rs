@@ -1,5 +1,6 @@
 //! Integration tests: one binary for the whole suite, one module per feature.
 
+mod architecture;
 mod batch;
 mod call_flow;
 mod call_page;

@@ -23,9 +23,10 @@
 //! ## Use instead
 //! "Wilt u voor 7 december reageren? Lukt dat niet, bel dan Ilse Verhoef. Samen zoeken we een oplossing."
 
-use crate::lint::tone::{self, ClauseKind};
+use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::readability::Document;
+use crate::readability::tone::{self, ClauseKind};
 
 const BAD: &str = "Als u niet op tijd reageert, stoppen wij uw uitkering.";
 const GOOD: &str = "Wilt u voor 7 december reageren? Lukt dat niet, bel dan Ilse Verhoef. Samen zoeken we een oplossing.";
@@ -99,7 +100,7 @@ impl Rule for ConditionalSanction {
             }
             let mut words = condition_words;
             words.extend(outside.iter().map(|(w, _)| *w));
-            out.push(tone::finding(
+            out.push(finding(
                 doc,
                 sentence,
                 &words,

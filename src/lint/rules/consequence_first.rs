@@ -12,9 +12,9 @@
 //! ## Use instead
 //! "Beste mevrouw Bakker, Op 18 november hebt u met Ilse Verhoef gesproken. In deze brief leest u wat wij daarna besloten hebben."
 
+use crate::lexicon::SANCTION;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Document;
-use crate::readability::wordlists::SANCTION;
 use crate::text::BlockKind;
 
 const BAD: &str = "Beste mevrouw Bakker,\n\nWij stoppen uw uitkering per 1 december.";

@@ -42,7 +42,7 @@ impl Rule for DifficultWord {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let total = crate::readability::wordlists::lexicon().frequency_words;
+        let total = crate::lexicon::lexicon().frequency_words;
         for word in &doc.words {
             let Verdict::Rare(frequency) = &word.verdict else {
                 continue;

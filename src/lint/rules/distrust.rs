@@ -18,10 +18,11 @@
 //! ## Use instead
 //! "Wij zien iets in uw gegevens dat wij niet begrijpen. Wilt u ons uitleggen hoe het zit?"
 
-use crate::lint::tone;
+use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
+use crate::readability::tone;
 
 const BAD: &str = "Er zijn signalen dat u fraude pleegt.";
 const GOOD: &str =
@@ -69,7 +70,7 @@ impl Rule for Distrust {
             if words.is_empty() {
                 continue;
             }
-            out.push(tone::finding(
+            out.push(finding(
                 doc,
                 sentence,
                 &words,

@@ -15,8 +15,8 @@
 //! ## Options
 //! Add words to `readability/formal-words.toml`, each with a bad and a good example.
 
+use crate::lexicon::{FORMAL_ANCHOR, lexicon};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::wordlists::{FORMAL_ANCHOR, lexicon};
 use crate::readability::{Document, phrase};
 
 const BAD: &str = "Indien u vragen hebt, kunt u ons bellen.";

@@ -15,10 +15,10 @@
 //! ## Use instead
 //! "Wilt u de papieren voor 1 december sturen?"
 
+use crate::lexicon::lexicon;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity, Span};
 use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
-use crate::readability::wordlists::lexicon;
 use crate::text::segment::TokenKind;
 
 const BAD: &str = "Let op! Stuur de papieren VOOR 1 december, anders stopt uw uitkering.";
@@ -71,12 +71,12 @@ impl Rule for IntimidatingTypography {
                 suggestion: Some(suggestion.to_string()),
             });
         };
-        let tone_sentences = crate::lint::tone::sentences(doc);
+        let tone_sentences = crate::readability::tone::sentences(doc);
         // A sentence that warns: a consequence, a duty, fraud, suspicion or a check.
         let warns = |index: usize| {
             tone_sentences.get(index).is_some_and(|s| {
-                (crate::lint::tone::is_command(s) && !s.help)
-                    || !crate::lint::tone::consequences(s).is_empty()
+                (crate::readability::tone::is_command(s) && !s.help)
+                    || !crate::readability::tone::consequences(s).is_empty()
                     || s.concepts.intersects(ConceptSet::of(&[
                         Concept::Oblige,
                         Concept::Fraud,
@@ -180,7 +180,7 @@ impl Rule for IntimidatingTypography {
 }
 
 /// Whether the word carries a concept in its sentence ("AANMANING": reclaim).
-fn carries_concept(sentence: Option<&crate::lint::tone::ToneSentence>, word: &str) -> bool {
+fn carries_concept(sentence: Option<&crate::readability::tone::ToneSentence>, word: &str) -> bool {
     let lower = word.to_lowercase();
     sentence.is_some_and(|s| {
         s.words

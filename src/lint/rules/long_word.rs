@@ -15,8 +15,9 @@
 //! ## Options
 //! `long-word-letters` (20) in `[readability]`.
 
+use crate::lexicon::split_compound;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::{Document, Verdict, split_compound};
+use crate::readability::{Document, Verdict};
 
 const BAD: &str = "Vul het huurtoeslagaanvraagformulier in.";
 const GOOD: &str = "Vul het formulier in om huurtoeslag aan te vragen.";
@@ -47,8 +48,7 @@ impl Rule for LongWord {
         }) {
             let text = doc.text(word.block, word.range());
             let lower = text.to_lowercase();
-            let parts =
-                split_compound(&lower, crate::readability::wordlists::lexicon(), doc.config);
+            let parts = split_compound(&lower, crate::lexicon::lexicon(), doc.config.rare_zipf);
             let suggestion = match parts {
                 Some(parts) => format!(
                     "Schrijf het in een paar losse woorden. Het woord bestaat uit: {}.",

@@ -19,9 +19,10 @@
 //! The municipality's own words: `extra-words` and `extra-words-file` in
 //! `[lint.spelling]` of helder.toml.
 
+use crate::lexicon::{AUXILIARY, NOT_IN_OPENTAAL, lexicon};
+use crate::lexicon::{lowercase_into, split_compound};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::wordlists::{AUXILIARY, NOT_IN_OPENTAAL, lexicon};
-use crate::readability::{Document, Verdict, WordFacts, lowercase_into, split_compound};
+use crate::readability::{Document, Verdict, WordFacts};
 use crate::spelling::{
     Nearest, has_frequent_neighbour, is_correct, is_frequent_and_correct, nearest,
 };
@@ -143,7 +144,7 @@ fn judge(
 /// that OpenTaal accepts: the frequency list also holds English words and
 /// misspellings, so "uit" + "keer" + "ing" must not make "uitkeering" correct.
 fn of_correct_parts(text: &str, doc: &Document<'_>) -> bool {
-    split_compound(&text.to_lowercase(), lexicon(), doc.config)
+    split_compound(&text.to_lowercase(), lexicon(), doc.config.rare_zipf)
         .is_some_and(|parts| parts.iter().all(|part| is_frequent_and_correct(part)))
 }
 
@@ -300,7 +301,7 @@ mod tests {
         let text = "Ga naar het wmoloket of bel de wmoconsulent.";
         assert_eq!(flagged(&MisspelledWord, text).len(), 2);
         let config = ReadabilityConfig {
-            extra_words: crate::spelling::ExtraWords::new(["Wmo".to_string()]),
+            extra_words: crate::lexicon::ExtraWords::new(["Wmo".to_string()]),
             ..ReadabilityConfig::default()
         };
         let doc = Document::new(text, prose(text, SourceKind::Markdown), &config);

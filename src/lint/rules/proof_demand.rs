@@ -15,10 +15,11 @@
 //! ## Use instead
 //! "Wilt u ons uw bankafschriften van mei sturen? Dan kunnen wij uw uitkering goed vaststellen."
 
-use crate::lint::tone;
+use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::Concept;
 use crate::readability::Document;
+use crate::readability::tone;
 
 const BAD: &str = "U moet met bankafschriften aantonen dat u geen inkomsten had.";
 const GOOD: &str =
@@ -67,7 +68,7 @@ impl Rule for ProofDemand {
             }
             let mut words = proof;
             words.extend(duty);
-            out.push(tone::finding(
+            out.push(finding(
                 doc,
                 sentence,
                 &words,

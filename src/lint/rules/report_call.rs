@@ -17,10 +17,11 @@
 //! ## Use instead
 //! Leave it out of letters to people on a benefit.
 
-use crate::lint::tone;
+use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
+use crate::readability::tone;
 
 const BAD: &str = "Vermoedt u dat iemand fraude pleegt? Meld het anoniem.";
 const GOOD: &str = "Hebt u vragen over uw uitkering? Bel ons gerust.";
@@ -71,7 +72,7 @@ impl Rule for ReportCall {
             if words.is_empty() {
                 continue;
             }
-            out.push(tone::finding(
+            out.push(finding(
                 doc,
                 sentence,
                 &words,

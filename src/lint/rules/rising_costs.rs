@@ -15,9 +15,10 @@
 //! ## Use instead
 //! "Lukt het niet om te betalen? Bel ons voor 1 juni, dan zoeken we samen een regeling en komen er geen kosten bij."
 
-use crate::lint::tone;
+use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::readability::Document;
+use crate::readability::tone;
 
 const BAD: &str = "De kosten van de deurwaarder zijn voor uw rekening.";
 const GOOD: &str = "Lukt het niet om te betalen? Bel ons voor 1 juni, dan zoeken we samen een regeling en komen er geen kosten bij.";
@@ -107,7 +108,7 @@ impl Rule for RisingCosts {
             if words.is_empty() {
                 continue;
             }
-            out.push(tone::finding(
+            out.push(finding(
                 doc,
                 sentence,
                 &words,

@@ -28,10 +28,11 @@
 //! ## Use instead
 //! "Lukt het niet om te betalen? Bel ons, dan zoeken we samen een betalingsregeling."
 
-use crate::lint::tone;
+use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, FormKind};
 use crate::readability::Document;
+use crate::readability::tone;
 use crate::text::BlockKind;
 
 const BAD: &str = "Daarna legt de deurwaarder beslag op uw loon.";
@@ -149,7 +150,7 @@ impl Rule for SanctionStatement {
             if letter_with_help && new {
                 continue;
             }
-            out.push(tone::finding(
+            out.push(finding(
                 doc,
                 sentence,
                 &words,

@@ -20,10 +20,11 @@
 //! ## Use instead
 //! "Wij willen graag weten of uw uitkering klopt. Wilt u ons uw loonstroken sturen?"
 
-use crate::lint::tone::{self, SURVEILLANCE};
+use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
+use crate::readability::tone::{self, SURVEILLANCE};
 
 const BAD: &str = "Wij controleren of u alle inkomsten hebt doorgegeven.";
 const GOOD: &str =
@@ -111,7 +112,7 @@ impl Rule for Surveillance {
                 mentioned = true;
                 continue;
             }
-            out.push(tone::finding(
+            out.push(finding(
                 doc,
                 sentence,
                 &words,

@@ -21,8 +21,8 @@
 //! A phrase in a negated clause or in a sentence that offers help is not flagged.
 
 use crate::event::EventType;
+use crate::lexicon::{TonePhrase as Entry, lexicon};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::readability::wordlists::{TonePhrase as Entry, lexicon};
 use crate::readability::{Document, phrase};
 
 /// The rule ids whose phrases live in `tone.toml`, with what each is about.
@@ -92,7 +92,7 @@ impl Rule for TonePhrase {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let lexicon = lexicon();
         let mut fines_named = 0;
-        let tone_sentences = crate::lint::tone::sentences(doc);
+        let tone_sentences = crate::readability::tone::sentences(doc);
         // One search a text, shared by the five tone-phrase rules.
         for (index, found) in phrase::tone_matches(doc) {
             let sentence = &doc.sentences[*index];

@@ -1,8 +1,8 @@
 //! The tone rules' view of a sentence: its words with their concepts, its
 //! clauses, and what each clause does (a condition, a negation, help).
 //!
-//! Built once a text from the doc and its morphology, and shared by the
-//! tone rules in `lint/rules/`, which only read it:
+//! Part of the analysed document: built once a text from the document and its
+//! morphology, and shared by the tone rules in `lint/rules/`, which only read it:
 //!
 //! - **Clauses** split at commas, semicolons, colons and before a word that
 //!   starts a clause ("als", "omdat", "dan", "want"). A clause is a
@@ -17,8 +17,8 @@
 //!   ("voorkomen", "rekening houden met", "bezwaar maken").
 //!
 
+use super::Document;
 use crate::morphology::{Concept, ConceptSet, DocumentMorphology};
-use crate::readability::Document;
 use std::ops::Range;
 
 /// Concepts that are a consequence for the reader: money, rights or freedom.
@@ -566,32 +566,6 @@ pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         }
     }
     found
-}
-
-/// A tone finding on words of a sentence: from the first to the last word given.
-pub(crate) fn finding(
-    doc: &Document<'_>,
-    sentence: &ToneSentence,
-    words: &[usize],
-    rule: &'static str,
-    message: &str,
-    suggestion: &str,
-) -> crate::lint::Finding {
-    let first = words.iter().copied().min().unwrap_or(0);
-    let last = words.iter().copied().max().unwrap_or(0);
-    let range = if sentence.words.is_empty() {
-        sentence.range.clone()
-    } else {
-        sentence.span(first, last)
-    };
-    crate::lint::Finding {
-        rule,
-        category: crate::lint::Category::Tone,
-        severity: crate::lint::Severity::Error,
-        span: doc.source_range(sentence.block, range).into(),
-        message: message.to_string(),
-        suggestion: Some(suggestion.to_string()),
-    }
 }
 
 /// Whether help stands next to sentence `i`: in it, or in the sentence before

@@ -1,8 +1,16 @@
-//! The word data in `readability/`, embedded at build time and loaded once.
+//! The word data of `readability/`, embedded at build time and loaded once:
+//! word frequencies, formal words, tone phrases and classes, abbreviations,
+//! loanword syllables, the grammar lists; and what needs only that data: the
+//! lower case of a word, compounds of common words, and a municipality's own words.
+//!
+//! Low in the house: the analysis ([`crate::readability`]), the morphology and
+//! the spelling check all read it; it reads none of them.
+
+pub mod grammar;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 const FREQUENCY: &str = include_str!("../../readability/nl-frequency.tsv");
 const FORMAL_WORDS: &str = include_str!("../../readability/formal-words.toml");
@@ -10,6 +18,10 @@ const ABBREVIATIONS: &str = include_str!("../../readability/abbreviations.txt");
 const SYLLABLES: &str = include_str!("../../readability/syllables.tsv");
 const TONE: &str = include_str!("../../readability/tone.toml");
 const NOT_IN_OPENTAAL_LIST: &str = include_str!("../../readability/frequent-not-in-opentaal.txt");
+
+/// Below this Zipf frequency a word is rare, unless `[lint.thresholds]` says
+/// otherwise (3 is once in a million words).
+pub const DEFAULT_RARE_ZIPF: f32 = 3.0;
 
 /// A formal word or phrase with its plain alternative.
 #[derive(Debug, Clone, Deserialize)]
@@ -299,7 +311,7 @@ pub fn load() -> Result<Lexicon, String> {
             frequency.entry(key).or_default().flags |= flag;
         }
     }
-    let grammar = super::grammar::grammar();
+    let grammar = grammar::grammar();
     for (list, flag) in [
         (&grammar.subordinators, SUBORDINATOR),
         (&grammar.subordinators_after_comma, SUBORDINATOR_AFTER_COMMA),
@@ -343,6 +355,116 @@ pub fn load() -> Result<Lexicon, String> {
         syllables,
         frequency_words,
     })
+}
+
+/// Writes the lower case of `text` into `buffer` (ASCII without per-character work).
+pub fn lowercase_into(buffer: &mut String, text: &str) {
+    buffer.clear();
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Splits a compound into common parts ("bijstandsuitkering" → bijstand, uitkering), if it can.
+///
+/// Every part has at least three letters and is a common word; a part before
+/// the last may end in a linking "s", "e" or "en". Of all splits, the one with
+/// the fewest parts wins, and on a tie the one with the longer parts, so
+/// "huurtoeslagaanvraagformulier" is huur + toeslag + aanvraag + formulier.
+/// A part is common at `rare_zipf` or more ([`crate::readability::ReadabilityConfig::rare_zipf`]).
+pub fn split_compound(word: &str, lexicon: &Lexicon, rare_zipf: f32) -> Option<Vec<String>> {
+    if word.len() < 6 || word.len() > 80 {
+        return None;
+    }
+    let common = |part: &str| {
+        part.chars().count() >= 3 && lexicon.frequency(part).is_some_and(|f| f.zipf >= rare_zipf)
+    };
+    let first_part = |part: &str| -> Option<String> {
+        if common(part) {
+            return Some(part.to_string());
+        }
+        ["en", "s", "e"].iter().find_map(|link| {
+            part.strip_suffix(link)
+                .filter(|p| common(p))
+                .map(str::to_string)
+        })
+    };
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .collect();
+    let last = bounds.len() - 1;
+    // best[k]: the fewest parts for word[bounds[k]..], and where the first of them ends.
+    let mut best: Vec<Option<(usize, usize, String)>> = vec![None; bounds.len()];
+    for k in (0..last).rev() {
+        for j in (k + 1..=last).rev() {
+            let piece = &word[bounds[k]..bounds[j]];
+            let candidate = if j == last {
+                common(piece).then(|| (1, j, piece.to_string()))
+            } else {
+                match (&best[j], first_part(piece)) {
+                    (Some((count, _, _)), Some(part)) => Some((count + 1, j, part)),
+                    _ => None,
+                }
+            };
+            if let Some(candidate) = candidate
+                && best[k]
+                    .as_ref()
+                    .is_none_or(|current| candidate.0 < current.0)
+            {
+                best[k] = Some(candidate);
+            }
+        }
+    }
+    let (count, _, _) = best[0].as_ref()?;
+    if *count < 2 {
+        return None;
+    }
+    let mut parts = Vec::with_capacity(*count);
+    let mut k = 0;
+    while k < last {
+        let (_, next, part) = best[k].as_ref()?;
+        parts.push(part.clone());
+        k = *next;
+    }
+    Some(parts)
+}
+
+/// Words a municipality adds to the word list (`[lint.spelling]`): the names
+/// of its services, schemes and places that are written in lower case.
+/// Kept in lower case; cheap to clone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExtraWords(Option<Arc<FxHashSet<String>>>);
+
+impl ExtraWords {
+    /// The words, in any case.
+    pub fn new(words: impl IntoIterator<Item = String>) -> ExtraWords {
+        let set: FxHashSet<String> = words
+            .into_iter()
+            .map(|w| w.trim().to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect();
+        ExtraWords((!set.is_empty()).then(|| Arc::new(set)))
+    }
+
+    /// Whether a lower-case word was added.
+    pub fn contains(&self, lower: &str) -> bool {
+        self.0.as_ref().is_some_and(|set| set.contains(lower))
+    }
+
+    /// Whether no word was added.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// How many words were added.
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |set| set.len())
+    }
 }
 
 #[cfg(test)]
