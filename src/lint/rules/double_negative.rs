@@ -106,7 +106,7 @@ impl Rule for DoubleNegative {
 fn is_negated_adjective(lower: &str) -> bool {
     lower.strip_prefix("on").is_some_and(|rest| {
         rest.chars().count() >= 4
-            && crate::readability::wordlists::lexicon()
+            && crate::lexicon::lexicon()
                 .frequency(rest)
                 .is_some_and(|f| f.zipf >= 3.0)
     })
