@@ -36,6 +36,7 @@ pub mod markdown;
 pub mod morphology;
 pub mod output;
 pub mod policy;
+pub mod problem;
 pub mod readability;
 pub mod render;
 pub mod report;

@@ -155,7 +155,7 @@ pub enum BatchError {
     },
     /// The settings or data files cannot be used.
     #[error("{0}")]
-    Settings(String),
+    Settings(#[from] crate::problem::Problem),
     /// A file or the journal cannot be written.
     #[error(
         "{what} kan niet worden geschreven ({reason}). De opdracht is gestopt; wat klaar was, is bewaard. Maak ruimte of kies een andere map met --out, en start dezelfde opdracht opnieuw: helder gaat verder waar het stopte."

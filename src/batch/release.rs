@@ -29,6 +29,7 @@ use crate::letter_dates::{check, move_close_deadlines};
 use crate::output::{
     JOURNAL_FILE, Layout, OutputFile, Storage, is_task_json, letter_files, task_record,
 };
+use crate::problem::Problem;
 use crate::render::BoxedRenderer;
 use crate::task::{Attempt, CallFirstTask, Closed, TaskStatus};
 use crate::template::TemplateSet;
@@ -424,18 +425,23 @@ pub fn with_recorded_attempts(
 }
 
 /// The open call-first tasks of a batch folder: "niet bereikt" first, then the earliest deadline.
-pub fn open_tasks(out: &Path) -> Result<Vec<CallFirstTask>, String> {
+pub fn open_tasks(out: &Path) -> Result<Vec<CallFirstTask>, Problem> {
     if !out.join(JOURNAL_FILE).is_file() {
-        return Err(format!(
-            "{} is geen map van helder batch (er is geen helder.db). Geef de map die u bij --out gaf.",
-            out.display()
+        return Err(Problem::new(
+            out.display().to_string(),
+            "dit is geen map van helder batch (er is geen helder.db)",
+            "Geef de map die u bij --out gaf.",
         ));
     }
-    let journal =
-        Journal::open(out).map_err(|e| format!("het journaal kan niet worden gelezen ({e})"))?;
-    let rows = journal
-        .open_tasks()
-        .map_err(|e| format!("het journaal kan niet worden gelezen ({e})"))?;
+    let unreadable = |e: rusqlite::Error| {
+        Problem::new(
+            out.join(JOURNAL_FILE).display().to_string(),
+            format!("het journaal kan niet worden gelezen ({e})"),
+            "Kijk of de map heel is en of u er mag lezen, en geef de map die u bij --out gaf.",
+        )
+    };
+    let journal = Journal::open(out).map_err(unreadable)?;
+    let rows = journal.open_tasks().map_err(unreadable)?;
     let mut tasks: Vec<CallFirstTask> = rows
         .iter()
         .filter_map(|row| read_task(out, row))

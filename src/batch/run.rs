@@ -44,8 +44,7 @@ pub fn run(
         input: options.input.display().to_string(),
         reason: io_reason(&e),
     })?;
-    let talking_points =
-        TalkingPoints::load(&config.templates_dir).map_err(BatchError::Settings)?;
+    let talking_points = TalkingPoints::load(&config.templates_dir)?;
     let renderers: Vec<BoxedRenderer> =
         options.formats.iter().map(|f| f.renderer(config)).collect();
     let journal = if options.dry_run {

@@ -40,8 +40,7 @@ pub fn run(
         date: args.date.unwrap_or(today),
         draft: args.draft,
     };
-    let talking_points =
-        TalkingPoints::load(&config.templates_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let talking_points = TalkingPoints::load(&config.templates_dir)?;
     // An event that ends as an error is reported and counted, and the run exits 1; the rest go on.
     let mut failed = 0usize;
     let mut fail = |terminal: &mut dyn Terminal, message: String| {

@@ -7,6 +7,7 @@ use super::{Outcome, Terminal};
 use crate::batch::open_tasks;
 use crate::cli::{TasksArgs, TasksFormat};
 use crate::output::{file_stem, task_card};
+use crate::problem::Problem;
 use crate::task::{CallFirstTask, TaskStatus};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
@@ -14,14 +15,14 @@ use serde_json::{Value, json};
 /// Lists the open tasks of `args.dir`.
 pub fn run(args: &TasksArgs, terminal: &mut dyn Terminal) -> anyhow::Result<Outcome> {
     let today = chrono::Local::now().date_naive();
-    for line in lines(args, today).map_err(|e| anyhow::anyhow!(e))? {
+    for line in lines(args, today)? {
         terminal.line(&line);
     }
     Ok(Outcome::Success)
 }
 
-/// The lines to print; the error is a Dutch message.
-pub fn lines(args: &TasksArgs, today: NaiveDate) -> Result<Vec<String>, String> {
+/// The lines to print; the error says which folder, what is wrong and what to do.
+pub fn lines(args: &TasksArgs, today: NaiveDate) -> Result<Vec<String>, Problem> {
     let tasks: Vec<CallFirstTask> = open_tasks(&args.dir)?
         .into_iter()
         .filter(|t| {

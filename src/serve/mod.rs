@@ -350,7 +350,8 @@ async fn tasks_page(
     let today = chrono::Local::now().date_naive();
     let tasks = tokio::task::spawn_blocking(move || crate::batch::open_tasks(&out))
         .await
-        .unwrap_or_else(|_| Err("Er ging iets mis.".to_string()));
+        .map_err(|_| "Er ging iets mis.".to_string())
+        .and_then(|tasks| tasks.map_err(|problem| problem.to_string()));
     let notice = query.get("klaar").map(|id| {
         let what = match query.get("gevolg").map(String::as_str) {
             Some("brief") => " De brief is verstuurd.",
@@ -504,7 +505,8 @@ fn contact(
     event_id: &str,
     form: &HashMap<String, String>,
 ) -> Result<Recording, String> {
-    let tasks = crate::batch::open_tasks(out).map_err(|m| pages::message(&m))?;
+    let tasks =
+        crate::batch::open_tasks(out).map_err(|problem| pages::message(&problem.to_string()))?;
     let Some(task) = tasks.iter().find(|t| t.event_id == event_id) else {
         return Err(pages::message(
             "Deze taak staat niet meer open. Misschien heeft iemand anders het gesprek al vastgelegd.",

@@ -3,6 +3,7 @@
 //! is, and what not to say.
 
 use crate::event::EventType;
+use crate::problem::Problem;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -51,7 +52,7 @@ pub struct TalkingPoints {
 
 impl TalkingPoints {
     /// Reads `talking-points.toml` from the templates folder, or the shipped one.
-    pub fn load(templates_dir: &Path) -> Result<TalkingPoints, String> {
+    pub fn load(templates_dir: &Path) -> Result<TalkingPoints, Problem> {
         let path = templates_dir.join(TALKING_POINTS_FILE);
         let (text, name) = match std::fs::read_to_string(&path) {
             Ok(text) => (text, path.display().to_string()),
@@ -65,18 +66,33 @@ impl TalkingPoints {
 
     /// Parses talking points; an unknown event type is an error, and so is a
     /// default without `good-reason` or `do-not-say` (a type without its own falls back to them).
-    pub fn parse(text: &str, name: &str) -> Result<TalkingPoints, String> {
-        let file: TalkingPointsFile =
-            toml::from_str(text).map_err(|e| format!("{name}: {}", e.message()))?;
+    pub fn parse(text: &str, name: &str) -> Result<TalkingPoints, Problem> {
+        let file: TalkingPointsFile = toml::from_str(text).map_err(|e| {
+            Problem::new(
+                name,
+                format!("de gesprekspunten kloppen niet: {}", e.message().trim()),
+                "Vergelijk het bestand met letter-templates/talking-points.toml van helder.",
+            )
+        })?;
         if file.default.good_reason.is_none() || file.default.do_not_say.is_none() {
-            return Err(format!(
-                "{name}: [default] heeft geen good-reason of do-not-say. Zet ze erbij: ze gelden voor elk soort zonder eigen tekst."
+            return Err(Problem::new(
+                name,
+                "[default] heeft geen good-reason of do-not-say",
+                "Zet ze erbij: ze gelden voor elk soort zonder eigen tekst.",
             ));
         }
         let mut by_type = BTreeMap::new();
         for (key, points) in file.event_types {
-            let event_type = EventType::from_name(&key)
-                .ok_or_else(|| format!("{name}: het soort gebeurtenis \"{key}\" bestaat niet"))?;
+            let event_type = EventType::from_name(&key).ok_or_else(|| {
+                let hint = EventType::closest(&key)
+                    .map(|t| format!("Bedoelt u {t}? "))
+                    .unwrap_or_default();
+                Problem::new(
+                    name,
+                    format!("het soort gebeurtenis \"{key}\" bestaat niet"),
+                    format!("{hint}Gebruik de namen uit DESIGN.md §3."),
+                )
+            })?;
             by_type.insert(event_type, points);
         }
         Ok(TalkingPoints {
@@ -134,6 +150,7 @@ mod tests {
         assert!(
             TalkingPoints::parse(text, "t.toml")
                 .unwrap_err()
+                .to_string()
                 .contains("parkeren")
         );
     }

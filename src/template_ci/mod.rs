@@ -22,6 +22,7 @@ use crate::event::{CaseEvent, parse_events};
 use crate::lint::meta::{TEMPLATE_ERROR, TEMPLATE_WITHOUT_EXAMPLES};
 use crate::lint::suppress::{self, CommentSyntax};
 use crate::lint::{Category, Finding, LineIndex, Severity, SourceKind, Span, lint, lint_letter};
+use crate::problem::Problem;
 use crate::readability::Metrics;
 use crate::report::{FileFinding, FileReport};
 use crate::template::context::{LetterFacts, build};
@@ -178,11 +179,12 @@ fn check_template(
                 let span = examples_line
                     .map(|line| mention_span(source, line, example))
                     .unwrap_or_else(|| line_span(source, 1, None));
+                // The finding stands at the example's name in the template, which is its place.
                 push(
                     files,
                     &template.path,
                     span,
-                    template_error_finding(problem, "Controleer de naam van het voorbeeld bovenaan, en het bestand in examples/.".to_string()),
+                    template_error_finding(format!("{}.", problem.problem), problem.fix),
                     None,
                 );
                 continue;
@@ -475,29 +477,49 @@ fn add_template_error(
 }
 
 /// Reads one example event and checks it is for the template's event type.
-fn read_example(dir: &Path, name: &str, template: &LetterTemplate) -> Result<CaseEvent, String> {
+fn read_example(dir: &Path, name: &str, template: &LetterTemplate) -> Result<CaseEvent, Problem> {
     let path = dir.join(EXAMPLES_DIR).join(name);
+    let place = path.display().to_string();
+    let check_name = "Controleer de naam van het voorbeeld bovenaan, en het bestand in examples/.";
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        format!(
-            "Het voorbeeld {name} kan niet worden gelezen ({}).",
-            crate::fs::io_reason(&e)
+        Problem::new(
+            &place,
+            format!(
+                "Het voorbeeld {name} kan niet worden gelezen ({})",
+                crate::fs::io_reason(&e)
+            ),
+            check_name,
         )
     })?;
-    let mut events = parse_events(&text, &path.display().to_string());
+    let mut events = parse_events(&text, &place);
     if events.len() != 1 {
-        return Err(format!(
-            "Het voorbeeld {name} bevat {} gebeurtenissen; een voorbeeld is er precies één.",
-            events.len()
+        return Err(Problem::new(
+            &place,
+            format!(
+                "Het voorbeeld {name} bevat {} gebeurtenissen; een voorbeeld is er precies één",
+                events.len()
+            ),
+            check_name,
         ));
     }
-    let event = events
-        .pop()
-        .expect("one event")
-        .map_err(|e| format!("Het voorbeeld {name} klopt niet: {e}"))?;
+    let event = events.pop().expect("one event").map_err(|e| {
+        Problem::new(
+            &place,
+            format!(
+                "Het voorbeeld {name} klopt niet: {}",
+                e.to_string().trim_end_matches('.')
+            ),
+            check_name,
+        )
+    })?;
     if event.event_type != template.front_matter.event_type {
-        return Err(format!(
-            "Het voorbeeld {name} is een {}, maar dit sjabloon is voor {}.",
-            event.event_type, template.front_matter.event_type
+        return Err(Problem::new(
+            &place,
+            format!(
+                "Het voorbeeld {name} is een {}, maar dit sjabloon is voor {}",
+                event.event_type, template.front_matter.event_type
+            ),
+            check_name,
         ));
     }
     Ok(event)
