@@ -1,7 +1,7 @@
 //! `helder batch`: every event ends as exactly one letter, task or error
 //! record; a killed or failed run goes on where it stopped; nothing twice.
 
-use crate::support::{config, root, templates};
+use crate::support::{assert_exit, config, root, templates};
 use helder::batch::{BatchOptions, Counts};
 use helder::output::{Disk, Storage};
 use helder::render::Format;
@@ -88,7 +88,7 @@ fn the_shipped_examples_become_letters_and_tasks_privately_and_quietly() {
     let out = dir.path().join("uit");
     let input = root().join("letter-templates/examples");
     let output = batch(&input, &out, &["--format", "html,txt"]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_exit(&output, 0);
     let s = summary(&out);
     let counts = &s["counts"];
     let examples = examples().len() as u64;
@@ -137,7 +137,7 @@ fn the_shipped_examples_become_letters_and_tasks_privately_and_quietly() {
         })
         .collect();
     let output = batch(&input, &out, &["--format", "html,txt"]);
-    assert_eq!(output.status.code(), Some(0));
+    assert_exit(&output, 0);
     assert_eq!(summary(&out)["counts"]["skipped"], examples);
     let after: Vec<_> = letters
         .iter()
@@ -170,7 +170,7 @@ fn broken_input_is_reported_per_event_and_the_rest_goes_on() {
     std::fs::write(&input, lines.join("\n") + "\n").unwrap();
     let out = dir.path().join("uit");
     let output = batch(&input, &out, &["--format", "html"]);
-    assert_eq!(output.status.code(), Some(1), "an event ended as an error");
+    assert_exit(&output, 1); // an event ended as an error
     let records = errors(&out);
     assert_eq!(records.len(), 3, "{records:#?}");
     let lines_with_errors: Vec<u64> = records
@@ -205,10 +205,7 @@ fn the_same_id_with_other_content_is_an_error_and_never_overwrites() {
     let events = ndjson(12);
     std::fs::write(&input, &events).unwrap();
     let out = dir.path().join("uit");
-    assert_eq!(
-        batch(&input, &out, &["--format", "html"]).status.code(),
-        Some(0)
-    );
+    assert_exit(&batch(&input, &out, &["--format", "html"]), 0);
     let name = files_in(&out.join("letters"))
         .into_iter()
         .next()
@@ -217,16 +214,16 @@ fn the_same_id_with_other_content_is_an_error_and_never_overwrites() {
     let original = std::fs::read(&letter).unwrap();
     let id = name.trim_end_matches(".html");
 
-    let line = events
+    let mut changed: Value = events
         .lines()
-        .find(|l| l.contains(&format!("\"{id}\"")))
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .find(|event| event["id"] == id)
         .unwrap();
-    let mut changed: Value = serde_json::from_str(line).unwrap();
     changed["data"]["recipient"]["surname"] = Value::String("Anders".to_string());
     let second = dir.path().join("b.ndjson");
     std::fs::write(&second, serde_json::to_string(&changed).unwrap() + "\n").unwrap();
     let output = batch(&second, &out, &["--format", "html"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_exit(&output, 1);
     assert_eq!(std::fs::read(&letter).unwrap(), original);
     let records = errors(&out);
     assert_eq!(records.len(), 1);
@@ -248,7 +245,7 @@ fn an_unwritable_output_folder_stops_the_run_with_exit_2() {
         &blocker.join("uit"),
         &["--format", "html"],
     );
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     let message = text(&output.stderr);
     assert!(message.contains("kan niet worden geschreven"), "{message}");
 }
@@ -262,7 +259,7 @@ fn dry_run_writes_only_the_summary() {
         &out,
         &["--dry-run"],
     );
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_exit(&output, 0);
     assert_eq!(files_in(&out), BTreeSet::from(["summary.json".to_string()]));
     let counts = &summary(&out)["counts"];
     assert!(counts["letters"].as_u64().unwrap() > 0 && counts["tasks"].as_u64().unwrap() > 0);
@@ -274,10 +271,7 @@ fn a_recorded_contact_releases_the_held_letter_in_a_later_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("uit");
     let sanction = root().join("letter-templates/examples/sanction_reduction-reached.json");
-    assert_eq!(
-        batch(&sanction, &out, &["--format", "html"]).status.code(),
-        Some(0)
-    );
+    assert_exit(&batch(&sanction, &out, &["--format", "html"]), 0);
     assert!(!out.join("letters/evt-2026-000601.html").exists(), "held");
     let tasks = Command::new(env!("CARGO_BIN_EXE_helder"))
         .args(["--config", root().join("helder.toml").to_str().unwrap()])
@@ -304,7 +298,7 @@ fn a_recorded_contact_releases_the_held_letter_in_a_later_run() {
     let input = dir.path().join("contact.json");
     std::fs::write(&input, serde_json::to_string(&contact).unwrap()).unwrap();
     let output = batch(&input, &out, &["--format", "html"]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    assert_exit(&output, 0);
     assert_eq!(summary(&out)["counts"]["released"], 1);
     let letter = std::fs::read_to_string(out.join("letters/evt-2026-000601.html")).unwrap();
     assert!(
@@ -458,7 +452,7 @@ fn a_batch_killed_at_random_points_finishes_with_every_event_exactly_once() {
         "the test killed the batch at least twice ({kills})"
     );
     let output = batch(&input, &out, &["--format", "html", "--jobs", "2"]);
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_exit(&output, 0);
 
     let rows = journal(&out);
     assert_eq!(rows.len(), EVENTS, "every event accounted for exactly once");
@@ -506,7 +500,7 @@ fn a_template_error_is_an_error_record_for_its_events_only() {
         .args(["--format", "html"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert_exit(&output, 1);
     let records = errors(&out);
     assert_eq!(
         records.len(),
@@ -533,18 +527,12 @@ fn a_letter_file_that_went_missing_is_made_again_and_nothing_else() {
     let input = dir.path().join("dag.ndjson");
     std::fs::write(&input, ndjson(40)).unwrap();
     let out = dir.path().join("uit");
-    assert_eq!(
-        batch(&input, &out, &["--format", "html"]).status.code(),
-        Some(0)
-    );
+    assert_exit(&batch(&input, &out, &["--format", "html"]), 0);
     let letters = files_in(&out.join("letters"));
     let gone = letters.iter().next().unwrap().clone();
     let original = std::fs::read(out.join("letters").join(&gone)).unwrap();
     std::fs::remove_file(out.join("letters").join(&gone)).unwrap();
-    assert_eq!(
-        batch(&input, &out, &["--format", "html"]).status.code(),
-        Some(0)
-    );
+    assert_exit(&batch(&input, &out, &["--format", "html"]), 0);
     assert_eq!(
         std::fs::read(out.join("letters").join(&gone)).unwrap(),
         original

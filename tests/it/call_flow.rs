@@ -3,7 +3,7 @@
 //! decides what happens next, a contact counts once however often it is
 //! applied, and a released letter carries the release day's dates.
 
-use crate::support::{fixture_json, root};
+use crate::support::{assert_exit, fixture_json, root};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -93,7 +93,7 @@ impl Folder {
             ]
             .concat(),
         );
-        assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+        assert_exit(&output, 0);
         serde_json::from_slice::<Value>(&output.stdout)
             .unwrap()
             .as_array()
@@ -156,17 +156,6 @@ fn text(bytes: &[u8]) -> String {
 fn read_json(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-#[track_caller]
-fn assert_exit(output: &Output, code: i32) {
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "stdout: {}\nstderr: {}",
-        text(&output.stdout),
-        text(&output.stderr)
-    );
 }
 
 /// A shipped example as a held event of `CASE`: its own id, and no contact yet.

@@ -4,7 +4,7 @@
 //! Also a list of 500 tasks: filters, counts, pages and the remembered contact person.
 
 use crate::serve::{browser, chromedriver, http, screenshot_path, serve_folder, wait_for};
-use crate::support::{root, tool_available};
+use crate::support::{assert_exit, root, tool_available};
 use chrono::{Datelike, Days, NaiveDate};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
@@ -57,12 +57,7 @@ impl Folder {
             .args(["--date", &iso(date), "--format", "html"])
             .output()
             .unwrap();
-        assert_eq!(
-            output.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert_exit(&output, 0);
     }
 
     fn task(&self, id: &str) -> Value {

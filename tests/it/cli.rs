@@ -1,6 +1,6 @@
 //! The `helder` command: exit codes, messages, and files written or not.
 
-use crate::support::{fixture_json, helder, root};
+use crate::support::{assert_exit, fixture_json, helder, root};
 use helder::event::EventType;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -91,7 +91,7 @@ fn render_writes_a_private_file_and_prints_no_personal_data() {
         ],
         dir.path(),
     );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_exit(&output, 0);
     let html = std::fs::read_to_string(&target).unwrap();
     assert!(html.contains("Beste mevrouw Bakker,"));
     #[cfg(unix)]
@@ -119,7 +119,7 @@ fn render_without_output_writes_event_named_files_in_the_current_folder() {
         &["render", example.to_str().unwrap(), "--format", "txt"],
         dir.path(),
     );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_exit(&output, 0);
     assert_eq!(files_in(dir.path()), vec!["evt-2026-000101.txt"]);
     assert!(stdout(&output).contains("brief: ./evt-2026-000101.txt"));
 }
@@ -142,7 +142,7 @@ fn a_call_first_event_writes_a_task_and_holds_the_letter() {
         ],
         dir.path(),
     );
-    assert_eq!(held.status.code(), Some(0), "{}", stderr(&held));
+    assert_exit(&held, 0);
     assert!(stdout(&held).contains("eerst bellen: gebeurtenis evt-2026-000501 (appointment_missed), uiterlijk 2026-11-25 (event_type.always)"));
     // The same layout as a batch folder: the task, its card and the held draft in tasks/.
     assert_eq!(files_in(&out), vec!["tasks"]);
@@ -182,7 +182,7 @@ fn a_call_first_event_writes_a_task_and_holds_the_letter() {
         ],
         dir.path(),
     );
-    assert_eq!(draft_only.status.code(), Some(0), "{}", stderr(&draft_only));
+    assert_exit(&draft_only, 0);
     assert!(
         std::fs::read_to_string(dir.path().join("concept.html"))
             .unwrap()
@@ -207,7 +207,7 @@ fn render_to_stdout_with_dash() {
         ],
         dir.path(),
     );
-    assert_eq!(output.status.code(), Some(0));
+    assert_exit(&output, 0);
     assert!(
         stdout(&output)
             .starts_with("# Uitnodiging voor een gesprek op donderdag 3\u{a0}december 2026\n")
@@ -241,7 +241,7 @@ fn a_folder_of_events_keeps_going_past_a_broken_one() {
         ],
         dir.path(),
     );
-    assert_eq!(output.status.code(), Some(1));
+    assert_exit(&output, 1);
     assert_eq!(
         files_in(&out),
         vec!["evt-2026-000101.html", "evt-2026-000301.html"]
@@ -267,7 +267,7 @@ fn route_prints_one_json_object_per_event() {
         ],
         dir.path(),
     );
-    assert_eq!(output.status.code(), Some(0));
+    assert_exit(&output, 0);
     let lines: Vec<serde_json::Value> = stdout(&output)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -289,7 +289,7 @@ fn route_prints_one_json_object_per_event() {
 #[test]
 fn templates_lists_every_template() {
     let output = helder(&["templates"], &root());
-    assert_eq!(output.status.code(), Some(0));
+    assert_exit(&output, 0);
     let text = stdout(&output);
     for line in [
         "application_received         nee      never",
@@ -309,7 +309,7 @@ fn a_bad_config_exits_2() {
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     assert!(
         stderr(&output)
             .contains("instellingen bestaat-niet.toml: het bestand kan niet worden gelezen")
@@ -326,16 +326,16 @@ fn a_bad_config_exits_2() {
         .args(["--config", config.to_str().unwrap(), "templates"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     assert!(stderr(&output).contains("greting"), "{}", stderr(&output));
 }
 
 #[test]
 fn usage_errors_exit_2() {
     let output = helder(&["render"], &root());
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     let output = helder(&["render", "x.json", "--date", "23-11-2026"], &root());
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `helder lint` on files and stdin: formats, exit codes, positions.
 
-use crate::support::root;
+use crate::support::{assert_exit, root};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -29,7 +29,7 @@ fn lint(args: &[&str], stdin: Option<&str>) -> Output {
 #[test]
 fn human_output_shows_the_line_the_span_and_a_suggestion() {
     let output = lint(&["tests/fixtures/texts/07_ambtelijk_afwijzing.md"], None);
-    assert_eq!(output.status.code(), Some(1), "errors fail the run");
+    assert_exit(&output, 1); // errors fail the run
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
         !text.contains('\u{1b}'),
@@ -49,7 +49,7 @@ fn json_output_is_the_documented_shape() {
         ],
         None,
     );
-    assert_eq!(output.status.code(), Some(1));
+    assert_exit(&output, 1);
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["version"], 1);
     let files = json["files"].as_array().unwrap();
@@ -137,7 +137,7 @@ fn stdin_is_linted_and_a_clean_text_exits_0() {
         &["-"],
         Some("Wij helpen u graag. Bel ons als u vragen hebt."),
     );
-    assert_eq!(output.status.code(), Some(0));
+    assert_exit(&output, 0);
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(
         text.starts_with("-: niveau A2 · 10 woorden in 2 zinnen"),
@@ -149,15 +149,15 @@ fn stdin_is_linted_and_a_clean_text_exits_0() {
 #[test]
 fn warnings_alone_exit_0() {
     let output = lint(&["-"], Some("Indien u vragen hebt, bel ons."));
+    assert_exit(&output, 0);
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.contains("warning[formal-word]"), "{text}");
-    assert_eq!(output.status.code(), Some(0), "{text}");
 }
 
 #[test]
 fn a_missing_file_is_a_usage_error() {
     let output = lint(&["bestaat-niet.md"], None);
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     assert!(
         String::from_utf8_lossy(&output.stderr).contains("bestaat-niet.md kan niet worden gelezen")
     );

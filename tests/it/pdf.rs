@@ -2,7 +2,9 @@
 //! fonts from `pdffonts`, the declarations from `pdfinfo` and the file itself
 //! (poppler-utils; `.ci/run` installs it).
 
-use crate::support::{config, event, example_json, helder, letter_date, root, templates};
+use crate::support::{
+    assert_exit, config, event, example_json, helder, letter_date, root, templates,
+};
 use helder::compose::{ComposeOptions, build_letter};
 use helder::render::Renderer;
 use helder::render::pdf::{PdfRenderer, PdfSettings};
@@ -311,12 +313,7 @@ fn render_writes_a_private_pdf_file_and_refuses_another_window_position() {
         ],
         &root(),
     );
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert_exit(&output, 0);
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-1.7"));
     use std::os::unix::fs::PermissionsExt;

@@ -1,7 +1,7 @@
 //! `helder release`: recorded contacts applied to the tasks of a batch folder,
 //! through its journal (the one release path that batch and the call page use too).
 
-use crate::support::{batch_command, fixture_json, helder, root};
+use crate::support::{assert_exit, batch_command, fixture_json, helder, root};
 use helder::event::EventType;
 use std::path::Path;
 
@@ -50,7 +50,7 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
         .args(["--format", "html"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_exit(&output, 0);
     assert!(
         !out.join("letters/evt-2026-000502.html").exists()
             && !out.join("letters/evt-2026-000601.html").exists(),
@@ -75,14 +75,14 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
     // Not reached once: the letter keeps waiting.
     let first = contact(dir.path(), "1", "Z-2026-01907", "no_contact", None);
     let output = release(&first, "2026-11-24");
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_exit(&output, 0);
     assert!(!out.join("letters/evt-2026-000502.html").exists());
     assert_eq!(task(&out, "evt-2026-000502")["status"], "open");
 
     // Not reached twice: a missed appointment goes out, with the offer of a visit or the neighbourhood team.
     let second = contact(dir.path(), "2", "Z-2026-01907", "no_contact", None);
     let output = release(&second, "2026-11-25");
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_exit(&output, 0);
     let letter = std::fs::read_to_string(out.join("letters/evt-2026-000502.html")).unwrap();
     assert!(
         letter.contains("we konden u niet bereiken") && letter.contains("wijkteam"),
@@ -107,7 +107,7 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
         Some("De verhuizing kostte veel tijd; nu is het rustiger."),
     );
     let output = release(&reached, "2026-11-25");
-    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert_exit(&output, 0);
     let letter = std::fs::read_to_string(out.join("letters/evt-2026-000601.html")).unwrap();
     assert!(
         letter.contains("De verhuizing kostte veel tijd; nu is het rustiger."),
@@ -119,7 +119,7 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
     // No open task for the case: an error record, and the rest is untouched.
     let stray = contact(dir.path(), "4", "Z-2026-99999", "reached", None);
     let output = release(&stray, "2026-11-25");
-    assert_eq!(output.status.code(), Some(1));
+    assert_exit(&output, 1);
     let errors = std::fs::read_to_string(out.join("errors.ndjson")).unwrap();
     assert!(
         errors.contains("er is geen open taak voor deze zaak"),
@@ -143,7 +143,7 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
         ],
         dir.path(),
     );
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     assert!(
         text(&output.stderr).contains("werkt met de map van helder batch"),
         "{}",

@@ -2,7 +2,7 @@
 //! `chromium-driver`; `.ci/run` installs them), driven over WebDriver with
 //! fantoccini, and its security checks over plain HTTP.
 
-use crate::support::root;
+use crate::support::{assert_exit, root};
 use serde_json::json;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -37,7 +37,7 @@ fn setup() -> Setup {
         .args(["--format", "html"])
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    assert_exit(&output, 0);
     Setup {
         _dir: dir,
         settings,

@@ -1,7 +1,7 @@
 //! Settings the letters need (issue 16 item 2): refused when missing for a
 //! template that uses them, and checked when present.
 
-use crate::support::{root, settings_with_own_templates};
+use crate::support::{assert_exit, root, settings_with_own_templates};
 use std::process::Command;
 
 fn helder_with(settings: &std::path::Path, args: &[&str]) -> std::process::Output {
@@ -38,7 +38,7 @@ fn a_template_that_needs_a_missing_setting_is_refused_before_any_letter() {
             out.to_str().unwrap(),
         ],
     );
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("objection.md")
@@ -87,7 +87,7 @@ fn an_iban_with_a_typo_is_refused_and_a_good_one_is_printed_in_groups() {
     )
     .unwrap();
     let output = helder_with(&settings, &["templates"]);
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("municipality.iban") && stderr.contains("mod 97"),

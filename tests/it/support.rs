@@ -153,3 +153,15 @@ pub(crate) fn batch_command(settings: &Path, input: &Path, out: &Path) -> std::p
         .args(["--date", "2026-11-23"]);
     command
 }
+
+/// Asserts how a run of `helder` ended; when it did not, shows what it said.
+#[track_caller]
+pub(crate) fn assert_exit(output: &std::process::Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "exit code\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -6,7 +6,7 @@
 //! syntax error, a missing example, a template without examples, and a
 //! partial with a formal word.
 
-use crate::support::{helder, root};
+use crate::support::{assert_exit, helder, root};
 use serde_json::Value;
 use std::path::Path;
 
@@ -238,19 +238,14 @@ fn markdown_files_take_html_comment_suppressions() {
 fn fail_on_sets_the_level_that_fails() {
     // The shipped templates have warnings and no errors.
     let output = helder(&["lint", "letter-templates"], &root());
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stdout)
-    );
+    assert_exit(&output, 0);
     let output = helder(
         &["lint", "letter-templates", "--fail-on", "warning"],
         &root(),
     );
-    assert_eq!(output.status.code(), Some(1));
+    assert_exit(&output, 1);
     let output = helder(&["lint", "letter-templates", "--fail-on", "loud"], &root());
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
 }
 
 #[test]
@@ -309,14 +304,14 @@ fn lint_settings_turn_rules_off_per_path_and_unknown_keys_are_refused() {
         .current_dir(root())
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     assert!(String::from_utf8_lossy(&output.stderr).contains("Bedoelt u passive-voice?"));
 }
 
 #[test]
 fn explain_prints_the_rule_with_its_examples() {
     let output = helder(&["lint", "--explain", "passive-voice"], &root());
-    assert_eq!(output.status.code(), Some(0));
+    assert_exit(&output, 0);
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("passive-voice (readability)"), "{text}");
     assert!(
@@ -324,12 +319,12 @@ fn explain_prints_the_rule_with_its_examples() {
         "{text}"
     );
     let output = helder(&["lint", "--explain", "unused-suppression"], &root());
-    assert_eq!(output.status.code(), Some(0));
+    assert_exit(&output, 0);
     let output = helder(&["lint", "--explain"], &root());
     let list = String::from_utf8(output.stdout).unwrap();
     assert!(list.contains("coercive-command") && list.contains("template-error"));
     let output = helder(&["lint", "--explain", "pasive-voice"], &root());
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
     assert!(String::from_utf8_lossy(&output.stderr).contains("Bedoelt u passive-voice?"));
 }
 
@@ -426,7 +421,7 @@ fn changed_since_lints_only_changed_templates_and_the_users_of_a_changed_partial
         .current_dir(repo)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_exit(&output, 2);
 }
 
 #[test]
