@@ -14,7 +14,7 @@
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 
 use chrono::NaiveDate;
-use helder::compose::{ComposeOptions, build_letter};
+use helder::compose::{ComposeOptions, build_letter, event_facts};
 use helder::config::Config;
 use helder::event::{CaseEvent, parse_events};
 use helder::lint::lint_letter;
@@ -65,8 +65,7 @@ fn one(setup: &Setup, event: &CaseEvent, renderer: &PdfRenderer) -> usize {
     let letter = build_letter(event, &setup.config, &setup.templates, options).unwrap();
     let findings = lint_letter(
         &letter.body_markdown,
-        letter.event_type,
-        letter.is_besluit,
+        &event_facts(event, &letter, &setup.config),
         &setup.config.readability,
     );
     std::hint::black_box(findings);

@@ -5,8 +5,9 @@
 
 use crate::config::Config;
 use crate::dutch::{self, AddressParts, NameParts};
+use crate::event::letter_facts::ShownSettings;
 use crate::event::{CaseEvent, Salutation, Text};
-use crate::lint::{Category, Severity, lint_letter};
+use crate::lint::{Category, EventFacts, Severity, lint_letter};
 use crate::render::blocks::{inline_text, parse_blocks};
 use crate::render::{Letter, LetterContact, Sender};
 use crate::route::{Reason, Route, route};
@@ -107,13 +108,8 @@ pub fn compose(
 
 /// The ids of tone rules that find an error in a letter.
 pub fn tone_errors(letter: &Letter, config: &Config) -> Vec<&'static str> {
-    let findings = lint_letter(
-        &letter.body_markdown,
-        letter.event_type,
-        letter.is_besluit,
-        &config.readability,
-    )
-    .findings;
+    let facts = EventFacts::of_type(letter.event_type, letter.is_besluit);
+    let findings = lint_letter(&letter.body_markdown, &facts, &config.readability).findings;
     let mut rules: Vec<&'static str> = findings
         .iter()
         .filter(|f| f.category == Category::Tone && f.severity == Severity::Error)
@@ -201,6 +197,26 @@ pub fn build_letter(
         draft: options.draft,
     };
     Ok(letter)
+}
+
+/// What a letter's event and the settings carry, for the rules that check
+/// that the letter shows it.
+pub fn event_facts(event: &CaseEvent, letter: &Letter, config: &Config) -> EventFacts {
+    let municipality = &config.municipality;
+    EventFacts {
+        event_type: event.event_type,
+        is_besluit: letter.is_besluit,
+        subject: Some(letter.subject.clone()),
+        address_name: letter.recipient_address.first().cloned(),
+        contact_name: Some(letter.contact.name.clone()),
+        reference: Some(letter.reference.clone()),
+        data: serde_json::to_value(&event.data).unwrap_or_default(),
+        settings: ShownSettings {
+            iban: municipality.iban.clone(),
+            papers_address: municipality.papers_address.as_ref().map(|a| a.in_text()),
+            upload_page: municipality.upload_page.clone(),
+        },
+    }
 }
 
 /// The reason for a call first when the letter itself reads as a threat.

@@ -24,10 +24,11 @@ const MONTHS: [&str; 12] = [
 pub const NBSP: char = '\u{a0}';
 
 /// Cents as Dutch money: 35038 → "€ 350,38", 123456 → "€ 1.234,56" (no-break space after €).
+/// A negative amount gets a minus sign before the euro sign: −45000 → "− € 450,00".
 pub fn euro(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
+    let sign = if cents < 0 { "−\u{a0}" } else { "" };
     let abs = cents.unsigned_abs();
-    format!("€{NBSP}{sign}{},{:02}", thousands(abs / 100), abs % 100)
+    format!("{sign}€{NBSP}{},{:02}", thousands(abs / 100), abs % 100)
 }
 
 /// A whole number with Dutch thousands dots: 50000 → "50.000".
@@ -131,7 +132,9 @@ pub fn full_name(name: &NameParts<'_>) -> String {
 }
 
 /// The opening line: "Beste mevrouw Jansen", "Beste meneer Van der Berg",
-/// "Beste S. Jansen" or "Beste Sam de Vries". Never guesses "mevrouw" or "heer".
+/// "Beste S. Jansen" or "Beste Sam Yılmaz". Never guesses "mevrouw" or "heer".
+/// Without a form of address it uses exactly the name of the address block
+/// ([`address_name`]), so a greeting never says "Maria Elisabeth" above "M.E.".
 pub fn salutation(greeting: &str, name: &NameParts<'_>) -> String {
     match name.salutation {
         Some(form) => {
@@ -142,7 +145,7 @@ pub fn salutation(greeting: &str, name: &NameParts<'_>) -> String {
             };
             format!("{greeting} {form} {}", name.surname_with_prefix(false))
         }
-        None => format!("{greeting} {}", full_name(name)),
+        None => format!("{greeting} {}", address_name(name)),
     }
 }
 
@@ -265,7 +268,7 @@ mod tests {
         assert_eq!(euro(100000000), "€\u{a0}1.000.000,00");
         assert_eq!(euro(5), "€\u{a0}0,05");
         assert_eq!(euro(0), "€\u{a0}0,00");
-        assert_eq!(euro(-1250), "€\u{a0}-12,50");
+        assert_eq!(euro(-1250), "−\u{a0}€\u{a0}12,50");
     }
 
     #[test]
@@ -370,7 +373,16 @@ mod tests {
                 "Beste",
                 &name(None, Some("S."), Some("Sam"), Some("de"), "Vries")
             ),
-            "Beste Sam de Vries"
+            "Beste S. de Vries",
+            "the name of the address block"
+        );
+        assert_eq!(
+            address_name(&name(None, Some("S."), Some("Sam"), Some("de"), "Vries")),
+            "S. de Vries"
+        );
+        assert_eq!(
+            salutation("Beste", &name(None, None, Some("Sam"), None, "Yılmaz")),
+            "Beste Sam Yılmaz"
         );
         assert_eq!(
             salutation("Beste", &name(None, None, None, Some("de"), "Vries")),

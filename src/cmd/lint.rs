@@ -318,8 +318,21 @@ pub fn explain(id: &str) -> anyhow::Result<String> {
             .collect::<Vec<_>>()
             .join("\n")
     };
+    // Rules that compare a letter with its event show what the event carries.
+    let facts = match rule.facts {
+        None => String::new(),
+        Some(facts) if facts.bad == facts.good => format!(
+            "\n\nWat de gebeurtenis en helder.toml meegeven (bij beide voorbeelden):\n{}",
+            indent(facts.bad)
+        ),
+        Some(facts) => format!(
+            "\n\nWat de gebeurtenis en helder.toml meegeven, zo niet:\n{}\n\nzo wel:\n{}",
+            indent(facts.bad),
+            indent(facts.good)
+        ),
+    };
     Ok(format!(
-        "{id} ({category})\n\n{what}\n\nWaarom: {why}\n\nZo niet:\n{bad}\n\nZo wel:\n{good}\n\nAnders instellen in helder.toml:\n    [lint.rules]\n    {id} = \"warning\"   # off, info, warning of error\n\nEen keer uitzetten, met een reden, op de regel erboven:\n    {{# helder-disable-next-line {id}: de reden #}}       (sjabloon)\n    <!-- helder-disable-next-line {id}: de reden -->      (Markdown)\n",
+        "{id} ({category})\n\n{what}\n\nWaarom: {why}\n\nZo niet:\n{bad}\n\nZo wel:\n{good}{facts}\n\nAnders instellen in helder.toml:\n    [lint.rules]\n    {id} = \"warning\"   # off, info, warning of error\n\nEen keer uitzetten, met een reden, op de regel erboven:\n    {{# helder-disable-next-line {id}: de reden #}}       (sjabloon)\n    <!-- helder-disable-next-line {id}: de reden -->      (Markdown)\n",
         id = rule.id,
         category = rule.category.as_str(),
         what = docs.what,

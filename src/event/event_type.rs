@@ -103,8 +103,10 @@ pub enum Condition {
 }
 
 /// What kind of letter an event type makes: the parts a letter of that kind
-/// must have (DESIGN.md §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// must have (DESIGN.md §4). A template names it as `kind` in its front
+/// matter, in kebab-case (`decision-on-objection`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LetterKind {
     /// A decision (besluit): what, from when, how much, the facts, objection.
     Decision,

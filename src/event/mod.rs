@@ -9,12 +9,16 @@
 //! - [`event_type`]: the closed list of event types and the facts of each;
 //! - [`schema`]: the event's shape; [`values`]: texts, dates, amounts;
 //! - [`read`]: files, folders and stdin; [`parse`]: one event from its JSON;
+//! - [`details`]: what a decision letter needs beyond the base event;
 //! - [`validate`]: what the types cannot say; [`explain`]: the Dutch error;
+//! - [`letter_facts`]: what a letter's event and the settings carry, for the rules that check a letter shows it;
 //! - [`bsn`]: a number that may be a BSN is refused at the door.
 
 pub mod bsn;
+pub mod details;
 pub mod event_type;
 pub mod explain;
+pub mod letter_facts;
 pub mod parse;
 pub mod read;
 pub mod schema;

@@ -2,6 +2,9 @@
 //! `data`, as types. serde reads them; what types cannot say is checked in
 //! [`super::validate`].
 
+use super::details::{
+    Assistance, Debt, EarlierDecision, GrossNet, Measure, Objection, Payment, Revision,
+};
 use super::event_type::{EventType, TYPE_PREFIX};
 use super::values::{Cents, IsoDate, Text, Timestamp, optional_text};
 use serde::{Deserialize, Serialize};
@@ -69,6 +72,30 @@ pub struct EventData {
     /// An appointment the letter is about.
     #[serde(default)]
     pub appointment: Option<Appointment>,
+    /// The decision this letter is about or follows.
+    #[serde(default)]
+    pub earlier_decision: Option<EarlierDecision>,
+    /// The decision on an objection: outcome, changes, costs.
+    #[serde(default)]
+    pub objection: Option<Objection>,
+    /// A measure, fine, warning or planned measure.
+    #[serde(default)]
+    pub measure: Option<Measure>,
+    /// What happened, in plain words (for a planned measure or an investigation).
+    #[serde(default)]
+    pub facts: Vec<Text>,
+    /// A revision or revocation of the benefit.
+    #[serde(default)]
+    pub revision: Option<Revision>,
+    /// When money is paid.
+    #[serde(default)]
+    pub payment: Option<Payment>,
+    /// Money the person owes, and how it is paid.
+    #[serde(default)]
+    pub debt: Option<Debt>,
+    /// Whether special assistance is a gift or a loan.
+    #[serde(default)]
+    pub assistance: Option<Assistance>,
     /// Facts that decide whether someone calls first.
     pub flags: Flags,
     /// A call or visit that already took place.
@@ -222,6 +249,12 @@ pub struct Amount {
     /// End of the period the amount covers.
     #[serde(default)]
     pub period_to: Option<IsoDate>,
+    /// The amount before this decision, when it changes.
+    #[serde(default)]
+    pub previous_cents: Option<Cents>,
+    /// Whether the amount is gross or net.
+    #[serde(default)]
+    pub gross_net: Option<GrossNet>,
 }
 
 /// A date by which something has to happen.

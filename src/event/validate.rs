@@ -16,6 +16,15 @@ pub(super) fn validate_data(data: &EventData, event_type: EventType) -> Result<(
         ("data.amounts", data.amounts.len()),
         ("data.deadlines", data.deadlines.len()),
         ("data.documents_requested", data.documents_requested.len()),
+        ("data.facts", data.facts.len()),
+        (
+            "data.objection.changes",
+            data.objection.as_ref().map_or(0, |o| o.changes.len()),
+        ),
+        (
+            "data.measure.how_set",
+            data.measure.as_ref().map_or(0, |m| m.how_set.len()),
+        ),
         (
             "data.decision.reasons",
             data.decision.as_ref().map_or(0, |d| d.reasons.len()),
@@ -112,7 +121,7 @@ pub(super) fn validate_data(data: &EventData, event_type: EventType) -> Result<(
             "Geef het besluit mee met is_besluit, datum, legal_basis en reasons.",
         ));
     }
-    Ok(())
+    super::details::validate(data, event_type)
 }
 
 /// A contact says only what happened: nothing heard and no reason given when

@@ -15,7 +15,7 @@ pub mod span;
 pub mod suppress;
 pub mod tone;
 
-use crate::event::EventType;
+pub use crate::event::letter_facts::EventFacts;
 use crate::markdown::{Fences, fences};
 use crate::readability::{Document, Metrics, ReadabilityConfig};
 use crate::text::{Prose, from_markdown, from_plain_text, from_template};
@@ -87,6 +87,8 @@ pub struct RuleInfo {
     pub category: Category,
     /// What it flags, why, and a bad and a good example.
     pub docs: RuleDocs,
+    /// What the event must carry for the examples, for rules that check a letter against its event.
+    pub facts: Option<ExampleFacts>,
 }
 
 /// The text rules and the template rules, in alphabetical order of id.
@@ -97,11 +99,13 @@ pub fn catalogue() -> Vec<RuleInfo> {
             id: rule.id(),
             category: rule.category(),
             docs: rule.docs(),
+            facts: rule.example_facts(),
         })
         .chain(meta::ALL.iter().map(|rule| RuleInfo {
             id: rule.id,
             category: rule.category(),
             docs: rule.docs,
+            facts: None,
         }))
         .collect();
     all.sort_by_key(|rule| rule.id);
@@ -138,6 +142,16 @@ pub struct RuleDocs {
     pub good: &'static str,
 }
 
+/// The event facts a rule's bad and good examples are checked with
+/// ([`EventFacts`] as JSON), for rules that compare a letter with its event.
+#[derive(Debug, Clone, Copy)]
+pub struct ExampleFacts {
+    /// The facts for the bad example.
+    pub bad: &'static str,
+    /// The facts for the good example (often the same).
+    pub good: &'static str,
+}
+
 /// A lint rule.
 pub trait Rule: Send + Sync {
     /// The rule's id, kebab-case (`long-sentence`).
@@ -148,6 +162,10 @@ pub trait Rule: Send + Sync {
     fn docs(&self) -> RuleDocs;
     /// Adds the rule's findings for an analysed text.
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>);
+    /// The event facts its examples need; `None` for a rule that reads text alone.
+    fn example_facts(&self) -> Option<ExampleFacts> {
+        None
+    }
 }
 
 /// What kind of text is linted.
@@ -200,36 +218,28 @@ pub fn lint(source: &str, kind: SourceKind, config: &ReadabilityConfig) -> LintR
     lint_with(source, kind, config, None)
 }
 
-/// Lints the text of a letter for one event type: the structure rules check it
-/// as a letter, some rules weigh words by the kind of letter (the letter about
-/// a fine may name the fine once), and a besluit must have an objection clause.
-pub fn lint_letter(
-    source: &str,
-    event_type: EventType,
-    is_besluit: bool,
-    config: &ReadabilityConfig,
-) -> LintResult {
-    lint_with(
-        source,
-        SourceKind::Markdown,
-        config,
-        Some((event_type, is_besluit)),
-    )
+/// Lints the text of a letter: the structure rules check it as a letter,
+/// some rules weigh words by the kind of letter (the letter about a fine may
+/// name the fine once), a besluit must have an objection clause, and the rules
+/// that compare a letter with its event read `facts`.
+pub fn lint_letter(source: &str, facts: &EventFacts, config: &ReadabilityConfig) -> LintResult {
+    lint_with(source, SourceKind::Markdown, config, Some(facts))
 }
 
 fn lint_with(
     source: &str,
     kind: SourceKind,
     config: &ReadabilityConfig,
-    letter: Option<(EventType, bool)>,
+    letter: Option<&EventFacts>,
 ) -> LintResult {
     let mut doc = Document::new(source, prose(source, kind), config);
-    if let Some((event_type, is_besluit)) = letter {
+    if let Some(facts) = letter {
         // A rendered letter is a letter whatever its greeting (`letter.greeting`
         // may be "Hallo"): the structure rules check it.
         doc.is_letter = true;
-        doc.event_type = Some(event_type);
-        doc.is_besluit = is_besluit;
+        doc.event_type = Some(facts.event_type);
+        doc.is_besluit = facts.is_besluit;
+        doc.facts = Some(facts);
     }
     let mut findings = Vec::new();
     for rule in rules::all() {

@@ -92,6 +92,8 @@ pub struct Document<'a> {
     pub event_type: Option<crate::event::EventType>,
     /// Whether the text is a letter with a besluit (then it needs an objection clause).
     pub is_besluit: bool,
+    /// What the letter's event and the settings carry, when the text is a rendered letter.
+    pub facts: Option<&'a crate::event::letter_facts::EventFacts>,
     metrics: OnceLock<Metrics>,
     morphology: OnceLock<crate::morphology::DocumentMorphology>,
     /// The tone rules' view of every sentence (built on first use).
@@ -113,6 +115,7 @@ impl<'a> Document<'a> {
             is_letter: false,
             event_type: None,
             is_besluit: false,
+            facts: None,
             tone_matches: OnceLock::new(),
             metrics: OnceLock::new(),
             morphology: OnceLock::new(),

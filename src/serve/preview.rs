@@ -66,12 +66,8 @@ pub fn preview(
     };
     let mut letter = build_letter(&event, config, templates, options).map_err(|e| e.to_string())?;
     let markdown = letter.body_markdown.clone();
-    let result = lint_letter(
-        &markdown,
-        letter.event_type,
-        letter.is_besluit,
-        &config.readability,
-    );
+    let facts = crate::compose::event_facts(&event, &letter, config);
+    let result = lint_letter(&markdown, &facts, &config.readability);
     let findings = result.findings;
     // Marks that do not overlap, and do not cross a paragraph.
     let mut marked = vec![false; findings.len()];

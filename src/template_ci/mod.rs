@@ -36,9 +36,26 @@ use std::path::{Path, PathBuf};
 /// Rules about the letter as a whole: they point where the letter starts and name the example.
 const LETTER_WIDE: &[&str] = &[
     "above-b1",
+    "assistance-form-unstated",
+    "decision-not-first",
+    "decision-subject",
+    "decision-without-reasons",
+    "deduction-without-protected-income",
+    "measure-without-obligation",
+    "measure-without-size",
     "missing-action",
     "missing-contact",
     "missing-objection-clause",
+    "money-owed-without-payment-details",
+    "money-without-gross-net",
+    "money-without-old-amount",
+    "money-without-payment-day",
+    "objection-decision-incomplete",
+    "planned-measure-incomplete",
+    "recovery-without-basis",
+    "request-consequence-not-once",
+    "request-without-where",
+    "retroactive-without-explanation",
 ];
 
 /// The folder of example events inside the templates folder.
@@ -218,12 +235,8 @@ fn check_template(
                 continue;
             }
         };
-        let result = lint_letter(
-            &letter.body_markdown,
-            event.event_type,
-            letter.is_besluit,
-            &thresholds,
-        );
+        let facts = crate::compose::event_facts(&event, &letter, config);
+        let result = lint_letter(&letter.body_markdown, &facts, &thresholds);
         let slot = files.get_mut(&template.path).expect("entry made above");
         // The file's numbers are those of its hardest letter.
         let harder = |m: &Metrics| {

@@ -284,3 +284,176 @@ trait Pipe: Sized {
     }
 }
 impl Pipe for Value {}
+
+/// Every refusal of the facts a decision letter needs: what, where and how
+/// to fix, one line each, pinned.
+#[test]
+fn decision_letters_need_the_facts_they_show() {
+    use crate::support::example_json;
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "a decision on objection without its outcome",
+            error_of(without(
+                example_json("objection_decision-plain.json"),
+                "/data/objection",
+            )),
+        ),
+        (
+            "an objection upheld without what changes",
+            error_of(without(
+                example_json("objection_decision-plain.json"),
+                "/data/objection/changes",
+            )),
+        ),
+        (
+            "costs asked for without the amount",
+            error_of(without(
+                example_json("objection_decision-plain.json"),
+                "/data/objection/costs/amount_cents",
+            )),
+        ),
+        (
+            "an objection that failed but changes something",
+            error_of(with(
+                example_json("objection_decision-upheld-sanction.json"),
+                "/data/objection",
+                json!({"outcome": "ongegrond", "changes": ["Iets."]}),
+            )),
+        ),
+        (
+            "an unknown outcome",
+            error_of(with(
+                example_json("objection_decision-plain.json"),
+                "/data/objection/outcome",
+                json!("toegewezen"),
+            )),
+        ),
+        (
+            "the decision objected to is missing",
+            error_of(without(
+                example_json("objection_received-plain.json"),
+                "/data/earlier_decision",
+            )),
+        ),
+        (
+            "a measure without the duty",
+            error_of(without(
+                example_json("sanction_reduction-reached.json"),
+                "/data/measure/obligation",
+            )),
+        ),
+        (
+            "a reduction without its percentage",
+            error_of(without(
+                example_json("sanction_reduction-reached.json"),
+                "/data/measure/percentage",
+            )),
+        ),
+        (
+            "a percentage above 100",
+            error_of(with(
+                example_json("sanction_reduction-reached.json"),
+                "/data/measure/percentage",
+                json!(120),
+            )),
+        ),
+        (
+            "a period that ends before it starts",
+            error_of(with(
+                example_json("sanction_reduction-reached.json"),
+                "/data/measure/period_to",
+                json!("2026-11-01"),
+            )),
+        ),
+        (
+            "a fine without how it was set",
+            error_of(without(
+                example_json("administrative_fine-reached.json"),
+                "/data/measure/how_set",
+            )),
+        ),
+        (
+            "a planned measure without the facts",
+            error_of(without(
+                example_json("sanction_hearing-reached.json"),
+                "/data/facts",
+            )),
+        ),
+        (
+            "a revision without its kind",
+            error_of(without(
+                example_json("revocation_revision-reached.json"),
+                "/data/revision",
+            )),
+        ),
+        (
+            "a change without the old amount",
+            error_of(without(
+                example_json("benefit_changed-plain.json"),
+                "/data/amounts/0/previous_cents",
+            )),
+        ),
+        (
+            "a grant without the payment day",
+            error_of(without(
+                example_json("benefit_granted-plain.json"),
+                "/data/payment",
+            )),
+        ),
+        (
+            "a recovery without gross or net",
+            error_of(without(
+                example_json("recovery-reached.json"),
+                "/data/amounts/0/gross_net",
+            )),
+        ),
+        (
+            "money owed without a last day",
+            error_of(without(
+                example_json("recovery-reached.json"),
+                "/data/debt/due_date",
+            )),
+        ),
+        (
+            "a collection decision without the deduction",
+            error_of(with(
+                example_json("collection-offset.json"),
+                "/data/debt",
+                json!({"total_cents": 58344, "due_date": "2027-01-08"}),
+            )),
+        ),
+        (
+            "a deduction without a decision",
+            error_of(with(
+                example_json("collection-reached.json"),
+                "/data/debt",
+                json!({"total_cents": 41250, "deduction": {"amount_cents": 4862, "from": "2027-01-01", "protected_income_cents": 125912}}),
+            )),
+        ),
+        (
+            "special assistance granted without gift or loan",
+            error_of(without(
+                example_json("special_assistance-granted.json"),
+                "/data/assistance",
+            )),
+        ),
+        (
+            "a loan without how it is paid back",
+            error_of(without(
+                example_json("special_assistance-loan.json"),
+                "/data/assistance/repay_cents",
+            )),
+        ),
+    ];
+    let shown: Vec<String> = cases
+        .iter()
+        .map(|(what, error)| format!("{what}: {error}"))
+        .collect();
+    insta::assert_snapshot!("decision_facts_refused", shown.join("\n"));
+    // No error repeats a value of the event.
+    for (_, error) in &cases {
+        for private in ["Bakker", "Lindelaan", "alimentatie", "wasmachine", "62400"] {
+            assert!(!error.contains(private), "{error}");
+        }
+    }
+}

@@ -84,7 +84,7 @@ fn template_dir_with(name: &str, body: &str) -> (tempfile::TempDir, std::path::P
 fn a_template_that_includes_itself_or_loops_a_million_times_is_an_error() {
     let (_dir, folder) = template_dir_with(
         "application_received.md",
-        "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\n+++\nBeste,\n\n{% include \"application_received.md\" %}\n",
+        "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\nkind = \"information\"\n+++\nBeste,\n\n{% include \"application_received.md\" %}\n",
     );
     let errors = helder::template::TemplateSet::load(&folder, "Beste").unwrap_err();
     assert!(
@@ -94,7 +94,7 @@ fn a_template_that_includes_itself_or_loops_a_million_times_is_an_error() {
 
     let (_dir, folder) = template_dir_with(
         "application_received.md",
-        "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\n+++\n{{ recipient | salutation }},\n\n{% for i in range(end=1000000) %}Nog een regel. {% endfor %}\n",
+        "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\nkind = \"information\"\n+++\n{{ recipient | salutation }},\n\n{% for i in range(end=1000000) %}Nog een regel. {% endfor %}\n",
     );
     let set = helder::template::TemplateSet::load(&folder, "Beste").unwrap();
     let error = build_letter(
@@ -112,7 +112,7 @@ fn a_template_that_includes_itself_or_loops_a_million_times_is_an_error() {
     // A loop that stays under the range limit but makes a letter of hundreds of pages.
     let (_dir, folder) = template_dir_with(
         "application_received.md",
-        "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\n+++\n{{ recipient | salutation }},\n\n{% for i in range(end=1000) %}{% for j in range(end=1000) %}Nog een regel. {% endfor %}{% endfor %}\n",
+        "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\nkind = \"information\"\n+++\n{{ recipient | salutation }},\n\n{% for i in range(end=1000) %}{% for j in range(end=1000) %}Nog een regel. {% endfor %}{% endfor %}\n",
     );
     let set = helder::template::TemplateSet::load(&folder, "Beste").unwrap();
     let started = std::time::Instant::now();
@@ -251,7 +251,7 @@ fn a_file_in_the_way_that_is_not_helders_is_never_overwritten_or_followed() {
 
 #[test]
 fn templates_cannot_reach_outside_their_folder_or_the_environment() {
-    let head = "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\n+++\n{{ recipient | salutation }},\n\n";
+    let head = "+++\nevent-type = \"application_received\"\nsubject = \"x\"\nbesluit = false\nkind = \"information\"\n+++\n{{ recipient | salutation }},\n\n";
     let (dir, folder) = template_dir_with(
         "application_received.md",
         &format!("{head}{{% include \"_partials/geheim.md\" %}}\n"),

@@ -148,19 +148,26 @@ fn the_address_lies_in_the_window_and_the_reference_column_right_of_125_mm() {
 }
 
 #[test]
-fn every_page_is_numbered_and_a_long_letter_runs_to_two_pages() {
+fn every_page_is_numbered_and_a_long_letter_runs_to_more_pages() {
     if !crate::support::tool_available("pdftotext", "poppler-utils") {
         return;
     }
     let letter = letter_for(example_json("sanction_reduction-awkward.json"), true);
     let bytes = pdf(&letter, 50.0);
     let info = poppler("pdfinfo", &[], &bytes);
-    assert!(info.contains("Pages:           2"), "{info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{info}"));
+    assert!(pages >= 2, "{info}");
     let text = poppler("pdftotext", &["-layout"], &bytes);
-    assert!(
-        text.contains("Pagina 1 van 2") && text.contains("Pagina 2 van 2"),
-        "{text}"
-    );
+    for page in 1..=pages {
+        assert!(
+            text.contains(&format!("Pagina {page} van {pages}")),
+            "{text}"
+        );
+    }
     assert!(text.contains("CONCEPT — niet versturen"));
     // Page 2 carries the kenmerk in its running header.
     let page_two = text.split('\u{c}').nth(1).unwrap();
@@ -188,7 +195,7 @@ fn the_text_round_trips_diacritics_amounts_and_a_long_name_with_prefix() {
         "Müller",
         "ruïne",
         "€ 279,75",
-        "bijstandsnorm",
+        "20 procent",
     ] {
         assert!(text.contains(expected), "{expected:?} in:\n{text}");
     }
@@ -197,7 +204,7 @@ fn the_text_round_trips_diacritics_amounts_and_a_long_name_with_prefix() {
     for expected in [
         "S.J.M. van der Heijden-Çelik",
         "Jeroen Ćosić",
-        "€ 1.998,20",
+        "€ 1.398,74",
         "5211 AB 'S-HERTOGENBOSCH",
     ] {
         assert!(text.contains(expected), "{expected:?} in:\n{text}");

@@ -85,7 +85,7 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
     assert_exit(&output, 0);
     let letter = std::fs::read_to_string(out.join("letters/evt-2026-000502.html")).unwrap();
     assert!(
-        letter.contains("we konden u niet bereiken") && letter.contains("wijkteam"),
+        letter.contains("We konden u niet bereiken") && letter.contains("wijkteam"),
         "{letter}"
     );
     assert!(!letter.contains("CONCEPT"));

@@ -49,8 +49,7 @@ fn every_shipped_letter_is_spelled_right() {
         .unwrap();
         let result = lint_letter(
             &letter.body_markdown,
-            letter.event_type,
-            letter.is_besluit,
+            &helder::compose::event_facts(&event, &letter, &config),
             &config.readability,
         );
         for finding in result.findings {

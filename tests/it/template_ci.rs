@@ -127,14 +127,14 @@ fn a_finding_in_a_partial_points_at_the_partial() {
 fn a_finding_caused_by_an_event_value_names_the_example_and_the_expression() {
     let report = json_report();
     let warning = findings_of(&report, "warning.md");
-    let finding = find(warning, "conditional-sanction", 22).expect("the reason of the example");
+    let finding = find(warning, "conditional-sanction", 23).expect("the reason of the example");
     assert_eq!(finding["example"], "ci-warning-reason");
     assert_eq!(finding["column"], 3, "points at {{{{ reason }}}}");
     let message = finding["message"].as_str().unwrap();
     assert!(message.contains("{{ reason }}"), "{message}");
     assert!(message.contains("warning-reason.json"), "{message}");
     // Literal text names no example.
-    let shouting = find(warning, "intimidating-typography", 27).unwrap();
+    let shouting = find(warning, "intimidating-typography", 28).unwrap();
     assert_eq!(shouting["example"], Value::Null);
 }
 
@@ -142,7 +142,7 @@ fn a_finding_caused_by_an_event_value_names_the_example_and_the_expression() {
 fn template_problems_are_findings_at_their_line() {
     let report = json_report();
     let missed = findings_of(&report, "appointment_missed.md");
-    let unknown = find(missed, "template-error", 7).expect("the misspelled variable");
+    let unknown = find(missed, "template-error", 8).expect("the misspelled variable");
     assert_eq!(unknown["column"], 10);
     assert!(
         unknown["message"]
@@ -152,12 +152,12 @@ fn template_problems_are_findings_at_their_line() {
     );
     assert_eq!(unknown["suggestion"], "Bedoelt u recipient.first_name?");
     // Tera would read this one as empty and drop the sentence without a word.
-    let silent = find(missed, "template-error", 10).expect("the misspelled name in an if");
+    let silent = find(missed, "template-error", 11).expect("the misspelled name in an if");
     assert_eq!(silent["suggestion"], "Bedoelt u prior_contact.heard?");
     assert_eq!(
         missed.len(),
         2,
-        "the render error for line 7 is not reported twice: {missed:#?}"
+        "the render error for line 8 is not reported twice: {missed:#?}"
     );
     let syntax = findings_of(&report, "information_requested.md");
     assert_eq!(syntax.len(), 1, "{syntax:#?}");
@@ -165,7 +165,7 @@ fn template_problems_are_findings_at_their_line() {
     let missing = find(
         findings_of(&report, "payment_suspended.md"),
         "template-error",
-        5,
+        6,
     )
     .expect("the example that does not exist");
     assert!(
@@ -177,14 +177,14 @@ fn template_problems_are_findings_at_their_line() {
     let without = findings_of(&report, "benefit_granted.md");
     assert_eq!(without[0]["rule"], "template-without-examples");
     // Its text is still checked.
-    assert!(find(without, "passive-voice", 8).is_some(), "{without:#?}");
+    assert!(find(without, "passive-voice", 9).is_some(), "{without:#?}");
 }
 
 #[test]
 fn text_that_no_example_shows_is_still_checked() {
     let report = json_report();
     let warning = findings_of(&report, "warning.md");
-    let fraud = find(warning, "fraud-framing", 25).expect("the fraud branch no example takes");
+    let fraud = find(warning, "fraud-framing", 26).expect("the fraud branch no example takes");
     assert!(
         fraud["message"]
             .as_str()
@@ -198,18 +198,18 @@ fn suppressions_need_a_reason_and_must_suppress_something() {
     let report = json_report();
     let warning = findings_of(&report, "warning.md");
     assert!(
-        find(warning, "formal-word", 12).is_none(),
+        find(warning, "formal-word", 13).is_none(),
         "suppressed with a reason"
     );
     assert!(
-        find(warning, "passive-voice", 15).is_none(),
+        find(warning, "passive-voice", 16).is_none(),
         "suppressed, but…"
     );
     assert!(
-        find(warning, "suppression-without-reason", 14).is_some(),
+        find(warning, "suppression-without-reason", 15).is_some(),
         "…without a reason"
     );
-    assert!(find(warning, "unused-suppression", 17).is_some());
+    assert!(find(warning, "unused-suppression", 18).is_some());
 }
 
 #[test]
@@ -289,7 +289,7 @@ fn lint_settings_turn_rules_off_per_path_and_unknown_keys_are_refused() {
     let typography = find(
         findings_of(&report, "warning.md"),
         "intimidating-typography",
-        27,
+        28,
     )
     .unwrap();
     assert_eq!(typography["severity"], "warning");

@@ -105,8 +105,7 @@ fn render_with(source: &str, event_json: Value) -> Result<String, TemplateError>
         })
 }
 
-const FRONT: &str =
-    "+++\nevent-type = \"benefit_granted\"\nsubject = \"Test\"\nbesluit = true\n+++\n";
+const FRONT: &str = "+++\nevent-type = \"benefit_granted\"\nsubject = \"Test\"\nbesluit = true\nkind = \"decision\"\n+++\n";
 
 #[test]
 fn an_undefined_value_names_event_field_file_and_line() {
@@ -115,7 +114,7 @@ fn an_undefined_value_names_event_field_file_and_line() {
     assert_eq!(error.field.as_deref(), Some("data.recipient.nickname"));
     assert_eq!(
         (error.line, error.event_id.as_deref()),
-        (Some(8), Some("evt-2026-000301"))
+        (Some(9), Some("evt-2026-000301"))
     );
     insta::assert_snapshot!("undefined_value", error.to_string());
 }
@@ -128,7 +127,7 @@ fn an_empty_optional_value_is_missing_not_blank() {
     let source = format!("{FRONT}Hallo {{{{ recipient.first_name }}}}.\n");
     let error = render_with(&source, value.clone()).unwrap_err();
     assert_eq!(error.field.as_deref(), Some("data.recipient.first_name"));
-    assert_eq!(error.line, Some(6));
+    assert_eq!(error.line, Some(7));
     // With an if, the sentence is left out instead.
     let guarded =
         format!("{FRONT}Hallo{{% if contact.team %}} team {{{{ contact.team }}}}{{% endif %}}.\n");
@@ -233,7 +232,7 @@ fn filter_euro() {
 fn filter_date_and_time() {
     let value = example_json("interview_invitation-plain.json");
     let dir = tempfile::tempdir().unwrap();
-    let source = "+++\nevent-type = \"interview_invitation\"\nsubject = \"{{ appointment.start | date }}\"\nbesluit = false\n+++\n{{ occurred_on | date }}|{{ occurred_on | date(weekday=true) }}|{{ appointment.start | date(weekday=true) }}|{{ appointment.start | time }}\n";
+    let source = "+++\nevent-type = \"interview_invitation\"\nsubject = \"{{ appointment.start | date }}\"\nbesluit = false\nkind = \"request\"\n+++\n{{ occurred_on | date }}|{{ occurred_on | date(weekday=true) }}|{{ appointment.start | date(weekday=true) }}|{{ appointment.start | time }}\n";
     let templates_dir = template_dir(dir.path(), "interview_invitation.md", source);
     let set = TemplateSet::load(&templates_dir, "Beste").unwrap();
     let ev = event(value);
@@ -283,7 +282,7 @@ fn a_table_of_amounts_renders_in_html_and_text_with_values_escaped() {
     let dir = tempfile::tempdir().unwrap();
     let templates_dir = template_dir(dir.path(), "benefit_granted.md", &source);
     let set = TemplateSet::load(&templates_dir, "Beste").unwrap();
-    let mut value = example_json("benefit_granted-plain.json");
+    let mut value = example_json("benefit_granted-awkward.json");
     value["data"]["amounts"][1]["label"] = json!("<b>Vakantiegeld</b> | extra");
     let config = config();
     let letter = {
@@ -408,7 +407,17 @@ fn the_list_of_names_a_template_may_use_is_the_shape_of_the_context() {
     data["recipient"]["address"]["postcode"] = json!("2000");
     data["recipient"]["phone"] = json!("06 12 34 56 78");
     data["contact"]["email"] = json!("a@waalmonde.nl");
-    data["amounts"] = json!([{"label": "Huur", "amount_cents": 61200, "period_from": "2026-12-01", "period_to": "2026-12-31"}]);
+    data["amounts"] = json!([{"label": "Huur", "amount_cents": 61200, "period_from": "2026-12-01", "period_to": "2026-12-31", "previous_cents": 60000, "gross_net": "netto"}]);
+    data["earlier_decision"] =
+        json!({"date": "2026-09-14", "subject": "uw bijstand", "reference": "B-1"});
+    data["objection"] = json!({"outcome": "gegrond", "changes": ["Korter."], "costs": {"requested": true, "amount_cents": 62400}});
+    data["measure"] = json!({"obligation": "naar afspraken komen", "obligation_basis": "artikel 9 Participatiewet", "percentage": 20, "amount_cents": 27975, "period_from": "2026-12-01", "period_to": "2027-02-28", "how_set": ["Twee keer niet."], "overpaid_cents": 1000});
+    data["facts"] = json!(["Op 20 oktober niet gekomen."]);
+    data["revision"] =
+        json!({"kind": "herziening", "period_from": "2026-06-01", "period_to": "2026-09-30"});
+    data["payment"] = json!({"date": "2026-12-24"});
+    data["debt"] = json!({"total_cents": 100000, "due_date": "2027-01-04", "payment_reference": "D-1", "deduction": {"amount_cents": 5000, "from": "2027-01-01", "protected_income_cents": 120000}});
+    data["assistance"] = json!({"form": "lening", "repay_cents": 2500, "repay_from": "2027-02-01"});
     data["deadlines"] = json!([{"label": "Papieren", "date": "2026-12-07"}]);
     data["documents_requested"] = json!(["Loonstrook"]);
     data["appointment"] = json!({"start": "2026-12-03T10:00:00+01:00", "location": "Stadhuis", "purpose": "Gesprek", "bring": ["Paspoort"]});

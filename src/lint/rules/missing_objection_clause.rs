@@ -89,14 +89,13 @@ impl Rule for MissingObjectionClause {
 #[cfg(test)]
 mod tests {
     use crate::event::EventType;
-    use crate::lint::lint_letter;
+    use crate::lint::{EventFacts, lint_letter};
     use crate::readability::ReadabilityConfig;
 
     fn flagged(text: &str, is_besluit: bool) -> bool {
         lint_letter(
             text,
-            EventType::ObjectionDecision,
-            is_besluit,
+            &EventFacts::of_type(EventType::ObjectionDecision, is_besluit),
             &ReadabilityConfig::default(),
         )
         .findings

@@ -20,7 +20,7 @@
 //! Add phrases to `readability/tone.toml`, each with a bad and a good example.
 //! A phrase in a negated clause or in a sentence that offers help is not flagged.
 
-use crate::event::EventType;
+use crate::event::LetterKind;
 use crate::lexicon::{TonePhrase as Entry, lexicon};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::{Document, phrase};
@@ -117,10 +117,11 @@ impl Rule for TonePhrase {
             } else {
                 Severity::Warning
             };
-            // The fine: the letter about the fine names it once, factually; any other letter not at all.
+            // The fine: a letter about a fine (or the warning given instead
+            // of one, Pw 18a lid 4) names it once, factually; any other letter not at all.
             if entry.forms.iter().any(|f| f == "boete") {
                 match doc.event_type {
-                    Some(EventType::AdministrativeFine) => {
+                    Some(t) if t.letter_kind() == LetterKind::Fine => {
                         fines_named += 1;
                         if fines_named == 1 {
                             continue;
@@ -176,20 +177,30 @@ mod tests {
 
     #[test]
     fn the_fine_letter_may_name_the_fine_once() {
+        use crate::event::EventType;
         let config = crate::readability::ReadabilityConfig::default();
         let text = "Wij geven u een boete van € 150. De boete is voor het te laat doorgeven.";
         let severities = |event_type| -> Vec<Severity> {
-            crate::lint::lint_letter(text, event_type, false, &config)
-                .findings
-                .into_iter()
-                .filter(|f| f.rule == "punishment-vocabulary")
-                .map(|f| f.severity)
-                .collect()
+            crate::lint::lint_letter(
+                text,
+                &crate::lint::EventFacts::of_type(event_type, false),
+                &config,
+            )
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == "punishment-vocabulary")
+            .map(|f| f.severity)
+            .collect()
         };
         assert_eq!(
             severities(EventType::AdministrativeFine),
             vec![Severity::Warning],
             "only the second mention"
+        );
+        assert_eq!(
+            severities(EventType::Warning),
+            vec![Severity::Warning],
+            "the warning given instead of a fine, too"
         );
         assert_eq!(
             severities(EventType::Recovery),
