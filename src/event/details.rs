@@ -480,9 +480,7 @@ fn validate_money(data: &EventData, event_type: EventType) -> Result<(), Invalid
         ));
     }
     needs(
-        event_type != T::SpecialAssistance
-            || data.amounts.is_empty()
-            || data.assistance.is_some(),
+        event_type != T::SpecialAssistance || data.amounts.is_empty() || data.assistance.is_some(),
         "data.assistance",
         "of de bijzondere bijstand een gift of een lening is",
         "Geef assistance mee met form: gift of lening.",

@@ -27,6 +27,8 @@ pub enum Backing {
     Heard,
     /// The person was reached and gave no reason (`prior_contact.reason_given = false`).
     NoReason,
+    /// The person was reached and gave a reason (`prior_contact.reason_given = true`).
+    ReasonGiven,
     /// A call or visit did not reach the person (`prior_contact.outcome = "no_contact"`).
     Attempt,
     /// The event gives reasons or facts (`decision.reasons`, `facts`).
@@ -105,6 +107,7 @@ impl ClaimFacts {
             Backing::Reached => self.reached,
             Backing::Heard => self.heard,
             Backing::NoReason => self.reached && self.reason_given == Some(false),
+            Backing::ReasonGiven => self.reached && self.reason_given == Some(true),
             Backing::Attempt => self.attempt,
             Backing::Finding => self.finding,
             Backing::Never => false,
@@ -261,6 +264,26 @@ mod tests {
         let nobody = ClaimFacts::from_data(&json!({"prior_contact": {"outcome": "no_contact"}}));
         let kinds: Vec<&str> = unbacked(text, &nobody).iter().map(|c| c.kind).collect();
         assert_eq!(kinds, vec!["conversation", "conversation", "no-reason"]);
+    }
+
+    #[test]
+    fn a_reason_is_claimed_only_when_one_was_given() {
+        let text = "U hebt ons uitgelegd hoe het kwam.";
+        let gave_one = ClaimFacts::from_data(
+            &json!({"prior_contact": {"outcome": "reached", "reason_given": true}}),
+        );
+        assert!(unbacked(text, &gave_one).is_empty());
+        for data in [
+            json!({"prior_contact": {"outcome": "reached", "reason_given": false}}),
+            json!({"prior_contact": {"outcome": "reached"}}),
+            json!({"prior_contact": {"outcome": "no_contact", "reason_given": true}}),
+        ] {
+            let kinds: Vec<&str> = unbacked(text, &ClaimFacts::from_data(&data))
+                .iter()
+                .map(|c| c.kind)
+                .collect();
+            assert_eq!(kinds, vec!["reason"], "{data}");
+        }
     }
 
     #[test]

@@ -143,10 +143,8 @@ async fn in_chromium_the_call_decides_for_two_tasks_on_one_case() {
     appointment["data"]["deadlines"][0]["date"] = iso(close).into();
     let mut sanction = held("sanction_reduction-reached.json", "evt-s", "Z-2026-08001");
     sanction["data"]["decision"]["ingangsdatum"] = iso(today + Days::new(40)).into();
-    for amount in sanction["data"]["amounts"].as_array_mut().unwrap() {
-        amount["period_from"] = iso(today + Days::new(40)).into();
-        amount["period_to"] = iso(today + Days::new(120)).into();
-    }
+    sanction["data"]["measure"]["period_from"] = iso(today + Days::new(40)).into();
+    sanction["data"]["measure"]["period_to"] = iso(today + Days::new(120)).into();
     folder.batch("dag.ndjson", &[appointment, sanction], today);
 
     let (_server, base) = serve_folder(&settings(), &folder.out);

@@ -77,9 +77,7 @@ impl Path {
     }
 }
 
-/// The example with this path's contact. Fields the event schema does not
-/// know yet (`event_id`, `decision`, `reason_given` arrive with issue 15's
-/// other items) are left out when the schema refuses them.
+/// The example with this path's contact (`data.prior_contact`, DESIGN.md §2).
 fn on_path(example: &Value, path: Path) -> helder::event::CaseEvent {
     let mut value = example.clone();
     let id = value["id"].as_str().unwrap_or_default().to_string();
@@ -88,23 +86,11 @@ fn on_path(example: &Value, path: Path) -> helder::event::CaseEvent {
     if let Some(contact) = path.contact(&id) {
         data.insert("prior_contact".into(), contact);
     }
-    let origin = || Origin {
+    let origin = Origin {
         file: "paths.rs".to_string(),
         line: None,
     };
-    match event_from_value(value.clone(), origin()) {
-        Ok(event) => event,
-        Err(error) if error.path.starts_with("data.prior_contact") => {
-            let contact = value["data"]["prior_contact"]
-                .as_object_mut()
-                .expect("a contact");
-            for newer in ["event_id", "decision", "reason_given"] {
-                contact.remove(newer);
-            }
-            event_from_value(value, origin()).unwrap_or_else(|e| panic!("{id} on {path:?}: {e:?}"))
-        }
-        Err(error) => panic!("{id} on {path:?}: {error:?}"),
-    }
+    event_from_value(value, origin).unwrap_or_else(|e| panic!("{id} on {path:?}: {e:?}"))
 }
 
 #[test]
@@ -165,6 +151,13 @@ fn every_template_tells_the_truth_on_every_path() {
                     {
                         problem("does not quote what the person said".to_string());
                     }
+                }
+                let said_reason = text.contains("U hebt ons uitgelegd hoe het kwam.");
+                if said_reason != (path == Path::ReachedWithWords) {
+                    problem(format!(
+                        "says that a reason was given: {said_reason}, but reason_given is {}",
+                        path == Path::ReachedWithWords
+                    ));
                 }
                 if path.not_reached() {
                     if !(text.contains("niet bereiken") || text.contains("niet thuis")) {

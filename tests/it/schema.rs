@@ -84,6 +84,33 @@ fn the_schema_refuses_what_helder_refuses() {
     text_amount["data"]["amounts"] =
         json!([{"label": "Te veel betaald", "amount_cents": "350,38"}]);
     cases.push(("an amount as text", text_amount));
+    let mut no_outcome = fixture_json(EventType::ObjectionDecision);
+    no_outcome["data"]
+        .as_object_mut()
+        .unwrap()
+        .remove("objection");
+    cases.push(("a decision on objection without its outcome", no_outcome));
+    let mut unknown_outcome = fixture_json(EventType::ObjectionDecision);
+    unknown_outcome["data"]["objection"]["outcome"] = json!("toegewezen");
+    cases.push(("an unknown outcome", unknown_outcome));
+    let mut no_duty = fixture_json(EventType::SanctionReduction);
+    no_duty["data"]["measure"]
+        .as_object_mut()
+        .unwrap()
+        .remove("obligation");
+    cases.push(("a measure without the duty", no_duty));
+    let mut too_much = fixture_json(EventType::SanctionReduction);
+    too_much["data"]["measure"]["percentage"] = json!(120);
+    cases.push(("a percentage above 100", too_much));
+    let mut no_debt = fixture_json(EventType::Recovery);
+    no_debt["data"].as_object_mut().unwrap().remove("debt");
+    cases.push(("a recovery without the debt", no_debt));
+    let mut no_payment_day = fixture_json(EventType::BenefitGranted);
+    no_payment_day["data"]
+        .as_object_mut()
+        .unwrap()
+        .remove("payment");
+    cases.push(("a grant without the payment day", no_payment_day));
     for (what, value) in cases {
         assert!(
             !problems(&validator, &value).is_empty(),
@@ -150,7 +177,18 @@ fn the_schema_names_exactly_the_fields_helder_knows() {
 
     // An event with every list filled: helder writes every field it knows, null when absent.
     let mut full = fixture_json(EventType::SanctionReduction);
-    full["data"]["amounts"] = json!([{"label": "Huur", "amount_cents": 61200}]);
+    full["data"]["amounts"] = json!([{"label": "Huur", "amount_cents": 61200, "previous_cents": 60000, "gross_net": "netto"}]);
+    full["data"]["earlier_decision"] =
+        json!({"date": "2026-09-14", "subject": "uw bijstand", "reference": "B-1"});
+    full["data"]["objection"] = json!({"outcome": "gegrond", "changes": ["Korter."], "costs": {"requested": true, "amount_cents": 62400}});
+    full["data"]["measure"]["overpaid_cents"] = json!(1000);
+    full["data"]["facts"] = json!(["Op 20 oktober niet gekomen."]);
+    full["data"]["revision"] =
+        json!({"kind": "herziening", "period_from": "2026-06-01", "period_to": "2026-09-30"});
+    full["data"]["payment"] = json!({"date": "2026-12-24"});
+    full["data"]["debt"] = json!({"total_cents": 100000, "due_date": "2027-01-04", "payment_reference": "D-1", "deduction": {"amount_cents": 5000, "from": "2027-01-01", "protected_income_cents": 120000}});
+    full["data"]["assistance"] =
+        json!({"form": "lening", "repay_cents": 2500, "repay_from": "2027-02-01"});
     full["data"]["deadlines"] = json!([{"label": "Papieren", "date": "2026-12-07"}]);
     full["data"]["documents_requested"] = json!(["Loonstrook"]);
     full["data"]["appointment"] = json!({"start": "2026-12-03T10:00:00+01:00", "location": "Stadhuis", "purpose": "Gesprek", "bring": ["Paspoort"]});
