@@ -176,3 +176,71 @@ fn every_template_tells_the_truth_on_every_path() {
     assert!(letters > 300, "only {letters} letters made");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The shipped examples cover every path (issue 15 item 5, issue 16): a
+/// template that can follow a call has an example without a call, one where
+/// the person was reached and one where nobody was; a decision has at least
+/// three examples; and no two people said the same thing.
+#[test]
+fn the_shipped_examples_cover_every_path_and_read_like_real_cases() {
+    use helder::event::{Besluit, EventType};
+    use helder::policy::Level;
+    let config = config();
+    let templates = templates();
+    let mut heard_by = std::collections::BTreeMap::new();
+    let mut problems = Vec::new();
+    for template in templates.iter() {
+        let event_type: EventType = template.front_matter.event_type;
+        let examples: Vec<Value> = template
+            .front_matter
+            .examples
+            .iter()
+            .map(|e| example_json(e))
+            .collect();
+        let outcome = |e: &Value| {
+            e["data"]["prior_contact"]["outcome"]
+                .as_str()
+                .map(str::to_string)
+        };
+        let can_follow_a_call = config.policy.level(event_type) != Level::Never;
+        if can_follow_a_call {
+            for (what, wanted) in [
+                ("no call", None),
+                ("reached", Some("reached")),
+                ("not reached", Some("no_contact")),
+            ] {
+                if !examples.iter().any(|e| outcome(e).as_deref() == wanted) {
+                    problems.push(format!("{}: no example with {what}", template.name));
+                }
+            }
+        }
+        if event_type.besluit() != Besluit::Never && examples.len() < 3 {
+            problems.push(format!(
+                "{}: a decision with fewer than three examples",
+                template.name
+            ));
+        }
+        for (name, e) in template.front_matter.examples.iter().zip(&examples) {
+            if let Some(heard) = e["data"]["prior_contact"]["heard"].as_str()
+                && let Some(other) = heard_by.insert(heard.to_string(), name.clone())
+            {
+                problems.push(format!("{name} and {other} heard the same words"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let people: std::collections::BTreeSet<String> =
+        std::fs::read_dir(crate::support::root().join("letter-templates/examples"))
+            .unwrap()
+            .map(|e| {
+                let value: Value =
+                    serde_json::from_str(&std::fs::read_to_string(e.unwrap().path()).unwrap())
+                        .unwrap();
+                value["data"]["recipient"]["person_ref"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+    assert!(people.len() >= 12, "only {} different people", people.len());
+}

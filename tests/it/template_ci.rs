@@ -320,6 +320,21 @@ fn explain_prints_the_rule_with_its_examples() {
     );
     let output = helder(&["lint", "--explain", "unused-suppression"], &root());
     assert_exit(&output, 0);
+    // A rule that compares a letter with its event shows what the event carries.
+    let output = helder(&["lint", "--explain", "money-without-old-amount"], &root());
+    assert_exit(&output, 0);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("Wat de gebeurtenis en helder.toml meegeven (bij beide voorbeelden):")
+            && text.contains("\"previous_cents\": 129840"),
+        "{text}"
+    );
+    let output = helder(&["lint", "--explain", "decision-subject"], &root());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("zo niet:") && text.contains("\"subject\": \"Uw betalingsregeling\""),
+        "{text}"
+    );
     let output = helder(&["lint", "--explain"], &root());
     let list = String::from_utf8(output.stdout).unwrap();
     assert!(list.contains("coercive-command") && list.contains("template-error"));
