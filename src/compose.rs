@@ -4,9 +4,9 @@
 //! one event. It never prints and never writes files.
 
 use crate::config::Config;
-use crate::dutch::{self, AddressParts, NameParts};
+use crate::dutch::{self, AddressParts};
 use crate::event::letter_facts::ShownSettings;
-use crate::event::{CaseEvent, Salutation, Text};
+use crate::event::{CaseEvent, Text};
 use crate::lint::{Category, EventFacts, Severity, lint_letter};
 use crate::render::blocks::{inline_text, parse_blocks};
 use crate::render::{Letter, LetterContact, Sender};
@@ -234,16 +234,7 @@ pub fn tone_reason(rules: &[&str]) -> Reason {
 pub fn address_block(event: &CaseEvent) -> Vec<String> {
     let recipient = &event.data.recipient;
     let address = &recipient.address;
-    let name = NameParts {
-        salutation: recipient.salutation.map(|s| match s {
-            Salutation::Mevrouw => "mevrouw",
-            Salutation::Heer => "heer",
-        }),
-        initials: recipient.initials.as_ref().map(Text::as_str),
-        first_name: recipient.first_name.as_ref().map(Text::as_str),
-        prefix: recipient.prefix.as_ref().map(Text::as_str),
-        surname: recipient.surname.as_str(),
-    };
+    let name = recipient.name_parts();
     let parts = AddressParts {
         street: address.street.as_str(),
         number: address.number.as_str(),

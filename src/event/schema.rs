@@ -207,6 +207,22 @@ pub struct Address {
     pub country: Option<Text>,
 }
 
+impl Recipient {
+    /// The parts of the person's name, as the Dutch name and address rules take them.
+    pub fn name_parts(&self) -> crate::dutch::NameParts<'_> {
+        crate::dutch::NameParts {
+            salutation: self.salutation.map(|s| match s {
+                Salutation::Mevrouw => "mevrouw",
+                Salutation::Heer => "heer",
+            }),
+            initials: self.initials.as_ref().map(Text::as_str),
+            first_name: self.first_name.as_ref().map(Text::as_str),
+            prefix: self.prefix.as_ref().map(Text::as_str),
+            surname: self.surname.as_str(),
+        }
+    }
+}
+
 impl Address {
     /// Whether this is an address abroad (a country other than the Netherlands is given).
     pub fn is_abroad(&self) -> bool {

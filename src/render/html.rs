@@ -4,7 +4,6 @@
 //! prints on A4 with the address where a window envelope shows it.
 
 use super::{Block, Inline, Letter, RenderError, Renderer};
-use crate::dutch::long_date;
 
 /// The mark on every held draft.
 pub const DRAFT_MARK: &str = "CONCEPT — niet versturen";
@@ -121,12 +120,7 @@ pub fn page(letter: &Letter) -> String {
         address.join("\n")
     ));
     out.push_str("<table class=\"reference\" aria-label=\"Gegevens van deze brief\">\n");
-    for (label, value) in [
-        ("Datum", long_date(letter.date, false)),
-        ("Ons kenmerk", letter.reference.clone()),
-        ("Contactpersoon", letter.contact.name.clone()),
-        ("Telefoon", letter.contact.phone.clone()),
-    ] {
+    for (label, value) in letter.reference_rows() {
         out.push_str(&format!(
             "<tr><th scope=\"row\">{label}</th><td>{}</td></tr>\n",
             esc(&value)

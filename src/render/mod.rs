@@ -41,6 +41,19 @@ pub struct Letter {
     pub draft: bool,
 }
 
+impl Letter {
+    /// The reference column every format shows beside the address: the date,
+    /// "Ons kenmerk", the contact person and the direct number.
+    pub fn reference_rows(&self) -> [(&'static str, String); 4] {
+        [
+            ("Datum", crate::dutch::long_date(self.date, false)),
+            ("Ons kenmerk", self.reference.clone()),
+            ("Contactpersoon", self.contact.name.clone()),
+            ("Telefoon", self.contact.phone.clone()),
+        ]
+    }
+}
+
 /// The sending municipality.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sender {

@@ -4,7 +4,6 @@
 //! and "9.30 uur" (joined by no-break spaces) never break.
 
 use super::{Block, Inline, Letter, RenderError, Renderer, plain_text};
-use crate::dutch::long_date;
 
 const WIDTH: usize = 72;
 
@@ -42,12 +41,7 @@ pub fn text(letter: &Letter) -> String {
         out.push('\n');
     }
     out.push('\n');
-    for (label, value) in [
-        ("Datum", long_date(letter.date, false)),
-        ("Ons kenmerk", letter.reference.clone()),
-        ("Contactpersoon", letter.contact.name.clone()),
-        ("Telefoon", letter.contact.phone.clone()),
-    ] {
+    for (label, value) in letter.reference_rows() {
         out.push_str(&format!("{:<16}{value}\n", format!("{label}:")));
     }
     out.push('\n');

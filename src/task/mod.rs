@@ -12,10 +12,9 @@ pub use talking_points::{DEFAULT_TALKING_POINTS, Guidance, TALKING_POINTS_FILE, 
 use crate::after_call::{AfterNoContact, Rules};
 use crate::calendar::add_working_days;
 use crate::config::Config;
-use crate::dutch::{self, NameParts};
+use crate::dutch;
 use crate::event::{
-    CaseEvent, ContactChannel, ContactDecision, ContactOutcome, EventType, Origin, Salutation,
-    event_from_value,
+    CaseEvent, ContactChannel, ContactDecision, ContactOutcome, EventType, Origin, event_from_value,
 };
 use crate::letter_dates::DeadlineMove;
 use crate::route::Reason;
@@ -214,17 +213,7 @@ pub struct CallFirstTask {
 
 /// The person's name as used in a letter's text.
 pub fn person_name(event: &CaseEvent) -> String {
-    let r = &event.data.recipient;
-    dutch::full_name(&NameParts {
-        salutation: r.salutation.map(|s| match s {
-            Salutation::Mevrouw => "mevrouw",
-            Salutation::Heer => "heer",
-        }),
-        initials: r.initials.as_ref().map(|t| t.as_str()),
-        first_name: r.first_name.as_ref().map(|t| t.as_str()),
-        prefix: r.prefix.as_ref().map(|t| t.as_str()),
-        surname: r.surname.as_str(),
-    })
+    dutch::full_name(&event.data.recipient.name_parts())
 }
 
 impl CallFirstTask {

@@ -124,12 +124,7 @@ pub(super) fn first_page(
     }
     // Reference column: a small table of label and value.
     let table = structure.add(Role::Table, None);
-    let rows = [
-        ("Datum", long_date(letter.date, false)),
-        ("Ons kenmerk", letter.reference.clone()),
-        ("Contactpersoon", letter.contact.name.clone()),
-        ("Telefoon", letter.contact.phone.clone()),
-    ];
+    let rows = letter.reference_rows();
     let column_width = PAGE_WIDTH - RIGHT - REFERENCE_LEFT;
     let mut y = window_top + 3.0 * MM;
     for (label, value) in rows {
