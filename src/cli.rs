@@ -168,6 +168,15 @@ pub struct LintArgs {
     #[arg(long, value_name = "REV")]
     pub changed_since: Option<String>,
 
+    /// Report only findings that are not in this baseline file (and texts whose level got
+    /// worse); the run fails only on those. Write the file with --write-baseline.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record today's findings and levels in a baseline file (commit it), and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
     /// Explain a rule, with a bad and a good example; without a rule, list them all.
     #[arg(long, value_name = "RULE", num_args = 0..=1, default_missing_value = "")]
     pub explain: Option<String>,

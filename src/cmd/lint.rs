@@ -12,7 +12,8 @@ use crate::config::Config;
 use crate::lint::config::LintConfig;
 use crate::lint::suppress::{self, CommentSyntax};
 use crate::lint::{Severity, SourceKind};
-use crate::report::{FileFinding, FileReport};
+use crate::report::baseline::{Baseline, BaselineOutcome};
+use crate::report::{FileFinding, FileReport, ReportFormat};
 use crate::template::PARTIALS_DIR;
 use crate::template_ci::{self, Selection, absolute};
 use anyhow::{Context, bail};
@@ -32,6 +33,19 @@ pub struct LintRequest<'a> {
     pub changed_since: Option<&'a str>,
     /// The level that fails the run (exit 1); `None`: the one in `[lint]`.
     pub fail_on: Option<Severity>,
+    /// Report only what is not in this baseline.
+    pub baseline: Option<&'a Baseline>,
+}
+
+/// What one `helder lint` run found.
+#[derive(Debug)]
+pub struct LintRun {
+    /// One report per file, in order.
+    pub reports: Vec<FileReport>,
+    /// Whether the run fails.
+    pub outcome: Outcome,
+    /// With a baseline: what was known and what was fixed.
+    pub baseline: Option<BaselineOutcome>,
 }
 
 /// `helder lint`: explains a rule, or lints every input, writes the report in
@@ -53,19 +67,89 @@ pub fn run(
         }
         None => None,
     };
+    // A baseline that cannot be used stops the run before any work.
+    let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
     let request = LintRequest {
         paths: &args.paths,
         config: config.as_ref(),
         changed_since: args.changed_since.as_deref(),
         fail_on: args.fail_on,
+        baseline: baseline.as_ref(),
     };
-    let (reports, outcome) = check(request)?;
-    terminal.write(args.format.render(&reports, terminal.color()).as_bytes());
-    Ok(outcome)
+    let run = check(request)?;
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&run.reports);
+        crate::fs::write_private(path, baseline.to_json().as_bytes()).with_context(|| {
+            format!(
+                "de baseline {} kan niet worden geschreven. Bestaat de map, en mag helder erin schrijven?",
+                path.display()
+            )
+        })?;
+        let findings: usize = run.reports.iter().map(|r| r.findings.len()).sum();
+        terminal.warning(&format!(
+            "baseline geschreven naar {}: {findings} {} in {} {}. Zet dit bestand in git; met --baseline {} faalt helder lint daarna alleen op wat nieuw is.",
+            path.display(),
+            crate::dutch::plural(findings, "bevinding", "bevindingen"),
+            run.reports.len(),
+            crate::dutch::plural(run.reports.len(), "bestand", "bestanden"),
+            path.display(),
+        ));
+        return Ok(Outcome::Success);
+    }
+    terminal.write(
+        args.format
+            .render(&run.reports, terminal.color())
+            .as_bytes(),
+    );
+    if args.format == ReportFormat::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        append_step_summary(
+            Path::new(&path),
+            &crate::report::step_summary(&run.reports, run.baseline.as_ref()),
+        )?;
+    }
+    if let Some(outcome) = &run.baseline {
+        terminal.warning(&baseline_note(outcome));
+    }
+    Ok(run.outcome)
 }
 
-/// Lints every input and says whether the run fails.
-pub fn check(request: LintRequest<'_>) -> anyhow::Result<(Vec<FileReport>, Outcome)> {
+/// Adds the job summary to the file GitHub Actions gives each step.
+fn append_step_summary(path: &Path, summary: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(summary.as_bytes()))
+        .with_context(|| {
+            format!(
+                "de samenvatting kan niet worden geschreven naar {} (GITHUB_STEP_SUMMARY)",
+                path.display()
+            )
+        })
+}
+
+/// One line on stderr about the baseline: what was left out, what was fixed.
+fn baseline_note(outcome: &BaselineOutcome) -> String {
+    let known = outcome.known_total();
+    let mut note = format!(
+        "baseline: {known} bekende {} niet getoond",
+        crate::dutch::plural(known, "bevinding", "bevindingen")
+    );
+    if outcome.fixed > 0 {
+        note.push_str(&format!(
+            "; {} opgelost. Schrijf de baseline opnieuw (--write-baseline) om dat vast te leggen",
+            outcome.fixed
+        ));
+    }
+    note.push('.');
+    note
+}
+
+/// Lints every input, leaves out what the baseline knows, and says whether the run fails.
+pub fn check(request: LintRequest<'_>) -> anyhow::Result<LintRun> {
     let default_lint = LintConfig::default();
     let lint_config = request.config.map_or(&default_lint, |c| &c.lint);
     let changed = match request.changed_since {
@@ -134,19 +218,19 @@ pub fn check(request: LintRequest<'_>) -> anyhow::Result<(Vec<FileReport>, Outco
         };
         reports.extend(template_ci::check(&dir, config, &selection));
     }
+    let baseline = request
+        .baseline
+        .map(|baseline| baseline.filter(&mut reports, lint_config));
     let fail_on = request.fail_on.unwrap_or(lint_config.fail_on);
     let failed = reports
         .iter()
         .flat_map(|r| &r.findings)
         .any(|f| f.finding.severity >= fail_on);
-    Ok((
+    Ok(LintRun {
         reports,
-        if failed {
-            Outcome::EventErrors
-        } else {
-            Outcome::Success
-        },
-    ))
+        outcome: Outcome::failed_if(failed),
+        baseline,
+    })
 }
 
 fn read_and_lint(path: &Path, config: &LintConfig) -> anyhow::Result<FileReport> {

@@ -1,6 +1,7 @@
 //! Findings about the template itself rather than its text: a template that
 //! cannot be made into a letter, a template without examples, and
-//! suppression comments that are wrong or no longer needed.
+//! suppression comments that are wrong or no longer needed; and one about a
+//! run against a baseline: a text whose level got worse.
 //!
 //! They are not [`Rule`](super::Rule)s (they do not read an analysed text),
 //! but they have ids, documentation and severities like one, so they can be
@@ -18,12 +19,16 @@ pub const SUPPRESSION_WITHOUT_REASON: &str = "suppression-without-reason";
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 /// A suppression comment naming a rule that does not exist.
 pub const UNKNOWN_RULE: &str = "unknown-rule";
+/// A text whose level is worse than in the baseline (`helder lint --baseline`).
+pub const LEVEL_ABOVE_BASELINE: &str = "level-above-baseline";
 
 /// One finding kind about the template itself.
 #[derive(Debug, Clone, Copy)]
 pub struct MetaRule {
     /// The id, kebab-case.
     pub id: &'static str,
+    /// The category.
+    pub category: Category,
     /// The severity it has unless configured otherwise.
     pub severity: Severity,
     /// What it is, with a bad and a good example (template text).
@@ -31,16 +36,28 @@ pub struct MetaRule {
 }
 
 impl MetaRule {
-    /// Always [`Category::Template`].
+    /// Its category: [`Category::Template`], or readability for the level.
     pub fn category(&self) -> Category {
-        Category::Template
+        self.category
     }
 }
 
 /// Every meta rule, in alphabetical order of id.
 pub const ALL: &[MetaRule] = &[
     MetaRule {
+        id: LEVEL_ABOVE_BASELINE,
+        category: Category::Readability,
+        severity: Severity::Error,
+        docs: RuleDocs {
+            what: "Met --baseline: de tekst is op een moeilijker niveau dan in de baseline (bijvoorbeeld B2 waar het B1 was).",
+            why: "Een tekst die moeilijker wordt, verliest lezers, ook als geen enkele zin op zich een nieuwe melding geeft.",
+            bad: "baseline: B1; nu: B2",
+            good: "baseline: B1; nu: B1 of A2",
+        },
+    },
+    MetaRule {
         id: SUPPRESSION_WITHOUT_REASON,
+        category: Category::Template,
         severity: Severity::Error,
         docs: RuleDocs {
             what: "Een regel wordt uitgezet zonder reden.",
@@ -51,6 +68,7 @@ pub const ALL: &[MetaRule] = &[
     },
     MetaRule {
         id: TEMPLATE_ERROR,
+        category: Category::Template,
         severity: Severity::Error,
         docs: RuleDocs {
             what: "Van het sjabloon kan geen brief gemaakt worden: de opmaak klopt niet, een naam bestaat niet, een deelsjabloon ontbreekt, of een voorbeeld kan niet gelezen worden.",
@@ -61,6 +79,7 @@ pub const ALL: &[MetaRule] = &[
     },
     MetaRule {
         id: TEMPLATE_WITHOUT_EXAMPLES,
+        category: Category::Template,
         severity: Severity::Warning,
         docs: RuleDocs {
             what: "Het sjabloon heeft geen voorbeelden (examples bovenaan), dus helder kan de brief niet maken om hem te controleren.",
@@ -71,6 +90,7 @@ pub const ALL: &[MetaRule] = &[
     },
     MetaRule {
         id: UNKNOWN_RULE,
+        category: Category::Template,
         severity: Severity::Error,
         docs: RuleDocs {
             what: "Een opmerking zet een regel uit die niet bestaat.",
@@ -81,6 +101,7 @@ pub const ALL: &[MetaRule] = &[
     },
     MetaRule {
         id: UNUSED_SUPPRESSION,
+        category: Category::Template,
         severity: Severity::Warning,
         docs: RuleDocs {
             what: "Een opmerking zet een regel uit, maar op de volgende regel vindt die regel niets.",

@@ -166,6 +166,12 @@ pub trait Rule: Send + Sync {
     fn example_facts(&self) -> Option<ExampleFacts> {
         None
     }
+    /// Whether a finding is about the text as a whole (its level, a part it
+    /// lacks) rather than about the words it points at; the span then only
+    /// shows where to look, and a baseline fingerprint leaves the words out.
+    fn about_whole_text(&self) -> bool {
+        false
+    }
 }
 
 /// What kind of text is linted.

@@ -2,11 +2,10 @@
 //! <https://docs.gitlab.com/ci/testing/code_quality/> (description, check_name,
 //! fingerprint, severity, location.path, location.lines.begin).
 
+use super::fingerprint::fingerprints;
 use super::{FileReport, full_message};
 use crate::lint::Severity;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 struct Issue<'a> {
@@ -32,37 +31,19 @@ struct Lines {
 
 /// The findings as a GitLab Code Quality report (a JSON array).
 ///
-/// The fingerprint is stable while the flagged text stays the same, also
-/// when lines above it move: path, rule, the flagged text and how many times
-/// the same rule flagged the same text before in the file.
+/// The fingerprint is helder's [fingerprint](super::fingerprint), the same as
+/// in SARIF and in a baseline: it stays while the flagged words and their
+/// neighbours stay, also when lines above them move.
 pub fn gitlab(files: &[FileReport]) -> String {
     let mut issues = Vec::new();
     for file in files {
-        let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-        for (item, at) in file.findings.iter().zip(file.positions()) {
+        for ((item, at), fingerprint) in file
+            .findings
+            .iter()
+            .zip(file.positions())
+            .zip(fingerprints(file))
+        {
             let finding = &item.finding;
-            let flagged = file
-                .source
-                .get(finding.span.start..finding.span.end)
-                .unwrap_or_default();
-            let occurrence = seen.entry((finding.rule, flagged)).or_insert(0);
-            *occurrence += 1;
-            let mut hasher = Sha256::new();
-            for part in [
-                file.clean_path(),
-                finding.rule,
-                flagged,
-                &occurrence.to_string(),
-            ] {
-                hasher.update(part.as_bytes());
-                hasher.update([0]);
-            }
-            let fingerprint: String = hasher
-                .finalize()
-                .iter()
-                .take(16)
-                .map(|b| format!("{b:02x}"))
-                .collect();
             let mut description = full_message(item);
             if let Some(suggestion) = &finding.suggestion {
                 description.push(' ');

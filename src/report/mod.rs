@@ -5,19 +5,25 @@
 //! - [`human`]: rustc-style snippets with the words underlined (annotate-snippets);
 //! - [`json`]: one object, DESIGN.md §6;
 //! - [`sarif`]: SARIF 2.1.0 for GitHub code scanning;
-//! - [`github`]: GitHub Actions workflow commands (`::error file=…`);
+//! - [`github`]: GitHub Actions workflow commands (`::error file=…`), within
+//!   GitHub's annotation limits, and the job summary ([`step_summary`]);
 //! - [`gitlab`]: GitLab Code Quality JSON.
+//!
+//! Every format that tracks findings across commits uses one
+//! [`fingerprint`]; a [`baseline`] is the set of accepted fingerprints.
 //!
 //! Findings carry text positions and Dutch messages, never an event's personal
 //! data: example events are fictional, and their id is all that is named.
 
+pub mod baseline;
+pub mod fingerprint;
 mod github;
 mod gitlab;
 mod human;
 mod json;
 mod sarif;
 
-pub use github::github;
+pub use github::{github, step_summary};
 pub use gitlab::gitlab;
 pub use human::human;
 pub use json::json;

@@ -3,8 +3,12 @@
 //!
 //! One run, with every rule helder has in the tool's rule list (help text with
 //! the bad and good example), and one result a finding. Columns count Unicode
-//! characters (`columnKind`), as everywhere else in helder.
+//! characters (`columnKind`), as everywhere else in helder. Each result
+//! carries helder's [fingerprint](super::fingerprint) in `partialFingerprints`
+//! (key `helder/v1`), so GitHub code scanning follows a finding across
+//! commits when lines above it move.
 
+use super::fingerprint::{SCHEME, fingerprints};
 use super::{FileReport, full_message};
 use crate::lint::{RuleInfo, Severity, catalogue, meta};
 use serde_json::{Value, json};
@@ -22,7 +26,8 @@ pub fn sarif(files: &[FileReport]) -> String {
             file.findings
                 .iter()
                 .zip(file.positions())
-                .map(move |(item, at)| {
+                .zip(fingerprints(file))
+                .map(move |((item, at), fingerprint)| {
                     let finding = &item.finding;
                     let mut message = full_message(item);
                     if let Some(suggestion) = &finding.suggestion {
@@ -44,6 +49,7 @@ pub fn sarif(files: &[FileReport]) -> String {
                                 }
                             }
                         }],
+                        "partialFingerprints": { SCHEME: fingerprint },
                     });
                     if let Some(index) = rules.iter().position(|r| r.id == finding.rule) {
                         result["ruleIndex"] = json!(index);

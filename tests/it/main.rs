@@ -1,6 +1,7 @@
 //! Integration tests: one binary for the whole suite, one module per feature.
 
 mod architecture;
+mod baseline;
 mod batch;
 mod call_flow;
 mod call_page;

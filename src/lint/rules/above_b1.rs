@@ -41,6 +41,11 @@ impl Rule for AboveB1 {
             good: GOOD,
         }
     }
+
+    fn about_whole_text(&self) -> bool {
+        true
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let metrics = doc.metrics();
         if metrics.level <= Level::B1 || metrics.words == 0 {
