@@ -14,57 +14,18 @@
 //! It prints the figures and the ratios that BENCHMARKS.md reports.
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 
+mod common;
+
+use common::{corpus, median, root};
 use helder::lint::{SourceKind, lint};
 use helder::readability::{Document, ReadabilityConfig};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use unicode_segmentation::UnicodeSegmentation;
 
 const TARGET_WORDS: usize = 50_000;
 const ROUNDS: usize = 7;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The fixture texts, repeated in order until the text has at least 50,000 words.
-fn corpus() -> String {
-    let dir = root().join("tests/fixtures/texts");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    let mut corpus = String::new();
-    let mut words = 0;
-    while words < TARGET_WORDS {
-        for text in &texts {
-            corpus.push_str(text);
-            corpus.push_str("\n\n");
-            words += text.unicode_words().count();
-        }
-    }
-    corpus
-}
-
-/// The median of `runs` timings of `f`, after one warm-up run.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    f();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
-}
 
 fn textstat(corpus: &Path) -> Option<(f64, usize)> {
     let python = root().join("target/venv/bin/python");
@@ -83,7 +44,7 @@ fn textstat(corpus: &Path) -> Option<(f64, usize)> {
 }
 
 fn main() {
-    let corpus = corpus();
+    let corpus = corpus(TARGET_WORDS);
     let out_dir = root().join("target/bench");
     std::fs::create_dir_all(&out_dir).unwrap();
     let corpus_path = out_dir.join("corpus.md");
