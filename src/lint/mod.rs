@@ -169,8 +169,10 @@ pub trait Rule: Send + Sync {
     /// Whether a finding is about the text as a whole (its level, a part it
     /// lacks) rather than about the words it points at; the span then only
     /// shows where to look, and a baseline fingerprint leaves the words out.
+    /// By default the structure rules are (they check what a letter lacks);
+    /// a structure rule that flags words says `false`.
     fn about_whole_text(&self) -> bool {
-        false
+        self.category() == Category::Structure
     }
 }
 

@@ -48,11 +48,11 @@ fn findings(report: &Value) -> Vec<(String, Value)> {
         .collect()
 }
 
-/// Inserts `text` as a paragraph of its own after the template's greeting line.
-fn insert_after_greeting(template: &Path, text: &str) {
+/// Inserts `text` as a paragraph of its own before the template's last heading
+/// (in the middle of the letter: the decision and the greeting stay where they are).
+fn insert_paragraph(template: &Path, text: &str) {
     let source = std::fs::read_to_string(template).unwrap();
-    let body = source[3..].find("+++").unwrap() + 3 + 4;
-    let at = body + source[body..].find("\n\n").unwrap() + 2;
+    let at = source.rfind("\n## ").expect("the template has headings") + 1;
     let changed = format!("{}{text}\n\n{}", &source[..at], &source[at..]);
     std::fs::write(template, changed).unwrap();
 }
@@ -95,7 +95,7 @@ fn a_baseline_on_a_copy_of_the_library_fails_only_on_what_is_new() {
     settings_with_own_templates(dir.path());
     let template = dir.path().join("sjablonen/recovery.md");
     // The library as a team has it: with an old finding in one template.
-    insert_after_greeting(&template, OLD_DEBT);
+    insert_paragraph(&template, OLD_DEBT);
     let before = helder_in(dir.path(), &["lint", "sjablonen", "--format", "json"]);
     let old_line = line_of(&template, OLD_DEBT);
     let old: Vec<(String, Value)> = findings(&json(&before))
@@ -210,7 +210,7 @@ fn a_baseline_on_a_copy_of_the_library_fails_only_on_what_is_new() {
     }
 
     // A new threatening sentence: exit 1, and only that sentence is reported.
-    insert_after_greeting(&template, THREAT);
+    insert_paragraph(&template, THREAT);
     let threat_line = line_of(&template, THREAT);
     let threatened = helder_in(
         dir.path(),

@@ -38,6 +38,11 @@ impl Rule for ConsequenceFirst {
             good: GOOD,
         }
     }
+
+    fn about_whole_text(&self) -> bool {
+        false
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         if !doc.is_letter {
             return;

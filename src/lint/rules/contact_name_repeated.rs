@@ -49,6 +49,11 @@ impl Rule for ContactNameRepeated {
             good: FACTS,
         })
     }
+
+    fn about_whole_text(&self) -> bool {
+        false
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let Some(name) = facts(doc).and_then(|f| f.contact_name.as_deref()) else {
             return;

@@ -35,11 +35,6 @@ impl Rule for DecisionWithoutCollege {
             good: GOOD,
         }
     }
-
-    fn about_whole_text(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         if !is_decision(doc) {
             return;

@@ -47,6 +47,11 @@ impl Rule for LawArticleInText {
             good: GOOD,
         }
     }
+
+    fn about_whole_text(&self) -> bool {
+        false
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         for (index, block) in doc.prose.blocks.iter().enumerate() {
             if block.in_quote || block.kind == BlockKind::Heading {

@@ -38,11 +38,6 @@ impl Rule for MissingContact {
             good: GOOD,
         }
     }
-
-    fn about_whole_text(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         if !doc.is_letter {
             return;

@@ -44,11 +44,6 @@ impl Rule for MissingObjectionClause {
             good: GOOD,
         }
     }
-
-    fn about_whole_text(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         if !doc.is_letter {
             return;

@@ -37,11 +37,6 @@ impl Rule for ObjectionHow {
             good: GOOD,
         }
     }
-
-    fn about_whole_text(&self) -> bool {
-        true
-    }
-
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         if !is_decision(doc) {
             return;

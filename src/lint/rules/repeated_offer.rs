@@ -56,6 +56,11 @@ impl Rule for RepeatedOffer {
             good: GOOD,
         }
     }
+
+    fn about_whole_text(&self) -> bool {
+        false
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         if !doc.is_letter {
             return;

@@ -62,6 +62,11 @@ impl Rule for RequestConsequenceNotOnce {
             good: FACTS,
         })
     }
+
+    fn about_whole_text(&self) -> bool {
+        false
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let Some(facts) = facts(doc) else { return };
         if facts.texts("documents_requested").is_empty()

@@ -47,6 +47,11 @@ impl Rule for UnbackedClaim {
             good: FACTS,
         })
     }
+
+    fn about_whole_text(&self) -> bool {
+        false
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let Some(facts) = facts(doc) else { return };
         let claims = crate::lint::claims::ClaimFacts::from_data(&facts.data);

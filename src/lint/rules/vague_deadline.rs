@@ -47,6 +47,11 @@ impl Rule for VagueDeadline {
             good: GOOD,
         }
     }
+
+    fn about_whole_text(&self) -> bool {
+        false
+    }
+
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // One search a block (the pattern starts with words, so the engine skips ahead
         // fast); a match counts unless its sentence also gives a date.
