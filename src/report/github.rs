@@ -86,7 +86,7 @@ pub fn github(files: &[FileReport]) -> String {
         count(Severity::Info),
     );
     out.push_str(&format!(
-        "::notice title=helder::{}\n",
+        "::notice title=helder lint::{}\n",
         data(&format!(
             "Nog {} {} zonder annotatie ({errors} {}, {warnings} {}, {infos} {}): GitHub toont er {ANNOTATIONS_PER_KIND} van elke soort. De lijst staat in het log, de telling per bestand in de samenvatting van de job.",
             rest.len(),
@@ -329,9 +329,9 @@ mod tests {
         assert_eq!(count("::warning "), 10);
         // Nine notices for findings, one that counts the rest.
         assert_eq!(count("::notice file="), 9);
-        assert_eq!(count("::notice title=helder::"), 1);
+        assert_eq!(count("::notice title=helder lint::"), 1);
         assert!(out.contains(
-            "::notice title=helder::Nog 18 bevindingen zonder annotatie (2 fouten, 15 waarschuwingen, 1 opmerking)"
+            "::notice title=helder lint::Nog 18 bevindingen zonder annotatie (2 fouten, 15 waarschuwingen, 1 opmerking)"
         ));
         // The errors come first, in order; the rest is listed in a group.
         assert!(out.starts_with("::error file=brief.md,line=26,"));
