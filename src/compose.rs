@@ -54,6 +54,18 @@ pub enum ComposeError {
     /// The template could not be rendered.
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// The letter would claim something its event does not carry: a
+    /// conversation, what the person said, "no reason", a failed call, a
+    /// finding or an agreement (DESIGN.md §3, "Truth"). It never goes out.
+    #[error(
+        "gebeurtenis {event_id}: de brief zou iets zeggen wat de gebeurtenis niet meegeeft ({kinds}). Schrijf in het sjabloon en in decision.reasons alleen wat er gebeurde; wat er bij het bellen gebeurde, staat al in _partials/after_call.md."
+    )]
+    Untrue {
+        /// The event.
+        event_id: String,
+        /// The kinds of claim ("conversation", "heard", …), never the words.
+        kinds: String,
+    },
     /// A date in a letter that would go out leaves the person too little time,
     /// or reaches back in time without saying so (DESIGN.md §3, "Dates").
     #[error("gebeurtenis {event_id}: veld {field}: {problem}. {fix}")]
@@ -91,6 +103,10 @@ pub fn compose(
             return Ok(Composed::CallFirst(vec![tone_reason(&rules)]));
         }
     }
+    // A letter that goes out says only what its event carries.
+    if matches!(decision, Route::Letter) && !options.draft {
+        untrue_claims(event, &letter)?;
+    }
     // A first letter goes out as the event says: nobody decided to move a date.
     if matches!(decision, Route::Letter) && !options.draft {
         let min = config.policy.min_deadline_working_days();
@@ -104,6 +120,26 @@ pub fn compose(
         })?;
     }
     Ok(Composed::Letter(Box::new(letter)))
+}
+
+/// Refuses a letter that claims what its event does not carry (the claims of
+/// `readability/claims.toml`); the error names the kinds of claim, never the words.
+pub fn untrue_claims(event: &CaseEvent, letter: &Letter) -> Result<(), ComposeError> {
+    let data = serde_json::to_value(&event.data).unwrap_or_default();
+    let facts = crate::lint::claims::ClaimFacts::from_data(&data);
+    let mut kinds: Vec<&str> = crate::lint::claims::unbacked(&letter.body_markdown, &facts)
+        .iter()
+        .map(|claim| claim.kind)
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    if kinds.is_empty() {
+        return Ok(());
+    }
+    Err(ComposeError::Untrue {
+        event_id: event.id.clone(),
+        kinds: kinds.join(", "),
+    })
 }
 
 /// The ids of tone rules that find an error in a letter.

@@ -22,7 +22,7 @@ use super::journal::{Journal, Outcome, Row};
 use super::store::{foreign_file, write_all};
 use super::{BatchError, journal_error};
 use crate::after_call::{self, Effect, Try};
-use crate::compose::{ComposeOptions, build_letter, tone_errors};
+use crate::compose::{ComposeOptions, build_letter, tone_errors, untrue_claims};
 use crate::config::Config;
 use crate::event::{CaseEvent, Origin, PriorContact, event_from_value};
 use crate::letter_dates::{check, move_close_deadlines};
@@ -380,6 +380,12 @@ fn release_letter(
         },
     )
     .map_err(|e| refused(None, e.to_string()))?;
+    untrue_claims(&held, &letter).map_err(|e| {
+        refused(
+            None,
+            format!("{e} Het gesprek is niet vastgelegd; de brief blijft wachten."),
+        )
+    })?;
     let rules = tone_errors(&letter, releaser.config);
     if !rules.is_empty() {
         return Err(refused(

@@ -254,3 +254,35 @@ fn a_letter_with_the_municipalitys_own_greeting_gets_its_structure_findings() {
         "{structure:?}"
     );
 }
+
+#[test]
+fn a_letter_that_claims_what_its_event_does_not_carry_never_goes_out() {
+    use helder::compose::ComposeError;
+    let config = config();
+    let templates = templates();
+    let options = ComposeOptions {
+        date: letter_date(),
+        draft: false,
+    };
+    // A reason written about a call that the event does not record.
+    let mut value = example_json("benefit_granted-plain.json");
+    value["data"]["decision"]["reasons"][0] =
+        serde_json::json!("Zoals besproken krijgt u bijstand vanaf 2 november.");
+    let error = compose(&event(value.clone()), &config, &templates, options).unwrap_err();
+    assert!(
+        matches!(&error, ComposeError::Untrue { kinds, .. } if kinds == "conversation"),
+        "{error:?}"
+    );
+    let message = error.to_string();
+    assert!(message.starts_with("gebeurtenis evt-2026-000301: de brief zou iets zeggen wat de gebeurtenis niet meegeeft (conversation)."), "{message}");
+    assert!(
+        !message.contains("Zoals besproken"),
+        "never the words: {message}"
+    );
+    // With the call recorded, the same letter is true and goes out.
+    value["data"]["prior_contact"] = serde_json::json!({"contact_id": "C-1", "at": "2026-11-18T10:00:00+01:00", "channel": "phone", "outcome": "reached", "decision": "send"});
+    assert!(matches!(
+        compose(&event(value), &config, &templates, options).unwrap(),
+        Composed::Letter(_)
+    ));
+}
