@@ -45,7 +45,6 @@ pub struct LemmaRow {
 #[derive(Debug)]
 pub struct LemmaTable {
     rows: FxHashMap<&'static str, LemmaRow>,
-    lemmas: FxHashSet<&'static str>,
     verbs: FxHashSet<&'static str>,
     derivations: FxHashMap<&'static str, &'static str>,
 }
@@ -59,9 +58,8 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 impl LemmaTable {
     /// Parses the embedded tables; an error names the file and the line.
     pub fn load() -> Result<LemmaTable, String> {
-        let mut rows = FxHashMap::with_capacity_and_hasher(32_000, Default::default());
-        let mut verbs = FxHashSet::default();
-        let mut lemmas = FxHashSet::default();
+        let mut rows = FxHashMap::with_capacity_and_hasher(19_000, Default::default());
+        let mut verbs = FxHashSet::with_capacity_and_hasher(4_000, Default::default());
         for line in data_lines(LEMMAS) {
             let mut cells = line.split('\t');
             let (Some(form), Some(lemma), Some(kind)) = (cells.next(), cells.next(), cells.next())
@@ -72,6 +70,11 @@ impl LemmaTable {
             };
             let others = cells.next().unwrap_or("");
             let kind = match kind {
+                // An infinitive: known as a verb, its own lemma.
+                "I" => {
+                    verbs.insert(form);
+                    continue;
+                }
                 "V" => FormKind::Verb,
                 "N" => FormKind::Noun,
                 "A" => FormKind::Adjective,
@@ -79,10 +82,7 @@ impl LemmaTable {
                 "P" => FormKind::Participle,
                 other => return Err(format!("lemmas.tsv: unknown kind {other} for {form}")),
             };
-            if kind == FormKind::Verb {
-                verbs.insert(lemma);
-            }
-            lemmas.insert(lemma);
+
             rows.insert(
                 form,
                 LemmaRow {
@@ -99,11 +99,9 @@ impl LemmaTable {
                 .ok_or_else(|| format!("derivations.tsv: a line needs noun and verb: {line}"))?;
             derivations.insert(noun, verb);
             verbs.insert(verb);
-            lemmas.insert(noun);
         }
         Ok(LemmaTable {
             rows,
-            lemmas,
             verbs,
             derivations,
         })
@@ -145,8 +143,8 @@ impl LemmaTable {
     }
 
     fn known(&self, word: &str) -> bool {
-        self.lemmas.contains(word)
-            || self.verbs.contains(word)
+        self.verbs.contains(word)
+            || self.rows.contains_key(word)
             || lexicon().frequency(word).is_some()
     }
 

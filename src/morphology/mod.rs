@@ -25,8 +25,9 @@ use crate::text::segment::{Segmented, TokenKind};
 pub use concept::{Concept, ConceptSet, ConceptTable};
 pub use lemma::{FormKind, LemmaTable};
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Separable particles that can stand at the end of a clause ("zet … stop").
 const PARTICLES: &[&str] = &[
@@ -89,6 +90,8 @@ pub struct WordMorph {
     pub modifiers: Vec<String>,
     /// The concepts of the word.
     pub concepts: ConceptSet,
+    /// Whether the form reads as a finite verb ("betaalt", "schakelen", "zet").
+    pub finite_verb: bool,
 }
 
 impl Morphology {
@@ -143,6 +146,9 @@ impl Morphology {
                 modifiers = parts;
             }
         }
+        let finite_verb = (lemma != lower && self.lemmas.is_verb(&lemma))
+            || (self.lemmas.is_verb(lower) && lower.ends_with("en"))
+            || (lower.ends_with('t') && others.split(',').any(|o| self.lemmas.is_verb(o)));
         WordMorph {
             form: lower.to_string(),
             lemma,
@@ -152,6 +158,7 @@ impl Morphology {
             head,
             modifiers,
             concepts,
+            finite_verb,
         }
     }
 
@@ -181,6 +188,27 @@ impl Morphology {
     }
 }
 
+/// A word's analysis, from this thread's cache: a batch meets the same words in
+/// every letter, and the compound search is the costly part.
+fn cached_word(morphology: &Morphology, lower: &str) -> Arc<WordMorph> {
+    const LIMIT: usize = 100_000;
+    thread_local! {
+        static CACHE: RefCell<FxHashMap<String, Arc<WordMorph>>> = RefCell::new(FxHashMap::default());
+    }
+    CACHE.with(|cache| {
+        if let Some(word) = cache.borrow().get(lower) {
+            return Arc::clone(word);
+        }
+        let word = Arc::new(morphology.word(lower));
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= LIMIT {
+            cache.clear();
+        }
+        cache.insert(lower.to_string(), Arc::clone(&word));
+        word
+    })
+}
+
 /// One word of a sentence, analysed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TokenMorph {
@@ -198,7 +226,7 @@ pub struct TokenMorph {
 #[derive(Debug, Clone, Default)]
 pub struct DocumentMorphology {
     /// The distinct word forms.
-    pub words: Vec<WordMorph>,
+    pub words: Vec<Arc<WordMorph>>,
     /// Per sentence (in the order given to [`DocumentMorphology::new`]), its words.
     pub sentences: Vec<Vec<TokenMorph>>,
 }
@@ -228,7 +256,7 @@ impl DocumentMorphology {
                 let word = match index.get(lower.as_str()) {
                     Some(word) => *word,
                     None => {
-                        document.words.push(morphology.word(&lower));
+                        document.words.push(cached_word(morphology, &lower));
                         index.insert(lower.clone(), document.words.len() - 1);
                         document.words.len() - 1
                     }
@@ -255,10 +283,10 @@ impl DocumentMorphology {
     /// and "stop te zetten", and gives both words the separable verb and its concepts.
     fn join_separable_verbs(&self, text: &str, segmented: &Segmented, words: &mut [TokenMorph]) {
         let morphology = morphology();
-        let lower = |t: &TokenMorph| text[segmented.tokens[t.token].range.clone()].to_lowercase();
+        let lower = |t: &TokenMorph| self.words[t.word].form.as_str();
         for j in 0..words.len() {
             let particle = lower(&words[j]);
-            if !PARTICLES.contains(&particle.as_str()) {
+            if !PARTICLES.contains(&particle) {
                 continue;
             }
             // "stop te zetten": particle, "te", infinitive.
@@ -283,7 +311,7 @@ impl DocumentMorphology {
                 Some(t) if t.kind == TokenKind::Punct => true,
                 Some(_) => words.get(j + 1).is_some_and(|w| {
                     let next = lower(w);
-                    CLAUSE_WORDS.contains(&next.as_str()) || PREPOSITIONS.contains(&next.as_str())
+                    CLAUSE_WORDS.contains(&next) || PREPOSITIONS.contains(&next)
                 }),
             };
             if !ends_clause {

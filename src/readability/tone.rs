@@ -18,8 +18,9 @@
 //!
 
 use super::Document;
-use crate::morphology::{Concept, ConceptSet, DocumentMorphology};
+use crate::morphology::{Concept, ConceptSet, DocumentMorphology, WordMorph};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Concepts that are a consequence for the reader: money, rights or freedom.
 pub(crate) const STRONG_CONSEQUENCE: ConceptSet = ConceptSet::of(&[
@@ -89,12 +90,8 @@ pub(crate) struct Clause {
 pub(crate) struct ToneWord {
     /// Byte range in the block text.
     pub(crate) range: Range<usize>,
-    /// The word in lower case.
-    pub(crate) lower: String,
-    /// Its lemma.
-    pub(crate) lemma: String,
-    /// Other lemmas the form can have, comma-separated ("geloof": geloven).
-    pub(crate) others: &'static str,
+    /// Its form, lemma, other lemmas and verb reading (shared with the morphology).
+    pub(crate) morph: Arc<WordMorph>,
     /// Its concepts (with those of its separable verb).
     pub(crate) concepts: ConceptSet,
     /// The clause it is in.
@@ -128,12 +125,24 @@ pub(crate) struct ToneSentence {
     pub(crate) objection_block: bool,
     /// It names a law article (the legal basis of a decision).
     pub(crate) legal_basis: bool,
+    /// Its consequence words, strong or not (see [`consequences`]).
+    consequence_words: Vec<(usize, bool)>,
 }
 
 impl ToneWord {
+    /// The word in lower case.
+    pub(crate) fn lower(&self) -> &str {
+        &self.morph.form
+    }
+
+    /// Its lemma.
+    pub(crate) fn lemma(&self) -> &str {
+        &self.morph.lemma
+    }
+
     /// Whether the word is, or can be, a form of this lemma ("geloof": geloven).
     pub(crate) fn reads_as(&self, lemma: &str) -> bool {
-        self.lemma == lemma || self.others.split(',').any(|o| o == lemma)
+        self.morph.lemma == lemma || self.morph.others.split(',').any(|o| o == lemma)
     }
 }
 
@@ -142,7 +151,7 @@ impl ToneSentence {
     pub(crate) fn is(&self, i: usize, forms: &[&str]) -> bool {
         self.words
             .get(i)
-            .is_some_and(|w| forms.contains(&w.lower.as_str()))
+            .is_some_and(|w| forms.contains(&w.lower()))
     }
 
     /// The clause of word `i`.
@@ -173,15 +182,13 @@ impl ToneSentence {
     pub(crate) fn fails(&self, words: Range<usize>) -> bool {
         words.clone().any(|i| {
             let w = &self.words[i];
-            NEGATIONS.contains(&w.lower.as_str())
+            NEGATIONS.contains(&w.lower())
                 || w.concepts.contains(Concept::Fail)
                 || w.concepts.contains(Concept::Fraud)
-                || (w.lower == "te"
+                || (w.lower() == "te"
                     && self.is(i + 1, &["laat", "lang", "weinig", "veel", "vroeg", "hoog"]))
-                || matches!(
-                    w.lower.as_str(),
-                    "onvoldoende" | "zomaar" | "uitblijft" | "uit"
-                ) && i + 1 >= words.end
+                || matches!(w.lower(), "onvoldoende" | "zomaar" | "uitblijft" | "uit")
+                    && i + 1 >= words.end
         })
     }
 
@@ -213,12 +220,12 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 concepts: ConceptSet::EMPTY,
                 objection_block: false,
                 legal_basis: false,
+                consequence_words: Vec::new(),
             };
             // First the words, with whether punctuation stands before each.
             let mut punctuated = Vec::with_capacity(words.len());
             let mut previous_token: Option<usize> = None;
             for token in words {
-                let form = morphology.word(token);
                 punctuated.push(previous_token.is_some_and(|previous| {
                     tokens[previous + 1..token.token].iter().any(|t| {
                         matches!(
@@ -231,9 +238,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 sentence.concepts = sentence.concepts.union(token.concepts);
                 sentence.words.push(ToneWord {
                     range: tokens[token.token].range.clone(),
-                    lower: form.form.clone(),
-                    lemma: form.lemma.clone(),
-                    others: form.others,
+                    morph: Arc::clone(&morphology.words[token.word]),
                     concepts: token.concepts,
                     clause: 0,
                 });
@@ -243,7 +248,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             // finite verb ("… dan wordt uw uitkering …", "… en wordt afgesloten").
             let mut clause = 0;
             for (k, after_punctuation) in punctuated.iter().enumerate().skip(1) {
-                let lower = sentence.words[k].lower.as_str();
+                let lower = sentence.words[k].lower();
                 let before_verb = sentence.words.get(k + 1).is_some_and(is_finite_verb);
                 let breaks = *after_punctuation
                     || CLAUSE_STARTS.contains(&lower)
@@ -263,7 +268,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             for k in 1..sentence.words.len().saturating_sub(1) {
                 let same = sentence.words[k].clause == sentence.words[0].clause;
                 if same
-                    && CONDITION_WORDS[..5].contains(&sentence.words[0].lower.as_str())
+                    && CONDITION_WORDS[..5].contains(&sentence.words[0].lower())
                     && is_finite_verb(&sentence.words[k])
                     && is_finite_verb(&sentence.words[k + 1])
                     && k >= 2
@@ -319,7 +324,8 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             sentence.legal_basis = sentence
                 .words
                 .iter()
-                .any(|w| matches!(w.lower.as_str(), "artikel" | "art" | "lid"));
+                .any(|w| matches!(w.lower(), "artikel" | "art" | "lid"));
+            sentence.consequence_words = find_consequences(&sentence);
             sentence.help = help(&sentence);
             sentence.restricted = restricted(&sentence);
             sentence
@@ -331,7 +337,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
         .filter(|s| {
             s.words.iter().any(|w| {
                 matches!(
-                    w.lemma.as_str(),
+                    w.lemma(),
                     "bezwaar" | "beroep" | "bezwaarschrift" | "beroepschrift" | "griffierecht"
                 )
             })
@@ -340,6 +346,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
         .collect();
     for sentence in &mut sentences {
         sentence.objection_block = objection_blocks.contains(&sentence.block);
+        if sentence.objection_block {
+            sentence.consequence_words = find_consequences(sentence);
+            sentence.help = help(sentence);
+        }
     }
     // "Reageert u niet? Dan …": the question is the condition of the next sentence.
     for i in 1..sentences.len() {
@@ -355,26 +365,26 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
 /// Whether word `k` negates its clause: "niet", "geen" …, but not "niet altijd",
 /// "niet alleen" or a failure named as a noun ("het niet melden").
 fn negates(sentence: &ToneSentence, k: usize) -> bool {
-    NEGATIONS.contains(&sentence.words[k].lower.as_str())
+    NEGATIONS.contains(&sentence.words[k].lower())
         && !sentence.is(k + 1, &["altijd", "alleen"])
         // "een niet betaalde boete": a failure named in a noun phrase.
         && !(sentence.words.get(k + 1).is_some_and(|w| {
-            (w.lower.ends_with("de") || w.lower.ends_with("te")) && w.lemma != w.lower
+            (w.lower().ends_with("de") || w.lower().ends_with("te")) && w.lemma() != w.lower()
         }) && k >= 1
             && sentence.is(k - 1, &["een", "de", "het"]))
         && !(k >= 1
             && sentence.is(k - 1, &["het"])
             && sentence.words[k + 1..].iter().take(3).any(|w| {
-                w.lower.ends_with("en") && crate::morphology::morphology().lemmas.is_verb(&w.lower)
+                w.lower().ends_with("en") && crate::morphology::morphology().lemmas.is_verb(w.lower())
             }))
 }
 
 /// Whether the clause is a condition.
 fn clause_kind(sentence: &ToneSentence, words: Range<usize>) -> ClauseKind {
     let first = &sentence.words[words.start];
-    if CONDITION_WORDS.contains(&first.lower.as_str())
+    if CONDITION_WORDS.contains(&first.lower())
         // "zo niet, …" and "anders …" refer back to a condition.
-        || (first.lower == "zo" && sentence.is(words.start + 1, &["niet"]))
+        || (first.lower() == "zo" && sentence.is(words.start + 1, &["niet"]))
     {
         return ClauseKind::Condition;
     }
@@ -390,7 +400,7 @@ fn verb_first(sentence: &ToneSentence, start: usize) -> bool {
     let Some(first) = sentence.words.get(start) else {
         return false;
     };
-    if QUESTION_WORDS.contains(&first.lower.as_str()) {
+    if QUESTION_WORDS.contains(&first.lower()) {
         return false;
     }
     is_finite_verb(first) && sentence.is(start + 1, SUBJECTS)
@@ -403,10 +413,10 @@ pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
         return false;
     };
     let lemmas = &crate::morphology::morphology().lemmas;
-    let stem = (first.lemma != first.lower && lemmas.is_verb(&first.lemma)
-        || first.others.split(',').any(|o| lemmas.is_verb(o)))
-        && !first.lower.ends_with('t')
-        && !first.lower.ends_with("en");
+    let stem = (first.lemma() != first.lower() && lemmas.is_verb(first.lemma())
+        || first.morph.others.split(',').any(|o| lemmas.is_verb(o)))
+        && !first.lower().ends_with('t')
+        && !first.lower().ends_with("en");
     // "Stuur je …?" asks; "Meld u …" (with the stem, not "Meldt u") still commands.
     stem && !sentence.is(1, &["ik", "je", "jij", "we", "wij", "ze", "zij", "hij"])
         && !sentence.question
@@ -415,19 +425,14 @@ pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
 /// Whether a word is a comparative before "dan" ("meer dan", "langer dan").
 fn comparative(word: &ToneWord) -> bool {
     matches!(
-        word.lower.as_str(),
+        word.lower(),
         "meer" | "minder" | "eerder" | "later" | "anders"
-    ) || (word.lower.ends_with("er") && word.lemma != word.lower)
+    ) || (word.lower().ends_with("er") && word.lemma() != word.lower())
 }
 
 /// Whether a word reads as a finite verb ("betaalt", "schakelen", "zet").
 fn is_finite_verb(word: &ToneWord) -> bool {
-    let lemmas = &crate::morphology::morphology().lemmas;
-    (word.lemma != word.lower && lemmas.is_verb(&word.lemma))
-        || (lemmas.is_verb(&word.lower) && word.lower.ends_with("en"))
-        || lemmas.row(&word.lower).is_some_and(|row| {
-            row.others.split(',').any(|o| lemmas.is_verb(o)) && word.lower.ends_with('t')
-        })
+    word.morph.finite_verb
 }
 
 /// Help or reassurance in the sentence: a help word ("bel", "hulp",
@@ -446,31 +451,31 @@ fn help(sentence: &ToneSentence) -> bool {
             clause.kind == ClauseKind::Condition && sentence.fails(clause.words.clone());
         // "geen betalingsregeling", "niet tot een oplossing": help that is denied.
         let denied =
-            (i.saturating_sub(2)..i).any(|k| NEGATIONS.contains(&sentence.words[k].lower.as_str()));
+            (i.saturating_sub(2)..i).any(|k| NEGATIONS.contains(&sentence.words[k].lower()));
         // Reassurance: preventing, objecting, being taken into account, remission.
-        let reassurance = matches!(w.lemma.as_str(), "voorkomen" | "bezwaar" | "beroep")
-            || (w.lower == "rekening"
+        let reassurance = matches!(w.lemma(), "voorkomen" | "bezwaar" | "beroep")
+            || (w.lower() == "rekening"
                 && sentence.words[i + 1..]
                     .iter()
                     .take(3)
-                    .any(|n| n.lemma == "houden"));
+                    .any(|n| n.lemma() == "houden"));
         // A right or an offer, unless it is what gets lost ("Dan vervalt de
         // betalingsregeling", "vervalt uw recht op kwijtschelding"). A right counts
         // only for the reader ("dan kunt u recht hebben op bijstand").
-        let reader_right = w.lemma == "recht"
+        let reader_right = w.lemma() == "recht"
             && sentence.words[i + 1..]
                 .iter()
                 .take(3)
-                .any(|n| n.lower == "op")
+                .any(|n| n.lower() == "op")
             && clause
                 .words
                 .clone()
-                .any(|k| matches!(sentence.words[k].lower.as_str(), "u" | "je" | "jij"));
+                .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
         let offer =
-            w.concepts.contains(Concept::Help) || reader_right || w.lemma == "kwijtschelding";
+            w.concepts.contains(Concept::Help) || reader_right || w.lemma() == "kwijtschelding";
         let lost = consequence_clauses.contains(&w.clause)
             && (w.concepts.contains(Concept::Benefit)
-                || w.lemma == "recht"
+                || w.lemma() == "recht"
                 || clause_loses(sentence, w.clause));
         (reassurance || (offer && !lost)) && !denied && !failing_condition
     });
@@ -510,6 +515,11 @@ pub(crate) fn sentences<'a>(doc: &'a Document<'_>) -> &'a [ToneSentence] {
 /// - "lager" or "minder" with the reader's money ("minder uitkering");
 /// - being put out of one's home ("uit uw woning zetten", "op straat zetten").
 pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
+    sentence.consequence_words.clone()
+}
+
+/// Finds the consequences of [`consequences`] (once a sentence, when it is built).
+fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
     let mut found = Vec::new();
     for (i, word) in sentence.words.iter().enumerate() {
         let clause = sentence.clause_of(i);
@@ -532,9 +542,9 @@ pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
             found.push((i, true));
         } else if word.concepts.intersects(WEAK_CONSEQUENCE) && !clause.negated {
             // "u moet … terugbetalen", "kan leiden tot", "uw woning verliezen".
-            let pressed = in_clause(&|w| w.reads_as("moeten") || w.lemma == "leiden")
+            let pressed = in_clause(&|w| w.reads_as("moeten") || w.lemma() == "leiden")
                 || (word.concepts.contains(Concept::Lose)
-                    && matches!(word.lemma.as_str(), "verliezen" | "kwijtraken")
+                    && matches!(word.lemma(), "verliezen" | "kwijtraken")
                     && in_clause(&|w| w.concepts.contains(Concept::Benefit)));
             found.push((i, pressed));
         } else if word.concepts.contains(Concept::Benefit)
@@ -543,22 +553,23 @@ pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
             && sentence
                 .words
                 .iter()
-                .any(|w| w.lower == "meer" || w.reads_as("krijgen") || w.reads_as("ontvangen"))
+                .any(|w| w.lower() == "meer" || w.reads_as("krijgen") || w.reads_as("ontvangen"))
         {
             found.push((i, true));
-        } else if matches!(word.lower.as_str(), "lager" | "lagere" | "minder")
+        } else if matches!(word.lower(), "lager" | "lagere" | "minder")
             && !clause.negated
             && in_clause(&|w| w.concepts.contains(Concept::Benefit))
         {
             found.push((i, false));
-        } else if word.reads_as("zetten")
-            && (in_clause(&|w| w.lower == "straat")
+        } else if word.morph.form.contains("zet")
+            && word.reads_as("zetten")
+            && (in_clause(&|w| w.lower() == "straat")
                 || clause.words.clone().any(|k| {
-                    sentence.words[k].lower == "uit"
+                    sentence.words[k].lower() == "uit"
                         && sentence.words[k + 1..]
                             .iter()
                             .take(2)
-                            .any(|w| matches!(w.lemma.as_str(), "woning" | "huis"))
+                            .any(|w| matches!(w.lemma(), "woning" | "huis"))
                 }))
             && !clause.negated
         {

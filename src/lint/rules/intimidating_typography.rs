@@ -136,10 +136,9 @@ impl Rule for IntimidatingTypography {
                         }
                     }
                     TokenKind::Word
-                        if is_shouting(
-                            text,
-                            warns(index) && carries_concept(tone_sentences.get(index), text),
-                        ) =>
+                        if is_shouting(text, || {
+                            warns(index) && carries_concept(tone_sentences.get(index), text)
+                        }) =>
                     {
                         push(
                             span(),
@@ -185,14 +184,14 @@ fn carries_concept(sentence: Option<&crate::readability::tone::ToneSentence>, wo
     sentence.is_some_and(|s| {
         s.words
             .iter()
-            .any(|w| w.lower == lower && !w.concepts.is_empty())
+            .any(|w| w.lower() == lower && !w.concepts.is_empty())
     })
 }
 
 /// Three or more letters, all capitals, not initials ("S.J.M."), not a known
 /// abbreviation, and a common Dutch word ("LET OP", "LAATSTE", "VOOR"), or a
 /// word of a concept in a sentence that warns ("AANMANING"). "CONCEPT" is helder's own mark on a held draft.
-fn is_shouting(word: &str, warns: bool) -> bool {
+fn is_shouting(word: &str, warns: impl FnOnce() -> bool) -> bool {
     // Most words fail on their first two letters.
     let mut chars = word.chars();
     if !(chars.next().is_some_and(char::is_uppercase)
@@ -208,10 +207,10 @@ fn is_shouting(word: &str, warns: bool) -> bool {
         && !ACRONYMS.contains(&word)
         // A common Dutch word in capitals shouts; a name or code ("AREA") does not,
         // unless it carries a concept in a sentence that warns ("AANMANING").
-        && (warns
-            || lexicon()
-                .frequency(&word.to_lowercase())
-                .is_some_and(|f| f.zipf >= 4.0))
+        && (lexicon()
+            .frequency(&word.to_lowercase())
+            .is_some_and(|f| f.zipf >= 4.0)
+            || warns())
 }
 
 #[cfg(test)]

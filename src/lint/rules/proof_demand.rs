@@ -49,14 +49,14 @@ impl Rule for ProofDemand {
                 .filter(|&k| {
                     let w = &sentence.words[k];
                     w.concepts.contains(Concept::Oblige)
-                        || w.lemma == "moeten"
-                        || (w.lower == "ligt" && sentence.is(k + 1, &["bij"]))
+                        || w.lemma() == "moeten"
+                        || (w.lower() == "ligt" && sentence.is(k + 1, &["bij"]))
                 })
                 .collect();
             let asks = sentence
                 .words
                 .iter()
-                .any(|w| matches!(w.lemma.as_str(), "kunnen" | "willen"));
+                .any(|w| matches!(w.lemma(), "kunnen" | "willen"));
             if duty.is_empty() || asks {
                 continue;
             }

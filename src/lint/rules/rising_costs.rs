@@ -74,11 +74,11 @@ impl Rule for RisingCosts {
             let n = sentence.words.len();
             let cost = |k: usize| {
                 let w = &sentence.words[k];
-                w.lemma == "kosten"
-                    || w.lemma == "kost"
-                    || w.lower.ends_with("kosten")
-                    || w.lemma == "boete"
-                    || w.lemma == "premie"
+                w.lemma() == "kosten"
+                    || w.lemma() == "kost"
+                    || w.lower().ends_with("kosten")
+                    || w.lemma() == "boete"
+                    || w.lemma() == "premie"
             };
             let mut words = Vec::new();
             for k in 0..n {
@@ -91,12 +91,12 @@ impl Rule for RisingCosts {
                 }
                 let clause = sentence.clause_of(k).words.clone();
                 let rising = clause.clone().find(|&j| {
-                    sentence.words[j].lower != sentence.words[k].lower
-                        && RISING.contains(&sentence.words[j].lower.as_str())
+                    sentence.words[j].lower() != sentence.words[k].lower()
+                        && RISING.contains(&sentence.words[j].lower())
                 });
                 // "voor uw rekening", "in rekening brengen".
                 let account = clause.clone().find(|&j| {
-                    sentence.words[j].lower == "rekening"
+                    sentence.words[j].lower() == "rekening"
                         && (sentence.is(j.wrapping_sub(1), &["uw", "jouw", "je"])
                             || sentence.is(j + 1, &["gebracht", "brengen", "brengt"]))
                 });

@@ -125,14 +125,14 @@ impl Rule for SanctionStatement {
                             ]));
                     let noun = morphology.sentences[index]
                         .iter()
-                        .find(|t| morphology.word(t).form == word.lower)
+                        .find(|t| morphology.word(t).form == word.lower())
                         .is_some_and(|t| {
                             t.separable.is_none()
                                 && matches!(
                                     morphology.word(t).kind,
                                     FormKind::Noun | FormKind::Unlisted
                                 )
-                                && morphology.word(t).verb.as_deref() != Some(word.lower.as_str())
+                                && morphology.word(t).verb.as_deref() != Some(word.lower())
                         });
                     !(only_stop_or_reduce && noun && !benefit)
                 })

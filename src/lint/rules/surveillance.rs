@@ -77,10 +77,7 @@ impl Rule for Surveillance {
                 continue;
             }
             // Agreed or asked for: "aangekondigd", "zoals besproken", "als u dat wilt".
-            let agreed = sentence
-                .words
-                .iter()
-                .any(|w| AGREED.contains(&w.lower.as_str()))
+            let agreed = sentence.words.iter().any(|w| AGREED.contains(&w.lower()))
                 || sentence.clauses.iter().any(|c| {
                     c.kind == tone::ClauseKind::Condition
                         && c.words
@@ -91,8 +88,8 @@ impl Rule for Surveillance {
             let paperwork = sentence
                 .words
                 .iter()
-                .any(|w| matches!(w.lemma.as_str(), "aanvraag" | "formulier" | "berekening"))
-                && !sentence.words.iter().any(|w| w.lower == "of");
+                .any(|w| matches!(w.lemma(), "aanvraag" | "formulier" | "berekening"))
+                && !sentence.words.iter().any(|w| w.lower() == "of");
             // Help to the reader: "onderzoeken welke hulp u nodig hebt", or help next to it.
             let helps_reader = tone::helped(sentences, index);
             if agreed || paperwork || helps_reader || sentence.restricted {
