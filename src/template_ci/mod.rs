@@ -21,14 +21,18 @@ use crate::config::Config;
 use crate::event::{CaseEvent, parse_events};
 use crate::lint::meta::{TEMPLATE_ERROR, TEMPLATE_WITHOUT_EXAMPLES};
 use crate::lint::suppress::{self, CommentSyntax};
-use crate::lint::{Category, Finding, LineIndex, Severity, SourceKind, Span, lint, lint_letter};
+use crate::lint::{
+    Category, Finding, LineIndex, LintResult, Severity, SourceKind, Span, lint, lint_letter,
+};
 use crate::problem::Problem;
 use crate::readability::Metrics;
 use crate::report::{FileFinding, FileReport};
 use crate::template::context::{LetterFacts, build};
+use crate::template::source_map::SourceMap;
 use crate::template::{
     LetterTemplate, MappedSet, PARTIALS_DIR, TemplateError, TemplateSet, variables,
 };
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -133,12 +137,32 @@ pub fn check(dir: &Path, config: &Config, selection: &Selection) -> Vec<FileRepo
         );
     }
     let mapped = set.mapped();
-    for template in set.iter().filter(|t| selected.contains(&t.path)) {
+    let templates: Vec<&LetterTemplate> =
+        set.iter().filter(|t| selected.contains(&t.path)).collect();
+    // Making and linting the letters is the work: every template with every
+    // example, on all cores. What they found is applied below in template and
+    // example order, so the report is the same whatever the number of threads.
+    let jobs: Vec<(&LetterTemplate, &str)> = templates
+        .iter()
+        .flat_map(|t| {
+            t.front_matter
+                .examples
+                .iter()
+                .map(move |e| (*t, e.as_str()))
+        })
+        .collect();
+    let runs: Vec<ExampleRun> = jobs
+        .par_iter()
+        .map(|(template, example)| {
+            run_example(template, example, dir, config, &set, mapped.as_ref())
+        })
+        .collect();
+    let mut runs = runs.into_iter();
+    for template in templates {
+        let count = template.front_matter.examples.len();
         check_template(
             template,
-            dir,
-            config,
-            &set,
+            runs.by_ref().take(count),
             mapped.as_ref(),
             &mut files,
             &misspelled,
@@ -156,11 +180,81 @@ pub fn check(dir: &Path, config: &Config, selection: &Selection) -> Vec<FileRepo
     finish(files, config, dir, &selected, selection)
 }
 
-fn check_template(
+/// What making and linting one template's letter with one example gave.
+enum ExampleRun {
+    /// The example cannot be read (or is for another event type).
+    Unreadable(Problem),
+    /// The letter cannot be made.
+    NotMade(ComposeError),
+    /// The letter was made and linted.
+    Linted(Box<LintedExample>),
+}
+
+/// A letter made from a template and one example, linted.
+struct LintedExample {
+    /// The example event's id.
+    event_id: String,
+    /// The letter's Markdown body.
+    body: String,
+    /// What the lint found.
+    result: LintResult,
+    /// Where each part of the body came from, when the marked rendering worked.
+    map: Option<SourceMap>,
+}
+
+/// Makes the letter of `template` with one example and lints it. Reads only:
+/// runs in parallel with the other templates and examples.
+fn run_example(
     template: &LetterTemplate,
+    example: &str,
     dir: &Path,
     config: &Config,
     set: &TemplateSet,
+    mapped: Option<&MappedSet>,
+) -> ExampleRun {
+    let event = match read_example(dir, example, template) {
+        Ok(event) => event,
+        Err(problem) => return ExampleRun::Unreadable(problem),
+    };
+    let options = ComposeOptions {
+        date: event.time.0.date_naive(),
+        draft: false,
+    };
+    let letter = match build_letter(&event, config, set, options) {
+        Ok(letter) => letter,
+        Err(error) => return ExampleRun::NotMade(error),
+    };
+    let thresholds = config.lint.for_path(&template.path).thresholds;
+    let facts = crate::compose::event_facts(&event, &letter, config);
+    let result = lint_letter(&letter.body_markdown, &facts, &thresholds);
+    let map = mapped.and_then(|mapped| {
+        let context = build(
+            &event,
+            config,
+            &LetterFacts {
+                date: options.date,
+                is_besluit: letter.is_besluit,
+                draft: false,
+                reference: event.data.case.zaak_id.as_str(),
+            },
+        );
+        set.render_mapped(mapped, template, &context, &event.id)
+            .ok()
+            .and_then(|(_, map)| map)
+    });
+    ExampleRun::Linted(Box::new(LintedExample {
+        event_id: event.id.as_str().to_string(),
+        body: letter.body_markdown,
+        result,
+        map,
+    }))
+}
+
+/// Adds what the letters of one template found (`runs`: one per example, in
+/// the order of its examples) to the files they point at.
+fn check_template(
+    template: &LetterTemplate,
+    runs: impl Iterator<Item = ExampleRun>,
     mapped: Option<&MappedSet>,
     files: &mut BTreeMap<PathBuf, FileFindings>,
     misspelled: &BTreeSet<(String, usize)>,
@@ -187,11 +281,10 @@ fn check_template(
         );
         return;
     }
-    let thresholds = config.lint.for_path(&template.path).thresholds;
-    for example in &template.front_matter.examples {
-        let event = match read_example(dir, example, template) {
-            Ok(event) => event,
-            Err(problem) => {
+    for (example, run) in template.front_matter.examples.iter().zip(runs) {
+        let linted = match run {
+            ExampleRun::Linted(linted) => linted,
+            ExampleRun::Unreadable(problem) => {
                 let source = &files[&template.path].source;
                 let span = examples_line
                     .map(|line| mention_span(source, line, example))
@@ -206,14 +299,7 @@ fn check_template(
                 );
                 continue;
             }
-        };
-        let options = ComposeOptions {
-            date: event.time.0.date_naive(),
-            draft: false,
-        };
-        let letter = match build_letter(&event, config, set, options) {
-            Ok(letter) => letter,
-            Err(ComposeError::Template(error)) => {
+            ExampleRun::NotMade(ComposeError::Template(error)) => {
                 // A misspelled name is already reported, for every example at once.
                 if !error
                     .line
@@ -223,7 +309,7 @@ fn check_template(
                 }
                 continue;
             }
-            Err(error) => {
+            ExampleRun::NotMade(error) => {
                 let span = line_span(&files[&template.path].source, 1, None);
                 push(
                     files,
@@ -235,8 +321,12 @@ fn check_template(
                 continue;
             }
         };
-        let facts = crate::compose::event_facts(&event, &letter, config);
-        let result = lint_letter(&letter.body_markdown, &facts, &thresholds);
+        let LintedExample {
+            event_id,
+            body,
+            result,
+            map,
+        } = *linted;
         let slot = files.get_mut(&template.path).expect("entry made above");
         // The file's numbers are those of its hardest letter.
         let harder = |m: &Metrics| {
@@ -246,23 +336,7 @@ fn check_template(
         if slot.metrics.as_ref().is_none_or(harder) {
             slot.metrics = Some(result.metrics.clone());
         }
-        let map = mapped.and_then(|mapped| {
-            let context = build(
-                &event,
-                config,
-                &LetterFacts {
-                    date: options.date,
-                    is_besluit: letter.is_besluit,
-                    draft: false,
-                    reference: event.data.case.zaak_id.as_str(),
-                },
-            );
-            set.render_mapped(mapped, template, &context, &event.id)
-                .ok()
-                .and_then(|(_, map)| map)
-                .map(|map| (mapped, map))
-        });
-        let Some((mapped, map)) = map else {
+        let (Some(mapped), Some(map)) = (mapped, map) else {
             // Without a map every finding points at the template's first line.
             for finding in result.findings {
                 let span = line_span(&files[&template.path].source, 1, None);
@@ -270,7 +344,7 @@ fn check_template(
             }
             continue;
         };
-        let text = letter.body_markdown.as_str();
+        let text = body.as_str();
         for (file, range) in map.literal_ranges(text.len(), mapped.pieces()) {
             let (path, body) = mapped.file(file);
             let slot = entry(files, path);
@@ -280,15 +354,7 @@ fn check_template(
             slot.shown.push(start..end);
         }
         for finding in result.findings {
-            place(
-                files,
-                finding,
-                &map,
-                mapped,
-                text,
-                example,
-                event.id.as_str(),
-            );
+            place(files, finding, &map, mapped, text, example, &event_id);
         }
     }
 }
@@ -341,9 +407,10 @@ fn check_names(
 
 /// Checks text of the templates that no example showed, as raw template text.
 fn check_unshown_text(files: &mut BTreeMap<PathBuf, FileFindings>, config: &Config) {
-    for (path, slot) in files.iter_mut() {
+    // Each file on its own, on all cores; a file's findings keep their order.
+    files.par_iter_mut().for_each(|(path, slot)| {
         if slot.source.is_empty() {
-            continue;
+            return;
         }
         let thresholds = config.lint.for_path(path).thresholds;
         let result = lint(&slot.source, SourceKind::Template, &thresholds);
@@ -365,7 +432,7 @@ fn check_unshown_text(files: &mut BTreeMap<PathBuf, FileFindings>, config: &Conf
                 example: None,
             });
         }
-    }
+    });
 }
 
 fn finish(

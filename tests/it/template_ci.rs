@@ -481,3 +481,30 @@ fn every_shipped_letter_reads_at_b1_without_threats_or_structure_errors() {
         "every template made a letter with its examples"
     );
 }
+
+#[test]
+fn template_ci_on_many_threads_reports_exactly_what_one_thread_reports() {
+    let run = |dir: &str, threads: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
+            .args(["--config", root().join("helder.toml").to_str().unwrap()])
+            .args(["lint", dir, "--format", "json"])
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.code().is_some_and(|code| code <= 1),
+            "{output:?}"
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    // The shipped library, and the fixtures with their broken templates.
+    for dir in ["letter-templates", FIXTURES] {
+        let one = run(dir, "1");
+        let report: Value = serde_json::from_str(&one).unwrap();
+        assert!(report["files"].as_array().unwrap().len() > 5, "{dir}");
+        for threads in ["2", "8", "8"] {
+            assert_eq!(run(dir, threads), one, "{dir} with {threads} threads");
+        }
+    }
+}
