@@ -4,16 +4,15 @@
 //! (`recipient`, `contact`, `amounts`, …). Empty strings, empty lists and
 //! nulls are left out, so using one in `{{ … }}` is an error that names the
 //! field and the line, and `{% if … %}` can test for it. Escaping happens on
-//! output, for every value, in [`crate::markdown`].
+//! output, for every value, in [`crate::markdown`]. Every name it gives is in
+//! [`super::names`], the one list of the context's shape (a test fills every
+//! name there and finds exactly them here).
 
 use crate::calendar::objection_last_day;
 use crate::config::Config;
 use crate::event::CaseEvent;
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value, json};
-
-/// The names a template can use at the top level, besides the event's data fields.
-pub const COMPUTED_NAMES: &[&str] = &["court", "event", "letter", "municipality", "signature"];
 
 /// What the letter itself adds to the context.
 #[derive(Debug, Clone, Copy)]

@@ -10,6 +10,7 @@ mod error;
 pub mod filters;
 pub mod front_matter;
 mod load;
+pub mod names;
 pub mod settings;
 pub mod source_map;
 pub mod variables;

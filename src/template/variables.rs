@@ -4,126 +4,14 @@
 //! empty, so `{% if prior_contact.hread %}` silently drops a paragraph from
 //! every letter. Rendering finds a misspelled `{{ … }}` only when an example
 //! takes that branch. [`unknown_names`] reads every tag of a template and
-//! checks each name against [`CONTEXT_PATHS`], the shape of the context that
-//! [`super::context::build`] gives a template (a test keeps the two equal).
+//! checks each name against [`super::names`], the one list of the context's
+//! shape.
 
+use super::names;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
-
-/// Every path a template can use. `[]` is an element of a list.
-pub const CONTEXT_PATHS: &[&str] = &[
-    "occurred_on",
-    "case.zaak_id",
-    "case.zaaktype",
-    "case.status_text",
-    "decision.is_besluit",
-    "decision.datum",
-    "decision.ingangsdatum",
-    "decision.legal_basis[]",
-    "decision.reasons[]",
-    "recipient.person_ref",
-    "recipient.salutation",
-    "recipient.initials",
-    "recipient.first_name",
-    "recipient.prefix",
-    "recipient.surname",
-    "recipient.address.street",
-    "recipient.address.number",
-    "recipient.address.addition",
-    "recipient.address.postcode",
-    "recipient.address.city",
-    "recipient.address.country",
-    "recipient.phone",
-    "recipient.channel",
-    "contact.name",
-    "contact.phone",
-    "contact.email",
-    "contact.team",
-    "contact.reachable",
-    "amounts[].label",
-    "amounts[].amount_cents",
-    "amounts[].period_from",
-    "amounts[].period_to",
-    "amounts[].previous_cents",
-    "amounts[].gross_net",
-    "deadlines[].label",
-    "deadlines[].date",
-    "documents_requested[]",
-    "appointment.start",
-    "appointment.location",
-    "appointment.purpose",
-    "appointment.bring[]",
-    "earlier_decision.date",
-    "earlier_decision.subject",
-    "earlier_decision.reference",
-    "objection.outcome",
-    "objection.changes[]",
-    "objection.costs.requested",
-    "objection.costs.amount_cents",
-    "measure.obligation",
-    "measure.obligation_basis",
-    "measure.percentage",
-    "measure.amount_cents",
-    "measure.period_from",
-    "measure.period_to",
-    "measure.how_set[]",
-    "measure.overpaid_cents",
-    "facts[]",
-    "revision.kind",
-    "revision.period_from",
-    "revision.period_to",
-    "payment.date",
-    "debt.total_cents",
-    "debt.due_date",
-    "debt.payment_reference",
-    "debt.deduction.amount_cents",
-    "debt.deduction.from",
-    "debt.deduction.protected_income_cents",
-    "assistance.form",
-    "assistance.repay_cents",
-    "assistance.repay_from",
-    "flags.sanction",
-    "flags.fraud_suspicion",
-    "flags.vulnerable",
-    "flags.retroactive",
-    "flags.reason",
-    "prior_contact.contact_id",
-    "prior_contact.at",
-    "prior_contact.channel",
-    "prior_contact.outcome",
-    "prior_contact.heard",
-    "prior_contact.event_id",
-    "prior_contact.decision",
-    "prior_contact.reason_given",
-    "event.id",
-    "event.type",
-    "letter.date",
-    "letter.reference",
-    "letter.is_besluit",
-    "letter.draft",
-    "letter.objection_last_day",
-    "municipality.name",
-    "municipality.phone",
-    "municipality.website",
-    "municipality.return_address",
-    "municipality.address",
-    "municipality.department",
-    "municipality.email",
-    "municipality.college",
-    "municipality.iban",
-    "municipality.iban_name",
-    "municipality.objection_page",
-    "municipality.upload_page",
-    "municipality.papers_address",
-    "municipality.objection_address",
-    "court.name",
-    "court.address",
-    "court.fee_cents",
-    "signature.name",
-    "signature.role",
-];
 
 /// A name in a template that the context does not have.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -238,7 +126,7 @@ fn check(name: &str, locals: &BTreeMap<String, Option<String>>) -> Option<Option
         None => name.to_string(),
     };
     let normalized = normalize(&full);
-    let known = CONTEXT_PATHS.iter().any(|path| {
+    let known = names::paths().any(|path| {
         *path == normalized
             || path.starts_with(&format!("{normalized}."))
             || path.starts_with(&format!("{normalized}["))
@@ -273,7 +161,7 @@ fn candidates() -> &'static Vec<String> {
     static CANDIDATES: OnceLock<Vec<String>> = OnceLock::new();
     CANDIDATES.get_or_init(|| {
         let mut all: Vec<String> = Vec::new();
-        for path in CONTEXT_PATHS {
+        for path in names::paths() {
             for (i, c) in path.char_indices() {
                 if c == '.' {
                     all.push(path[..i].to_string());

@@ -391,59 +391,103 @@ fn context_paths(prefix: &str, value: &Value, out: &mut std::collections::BTreeS
     }
 }
 
+/// Puts `value` at `path` (`amounts[].label`: in the first element of the list).
+fn put(target: &mut Value, path: &str, value: Value) {
+    let (head, rest) = match path.find(['.', '[']) {
+        Some(i) => (&path[..i], &path[i..]),
+        None => (path, ""),
+    };
+    let slot = &mut target[head];
+    if let Some(rest) = rest.strip_prefix("[]") {
+        if !slot.is_array() {
+            *slot = json!([]);
+        }
+        let items = slot.as_array_mut().unwrap();
+        if rest.is_empty() {
+            *items = vec![value];
+            return;
+        }
+        if items.is_empty() {
+            items.push(json!({}));
+        }
+        put(&mut items[0], &rest[1..], value);
+    } else if let Some(rest) = rest.strip_prefix('.') {
+        if !slot.is_object() {
+            *slot = json!({});
+        }
+        put(slot, rest, value);
+    } else {
+        *slot = value;
+    }
+}
+
 #[test]
 fn the_list_of_names_a_template_may_use_is_the_shape_of_the_context() {
     use helder::template::context::{LetterFacts, build};
-    use helder::template::variables::CONTEXT_PATHS;
+    use helder::template::names::{GROUPS, Source, names};
     let config = config();
-    // A fixture with every optional field filled, and one with a decision.
-    let mut full = crate::support::fixture_json(helder::event::EventType::SanctionReduction);
-    let data = &mut full["data"];
-    data["decision"] = json!({"is_besluit": true, "datum": "2026-11-19", "legal_basis": ["Participatiewet, artikel 18"], "reasons": ["Een reden."]});
-    data["case"]["status_text"] = json!("Lopend");
-    data["recipient"]["prefix"] = json!("van");
-    data["recipient"]["address"]["addition"] = json!("A");
-    data["recipient"]["address"]["country"] = json!("België");
-    data["recipient"]["address"]["postcode"] = json!("2000");
-    data["recipient"]["phone"] = json!("06 12 34 56 78");
-    data["contact"]["email"] = json!("a@waalmonde.nl");
-    data["amounts"] = json!([{"label": "Huur", "amount_cents": 61200, "period_from": "2026-12-01", "period_to": "2026-12-31", "previous_cents": 60000, "gross_net": "netto"}]);
-    data["earlier_decision"] =
-        json!({"date": "2026-09-14", "subject": "uw bijstand", "reference": "B-1"});
-    data["objection"] = json!({"outcome": "gegrond", "changes": ["Korter."], "costs": {"requested": true, "amount_cents": 62400}});
-    data["measure"] = json!({"obligation": "naar afspraken komen", "obligation_basis": "artikel 9 Participatiewet", "percentage": 20, "amount_cents": 27975, "period_from": "2026-12-01", "period_to": "2027-02-28", "how_set": ["Twee keer niet."], "overpaid_cents": 1000});
-    data["facts"] = json!(["Op 20 oktober niet gekomen."]);
-    data["revision"] =
-        json!({"kind": "herziening", "period_from": "2026-06-01", "period_to": "2026-09-30"});
-    data["payment"] = json!({"date": "2026-12-24"});
-    data["debt"] = json!({"total_cents": 100000, "due_date": "2027-01-04", "payment_reference": "D-1", "deduction": {"amount_cents": 5000, "from": "2027-01-01", "protected_income_cents": 120000}});
-    data["assistance"] = json!({"form": "lening", "repay_cents": 2500, "repay_from": "2027-02-01"});
-    data["deadlines"] = json!([{"label": "Papieren", "date": "2026-12-07"}]);
-    data["documents_requested"] = json!(["Loonstrook"]);
-    data["appointment"] = json!({"start": "2026-12-03T10:00:00+01:00", "location": "Stadhuis", "purpose": "Gesprek", "bring": ["Paspoort"]});
-    data["flags"]["vulnerable"] = json!(true);
-    data["flags"]["retroactive"] = json!(true);
-    data["flags"]["reason"] = json!("missed_appointment");
-    data["decision"]["ingangsdatum"] = json!("2026-12-01");
-    data["prior_contact"] = json!({"contact_id": "C-1", "at": "2026-11-20T10:00:00+01:00", "channel": "phone", "outcome": "reached", "heard": "Ziek geweest.", "event_id": "evt-1", "decision": "send", "reason_given": true});
-    let event = event(full);
-    let facts = LetterFacts {
-        date: letter_date(),
-        is_besluit: true,
-        draft: false,
-        reference: "Z-1",
+    // An event with every name of the table filled with its example: the
+    // table's `event.type` and `event.id` say which event it is.
+    let example = |path: &str| {
+        names()
+            .find(|name| name.path == path)
+            .map(|name| name.example.json())
+            .unwrap()
     };
+    let event_type =
+        helder::event::EventType::from_name(example("event.type").as_str().unwrap()).unwrap();
+    let mut full = crate::support::fixture_json(event_type);
+    full["id"] = example("event.id");
+    for group in GROUPS.iter().filter(|g| g.source == Source::Event) {
+        for name in group.names.iter().filter(|n| !n.path.starts_with("event.")) {
+            put(&mut full["data"], name.path, name.example.json());
+        }
+    }
+    let event = event(full);
+    let date = example("letter.date");
+    let reference = example("letter.reference");
+    let facts = LetterFacts {
+        date: date.as_str().unwrap().parse().unwrap(),
+        is_besluit: example("letter.is_besluit").as_bool().unwrap(),
+        draft: example("letter.draft").as_bool().unwrap(),
+        reference: reference.as_str().unwrap(),
+    };
+    let context = Value::Object(build(&event, &config, &facts));
     let mut produced = std::collections::BTreeSet::new();
-    context_paths(
-        "",
-        &Value::Object(build(&event, &config, &facts)),
-        &mut produced,
-    );
-    let listed: std::collections::BTreeSet<String> =
-        CONTEXT_PATHS.iter().map(|p| p.to_string()).collect();
+    context_paths("", &context, &mut produced);
+    let listed: std::collections::BTreeSet<String> = names().map(|n| n.path.to_string()).collect();
     assert_eq!(
         produced, listed,
-        "CONTEXT_PATHS in src/template/variables.rs must list exactly what context::build gives"
+        "src/template/names.rs must list exactly what context::build gives"
+    );
+    // Every example is the value the template gets, from the event, the
+    // letter or the shipped helder.toml.
+    for name in names() {
+        let pointer = format!("/{}", name.path.replace("[]", "/0").replace('.', "/"));
+        assert_eq!(
+            context.pointer(&pointer),
+            Some(&name.example.json()),
+            "{}: the context holds another value than the table's example",
+            name.path
+        );
+    }
+}
+
+#[test]
+fn the_advisors_table_of_names_is_the_list_of_names() {
+    let readme =
+        std::fs::read_to_string(crate::support::root().join("letter-templates/README.md")).unwrap();
+    let table = helder::template::names::markdown_table();
+    let section = readme
+        .split("## Gegevens die u kunt gebruiken")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n| naam |").nth(1))
+        .and_then(|rest| rest.split("\n\n").next())
+        .map(|rows| format!("| naam |{rows}\n"))
+        .expect("letter-templates/README.md has the table of names");
+    assert!(
+        section == table,
+        "The table in letter-templates/README.md (\"Gegevens die u kunt gebruiken\") is made from src/template/names.rs. Put this table there:\n\n{table}"
     );
 }
 
