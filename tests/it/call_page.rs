@@ -3,6 +3,7 @@
 //! happen, and the contact goes through the same release path as a batch.
 //! Also a list of 500 tasks: filters, counts, pages and the remembered contact person.
 
+use crate::html::Page;
 use crate::serve::{browser, chromedriver, http, screenshot_path, serve_folder, wait_for};
 use crate::support::{assert_exit, root, tool_available};
 use chrono::{Datelike, Days, NaiveDate};
@@ -151,9 +152,12 @@ async fn in_chromium_the_call_decides_for_two_tasks_on_one_case() {
     let (_driver, port) = chromedriver();
     let client = browser(port).await;
     client.goto(&format!("{base}/tasks")).await.unwrap();
-    let page = wait_for(&client, "the list", |s| s.contains("data-event=\"evt-s\"")).await;
+    let page = wait_for(&client, "the list", |s| {
+        Page::parse(s).has("details[data-event=evt-s]")
+    })
+    .await;
     assert!(
-        page.contains("data-event=\"evt-a\""),
+        Page::parse(&page).has("details[data-event=evt-a]"),
         "two tasks on one case"
     );
 
@@ -185,7 +189,7 @@ async fn in_chromium_the_call_decides_for_two_tasks_on_one_case() {
     let page = wait_for(&client, "the list again", |s| s.contains("is vastgelegd")).await;
     assert!(page.contains("Er is geen brief verstuurd."), "{page}");
     assert!(
-        !page.contains("data-event=\"evt-s\""),
+        !Page::parse(&page).has("[data-event=evt-s]"),
         "the task left the list"
     );
     assert!(folder.letter("evt-s").is_none(), "nothing was sent");
@@ -295,41 +299,32 @@ async fn in_chromium_the_call_decides_for_two_tasks_on_one_case() {
 
 /// The hidden fields of the confirmation form in a page, as a form body.
 fn confirmation_form(page: &str) -> String {
-    let at = page.find("name=\"confirm\"").expect("a confirmation");
-    let start = page[..at].rfind("<form").unwrap();
-    let end = at + page[at..].find("</form>").unwrap();
-    let mut fields = Vec::new();
-    for part in page[start..end]
-        .split("<input type=\"hidden\" name=\"")
-        .skip(1)
-    {
-        let (name, tail) = part.split_once('"').unwrap();
-        let value = tail
-            .split("value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        let value = value
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&");
-        let encoded: String = value
-            .bytes()
-            .map(|b| {
-                if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                    (b as char).to_string()
-                } else {
-                    format!("%{b:02X}")
-                }
-            })
-            .collect();
-        fields.push(format!("{name}={encoded}"));
-    }
-    fields.join("&")
+    let page = Page::parse(page);
+    let forms = page.select("form:has(input[name=confirm])");
+    assert_eq!(forms.len(), 1, "one confirmation");
+    let hidden = scraper::Selector::parse("input[type=hidden]").unwrap();
+    forms[0]
+        .select(&hidden)
+        .map(|input| {
+            let name = input.value().attr("name").unwrap();
+            let value = input.value().attr("value").unwrap_or_default();
+            format!("{name}={}", url_encode(value))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn url_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }
 
 fn post(base: &str, path: &str, body: &str) -> (String, String) {
@@ -368,14 +363,7 @@ fn a_confirmation_sent_twice_counts_the_call_once() {
     );
     let (_server, base) = serve_folder(&settings(), &folder.out);
     let (_, list) = get(&base, "/tasks", None);
-    let token = list
-        .split("name=\"token\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let token = Page::parse(&list).attrs("input[name=token]", "value")[0].clone();
     let (head, page) = post(
         &base,
         "/tasks/evt-a/contact",
@@ -442,7 +430,7 @@ async fn in_chromium_500_tasks_are_paged_filtered_and_a_contact_person_finds_the
     let (_driver, port) = chromedriver();
     let client = browser(port).await;
     client.goto(&format!("{base}/tasks")).await.unwrap();
-    wait_for(&client, "the list", |s| s.contains("id=\"aantal\"")).await;
+    wait_for(&client, "the list", |s| Page::parse(s).has("#aantal")).await;
     assert!(
         text_of(&client, "#aantal")
             .await
@@ -509,7 +497,7 @@ async fn in_chromium_500_tasks_are_paged_filtered_and_a_contact_person_finds_the
         .goto(&format!("{base}/tasks?contact=&soort=recovery"))
         .await
         .unwrap();
-    wait_for(&client, "recoveries", |s| s.contains("id=\"aantal\"")).await;
+    wait_for(&client, "recoveries", |s| Page::parse(s).has("#aantal")).await;
     let count = text_of(&client, "#aantal").await;
     assert!(
         count.starts_with("124 open taken van de 500 in deze map, pagina 1 van 3"),
@@ -525,7 +513,7 @@ async fn in_chromium_500_tasks_are_paged_filtered_and_a_contact_person_finds_the
         .goto(&format!("{base}/tasks?contact="))
         .await
         .unwrap();
-    wait_for(&client, "the list", |s| s.contains("id=\"zaak\"")).await;
+    wait_for(&client, "the list", |s| Page::parse(s).has("#zaak")).await;
     type_into(&client, None, "input#zaak", "nieuw-123").await;
     click(&client, None, ".filters button[type=submit]").await;
     wait_for(&client, "one task", |s| {

@@ -1,6 +1,7 @@
 //! `helder release`: recorded contacts applied to the tasks of a batch folder,
 //! through its journal (the one release path that batch and the call page use too).
 
+use crate::html::Page;
 use crate::support::{assert_exit, batch_command, fixture_json, helder, root};
 use helder::event::EventType;
 use std::path::Path;
@@ -88,7 +89,7 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
         letter.contains("We konden u niet bereiken") && letter.contains("wijkteam"),
         "{letter}"
     );
-    assert!(!letter.contains("CONCEPT"));
+    assert_not_a_draft(&letter);
     assert_eq!(task(&out, "evt-2026-000502")["status"], "released");
     assert_eq!(
         task(&out, "evt-2026-000502")["attempts"]
@@ -114,7 +115,7 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
         "{letter}"
     );
     assert!(letter.contains("hebben we u gebeld"), "{letter}");
-    assert!(!letter.contains("CONCEPT"));
+    assert_not_a_draft(&letter);
 
     // No open task for the case: an error record, and the rest is untouched.
     let stray = contact(dir.path(), "4", "Z-2026-99999", "reached", None);
@@ -148,5 +149,15 @@ fn recorded_contacts_release_held_letters_through_the_journal() {
         text(&output.stderr).contains("werkt met de map van helder batch"),
         "{}",
         text(&output.stderr)
+    );
+}
+
+/// A letter that went out carries no draft mark, in its markup or its words.
+#[track_caller]
+fn assert_not_a_draft(letter: &str) {
+    let page = Page::parse(letter);
+    assert!(
+        !page.has(".draft") && !page.text().contains("CONCEPT"),
+        "a letter that went out is not a draft"
     );
 }

@@ -2,6 +2,7 @@
 //! `chromium-driver`; `.ci/run` installs them), driven over WebDriver with
 //! fantoccini, and its security checks over plain HTTP.
 
+use crate::html::Page;
 use crate::support::{assert_exit, root};
 use serde_json::json;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -236,7 +237,7 @@ async fn in_chromium_a_finding_is_marked_and_the_page_follows_the_file() {
         .await
         .unwrap();
     wait_for(&client, "the letter", |s| {
-        s.contains("class=\"letter-frame\"")
+        Page::parse(s).has(".letter-frame")
     })
     .await;
     let mark = client
@@ -269,7 +270,12 @@ async fn in_chromium_a_finding_is_marked_and_the_page_follows_the_file() {
     )
     .unwrap();
     let page = wait_for(&client, "the changed letter", |s| s.contains("dat helpt")).await;
-    assert!(!page.contains(">Indien<"));
+    let page = Page::parse(&page);
+    assert!(
+        !page.texts("a.mark").iter().any(|word| word == "Indien"),
+        "the mark went with the word"
+    );
+    assert!(!page.texts(".letter-frame").concat().contains("Indien"));
 
     // On a phone-sized window the letter and its findings stack, nothing runs off the side.
     client.set_window_size(420, 900).await.unwrap();
@@ -278,7 +284,7 @@ async fn in_chromium_a_finding_is_marked_and_the_page_follows_the_file() {
         .await
         .unwrap();
     wait_for(&client, "the letter", |s| {
-        s.contains("class=\"letter-frame\"")
+        Page::parse(s).has(".letter-frame")
     })
     .await;
     let overflow = client
