@@ -3,21 +3,24 @@
 //! loanword syllables, the grammar lists; and what needs only that data: the
 //! lower case of a word, compounds of common words, and a municipality's own words.
 //!
+//! The frequency list (with the words OpenTaal rejects) and the lemma table
+//! are compiled into the binary as perfect-hash tables by `build.rs`
+//! ([`tables`]); the small TOML files are read at the first use.
+//!
 //! Low in the house: the analysis ([`crate::readability`]), the morphology and
 //! the spelling check all read it; it reads none of them.
 
 pub mod grammar;
+pub(crate) mod tables;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::sync::{Arc, OnceLock};
 
-const FREQUENCY: &str = include_str!("../../readability/nl-frequency.tsv");
 const FORMAL_WORDS: &str = include_str!("../../readability/formal-words.toml");
 const ABBREVIATIONS: &str = include_str!("../../readability/abbreviations.txt");
 const SYLLABLES: &str = include_str!("../../readability/syllables.tsv");
 const TONE: &str = include_str!("../../readability/tone.toml");
-const NOT_IN_OPENTAAL_LIST: &str = include_str!("../../readability/frequent-not-in-opentaal.txt");
 
 /// Below this Zipf frequency a word is rare, unless `[lint.thresholds]` says
 /// otherwise (3 is once in a million words).
@@ -140,7 +143,9 @@ pub struct WordEntry {
 /// All word data.
 #[derive(Debug)]
 pub struct Lexicon {
-    frequency: FxHashMap<&'static str, WordEntry>,
+    /// Flags from the small data files (formal and tone anchors, tone classes,
+    /// grammar lists, loanword syllables), added to those of the compiled table.
+    flags: FxHashMap<&'static str, u16>,
     /// Abbreviations whose full stop does not end a sentence ("bijv.").
     pub abbreviations: FxHashSet<&'static str>,
     /// Formal words and phrases.
@@ -160,19 +165,38 @@ pub struct Lexicon {
 impl Lexicon {
     /// The frequency of a lower-case word, if it is in the list.
     pub fn frequency(&self, word: &str) -> Option<Frequency> {
-        self.frequency.get(word).and_then(|entry| entry.frequency)
+        tables::frequency(word).map(|row| frequency_of(row.0, row.1))
     }
 
     /// Everything known about a lower-case word.
     pub fn entry(&self, word: &str) -> WordEntry {
-        self.frequency.get(word).copied().unwrap_or_default()
+        let mut entry = match tables::frequency(word) {
+            Some(tables::FrequencyRow(zipf, rank, not_in_opentaal)) => WordEntry {
+                frequency: Some(frequency_of(zipf, rank)),
+                flags: if not_in_opentaal { NOT_IN_OPENTAAL } else { 0 },
+            },
+            None => WordEntry::default(),
+        };
+        if let Some(flags) = self.flags.get(word) {
+            entry.flags |= flags;
+        }
+        entry
     }
 
     /// The words of the frequency list with their frequency, in no order.
     pub fn frequent_words(&self) -> impl Iterator<Item = (&'static str, Frequency)> + '_ {
-        self.frequency
-            .iter()
-            .filter_map(|(word, entry)| entry.frequency.map(|f| (*word, f)))
+        tables::FREQUENCY_WORDS
+            .words()
+            .zip(tables::FREQUENCY_ROWS)
+            .map(|(word, row)| (word, frequency_of(row.0, row.1)))
+    }
+}
+
+/// A frequency from the compiled table (Zipf in hundredths).
+fn frequency_of(zipf_hundredths: u16, rank: u32) -> Frequency {
+    Frequency {
+        zipf: f32::from(zipf_hundredths) / 100.0,
+        rank,
     }
 }
 
@@ -195,7 +219,7 @@ fn index_by_anchor<'e>(
     file: &str,
     entries: impl Iterator<Item = &'e Vec<String>>,
     flag: u16,
-    words_table: &mut FxHashMap<&'static str, WordEntry>,
+    words_table: &mut FxHashMap<&'static str, u16>,
 ) -> Result<FxHashMap<String, Vec<PhraseForm>>, String> {
     let mut by_anchor: FxHashMap<String, Vec<PhraseForm>> = FxHashMap::default();
     for (index, forms) in entries.enumerate() {
@@ -208,7 +232,7 @@ fn index_by_anchor<'e>(
                 .ok_or_else(|| format!("{file}: empty form in entry {index}"))?;
             // The lexicon lives for the whole run: its few anchor words may too.
             let key: &'static str = Box::leak(words[anchor].clone().into_boxed_str());
-            words_table.entry(key).or_default().flags |= flag;
+            *words_table.entry(key).or_default() |= flag;
             by_anchor
                 .entry(words[anchor].clone())
                 .or_default()
@@ -222,51 +246,10 @@ fn index_by_anchor<'e>(
     Ok(by_anchor)
 }
 
-/// A Zipf frequency written with up to two decimals ("4.07", "7.7", "3"), without float parsing.
-fn parse_zipf(text: &str) -> Option<f32> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if whole.is_empty()
-        || fraction.len() > 2
-        || !whole
-            .bytes()
-            .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit())
-    {
-        return None;
-    }
-    let whole: u32 = whole.parse().ok()?;
-    let hundredths = match fraction.len() {
-        0 => 0,
-        1 => u32::from(fraction.as_bytes()[0] - b'0') * 10,
-        _ => {
-            u32::from(fraction.as_bytes()[0] - b'0') * 10 + u32::from(fraction.as_bytes()[1] - b'0')
-        }
-    };
-    Some((whole * 100 + hundredths) as f32 / 100.0)
-}
-
 /// Parses all data files; an error names the file and the entry.
 pub fn load() -> Result<Lexicon, String> {
-    let mut frequency = FxHashMap::with_capacity_and_hasher(52_000, Default::default());
-    // 50,000 lines at every start of `helder`: one pass over the bytes, the
-    // frequency read as fixed point ("4.07"), no per-line trimming or float parsing.
-    let lines = FREQUENCY
-        .split('\n')
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
-    for (index, line) in lines.enumerate() {
-        let tab = line
-            .bytes()
-            .position(|b| b == b'\t')
-            .ok_or_else(|| format!("nl-frequency.tsv: line without a tab: {line}"))?;
-        let (word, zipf) = (&line[..tab], line[tab + 1..].trim_end_matches('\r'));
-        let zipf = parse_zipf(zipf)
-            .ok_or_else(|| format!("nl-frequency.tsv: bad frequency for {word}"))?;
-        let rank = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        frequency.entry(word).or_insert(WordEntry {
-            frequency: Some(Frequency { zipf, rank }),
-            flags: 0,
-        });
-    }
+    // The frequency list is compiled in (build.rs); only flags from the small files are added here.
+    let mut frequency: FxHashMap<&'static str, u16> = FxHashMap::default();
     let abbreviations: FxHashSet<&str> = data_lines(ABBREVIATIONS).collect();
     if let Some(bad) = abbreviations
         .iter()
@@ -308,7 +291,7 @@ pub fn load() -> Result<Lexicon, String> {
     ] {
         for word in words {
             let key: &'static str = Box::leak(word.clone().into_boxed_str());
-            frequency.entry(key).or_default().flags |= flag;
+            *frequency.entry(key).or_default() |= flag;
         }
     }
     let grammar = grammar::grammar();
@@ -318,7 +301,7 @@ pub fn load() -> Result<Lexicon, String> {
         (&grammar.auxiliaries, AUXILIARY),
     ] {
         for word in &list.words {
-            frequency.entry(word.as_str()).or_default().flags |= flag;
+            *frequency.entry(word.as_str()).or_default() |= flag;
         }
     }
     let mut syllables = FxHashMap::default();
@@ -330,23 +313,11 @@ pub fn load() -> Result<Lexicon, String> {
             .parse()
             .map_err(|_| format!("syllables.tsv: bad count for {word}"))?;
         syllables.insert(word, count);
-        frequency.entry(word).or_default().flags |= SYLLABLES_IN_TABLE;
+        *frequency.entry(word).or_default() |= SYLLABLES_IN_TABLE;
     }
-    for word in data_lines(NOT_IN_OPENTAAL_LIST) {
-        let entry = frequency
-            .get_mut(word)
-            .filter(|entry| entry.frequency.is_some())
-            .ok_or_else(|| {
-                format!("frequent-not-in-opentaal.txt: {word} is not in nl-frequency.tsv")
-            })?;
-        entry.flags |= NOT_IN_OPENTAAL;
-    }
-    let frequency_words = frequency
-        .values()
-        .filter(|entry| entry.frequency.is_some())
-        .count();
+    let frequency_words = tables::FREQUENCY_WORDS.len();
     Ok(Lexicon {
-        frequency,
+        flags: frequency,
         abbreviations,
         formal,
         formal_by_anchor,
@@ -470,16 +441,6 @@ impl ExtraWords {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn zipf_values_parse_as_fixed_point() {
-        assert_eq!(parse_zipf("4.07"), Some(4.07));
-        assert_eq!(parse_zipf("7.7"), Some(7.7));
-        assert_eq!(parse_zipf("3"), Some(3.0));
-        assert_eq!(parse_zipf("4.071"), None);
-        assert_eq!(parse_zipf("x.1"), None);
-        assert_eq!(parse_zipf(""), None);
-    }
 
     #[test]
     fn every_data_file_loads() {

@@ -8,10 +8,7 @@
 //! rule never makes up a word helder does not know.
 
 use crate::lexicon::lexicon;
-use rustc_hash::{FxHashMap, FxHashSet};
-
-const LEMMAS: &str = include_str!("../../readability/lemmas.tsv");
-const DERIVATIONS: &str = include_str!("../../readability/derivations.tsv");
+use crate::lexicon::tables;
 
 /// What kind of form a word is, as the lemma table says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +27,17 @@ pub enum FormKind {
     Unlisted,
 }
 
+/// The kind of a row of the compiled table (its letter in `lemmas.tsv`).
+fn form_kind(letter: char) -> FormKind {
+    match letter {
+        'V' => FormKind::Verb,
+        'N' => FormKind::Noun,
+        'A' => FormKind::Adjective,
+        'S' => FormKind::Own,
+        _ => FormKind::Participle,
+    }
+}
+
 /// One row of the lemma table.
 #[derive(Debug, Clone, Copy)]
 pub struct LemmaRow {
@@ -41,90 +49,42 @@ pub struct LemmaRow {
     pub others: &'static str,
 }
 
-/// The lemma table, the verbs it knows and the nouns made from verbs.
+/// The lemma table, the verbs it knows and the nouns made from verbs: the
+/// tables `build.rs` compiles from `lemmas.tsv` and `derivations.tsv`
+/// ([`crate::lexicon::tables`], with the test that they equal the files).
 #[derive(Debug)]
 pub struct LemmaTable {
-    rows: FxHashMap<&'static str, LemmaRow>,
-    verbs: FxHashSet<&'static str>,
-    derivations: FxHashMap<&'static str, &'static str>,
-}
-
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.split('\n')
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    _compiled: (),
 }
 
 impl LemmaTable {
-    /// Parses the embedded tables; an error names the file and the line.
+    /// The compiled tables (nothing to parse: they are in the binary).
     pub fn load() -> Result<LemmaTable, String> {
-        let mut rows = FxHashMap::with_capacity_and_hasher(19_000, Default::default());
-        let mut verbs = FxHashSet::with_capacity_and_hasher(4_000, Default::default());
-        for line in data_lines(LEMMAS) {
-            let mut cells = line.split('\t');
-            let (Some(form), Some(lemma), Some(kind)) = (cells.next(), cells.next(), cells.next())
-            else {
-                return Err(format!(
-                    "lemmas.tsv: a line needs form, lemma and kind: {line}"
-                ));
-            };
-            let others = cells.next().unwrap_or("");
-            let kind = match kind {
-                // An infinitive: known as a verb, its own lemma.
-                "I" => {
-                    verbs.insert(form);
-                    continue;
-                }
-                "V" => FormKind::Verb,
-                "N" => FormKind::Noun,
-                "A" => FormKind::Adjective,
-                "S" => FormKind::Own,
-                "P" => FormKind::Participle,
-                other => return Err(format!("lemmas.tsv: unknown kind {other} for {form}")),
-            };
-
-            rows.insert(
-                form,
-                LemmaRow {
-                    lemma,
-                    kind,
-                    others,
-                },
-            );
-        }
-        let mut derivations = FxHashMap::default();
-        for line in data_lines(DERIVATIONS) {
-            let (noun, verb) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("derivations.tsv: a line needs noun and verb: {line}"))?;
-            derivations.insert(noun, verb);
-            verbs.insert(verb);
-        }
-        Ok(LemmaTable {
-            rows,
-            verbs,
-            derivations,
-        })
+        Ok(LemmaTable { _compiled: () })
     }
 
     /// The table's row for a lower-case form, if it has one.
-    pub fn row(&self, form: &str) -> Option<&LemmaRow> {
-        self.rows.get(form)
+    pub fn row(&self, form: &str) -> Option<LemmaRow> {
+        tables::lemma_cells(form).map(|cells| LemmaRow {
+            lemma: cells.lemma(),
+            kind: form_kind(cells.kind()),
+            others: cells.others(),
+        })
     }
 
     /// Whether a lower-case word is the infinitive of a verb the table knows.
     pub fn is_verb(&self, infinitive: &str) -> bool {
-        self.verbs.contains(infinitive)
+        tables::VERBS.contains(infinitive)
     }
 
     /// The table's own copy of an infinitive it knows as a verb.
     pub fn verb(&self, infinitive: &str) -> Option<&'static str> {
-        self.verbs.get(infinitive).copied()
+        tables::VERBS.get(infinitive)
     }
 
     /// The verb a noun is made from ("verlaging" → verlagen), if the table knows it.
     pub fn verb_of_noun(&self, noun: &str) -> Option<&'static str> {
-        self.derivations.get(noun).copied()
+        tables::derived_verb(noun)
     }
 
     /// The lemma of a lower-case word and what kind of form it is.
@@ -133,7 +93,7 @@ impl LemmaTable {
     /// inflected adjective ("-e") and a participle ("ge…d", "ge…t"), and keep a
     /// guess only when the table or the frequency list knows it.
     pub fn lemma(&self, form: &str) -> (String, FormKind, &'static str) {
-        if let Some(row) = self.rows.get(form) {
+        if let Some(row) = self.row(form) {
             return (row.lemma.to_string(), row.kind, row.others);
         }
         if let Some(guess) = self.guess(form) {
@@ -143,8 +103,8 @@ impl LemmaTable {
     }
 
     fn known(&self, word: &str) -> bool {
-        self.verbs.contains(word)
-            || self.rows.contains_key(word)
+        tables::VERBS.contains(word)
+            || tables::LEMMA_FORMS.contains(word)
             || lexicon().frequency(word).is_some()
     }
 
@@ -173,7 +133,7 @@ impl LemmaTable {
                 let verb = std::iter::once(stem.to_string())
                     .chain(singular_candidates_of_stem(stem))
                     .map(|s| format!("{s}en"))
-                    .find(|v| self.verbs.contains(v.as_str()));
+                    .find(|v| tables::VERBS.contains(v.as_str()));
                 if let Some(verb) = verb {
                     return Some((verb, FormKind::Verb, ""));
                 }
@@ -188,7 +148,9 @@ impl LemmaTable {
         };
         if let Some(stem) = form.strip_suffix("en") {
             for candidate in singular_candidates(stem) {
-                if self.known(&candidate) && !self.verbs.contains(form) && common_enough(&candidate)
+                if self.known(&candidate)
+                    && !tables::VERBS.contains(form)
+                    && common_enough(&candidate)
                 {
                     return Some((candidate, FormKind::Noun, ""));
                 }
@@ -227,7 +189,7 @@ impl LemmaTable {
         }
         candidates
             .into_iter()
-            .find(|c| self.verbs.contains(c.as_str()))
+            .find(|c| tables::VERBS.contains(c.as_str()))
     }
 }
 

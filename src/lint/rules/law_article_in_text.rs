@@ -27,7 +27,7 @@ pub(crate) struct LawArticleInText;
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)(artikel|art\.)\s*\d+[a-z]?(?-u:\b)|(?-u:\b)lid\s+\d+(?-u:\b)|(?-u:\b)(participatiewet|awb|algemene wet bestuursrecht)(?-u:\b)(\s+\d+:\d+)?")
+        Regex::new(r"(?i)(?-u:\b)(artikel|art\.)\s*[0-9]+[a-z]?(?-u:\b)|(?-u:\b)lid\s+[0-9]+(?-u:\b)|(?-u:\b)(participatiewet|awb|algemene wet bestuursrecht)(?-u:\b)(\s+[0-9]+:[0-9]+)?")
             .expect("the article pattern is valid")
     })
 }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 pub(crate) fn has_date(text: &str) -> bool {
     static DATE: OnceLock<Regex> = OnceLock::new();
     DATE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)\d{1,2}[\s\x{a0}]+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?-u:\b)|(?-u:\b)\d{1,2}-\d{1,2}-\d{4}(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)[0-9]{1,2}[\s\x{a0}]+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?-u:\b)|(?-u:\b)[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?-u:\b)")
             .expect("the date pattern is valid")
     })
     .is_match(text)
@@ -108,7 +108,7 @@ pub(crate) fn has_postcode(text: &str) -> bool {
     static POSTCODE: OnceLock<Regex> = OnceLock::new();
     POSTCODE
         .get_or_init(|| {
-            Regex::new(r"(?-u:\b)[1-9]\d{3}[ \x{a0}]?[A-Z]{2}(?-u:\b)")
+            Regex::new(r"(?-u:\b)[1-9][0-9]{3}[ \x{a0}]?[A-Z]{2}(?-u:\b)")
                 .expect("the postcode pattern is valid")
         })
         .is_match(text)

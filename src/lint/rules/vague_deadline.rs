@@ -27,7 +27,7 @@ pub(crate) struct VagueDeadline;
 fn pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)binnen\s+(\d+|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|veertien)\s+(dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)(?-u:\b)|(?-u:\b)zo\s+(spoedig|snel)\s+mogelijk(?-u:\b)|(?-u:\b)z\.s\.m\.|(?-u:\b)per\s+omgaande(?-u:\b)|(?-u:\b)na\s+dagtekening(?-u:\b)|(?-u:\b)op\s+korte\s+termijn(?-u:\b)")
+        Regex::new(r"(?i)(?-u:\b)binnen\s+([0-9]+|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|veertien)\s+(dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)(?-u:\b)|(?-u:\b)zo\s+(spoedig|snel)\s+mogelijk(?-u:\b)|(?-u:\b)z\.s\.m\.|(?-u:\b)per\s+omgaande(?-u:\b)|(?-u:\b)na\s+dagtekening(?-u:\b)|(?-u:\b)op\s+korte\s+termijn(?-u:\b)")
             .expect("the deadline pattern is valid")
     })
 }
