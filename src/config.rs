@@ -223,6 +223,14 @@ pub enum ConfigError {
         /// What is wrong.
         problem: String,
     },
+    /// `[lint]` is not valid: the problem names the key and says how to fix it.
+    #[error("instellingen {file}: {problem}")]
+    Lint {
+        /// The file.
+        file: String,
+        /// What is wrong, where in `[lint]`, and the fix.
+        problem: crate::problem::Problem,
+    },
     /// The policy file is not valid.
     #[error(transparent)]
     Policy(#[from] PolicyError),
@@ -374,7 +382,7 @@ impl Config {
             });
         }
         let lint =
-            LintConfig::from_settings(data.lint, base).map_err(|problem| ConfigError::Invalid {
+            LintConfig::from_settings(data.lint, base).map_err(|problem| ConfigError::Lint {
                 file: file.to_string(),
                 problem,
             })?;

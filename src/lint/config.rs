@@ -27,6 +27,7 @@
 
 use super::{Finding, Severity, catalogue};
 use crate::lexicon::ExtraWords;
+use crate::problem::Problem;
 use crate::readability::ReadabilityConfig;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -81,15 +82,16 @@ pub struct SpellingSettings {
 }
 
 impl SpellingSettings {
-    /// The words of the list and of the file. The error is Dutch and names the file.
-    fn words(&self, base: &Path) -> Result<ExtraWords, String> {
+    /// The words of the list and of the file. The error names the key and the file.
+    fn words(&self, base: &Path) -> Result<ExtraWords, Problem> {
         let mut words = self.extra_words.clone();
         if let Some(file) = &self.extra_words_file {
             let path = base.join(file);
             let text = std::fs::read_to_string(&path).map_err(|e| {
-                format!(
-                    "lint.spelling.extra-words-file: {} kan niet worden gelezen ({e}). Het pad is vanaf de map van helder.toml.",
-                    path.display()
+                Problem::new(
+                    "lint.spelling.extra-words-file",
+                    format!("{} kan niet worden gelezen ({e})", path.display()),
+                    "Het pad is vanaf de map van helder.toml.",
                 )
             })?;
             words.extend(
@@ -100,8 +102,10 @@ impl SpellingSettings {
             );
         }
         if let Some(bad) = words.iter().find(|w| w.split_whitespace().count() > 1) {
-            return Err(format!(
-                "lint.spelling: \"{bad}\" is meer dan een woord. Zet elk woord apart in de lijst."
+            return Err(Problem::new(
+                "lint.spelling",
+                format!("\"{bad}\" is meer dan een woord"),
+                "Zet elk woord apart in de lijst.",
             ));
         }
         Ok(ExtraWords::new(words))
@@ -190,7 +194,7 @@ impl FileSettings {
 impl LintConfig {
     /// Checks the settings: rule ids exist, globs parse, threshold keys exist.
     /// `base` is the folder of helder.toml. The error is Dutch and names the key.
-    pub fn from_settings(mut settings: LintSettings, base: &Path) -> Result<LintConfig, String> {
+    pub fn from_settings(mut settings: LintSettings, base: &Path) -> Result<LintConfig, Problem> {
         check_rule_ids(&settings.rules, "lint.rules")?;
         settings.thresholds.extra_words = settings.spelling.words(base)?;
         let mut overrides = Vec::new();
@@ -198,22 +202,35 @@ impl LintConfig {
             let key = format!("lint.overrides[{}]", i + 1);
             check_rule_ids(&entry.rules, &format!("{key}.rules"))?;
             if entry.paths.is_empty() {
-                return Err(format!(
-                    "{key}: paths is leeg. Noem de bestanden, bijvoorbeeld paths = [\"letter-templates/warning.md\"]"
+                return Err(Problem::new(
+                    key,
+                    "paths is leeg",
+                    "Noem de bestanden, bijvoorbeeld paths = [\"letter-templates/warning.md\"]",
                 ));
             }
             let mut builder = GlobSetBuilder::new();
             for pattern in &entry.paths {
                 let glob = Glob::new(pattern.trim_start_matches("./")).map_err(|e| {
-                    format!("{key}.paths: \"{pattern}\" is geen geldig patroon ({e})")
+                    Problem::new(
+                        format!("{key}.paths"),
+                        format!("\"{pattern}\" is geen geldig patroon ({e})"),
+                        GLOB_FIX,
+                    )
                 })?;
                 builder.add(glob);
             }
-            let globs = builder.build().map_err(|e| format!("{key}.paths: {e}"))?;
+            let globs = builder
+                .build()
+                .map_err(|e| Problem::new(format!("{key}.paths"), e.to_string(), GLOB_FIX))?;
             let has_thresholds = entry.thresholds.is_some();
             let thresholds = match entry.thresholds {
-                Some(table) => merged(&settings.thresholds, table)
-                    .map_err(|e| format!("{key}.thresholds: {e}"))?,
+                Some(table) => merged(&settings.thresholds, table).map_err(|e| {
+                    Problem::new(
+                        format!("{key}.thresholds"),
+                        e,
+                        "Gebruik dezelfde namen en soorten waarden als in [lint.thresholds].",
+                    )
+                })?,
                 None => settings.thresholds.clone(),
             };
             overrides.push(CompiledOverride {
@@ -268,7 +285,11 @@ impl LintConfig {
     }
 }
 
-fn check_rule_ids(rules: &BTreeMap<String, RuleLevel>, key: &str) -> Result<(), String> {
+/// How to write a path pattern in an override.
+const GLOB_FIX: &str =
+    "Schrijf een patroon vanaf de map van helder.toml, bijvoorbeeld \"letter-templates/*.md\".";
+
+fn check_rule_ids(rules: &BTreeMap<String, RuleLevel>, key: &str) -> Result<(), Problem> {
     let known: Vec<&'static str> = catalogue().iter().map(|r| r.id).collect();
     for id in rules.keys() {
         if !known.contains(&id.as_str()) {
@@ -277,12 +298,15 @@ fn check_rule_ids(rules: &BTreeMap<String, RuleLevel>, key: &str) -> Result<(), 
                 .map(|k| (strsim::levenshtein(k, id), *k))
                 .min()
                 .filter(|(distance, _)| *distance <= 3);
-            return Err(match closest {
-                Some((_, k)) => format!("{key}: de regel {id} bestaat niet. Bedoelt u {k}?"),
-                None => format!(
-                    "{key}: de regel {id} bestaat niet. Zie `helder lint --explain` voor de lijst"
-                ),
-            });
+            let fix = match closest {
+                Some((_, k)) => format!("Bedoelt u {k}?"),
+                None => "Zie `helder lint --explain` voor de lijst".to_string(),
+            };
+            return Err(Problem::new(
+                key,
+                format!("de regel {id} bestaat niet"),
+                fix,
+            ));
         }
     }
     Ok(())
@@ -318,7 +342,7 @@ mod tests {
 
     fn config(text: &str) -> Result<LintConfig, String> {
         let settings: LintSettings = toml::from_str(text).map_err(|e| e.message().to_string())?;
-        LintConfig::from_settings(settings, Path::new("/repo"))
+        LintConfig::from_settings(settings, Path::new("/repo")).map_err(|e| e.to_string())
     }
 
     fn finding(rule: &'static str) -> Finding {
@@ -407,7 +431,9 @@ mod tests {
         }
         let missing: LintSettings =
             toml::from_str("[spelling]\nextra-words-file = \"weg.txt\"\n").unwrap();
-        let error = LintConfig::from_settings(missing, dir.path()).unwrap_err();
+        let error = LintConfig::from_settings(missing, dir.path())
+            .unwrap_err()
+            .to_string();
         assert!(
             error.starts_with("lint.spelling.extra-words-file:"),
             "{error}"

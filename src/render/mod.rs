@@ -181,10 +181,26 @@ impl Format {
     }
 }
 
-/// Why a renderer could not produce a file.
+/// Why a renderer could not produce a file: what is wrong and how to fix it.
+/// The place (the event, the format) is added by whoever asked for the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct RenderError(pub String);
+#[error("{problem}. {fix}")]
+pub struct RenderError {
+    /// What is wrong, in Dutch, without a full stop.
+    pub problem: String,
+    /// How to fix it, in Dutch.
+    pub fix: String,
+}
+
+impl RenderError {
+    /// A problem with its fix.
+    pub fn new(problem: impl Into<String>, fix: impl Into<String>) -> RenderError {
+        RenderError {
+            problem: problem.into(),
+            fix: fix.into(),
+        }
+    }
+}
 
 /// Turns a [`Letter`] into the bytes of one output format.
 pub trait Renderer {

@@ -34,12 +34,45 @@ pub struct Recorded {
     pub decision: Option<ContactDecision>,
 }
 
-/// Reads and checks the form. The error is a Dutch sentence for the contact person.
-pub fn parse(form: &HashMap<String, String>) -> Result<Recorded, String> {
+/// What is missing or does not fit in a filled-in form. Each names its
+/// field ([`FormProblem::field`]); its text says, in Dutch for the contact
+/// person, what is wrong and what to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum FormProblem {
+    /// Reached or not is not chosen.
+    #[error("Kies of u de persoon hebt gesproken.")]
+    NoOutcome,
+    /// The person was reached, but what happens to the letter is not chosen.
+    #[error(
+        "U hebt de persoon gesproken. Kies dan wat er met de brief gebeurt: versturen, geen brief, of eerst de zaak aanpassen."
+    )]
+    NoDecision,
+    /// Nobody was reached, yet the form says what the person said.
+    #[error("U hebt niemand gesproken. Laat het vak \"Wat zei de persoon?\" dan leeg.")]
+    HeardWithoutContact,
+    /// Nobody was reached, yet the form says a reason was given.
+    #[error("U hebt niemand gesproken, dus er is geen reden gegeven. Zet dat vinkje uit.")]
+    ReasonWithoutContact,
+}
+
+impl FormProblem {
+    /// The form field to fix (its `name`).
+    pub fn field(self) -> &'static str {
+        match self {
+            FormProblem::NoOutcome => "outcome",
+            FormProblem::NoDecision => "decision",
+            FormProblem::HeardWithoutContact => "heard",
+            FormProblem::ReasonWithoutContact => "reason_given",
+        }
+    }
+}
+
+/// Reads and checks the form.
+pub fn parse(form: &HashMap<String, String>) -> Result<Recorded, FormProblem> {
     let outcome = match form.get("outcome").map(String::as_str) {
         Some("reached") => ContactOutcome::Reached,
         Some("no_contact") => ContactOutcome::NoContact,
-        _ => return Err("Kies of u de persoon hebt gesproken.".to_string()),
+        _ => return Err(FormProblem::NoOutcome),
     };
     let heard = form
         .get("heard")
@@ -53,18 +86,13 @@ pub fn parse(form: &HashMap<String, String>) -> Result<Recorded, String> {
         _ => None,
     };
     if outcome == ContactOutcome::Reached && decision.is_none() {
-        return Err("U hebt de persoon gesproken. Kies dan wat er met de brief gebeurt: versturen, geen brief, of eerst de zaak aanpassen.".to_string());
+        return Err(FormProblem::NoDecision);
     }
     if outcome == ContactOutcome::NoContact && heard.is_some() {
-        return Err(
-            "U hebt niemand gesproken. Laat het vak \"Wat zei de persoon?\" dan leeg.".to_string(),
-        );
+        return Err(FormProblem::HeardWithoutContact);
     }
     if outcome == ContactOutcome::NoContact && reason_given {
-        return Err(
-            "U hebt niemand gesproken, dus er is geen reden gegeven. Zet dat vinkje uit."
-                .to_string(),
-        );
+        return Err(FormProblem::ReasonWithoutContact);
     }
     Ok(Recorded {
         outcome,
@@ -367,6 +395,8 @@ mod tests {
     #[test]
     fn a_reached_contact_needs_a_decision() {
         let err = parse(&form(&[("outcome", "reached"), ("heard", "Ziek.")])).unwrap_err();
+        assert_eq!((err, err.field()), (FormProblem::NoDecision, "decision"));
+        let err = err.to_string();
         assert!(
             err.contains("Kies dan wat er met de brief gebeurt"),
             "{err}"
@@ -391,9 +421,19 @@ mod tests {
 
     #[test]
     fn nobody_reached_means_nothing_heard_and_no_reason() {
-        assert!(parse(&form(&[("outcome", "no_contact"), ("heard", "x")])).is_err());
-        assert!(parse(&form(&[("outcome", "no_contact"), ("reason_given", "1")])).is_err());
-        assert!(parse(&form(&[("heard", "x")])).is_err(), "no outcome");
+        assert_eq!(
+            parse(&form(&[("outcome", "no_contact"), ("heard", "x")])),
+            Err(FormProblem::HeardWithoutContact)
+        );
+        assert_eq!(
+            parse(&form(&[("outcome", "no_contact"), ("reason_given", "1")])),
+            Err(FormProblem::ReasonWithoutContact)
+        );
+        assert_eq!(
+            parse(&form(&[("heard", "x")])),
+            Err(FormProblem::NoOutcome),
+            "no outcome"
+        );
         let ok = parse(&form(&[("outcome", "no_contact"), ("decision", "")])).unwrap();
         assert_eq!(ok.decision, None);
     }

@@ -318,9 +318,10 @@ async fn template_pdf(
             .filter(|e| template.front_matter.examples.contains(e))
             .or_else(|| template.front_matter.examples.first())
             .ok_or_else(|| "Dit sjabloon heeft geen voorbeeld.".to_string())?;
-        let preview = preview::preview(&state.config, &templates, template, example)?;
+        let preview = preview::preview(&state.config, &templates, template, example)
+            .map_err(|e| e.to_string())?;
         let renderer = crate::render::Format::Pdf.renderer(&state.config);
-        renderer.render(&preview.letter).map_err(|e| e.0)
+        renderer.render(&preview.letter).map_err(|e| e.to_string())
     })
     .await;
     match result {
@@ -515,7 +516,7 @@ fn contact(
     let recorded = contact_form::parse(form).map_err(|problem| {
         let body = format!(
             "<h1>Nog niet vastgelegd</h1>\n<p class=\"problem\" role=\"alert\">{}</p>\n<div class=\"task\">\n{}</div>\n",
-            crate::render::html::esc(&problem),
+            crate::render::html::esc(&problem.to_string()),
             calls::card(task, 0, &state.token)
         );
         pages::layout("Nog niet vastgelegd", &body, false, true)

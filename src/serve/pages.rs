@@ -1,7 +1,7 @@
 //! The HTML of `helder serve`: server-rendered, every value escaped, one small
 //! script (live reload), usable with a keyboard, at 200% zoom and on a phone.
 
-use super::preview::{Preview, severity_name};
+use super::preview::{Preview, PreviewError, severity_name};
 use crate::dutch::{decimal, plural};
 use crate::readability::Level;
 use crate::render::html::esc;
@@ -153,7 +153,7 @@ pub fn template(
     templates_dir: &std::path::Path,
     template: &LetterTemplate,
     example: Option<&str>,
-    preview: Option<Result<Preview, String>>,
+    preview: Option<Result<Preview, PreviewError>>,
     reports: &[FileReport],
     tasks_link: bool,
 ) -> String {
@@ -181,7 +181,7 @@ pub fn template(
         None => body.push_str("<p>Dit sjabloon heeft geen voorbeelden. Zet bovenaan een voorbeeld bij <code>examples</code>.</p>\n"),
         Some(Err(problem)) => body.push_str(&format!(
             "<div class=\"panel\" role=\"alert\"><h2>Van dit sjabloon kan geen brief gemaakt worden</h2><p>{}</p></div>\n",
-            esc(&problem)
+            esc(&problem.to_string())
         )),
         Some(Ok(preview)) => {
             body.push_str("<div class=\"split\">\n<section aria-labelledby=\"brief\"><h2 id=\"brief\">De brief</h2>\n");

@@ -6,16 +6,15 @@
 //! so every value stays escaped as in a real letter, and are turned into
 //! links afterwards.
 
-use crate::compose::{ComposeOptions, build_letter};
+use crate::compose::{ComposeError, ComposeOptions, build_letter};
 use crate::config::Config;
-use crate::event::parse_events;
 use crate::lint::{Finding, Severity, SourceKind, lint_letter, prose};
+use crate::problem::Problem;
 use crate::readability::{Document, Metrics};
-use crate::render::blocks::parse_blocks;
+use crate::render::blocks::{MarkdownError, parse_blocks};
 use crate::render::html::{HtmlRenderer, esc};
-use crate::render::{Letter, Renderer};
+use crate::render::{Letter, RenderError, Renderer};
 use crate::template::{LetterTemplate, TemplateSet};
-use crate::template_ci::EXAMPLES_DIR;
 
 /// First code point of the mark-start characters (private use, plane 15).
 const MARK_START: u32 = 0xF_0000;
@@ -39,32 +38,37 @@ pub struct Preview {
     pub longest: Vec<(usize, String)>,
 }
 
+/// Why no letter could be made of a template with one of its examples.
+#[derive(Debug, thiserror::Error)]
+pub enum PreviewError {
+    /// The example cannot be read, is broken, or is for another event type
+    /// (the same check as template CI's, with the file as its place).
+    #[error(transparent)]
+    Example(#[from] Problem),
+    /// The template cannot make a letter of the example.
+    #[error(transparent)]
+    Letter(#[from] ComposeError),
+    /// The letter's Markdown cannot be laid out (the error names the line).
+    #[error("{}", .0.message)]
+    Markdown(MarkdownError),
+    /// The letter cannot be made as HTML.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
 /// Makes the preview of `template` with example `example` (a file name in `examples/`).
 pub fn preview(
     config: &Config,
     templates: &TemplateSet,
     template: &LetterTemplate,
     example: &str,
-) -> Result<Preview, String> {
-    let path = config.templates_dir.join(EXAMPLES_DIR).join(example);
-    let text = std::fs::read_to_string(&path)
-        .map_err(|_| format!("het voorbeeld {example} kan niet worden gelezen"))?;
-    let event = parse_events(&text, &path.display().to_string())
-        .into_iter()
-        .next()
-        .ok_or_else(|| format!("het voorbeeld {example} is leeg"))?
-        .map_err(|e| e.to_string())?;
-    if event.event_type != template.front_matter.event_type {
-        return Err(format!(
-            "het voorbeeld {example} is een {}, maar dit sjabloon is voor {}",
-            event.event_type, template.front_matter.event_type
-        ));
-    }
+) -> Result<Preview, PreviewError> {
+    let event = crate::template_ci::read_example(&config.templates_dir, example, template)?;
     let options = ComposeOptions {
         date: event.time.0.date_naive(),
         draft: false,
     };
-    let mut letter = build_letter(&event, config, templates, options).map_err(|e| e.to_string())?;
+    let mut letter = build_letter(&event, config, templates, options)?;
     let markdown = letter.body_markdown.clone();
     let facts = crate::compose::event_facts(&event, &letter, config);
     let result = lint_letter(&markdown, &facts, &config.readability);
@@ -92,10 +96,9 @@ pub fn preview(
         position = *end;
     }
     with_marks.push_str(&markdown[position..]);
-    letter.body = parse_blocks(&with_marks).map_err(|e| e.message)?;
-    let page =
-        String::from_utf8(HtmlRenderer.render(&letter).map_err(|e| e.0)?).unwrap_or_default();
-    letter.body = parse_blocks(&markdown).map_err(|e| e.message)?;
+    letter.body = parse_blocks(&with_marks).map_err(PreviewError::Markdown)?;
+    let page = String::from_utf8(HtmlRenderer.render(&letter)?).unwrap_or_default();
+    letter.body = parse_blocks(&markdown).map_err(PreviewError::Markdown)?;
     let main_start = page.find("<main").unwrap_or(0);
     let main_end = page
         .find("</main>")

@@ -557,7 +557,11 @@ fn add_template_error(
 }
 
 /// Reads one example event and checks it is for the template's event type.
-fn read_example(dir: &Path, name: &str, template: &LetterTemplate) -> Result<CaseEvent, Problem> {
+pub(crate) fn read_example(
+    dir: &Path,
+    name: &str,
+    template: &LetterTemplate,
+) -> Result<CaseEvent, Problem> {
     let path = dir.join(EXAMPLES_DIR).join(name);
     let place = path.display().to_string();
     let check_name = "Controleer de naam van het voorbeeld bovenaan, en het bestand in examples/.";

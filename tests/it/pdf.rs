@@ -274,12 +274,18 @@ fn the_pdf_declares_tagging_language_title_and_conformance() {
 fn a_character_the_font_lacks_and_an_unreadable_address_are_errors() {
     let mut letter = letter_for(example_json("benefit_granted-plain.json"), false);
     letter.subject.push_str(" \u{1F600}");
-    let error = PdfRenderer::default().render(&letter).unwrap_err().0;
+    let error = PdfRenderer::default()
+        .render(&letter)
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("U+1F600"), "{error}");
 
     let mut letter = letter_for(example_json("benefit_granted-plain.json"), false);
     letter.recipient_address[1] = "*Lindelaan 14".to_string();
-    let error = PdfRenderer::default().render(&letter).unwrap_err().0;
+    let error = PdfRenderer::default()
+        .render(&letter)
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("begint met '*'"), "{error}");
 }
 

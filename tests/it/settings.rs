@@ -119,3 +119,49 @@ fn the_college_is_written_without_the_words_the_letter_adds() {
         "{error}"
     );
 }
+
+#[test]
+fn a_wrong_lint_setting_names_its_key_and_the_fix() {
+    use helder::config::{Config, ConfigError};
+    let shipped = std::fs::read_to_string(root().join("helder.toml")).unwrap();
+    let error = |extra: &str| match Config::from_toml(
+        &format!("{shipped}\n{extra}"),
+        "helder.toml",
+        &root(),
+    ) {
+        Err(ConfigError::Lint { file, problem }) => (file, problem),
+        other => panic!("expected a [lint] error, got {other:?}"),
+    };
+    let (file, problem) = error("[lint.rules]\npasive-voice = \"off\"\n");
+    assert_eq!(file, "helder.toml");
+    assert_eq!(
+        (
+            problem.place.as_str(),
+            problem.problem.as_str(),
+            problem.fix.as_str()
+        ),
+        (
+            "lint.rules",
+            "de regel pasive-voice bestaat niet",
+            "Bedoelt u passive-voice?"
+        )
+    );
+    let (_, problem) = error("[[lint.overrides]]\npaths = [\"letter-templates/[a.md\"]\n");
+    assert_eq!(problem.place, "lint.overrides[1].paths");
+    assert!(
+        problem.fix.contains("letter-templates/*.md"),
+        "{}",
+        problem.fix
+    );
+    let shown = Config::from_toml(
+        &format!("{shipped}\n[lint.spelling]\nextra-words = [\"twee woorden\"]\n"),
+        "helder.toml",
+        &root(),
+    )
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        shown,
+        "instellingen helder.toml: lint.spelling: \"twee woorden\" is meer dan een woord. Zet elk woord apart in de lijst."
+    );
+}

@@ -11,10 +11,12 @@ use super::fonts::{Weight, face};
 
 /// Checks the address lines; `max_width` is the window's inner width in points at `size`.
 pub fn check(lines: &[String], size: f32, max_width: f32) -> Result<(), RenderError> {
+    const FIX: &str = "Controleer het adres in het zaaksysteem.";
     let fail = |problem: String| {
-        Err(RenderError(format!(
-            "het adres kan zo niet in het venster van de envelop: {problem}. Controleer het adres in het zaaksysteem."
-        )))
+        Err(RenderError::new(
+            format!("het adres kan zo niet in het venster van de envelop: {problem}"),
+            FIX,
+        ))
     };
     if !(3..=6).contains(&lines.len()) {
         return fail(format!(
@@ -33,10 +35,13 @@ pub fn check(lines: &[String], size: f32, max_width: f32) -> Result<(), RenderEr
             ));
         }
         let width = face(Weight::Regular).width(line, size).map_err(|missing| {
-            RenderError(format!(
-                "het teken '{}' in regel {number} van het adres staat niet in het lettertype",
-                missing.0
-            ))
+            RenderError::new(
+                format!(
+                    "het teken '{}' in regel {number} van het adres staat niet in het lettertype",
+                    missing.0
+                ),
+                FIX,
+            )
         })?;
         if width > max_width {
             return fail(format!("regel {number} is te lang voor het venster"));
@@ -128,7 +133,7 @@ mod tests {
             ),
         ];
         for (address, expected) in cases {
-            let error = check(&address, 10.5, 270.0).unwrap_err().0;
+            let error = check(&address, 10.5, 270.0).unwrap_err().to_string();
             assert!(error.contains(expected), "{error}");
         }
     }

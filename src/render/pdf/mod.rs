@@ -43,6 +43,10 @@ use tags::Structure;
 /// The most pages a letter may have.
 pub const MAX_PAGES: usize = 12;
 
+/// The fix for a failure that no setting or event can cause: the layout
+/// itself made a PDF that krilla refuses.
+const INTERNAL_FIX: &str = "Dit is een fout in helder zelf; meld het aan de beheerder van helder, met het nummer van de gebeurtenis.";
+
 /// Points in a millimetre.
 const MM: f32 = 72.0 / 25.4;
 const PAGE_WIDTH: f32 = 210.0 * MM;
@@ -107,10 +111,13 @@ impl Renderer for PdfRenderer {
 /// Renders one letter as PDF bytes.
 pub fn render(letter: &Letter, settings: PdfSettings) -> Result<Vec<u8>, RenderError> {
     if !(45.0..=65.0).contains(&settings.window_top_mm) {
-        return Err(RenderError(format!(
-            "window-top-mm is {}; een vensterenvelop heeft het venster op 50 of 60 mm van de bovenkant",
-            settings.window_top_mm
-        )));
+        return Err(RenderError::new(
+            format!(
+                "window-top-mm is {}; een vensterenvelop heeft het venster op 50 of 60 mm van de bovenkant",
+                settings.window_top_mm
+            ),
+            "Zet letter.window-top-mm in helder.toml op 50 of 60.",
+        ));
     }
     let window_top = settings.window_top_mm * MM;
     let window_inner = WINDOW_RIGHT - WINDOW_LEFT - 2.0 * WINDOW_PADDING;
@@ -135,17 +142,25 @@ pub fn render(letter: &Letter, settings: PdfSettings) -> Result<Vec<u8>, RenderE
     };
     let flow = paginate(&chunks, frame);
     if flow.pages > MAX_PAGES {
-        return Err(RenderError(format!(
-            "de brief wordt {} bladzijden lang; een brief is hoogstens {MAX_PAGES} bladzijden. Kijk of het sjabloon of de gebeurtenis veel te lange lijsten heeft",
-            flow.pages
-        )));
+        return Err(RenderError::new(
+            format!(
+                "de brief wordt {} bladzijden lang; een brief is hoogstens {MAX_PAGES} bladzijden",
+                flow.pages
+            ),
+            "Kijk of het sjabloon of de gebeurtenis veel te lange lijsten heeft",
+        ));
     }
 
     let configuration = ConfigurationBuilder::new()
         .with_archival_validator(Archival::A2_A)
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
-        .map_err(|e| RenderError(format!("de PDF-instellingen passen niet bij elkaar: {e:?}")))?;
+        .map_err(|e| {
+            RenderError::new(
+                format!("de PDF-instellingen passen niet bij elkaar: {e:?}"),
+                INTERNAL_FIX,
+            )
+        })?;
     let mut document = Document::new_with(SerializeSettings {
         configuration,
         enable_tagging: true,
@@ -236,8 +251,11 @@ pub fn render(letter: &Letter, settings: PdfSettings) -> Result<Vec<u8>, RenderE
     );
     document.set_tag_tree(structure.tree());
     document.finish().map_err(|e| {
-        RenderError(format!(
-            "de PDF voldoet niet aan PDF/A-2a en PDF/UA-1 en is daarom niet gemaakt: {e:?}"
-        ))
+        RenderError::new(
+            format!(
+                "de PDF voldoet niet aan PDF/A-2a en PDF/UA-1 en is daarom niet gemaakt: {e:?}"
+            ),
+            INTERNAL_FIX,
+        )
     })
 }

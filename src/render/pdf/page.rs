@@ -27,10 +27,13 @@ pub(super) struct Fixed {
 }
 
 pub(super) fn missing(error: MissingGlyph) -> RenderError {
-    RenderError(format!(
-        "het teken '{}' (U+{:04X}) staat niet in het lettertype van de brief. Controleer de gegevens in het zaaksysteem; de brief is niet gemaakt",
-        error.0, error.0 as u32
-    ))
+    RenderError::new(
+        format!(
+            "het teken '{}' (U+{:04X}) staat niet in het lettertype van de brief",
+            error.0, error.0 as u32
+        ),
+        "Controleer de gegevens in het zaaksysteem; de brief is niet gemaakt",
+    )
 }
 
 pub(super) fn one_line(weight: Weight, text: &str, size: f32) -> Result<TextLine, RenderError> {
@@ -99,8 +102,9 @@ pub(super) fn first_page(
     let node = structure.add(Role::P, None);
     let return_line = one_line(Weight::Regular, &letter.sender.return_address, RETURN_SIZE)?;
     if return_line.width > window_inner {
-        return Err(RenderError(
-            "het retouradres past niet op één regel boven het venster; maak het korter in helder.toml".to_string(),
+        return Err(RenderError::new(
+            "het retouradres past niet op één regel boven het venster",
+            "Maak het postadres van de gemeente (municipality.postal-address) korter in helder.toml.",
         ));
     }
     fixed.push(Fixed {
