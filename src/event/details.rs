@@ -79,8 +79,9 @@ pub struct Objection {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
-    /// The duty that was not met, in plain words, to follow "U moet …"
-    /// ("naar afspraken over werk komen").
+    /// The duty that was not met, in plain words, to follow "Als u bijstand
+    /// krijgt, moet u …" ("naar afspraken over werk komen"; "zich bij het UWV
+    /// inschrijven"): no subject of its own.
     pub obligation: Text,
     /// The article of that duty, for the box only ("artikel 9 lid 1 onderdeel b Participatiewet").
     pub obligation_basis: Text,
@@ -385,7 +386,29 @@ fn validate_objection(objection: &Objection) -> Result<(), Invalid> {
     Ok(())
 }
 
+/// Words that would make the duty a sentence of its own after "moet u …"
+/// ("moet u u inschrijven", "moet u hij …").
+const SUBJECTS: [&str; 10] = [
+    "u", "ik", "je", "jij", "hij", "zij", "ze", "wij", "we", "men",
+];
+
 fn validate_measure(measure: &Measure, needed: &MeasureNeeds) -> Result<(), Invalid> {
+    let first_word = measure
+        .obligation
+        .as_str()
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if SUBJECTS.contains(&first_word.as_str()) {
+        return Err(invalid(
+            "data.measure.obligation",
+            &format!(
+                "de brief zet \"Als u bijstand krijgt, moet u\" voor de plicht, maar de plicht begint met \"{first_word}\""
+            ),
+            "Schrijf de plicht zonder \"u\" ervoor, bijvoorbeeld \"zich bij het UWV inschrijven\" of \"uw inkomen op tijd doorgeven\".",
+        ));
+    }
     if let Some(percentage) = measure.percentage
         && !(1..=100).contains(&percentage)
     {

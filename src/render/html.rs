@@ -1,8 +1,11 @@
 //! The HTML renderer: one self-contained page per letter.
 //!
 //! No external resources (fonts, images, scripts); readable on a phone;
-//! prints on A4 with the address where a window envelope shows it.
+//! prints on A4 with the address where a window envelope shows it. Amounts,
+//! dates, postcodes and phone numbers never break across lines: their spaces
+//! are no-break spaces ([`keep_together`]).
 
+use super::keep_together::keep_together;
 use super::{Block, Inline, Letter, RenderError, Renderer};
 
 /// The mark on every held draft.
@@ -107,7 +110,7 @@ pub fn page(letter: &Letter) -> String {
     );
     out.push_str(&format!(
         "<p class=\"return\">{}</p>\n",
-        esc(&sender.return_address)
+        esc(&keep_together(&sender.return_address))
     ));
     let address: Vec<String> = letter
         .recipient_address
@@ -123,19 +126,22 @@ pub fn page(letter: &Letter) -> String {
     for (label, value) in letter.reference_rows() {
         out.push_str(&format!(
             "<tr><th scope=\"row\">{label}</th><td>{}</td></tr>\n",
-            esc(&value)
+            esc(&keep_together(&value))
         ));
     }
     out.push_str("</table>\n</div>\n");
-    out.push_str(&format!("<h1>{}</h1>\n", esc(&letter.subject)));
+    out.push_str(&format!(
+        "<h1>{}</h1>\n",
+        esc(&keep_together(&letter.subject))
+    ));
     for block in &letter.body {
         write_block(&mut out, block);
     }
     out.push_str(&format!(
         "<footer>{} · {} · telefoon {} · {}</footer>\n",
         esc(&sender.name),
-        esc(&sender.return_address),
-        esc(&sender.phone),
+        esc(&keep_together(&sender.return_address)),
+        esc(&keep_together(&sender.phone)),
         esc(&sender.website)
     ));
     out.push_str("</main>\n</body>\n</html>\n");
@@ -205,7 +211,7 @@ fn inlines(content: &[Inline]) -> String {
     let mut out = String::new();
     for inline in content {
         match inline {
-            Inline::Text(text) => out.push_str(&esc(text)),
+            Inline::Text(text) => out.push_str(&esc(&keep_together(text))),
             Inline::Strong(c) => out.push_str(&format!("<strong>{}</strong>", inlines(c))),
             Inline::Emphasis(c) => out.push_str(&format!("<em>{}</em>", inlines(c))),
             Inline::Link { url, content } => out.push_str(&format!(

@@ -6,6 +6,7 @@
 
 pub mod blocks;
 pub mod html;
+pub mod keep_together;
 pub mod pdf;
 pub mod text;
 

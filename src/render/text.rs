@@ -1,8 +1,10 @@
 //! The plain-text renderer: for e-mail bodies and for reading a letter in a terminal.
 //!
-//! Lines are wrapped at 72 characters on ordinary spaces only, so "€ 12,50"
-//! and "9.30 uur" (joined by no-break spaces) never break.
+//! Lines are wrapped at 72 characters on ordinary spaces only, after
+//! [`keep_together`] joined amounts, times, dates, postcodes and phone numbers
+//! with no-break spaces, so "€ 12,50" or "0488 44 22 60" never breaks.
 
+use super::keep_together::keep_together;
 use super::{Block, Inline, Letter, RenderError, Renderer, plain_text};
 
 const WIDTH: usize = 72;
@@ -184,8 +186,10 @@ fn inline_text(content: &[Inline]) -> String {
     out
 }
 
-/// Wraps one line of text at [`WIDTH`] characters, breaking only at ordinary spaces.
+/// Wraps one line of text at [`WIDTH`] characters, breaking only at ordinary
+/// spaces, never inside what [`keep_together`] joins.
 fn wrap(text: &str, first_indent: &str, rest_indent: &str) -> String {
+    let text = keep_together(text);
     let mut out = String::new();
     let mut line = first_indent.to_string();
     let mut line_len = first_indent.chars().count();

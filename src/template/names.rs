@@ -310,7 +310,7 @@ pub const GROUPS: &[Group] = &[
     ),
     event(
         &[text("measure.obligation", "naar afspraken over werk komen")],
-        "de plicht die niet is nagekomen, in gewone woorden, na \"Wie bijstand krijgt, moet …\"",
+        "de plicht die niet is nagekomen, in gewone woorden, na \"Als u bijstand krijgt, moet u …\"; dus \"uw\" en \"zich\", en niet beginnen met \"u\"",
     ),
     event(
         &[text(

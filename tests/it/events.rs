@@ -343,6 +343,14 @@ fn decision_letters_need_the_facts_they_show() {
             )),
         ),
         (
+            "a duty that starts with its own subject",
+            error_of(with(
+                example_json("sanction_reduction-reached.json"),
+                "/data/measure/obligation",
+                json!("u bij het UWV inschrijven"),
+            )),
+        ),
+        (
             "a reduction without its percentage",
             error_of(without(
                 example_json("sanction_reduction-reached.json"),

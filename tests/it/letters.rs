@@ -2,7 +2,7 @@
 
 use crate::html::Page;
 use crate::support::{config, event, example_json, letter_date, root, templates};
-use helder::compose::{ComposeOptions, Composed, compose};
+use helder::compose::{ComposeOptions, Composed, build_letter, compose};
 use helder::event::EventType;
 use helder::render::html::HtmlRenderer;
 use helder::render::text::TextRenderer;
@@ -160,7 +160,7 @@ fn a_besluit_has_its_objection_deadline_and_legal_basis() {
     // Sent Monday 23 November 2026: six weeks later is Monday 4 January 2027.
     let flowing = text.replace('\n', " ");
     assert!(
-        flowing.contains("De laatste dag is maandag 4\u{a0}januari 2027.")
+        flowing.contains("De laatste dag is maandag 4\u{a0}januari\u{a0}2027.")
             && flowing.contains("zes weken, vanaf de dag na de datum van deze brief"),
         "{text}"
     );
@@ -298,4 +298,73 @@ fn a_letter_that_claims_what_its_event_does_not_carry_never_goes_out() {
         compose(&event(value), &config, &templates, options).unwrap(),
         Composed::Letter(_)
     ));
+}
+
+/// What must stay on one line: a phone number, an amount, a date, a postcode and an IBAN.
+const WHOLE: [&str; 6] = [
+    "0488 44 22 60",
+    "06 12 34 56 78",
+    "€ 1.234,56",
+    "4 december 2026",
+    "6500 AB",
+    "NL91 BNGH 0285 1654 27",
+];
+
+/// The warning (reached) with a reason that puts each of [`WHOLE`] at every
+/// place on a line, one letter for each length of the words before it.
+fn letters_with_breakable_values() -> Vec<Letter> {
+    (0..40)
+        .map(|pad| {
+            let mut json = example_json("warning-reached.json");
+            let lead = "ja ".repeat(pad);
+            json["data"]["decision"]["reasons"][0] = serde_json::json!(format!(
+                "{lead}Bel 0488 44 22 60 of 06 12 34 56 78 over € 1.234,56 vóór 4 december 2026, of schrijf naar Postbus 4100, 6500 AB Waalmonde. Ons rekeningnummer is NL91 BNGH 0285 1654 27."
+            ));
+            build_letter(
+                &event(json),
+                &config(),
+                &templates(),
+                ComposeOptions {
+                    date: letter_date(),
+                    draft: true,
+                },
+            )
+            .unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn phone_numbers_amounts_dates_and_postcodes_never_break_in_text_or_html() {
+    for letter in letters_with_breakable_values() {
+        let text = String::from_utf8(TextRenderer.render(&letter).unwrap()).unwrap();
+        let plain = text.replace('\u{a0}', " ");
+        let flowing = plain.replace('\n', " ");
+        for whole in WHOLE {
+            let in_lines: usize = plain.lines().map(|l| l.matches(whole).count()).sum();
+            assert!(in_lines >= 1, "{whole:?} in:\n{text}");
+            assert_eq!(
+                in_lines,
+                flowing.matches(whole).count(),
+                "{whole:?} is broken across lines:\n{text}"
+            );
+        }
+        // The contact's direct number (in the contact block) too.
+        assert!(
+            text.replace('\n', " ")
+                .contains("Bel gerust: 0488\u{a0}44\u{a0}22\u{a0}60."),
+            "{text}"
+        );
+        assert!(text.lines().all(|l| l.chars().count() <= 72), "{text}");
+
+        let html = String::from_utf8(HtmlRenderer.render(&letter).unwrap()).unwrap();
+        for whole in WHOLE {
+            let joined = whole.replace(' ', "\u{a0}");
+            assert!(html.contains(&joined), "{joined:?} in the HTML");
+            assert!(
+                !html.contains(whole),
+                "{whole:?} with a breakable space in the HTML"
+            );
+        }
+    }
 }

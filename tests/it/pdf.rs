@@ -341,3 +341,38 @@ fn render_writes_a_private_pdf_file_and_refuses_another_window_position() {
     let error = helder::config::Config::from_toml(&moved, "helder.toml", &root()).unwrap_err();
     assert!(error.to_string().contains("window-top-mm"), "{error}");
 }
+
+#[test]
+fn phone_numbers_amounts_dates_and_postcodes_never_break_across_pdf_lines() {
+    if !crate::support::tool_available("pdftotext", "poppler-utils") {
+        return;
+    }
+    let whole = [
+        "0488 44 22 60",
+        "06 12 34 56 78",
+        "€ 1.234,56",
+        "4 december 2026",
+        "6500 AB",
+        "NL91 BNGH 0285 1654 27",
+    ];
+    // Each length of the words before them puts the values at another place on the line.
+    for pad in (0..30).step_by(3) {
+        let mut json = example_json("warning-reached.json");
+        json["data"]["decision"]["reasons"][0] = json!(format!(
+            "{}Bel 0488 44 22 60 of 06 12 34 56 78 over € 1.234,56 vóór 4 december 2026, of schrijf naar Postbus 4100, 6500 AB Waalmonde. Ons rekeningnummer is NL91 BNGH 0285 1654 27.",
+            "ja ".repeat(pad)
+        ));
+        let letter = letter_for(json, true);
+        let text = poppler("pdftotext", &[], &pdf(&letter, 50.0)).replace('\u{a0}', " ");
+        let flowing = text.replace('\n', " ");
+        for value in whole {
+            let in_lines: usize = text.lines().map(|l| l.matches(value).count()).sum();
+            assert!(in_lines >= 1, "{value:?} in:\n{text}");
+            assert_eq!(
+                in_lines,
+                flowing.matches(value).count(),
+                "{value:?} is broken across lines (pad {pad}):\n{text}"
+            );
+        }
+    }
+}

@@ -1,15 +1,15 @@
 //! Line breaking on real glyph widths, and the page flow of the letter body.
 //!
 //! Text is cut into words at ordinary spaces only. Spaces that must not break
-//! (`€ 1.250,00`, `9.00 uur`, `1234 AB`, and every no-break space the Dutch
-//! helpers write) keep their words together. A word is never split, unless it
+//! (amounts, times, dates, postcodes and phone numbers, see
+//! [`keep_together`], and every no-break space the Dutch helpers write) keep
+//! their words together. A word is never split, unless it
 //! is wider than a whole line. Blocks become [`Chunk`]s of lines; [`paginate`]
 //! places them on pages with headings kept with what follows, and at least two
 //! lines of a paragraph at the bottom and at the top of a page.
 
 use super::fonts::{MissingGlyph, Weight, face};
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::render::keep_together::keep_together;
 
 /// A stretch of text in one weight.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,28 +106,6 @@ impl StyledText {
         words.retain(|w| !w.pieces.is_empty() || w.break_after);
         words
     }
-}
-
-/// Puts no-break spaces where a line must not break: `€ 12`, `9.00 uur`, `1234 AB`.
-pub fn keep_together(text: &str) -> String {
-    static PATTERNS: OnceLock<[(Regex, &'static str); 3]> = OnceLock::new();
-    let patterns = PATTERNS.get_or_init(|| {
-        [
-            (Regex::new(r"€ (-?\d)").expect("valid"), "€\u{a0}$1"),
-            (Regex::new(r"(\d) (uur\b)").expect("valid"), "$1\u{a0}$2"),
-            (
-                Regex::new(r"\b([1-9][0-9]{3}) ([A-Z]{2})\b").expect("valid"),
-                "$1\u{a0}$2",
-            ),
-        ]
-    });
-    let mut text = text.to_string();
-    for (pattern, replacement) in patterns {
-        if pattern.is_match(&text) {
-            text = pattern.replace_all(&text, *replacement).into_owned();
-        }
-    }
-    text
 }
 
 fn width_of(pieces: &[(Weight, String)], size: f32) -> Result<f32, MissingGlyph> {
@@ -485,8 +463,8 @@ mod tests {
 
     #[test]
     fn lines_fit_and_words_stay_whole() {
-        let text = "Wij betalen uw uitkering elke maand voor de 25e. Het bedrag is € 1.250,00 en u krijgt het op uw rekening. De afspraak is om 9.00 uur in 1234 AB Waalmonde.";
-        for width in [80.0, 120.0, 200.0, 300.0] {
+        let text = "Wij betalen uw uitkering elke maand voor de 25e. Het bedrag is € 1.250,00 en u krijgt het op uw rekening. De afspraak is om 9.00 uur in 1234 AB Waalmonde, op 4 december 2026. Bel 0488 44 22 60.";
+        for width in [100.0, 120.0, 160.0, 200.0, 250.0, 300.0] {
             let lines = break_lines(&styled(text), 11.0, width).unwrap();
             let words: Vec<String> = lines
                 .iter()
@@ -501,6 +479,16 @@ mod tests {
             assert!(lines.iter().any(|l| l.text().contains("€\u{a0}1.250,00")));
             assert!(lines.iter().any(|l| l.text().contains("9.00\u{a0}uur")));
             assert!(lines.iter().any(|l| l.text().contains("1234\u{a0}AB")));
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.text().contains("4\u{a0}december\u{a0}2026"))
+            );
+            assert!(
+                lines
+                    .iter()
+                    .any(|l| l.text().contains("0488\u{a0}44\u{a0}22\u{a0}60"))
+            );
         }
     }
 
