@@ -159,6 +159,8 @@ fn main() {
         address: "127.0.0.1".parse().unwrap(),
         port: 0,
         out: Some(out.clone()),
+        hosts: Vec::new(),
+        secret: None,
     };
     let serve_config = config.clone();
     std::thread::spawn(move || {

@@ -100,6 +100,11 @@ pub struct BatchArgs {
     /// Threads for rendering (default: all cores).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// When another batch is using the output folder, wait until it is done
+    /// instead of stopping at once.
+    #[arg(long)]
+    pub wait: bool,
 }
 
 /// Arguments of `helder serve`.
@@ -109,13 +114,24 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 8470)]
     pub port: u16,
 
-    /// The address to listen on. Anything but 127.0.0.1 lets other computers in: helder warns.
+    /// The address to listen on. Anything but 127.0.0.1 lets other computers in, and
+    /// then a login is required: give a secret with --secret-file or HELDER_SERVE_SECRET.
     #[arg(long, default_value = "127.0.0.1")]
     pub address: std::net::IpAddr,
 
     /// A batch folder (the --out of helder batch), for the call-first page.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+
+    /// A host name colleagues use to reach this computer (repeat for more), e.g.
+    /// helder.gemeente.local. Requests for any other name are refused.
+    #[arg(long = "host", value_name = "NAME")]
+    pub hosts: Vec<String>,
+
+    /// A file with the secret to log in with (its first line, at least 16 characters).
+    /// Without it, the environment variable HELDER_SERVE_SECRET is used.
+    #[arg(long, value_name = "PATH")]
+    pub secret_file: Option<PathBuf>,
 }
 
 /// Arguments of `helder tasks`.

@@ -40,6 +40,23 @@ pub struct CallFirstSettings {
     pub no_contact_attempts: u32,
 }
 
+impl CallFirstSettings {
+    /// The most working days a contact person may get for a call (twelve weeks).
+    pub const MAX_DEADLINE_WORKING_DAYS: u32 = 60;
+
+    /// Checks the ranges; the error names the key and the range, in Dutch.
+    pub fn check(&self) -> Result<(), String> {
+        let days = self.deadline_working_days;
+        if !(1..=Self::MAX_DEADLINE_WORKING_DAYS).contains(&days) {
+            return Err(format!(
+                "call-first.deadline-working-days is {days}; dat moet een heel getal van 1 tot en met {} werkdagen zijn",
+                Self::MAX_DEADLINE_WORKING_DAYS
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for CallFirstSettings {
     fn default() -> Self {
         CallFirstSettings {
@@ -381,6 +398,7 @@ impl Config {
                 ),
             });
         }
+        data.call_first.check().map_err(invalid)?;
         let lint =
             LintConfig::from_settings(data.lint, base).map_err(|problem| ConfigError::Lint {
                 file: file.to_string(),

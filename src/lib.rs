@@ -27,6 +27,7 @@ pub mod compose;
 pub mod config;
 pub mod dutch;
 pub mod event;
+pub mod folder;
 pub mod fs;
 pub mod iban;
 pub mod letter_dates;

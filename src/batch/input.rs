@@ -20,9 +20,10 @@ pub struct Item {
 impl Item {
     /// A key for input that has no usable event id: `input:<file>:<line>`.
     pub fn position_key(&self) -> String {
+        let file = crate::event::bsn::mask_possible_bsns(&self.file);
         match self.line {
-            Some(line) => format!("input:{}:{line}", self.file),
-            None => format!("input:{}", self.file),
+            Some(line) => format!("input:{file}:{line}"),
+            None => format!("input:{file}"),
         }
     }
 }
@@ -85,14 +86,7 @@ impl Reader {
         // Counting lines is cheap; a JSON file counts as its events.
         for path in reader.files {
             if is_ndjson(&path) {
-                let file = BufReader::new(File::open(&path).ok()?);
-                count += file
-                    .split(b'\n')
-                    .filter(|l| {
-                        l.as_ref()
-                            .is_ok_and(|l| !l.iter().all(u8::is_ascii_whitespace))
-                    })
-                    .count();
+                count += count_lines(File::open(&path).ok()?).ok()?;
             } else {
                 count += items_of_file(&path).len();
             }
@@ -194,6 +188,31 @@ impl Iterator for Reader {
             }
         }
     }
+}
+
+/// The lines of a text that are not blank, read in blocks of 64 KiB: a line
+/// of any length costs no more memory than one block.
+fn count_lines(mut input: impl Read) -> io::Result<usize> {
+    let mut block = vec![0u8; 64 * 1024];
+    let mut count = 0;
+    let mut line_has_text = false;
+    loop {
+        let read = match input.read(&mut block) {
+            Ok(0) => break,
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        for byte in &block[..read] {
+            if *byte == b'\n' {
+                count += usize::from(line_has_text);
+                line_has_text = false;
+            } else if !byte.is_ascii_whitespace() {
+                line_has_text = true;
+            }
+        }
+    }
+    Ok(count + usize::from(line_has_text))
 }
 
 /// The largest event helder reads (1 MiB); a longer line is an error record,
@@ -298,4 +317,18 @@ fn items_of_file(path: &Path) -> Vec<Item> {
             text: Ok(l.to_string()),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_counted_in_blocks_without_blank_ones() {
+        assert_eq!(count_lines("a\n\n  \nb\nc".as_bytes()).unwrap(), 3);
+        assert_eq!(count_lines("".as_bytes()).unwrap(), 0);
+        // A line far longer than a block is one line.
+        let long = format!("{}\nx\n", "y".repeat(200_000));
+        assert_eq!(count_lines(long.as_bytes()).unwrap(), 2);
+    }
 }

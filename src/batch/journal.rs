@@ -6,7 +6,7 @@
 //! files may exist without a row (the crash came between the rename and the
 //! commit); the next run makes them again, with the same content.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -101,6 +101,17 @@ pub struct ErrorRecord {
     pub message: String,
 }
 
+/// Why the journal cannot be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    /// `helder.db` is a database of something else.
+    #[error("het bestand is een database, maar niet die van helder")]
+    Foreign,
+    /// SQLite could not open or set it up.
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
+}
+
 /// The open journal. One connection, shared: the batch stores one group
 /// while it already looks up the next one, so calls take turns on a lock.
 pub struct Journal {
@@ -115,8 +126,22 @@ impl std::fmt::Debug for Journal {
 
 impl Journal {
     /// Opens (or creates) the journal in `dir`.
-    pub fn open(dir: &Path) -> rusqlite::Result<Journal> {
-        let connection = Connection::open(dir.join("helder.db"))?;
+    ///
+    /// The file is opened without following a link, and a database that is
+    /// not helder's (it has tables, but not helder's `events`) is refused
+    /// before anything is written to it.
+    pub fn open(dir: &Path) -> Result<Journal, JournalError> {
+        let flags = OpenFlags::default() | OpenFlags::SQLITE_OPEN_NOFOLLOW;
+        let connection = Connection::open_with_flags(dir.join("helder.db"), flags)?;
+        let tables: Vec<String> = {
+            let mut statement =
+                connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")?;
+            let names = statement.query_map([], |r| r.get(0))?;
+            names.collect::<rusqlite::Result<_>>()?
+        };
+        if !tables.is_empty() && !tables.iter().any(|t| t == "events") {
+            return Err(JournalError::Foreign);
+        }
         connection.pragma_update(None, "journal_mode", "WAL")?;
         // A commit is durable before helder reports the group done.
         connection.pragma_update(None, "synchronous", "FULL")?;
@@ -163,11 +188,59 @@ impl Journal {
                 finished_at TEXT,
                 input TEXT NOT NULL,
                 counts TEXT
+            );
+            CREATE TABLE IF NOT EXISTS files (
+                path TEXT PRIMARY KEY,
+                sha256 TEXT NOT NULL,
+                previous TEXT
             );",
         )?;
         Ok(Journal {
             connection: Mutex::new(connection),
         })
+    }
+
+    /// Holds the journal exclusively until it closes: no other process can
+    /// read or write it. For a run on a file system that cannot lock the
+    /// folder, this is what keeps a second run out.
+    pub fn hold_exclusively(&self) -> rusqlite::Result<()> {
+        let connection = self.lock();
+        connection.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+        connection.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
+    }
+
+    /// Records that helder is about to write a file of its own (`summary.json`,
+    /// `errors.ndjson`) with these contents; the contents before stay known,
+    /// so a write that a crash cut short still counts as helder's.
+    pub fn own_file(&self, path: &str, sha256: &str) -> rusqlite::Result<()> {
+        self.lock().execute(
+            "INSERT INTO files (path, sha256, previous) VALUES (?1, ?2, NULL)
+             ON CONFLICT(path) DO UPDATE SET previous = sha256, sha256 = ?2",
+            params![path, sha256],
+        )?;
+        Ok(())
+    }
+
+    /// Whether helder ever recorded writing this file.
+    pub fn is_recorded(&self, path: &str) -> rusqlite::Result<bool> {
+        self.lock()
+            .query_row("SELECT 1 FROM files WHERE path = ?1", params![path], |_| {
+                Ok(())
+            })
+            .optional()
+            .map(|found| found.is_some())
+    }
+
+    /// Whether a file with these contents is one helder wrote.
+    pub fn is_own_file(&self, path: &str, sha256: &str) -> rusqlite::Result<bool> {
+        self.lock()
+            .query_row(
+                "SELECT 1 FROM files WHERE path = ?1 AND (sha256 = ?2 OR previous = ?2)",
+                params![path, sha256],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|found| found.is_some())
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -354,14 +427,21 @@ impl Journal {
 
     /// Records an error (once per key) in the open transaction.
     pub fn put_error(&self, key: &str, record: &ErrorRecord, run: i64) -> rusqlite::Result<()> {
-        // Messages never repeat a value; should one ever slip through, a BSN is masked.
-        let mut record = record.clone();
-        record.message = crate::event::bsn::mask_possible_bsns(&record.message);
+        // Records never repeat a value; should one ever slip through (in a
+        // message, an id, a file name), a BSN is masked.
+        let mask = crate::event::bsn::mask_possible_bsns;
+        let record = ErrorRecord {
+            event_id: record.event_id.as_deref().map(mask),
+            file: mask(&record.file),
+            line: record.line,
+            field: record.field.as_deref().map(mask),
+            message: mask(&record.message),
+        };
         let text = serde_json::to_string(&record).unwrap_or_default();
         self.lock().execute(
             "INSERT INTO errors (key, record, run) VALUES (?1, ?2, ?3)
              ON CONFLICT(key) DO UPDATE SET record = ?2, run = ?3",
-            params![key, text, run],
+            params![mask(key), text, run],
         )?;
         Ok(())
     }

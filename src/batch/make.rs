@@ -70,10 +70,12 @@ pub(super) fn parse(item: &Item) -> Parsed {
             );
         }
     };
+    // An id that is refused (a BSN, a control character, too long) is never
+    // a key: the event is known by its place in the input instead.
     let id = value
         .get("id")
         .and_then(|v| v.as_str())
-        .filter(|s| !s.trim().is_empty())
+        .and_then(crate::event::intake::usable_id)
         .map(str::to_string);
     match event_from_value(value, origin) {
         Ok(event) => Parsed::Valid {
@@ -81,10 +83,10 @@ pub(super) fn parse(item: &Item) -> Parsed {
             hash,
         },
         Err(e) => Parsed::Invalid {
-            key: id.clone().unwrap_or_else(|| item.position_key()),
+            key: id.unwrap_or_else(|| item.position_key()),
             hash,
             record: ErrorRecord {
-                event_id: id,
+                event_id: e.event_id.clone(),
                 file: item.file.clone(),
                 line: item.line,
                 field: (!e.path.is_empty()).then(|| e.path.clone()),

@@ -32,7 +32,7 @@ mod run;
 mod store;
 
 pub use release::open_tasks;
-pub use run::run;
+pub use run::{run, run_locked};
 
 use crate::render::Format;
 use chrono::NaiveDate;
@@ -107,7 +107,7 @@ impl Counts {
 }
 
 /// `summary.json`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     /// The input as given.
     pub input: String,
@@ -156,26 +156,48 @@ pub enum BatchError {
     /// The settings or data files cannot be used.
     #[error("{0}")]
     Settings(#[from] crate::problem::Problem),
+    /// The output folder cannot be used: in use, a link, not a folder, a
+    /// file in the way that is not helder's. Nothing was done.
+    #[error(transparent)]
+    Folder(#[from] crate::folder::FolderError),
     /// A file or the journal cannot be written.
     #[error(
-        "{what} kan niet worden geschreven ({reason}). De opdracht is gestopt; wat klaar was, is bewaard. Maak ruimte of kies een andere map met --out, en start dezelfde opdracht opnieuw: helder gaat verder waar het stopte."
+        "{what} kan niet worden geschreven ({reason}). De opdracht is gestopt; wat klaar was, is bewaard. {fix}, en start dezelfde opdracht opnieuw: helder gaat verder waar het stopte."
     )]
     Write {
         /// What.
         what: String,
         /// Why.
         reason: String,
+        /// What to do about it.
+        fix: &'static str,
     },
 }
 
-/// The journal could not be read or written.
+/// The journal could not be read or written: the cause SQLite gives, in Dutch.
 pub(super) fn journal_error(e: rusqlite::Error) -> BatchError {
-    write_error("het journaal", e)
+    use rusqlite::ErrorCode as C;
+    let kind = match e.sqlite_error_code() {
+        Some(C::DiskFull) => Some(std::io::ErrorKind::StorageFull),
+        Some(C::ReadOnly) => Some(std::io::ErrorKind::ReadOnlyFilesystem),
+        Some(C::PermissionDenied | C::CannotOpen) => Some(std::io::ErrorKind::PermissionDenied),
+        _ => None,
+    };
+    match kind {
+        Some(kind) => write_error("het journaal", &std::io::Error::from(kind)),
+        None => BatchError::Write {
+            what: "het journaal".to_string(),
+            reason: "de database gaf een fout".to_string(),
+            fix: "Controleer de map en de schijf, of kies een andere map met --out",
+        },
+    }
 }
 
-pub(super) fn write_error(what: impl Into<String>, e: impl std::fmt::Display) -> BatchError {
+/// A file could not be written, for the reason `e` gives.
+pub(super) fn write_error(what: impl Into<String>, e: &std::io::Error) -> BatchError {
     BatchError::Write {
         what: what.into(),
-        reason: e.to_string(),
+        reason: crate::fs::io_reason(e).to_string(),
+        fix: crate::fs::write_fix(e),
     }
 }

@@ -439,15 +439,15 @@ pub fn open_tasks(out: &Path) -> Result<Vec<CallFirstTask>, Problem> {
             "Geef de map die u bij --out gaf.",
         ));
     }
-    let unreadable = |e: rusqlite::Error| {
+    let unreadable = |e: &dyn std::fmt::Display| {
         Problem::new(
             out.join(JOURNAL_FILE).display().to_string(),
             format!("het journaal kan niet worden gelezen ({e})"),
             "Kijk of de map heel is en of u er mag lezen, en geef de map die u bij --out gaf.",
         )
     };
-    let journal = Journal::open(out).map_err(unreadable)?;
-    let rows = journal.open_tasks().map_err(unreadable)?;
+    let journal = Journal::open(out).map_err(|e| unreadable(&e))?;
+    let rows = journal.open_tasks().map_err(|e| unreadable(&e))?;
     let mut tasks: Vec<CallFirstTask> = rows
         .iter()
         .filter_map(|row| read_task(out, row))

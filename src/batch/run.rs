@@ -3,7 +3,7 @@
 //! while the next one is read.
 
 use super::input::{Item, Reader};
-use super::journal::{Journal, Outcome};
+use super::journal::{Journal, JournalError, Outcome};
 use super::make::{Context, Made, Parsed, count_made, parse};
 use super::store::store;
 use super::{
@@ -11,8 +11,11 @@ use super::{
     write_error,
 };
 use crate::config::Config;
+use crate::folder::FolderLock;
 use crate::fs::io_reason;
-use crate::output::{ERRORS_FILE, JOURNAL_FILE, LETTERS_DIR, SUMMARY_FILE, Storage, TASKS_DIR};
+use crate::output::{
+    ERRORS_FILE, JOURNAL_FILE, LETTERS_DIR, SUMMARY_FILE, Storage, TASKS_DIR, sha256_hex,
+};
 use crate::render::BoxedRenderer;
 use crate::task::TalkingPoints;
 use crate::template::TemplateSet;
@@ -32,6 +35,9 @@ pub(super) struct Prepared {
 }
 
 /// Runs a batch. `progress` is called after every group with the counts so far.
+///
+/// The output folder is held for the whole run ([`crate::folder::lock`]): when
+/// another run holds it, this one stops at once with [`crate::folder::FolderError::Busy`].
 pub fn run(
     options: &BatchOptions,
     config: &Config,
@@ -39,6 +45,31 @@ pub fn run(
     storage: &dyn Storage,
     progress: &mut dyn FnMut(&Counts),
 ) -> Result<Summary, BatchError> {
+    let lock = crate::folder::lock(&options.out, false, &mut || {})?;
+    run_locked(&lock, options, config, templates, storage, progress)
+}
+
+/// Runs a batch in an output folder this process holds already (the call
+/// page of `helder serve` takes the lock before it writes the contact;
+/// `helder batch --wait` waits for it first).
+pub fn run_locked(
+    lock: &FolderLock,
+    options: &BatchOptions,
+    config: &Config,
+    templates: &TemplateSet,
+    storage: &dyn Storage,
+    progress: &mut dyn FnMut(&Counts),
+) -> Result<Summary, BatchError> {
+    if lock.path() != options.out {
+        return Err(BatchError::Settings(crate::problem::Problem::new(
+            options.out.display().to_string(),
+            format!(
+                "dit is niet de map die vastgehouden wordt ({})",
+                lock.path().display()
+            ),
+            "Geef run_locked de map die met folder::lock is vastgezet.",
+        )));
+    }
     let started = Instant::now();
     let reader = Reader::open(&options.input).map_err(|e| BatchError::Input {
         input: options.input.display().to_string(),
@@ -51,22 +82,33 @@ pub fn run(
         None
     } else {
         for dir in [LETTERS_DIR, TASKS_DIR] {
-            let path = options.out.join(dir);
-            crate::fs::create_private_dir(&path)
-                .map_err(|e| write_error(format!("de map {}", path.display()), io_reason(&e)))?;
+            let path = crate::folder::check_folder(&options.out, dir)?;
             remove_temporary_files(&path);
         }
-        let journal = Journal::open(&options.out).map_err(|e| {
-            write_error(
-                format!("het journaal {}", options.out.join(JOURNAL_FILE).display()),
-                e,
-            )
-        })?;
+        let journal = open_journal(&options.out)?;
+        if !lock.advisory() {
+            journal.0.hold_exclusively().map_err(journal_error)?;
+        }
         Some(journal)
     };
+    // The files of helder's that a run replaces: refused when they are not helder's.
+    for name in [SUMMARY_FILE, ERRORS_FILE] {
+        if let Some(path) = crate::folder::check_file(&options.out, name)? {
+            let ours = match &journal {
+                Some((journal, fresh)) => is_own_file(journal, *fresh, name, &path)?,
+                None => name == SUMMARY_FILE && is_summary(&path),
+            };
+            if !ours {
+                return Err(crate::folder::FolderError::Foreign(path).into());
+            }
+        }
+    }
+    let journal = journal.map(|(journal, _)| journal);
     let run_id = match &journal {
         Some(j) => j
-            .start_run(&options.input.display().to_string())
+            .start_run(&crate::event::bsn::mask_possible_bsns(
+                &options.input.display().to_string(),
+            ))
             .map_err(journal_error)?,
         None => 0,
     };
@@ -140,7 +182,7 @@ pub fn run(
     }
     let seconds = started.elapsed().as_secs_f64();
     let mut summary = Summary {
-        input: options.input.display().to_string(),
+        input: crate::event::bsn::mask_possible_bsns(&options.input.display().to_string()),
         dry_run: options.dry_run,
         counts,
         journal: BTreeMap::new(),
@@ -177,8 +219,11 @@ pub fn run(
             lines.push('\n');
         }
         let path = options.out.join(ERRORS_FILE);
+        journal
+            .own_file(ERRORS_FILE, &sha256_hex(lines.as_bytes()))
+            .map_err(journal_error)?;
         crate::fs::write_private(&path, lines.as_bytes())
-            .map_err(|e| write_error(path.display().to_string(), io_reason(&e)))?;
+            .map_err(|e| write_error(path.display().to_string(), &e))?;
         journal
             .finish_run(
                 run_id,
@@ -187,12 +232,91 @@ pub fn run(
             .map_err(journal_error)?;
     }
     let path = options.out.join(SUMMARY_FILE);
-    crate::fs::create_private_dir(&options.out)
-        .map_err(|e| write_error(format!("de map {}", options.out.display()), io_reason(&e)))?;
     let text = serde_json::to_string_pretty(&summary).unwrap_or_default();
+    if let Some(journal) = &journal {
+        journal
+            .own_file(SUMMARY_FILE, &sha256_hex(text.as_bytes()))
+            .map_err(journal_error)?;
+    }
     crate::fs::write_private(&path, text.as_bytes())
-        .map_err(|e| write_error(path.display().to_string(), io_reason(&e)))?;
+        .map_err(|e| write_error(path.display().to_string(), &e))?;
     Ok(summary)
+}
+
+/// Opens the journal of a batch folder, made 0600, refusing a link (for the
+/// database and its `-wal` and `-shm` files) and a database that is not
+/// helder's. Also says whether the journal is new in this run.
+fn open_journal(out: &Path) -> Result<(Journal, bool), BatchError> {
+    for name in [JOURNAL_FILE, "helder.db-wal", "helder.db-shm"] {
+        crate::folder::check_file(out, name)?;
+    }
+    let path = out.join(JOURNAL_FILE);
+    let fresh = std::fs::metadata(&path).map_or(true, |m| m.len() == 0);
+    make_private_file(&path).map_err(|e| write_error(path.display().to_string(), &e))?;
+    let journal = Journal::open(out).map_err(|e| match e {
+        JournalError::Foreign => {
+            BatchError::from(crate::folder::FolderError::Foreign(path.clone()))
+        }
+        JournalError::Sqlite(e) => journal_error(e),
+    })?;
+    Ok((journal, fresh))
+}
+
+/// Makes a file (empty) readable only by its owner, or makes it so when it is there.
+fn make_private_file(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+            .open(path)?;
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Ok(())
+    }
+}
+
+/// Whether `summary.json` or `errors.ndjson` is one helder wrote: its
+/// contents are recorded in the journal. In a folder whose journal is older
+/// than that record, a file without a record counts as helder's; in a folder
+/// without a journal, nothing does (but a summary of a dry run).
+fn is_own_file(
+    journal: &Journal,
+    fresh: bool,
+    name: &str,
+    path: &Path,
+) -> Result<bool, BatchError> {
+    let bytes = std::fs::read(path).map_err(|e| write_error(path.display().to_string(), &e))?;
+    if journal
+        .is_own_file(name, &sha256_hex(&bytes))
+        .map_err(journal_error)?
+    {
+        return Ok(true);
+    }
+    let recorded = journal.is_recorded(name).map_err(journal_error)?;
+    Ok(!fresh && !recorded || name == SUMMARY_FILE && !recorded && is_summary(path))
+}
+
+/// Whether a file is a `summary.json` as helder writes it (a dry run leaves
+/// one without a journal): an object with the fields of [`Summary`].
+fn is_summary(path: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_str(&text) else {
+        return false;
+    };
+    let Ok(serde_json::Value::Object(shape)) = serde_json::to_value(Summary::default()) else {
+        return false;
+    };
+    map.keys().eq(shape.keys())
 }
 
 /// Removes temporary files a killed run left behind.

@@ -10,7 +10,6 @@ use super::release;
 use super::run::Prepared;
 use super::{BatchError, Counts, journal_error, write_error};
 use crate::after_call::Effect;
-use crate::fs::io_reason;
 use crate::output::{OutputFile, Storage, is_task_json, sha256_hex, task_record};
 use crate::task::CallFirstTask;
 use std::path::Path;
@@ -172,7 +171,7 @@ pub(super) fn store(
         }
         storage
             .sync(out)
-            .map_err(|e| write_error(format!("de map {}", out.display()), io_reason(&e)))?;
+            .map_err(|e| write_error(format!("de map {}", out.display()), &e))?;
         crash_here_when_asked();
         Ok(())
     })();
@@ -272,7 +271,7 @@ pub(super) fn write_all(
         let full = out.join(path);
         storage
             .write(&full, bytes)
-            .map_err(|e| write_error(full.display().to_string(), io_reason(&e)))?;
+            .map_err(|e| write_error(full.display().to_string(), &e))?;
         outputs.push(Output {
             path: path.clone(),
             sha256: sha256_hex(bytes),

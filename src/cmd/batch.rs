@@ -33,16 +33,28 @@ pub fn run(
         dry_run: args.dry_run,
         contacts_only: false,
     };
-    run_options(&options, config, templates, terminal)
+    run_options(&options, args.wait, config, templates, terminal)
 }
 
 /// Runs a batch with these options: progress on a terminal, one summary line.
+/// The output folder is held for the whole run; when another run holds it,
+/// this one stops at once, or with `wait` waits for it.
 pub(super) fn run_options(
     options: &BatchOptions,
+    wait: bool,
     config: &Config,
     templates: &TemplateSet,
     terminal: &mut dyn Terminal,
 ) -> anyhow::Result<Outcome> {
+    let lock = crate::folder::lock(&options.out, wait, &mut || {
+        terminal.warning(&format!(
+            "wacht: een andere helder batch gebruikt de map {}; deze gaat verder zodra die klaar is.",
+            options.out.display()
+        ));
+    })?;
+    if let Some(warning) = crate::folder::permission_warning(&options.out) {
+        terminal.warning(&warning);
+    }
     // On a terminal, stderr shows how far the batch is: counts only, never a name.
     let bar = terminal.interactive().then(|| {
         let bar = match Reader::count(&options.input) {
@@ -66,7 +78,7 @@ pub(super) fn run_options(
             ));
         }
     };
-    let summary = crate::batch::run(options, config, templates, &Disk, &mut progress);
+    let summary = crate::batch::run_locked(&lock, options, config, templates, &Disk, &mut progress);
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }

@@ -22,7 +22,7 @@ pub fn run(
     terminal: &mut dyn Terminal,
 ) -> anyhow::Result<Outcome> {
     let options = options(args, today).map_err(|e| anyhow::anyhow!(e))?;
-    super::batch::run_options(&options, config, templates, terminal)
+    super::batch::run_options(&options, false, config, templates, terminal)
 }
 
 /// What to run for `helder release`; the error says how to use it instead.

@@ -12,16 +12,27 @@ pub fn run(
     config: Config,
     terminal: &mut dyn Terminal,
 ) -> anyhow::Result<Outcome> {
-    if !args.address.is_loopback() {
+    let secret = crate::serve::login::Secret::load(args.secret_file.as_deref())
+        .map_err(|e| anyhow::anyhow!(e))?;
+    if !args.address.is_loopback() && secret.is_some() {
         terminal.warning(&format!(
-            "let op: helder serve luistert op {}; andere computers in het netwerk kunnen de pagina's dan ook openen. Gebruik dit alleen op een vertrouwd netwerk.",
+            "let op: helder serve luistert op {}; andere computers in het netwerk kunnen de pagina's openen na inloggen met het geheim. Gebruik dit alleen op een vertrouwd netwerk.",
             args.address
         ));
+    }
+    if let Some(warning) = args
+        .out
+        .as_deref()
+        .and_then(crate::folder::permission_warning)
+    {
+        terminal.warning(&warning);
     }
     let options = ServeOptions {
         address: args.address,
         port: args.port,
         out: args.out.clone(),
+        hosts: args.hosts.clone(),
+        secret,
     };
     crate::serve::run(options, config, |address| {
         terminal.line(&format!(

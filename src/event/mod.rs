@@ -12,12 +12,14 @@
 //! - [`details`]: what a decision letter needs beyond the base event;
 //! - [`validate`]: what the types cannot say; [`explain`]: the Dutch error;
 //! - [`letter_facts`]: what a letter's event and the settings carry, for the rules that check a letter shows it;
-//! - [`bsn`]: a number that may be a BSN is refused at the door.
+//! - [`intake`]: what every value must be before anything reads it (no BSN in
+//!   any form ([`bsn`]), no control or invisible characters, short ids).
 
 pub mod bsn;
 pub mod details;
 pub mod event_type;
 pub mod explain;
+pub mod intake;
 pub mod letter_facts;
 pub mod parse;
 pub mod read;

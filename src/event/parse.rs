@@ -2,7 +2,6 @@
 //! into a [`CaseEvent`]: the envelope attribute by attribute, then `data`
 //! through serde, then [`validate`](super::validate). A BSN is refused first.
 
-use super::bsn::contains_possible_bsn;
 use super::event_type::{EventType, TYPE_PREFIX};
 use super::explain::{EventError, Origin, explain_serde_error, shorten};
 use super::schema::{CaseEvent, EventData};
@@ -79,21 +78,12 @@ pub fn parse_event(json: &str, origin: Origin) -> Result<CaseEvent, EventError> 
 
 /// Validates one event that is already parsed as JSON.
 pub fn event_from_value(value: Value, origin: Origin) -> Result<CaseEvent, EventError> {
-    let Value::Object(mut envelope) = value else {
-        return Err(EventError {
-            origin,
-            event_id: None,
-            path: String::new(),
-            problem: "de gebeurtenis is geen JSON-object".to_string(),
-            fix: "Geef elke gebeurtenis als object tussen { en }.".to_string(),
-        });
-    };
-    let event_id = envelope
+    // Refused ids are shown masked and cut short, never repeated as they came.
+    let event_id = value
         .get("id")
         .and_then(Value::as_str)
-        .map(str::trim)
-        .filter(|id| is_readable_id(id))
-        .map(str::to_string);
+        .filter(|id| !id.trim().is_empty())
+        .map(super::intake::shown_id);
     let fail = |path: &str, problem: &str, fix: &str| EventError {
         origin: origin.clone(),
         event_id: event_id.clone(),
@@ -101,23 +91,30 @@ pub fn event_from_value(value: Value, origin: Origin) -> Result<CaseEvent, Event
         problem: problem.to_string(),
         fix: fix.to_string(),
     };
-
-    // A BSN must never enter helder, not even in an error message.
-    if let Some(path) = find_possible_bsn(&Value::Object(envelope.clone()), String::new()) {
-        return Err(fail(
-            &path,
-            "hier staat een nummer van negen cijfers dat een BSN kan zijn",
-            "helder verwerkt geen BSN. Gebruik het zaaknummer (zaak-identificatie) of een eigen kenmerk van het zaaksysteem.",
-        ));
+    // No BSN, no control or invisible characters, no over-long ids: checked
+    // before anything else reads the event, not even an error message.
+    if let Err(refusal) = super::intake::check_event(&value) {
+        return Err(fail(&refusal.path, &refusal.problem, &refusal.fix));
     }
-
-    let id = event_id.clone().ok_or_else(|| {
-        fail(
-            "id",
-            "de gebeurtenis heeft geen bruikbaar id",
-            "Geef elke gebeurtenis een uniek id van 1 tot 200 tekens, zonder regeleinden.",
-        )
-    })?;
+    let Value::Object(mut envelope) = value else {
+        return Err(fail(
+            "",
+            "de gebeurtenis is geen JSON-object",
+            "Geef elke gebeurtenis als object tussen { en }.",
+        ));
+    };
+    let id = envelope
+        .get("id")
+        .and_then(Value::as_str)
+        .and_then(super::intake::usable_id)
+        .map(str::to_string)
+        .ok_or_else(|| {
+            fail(
+                "id",
+                "de gebeurtenis heeft geen bruikbaar id",
+                "Geef elke gebeurtenis een uniek id van 1 tot 200 tekens, zonder regeleinden.",
+            )
+        })?;
     let specversion = envelope.get("specversion").and_then(Value::as_str);
     if specversion != Some("1.0") {
         return Err(fail(
@@ -208,10 +205,6 @@ pub fn event_from_value(value: Value, origin: Origin) -> Result<CaseEvent, Event
     })
 }
 
-fn is_readable_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().count() <= 200 && !id.chars().any(char::is_control)
-}
-
 fn required_string(envelope: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
     envelope
         .get(key)
@@ -245,31 +238,4 @@ fn parse_type_attr(type_attr: &str) -> Result<EventType, (String, String)> {
             ),
         )
     })
-}
-
-/// The JSON path of the first value that may be a BSN, if any.
-fn find_possible_bsn(value: &Value, path: String) -> Option<String> {
-    match value {
-        Value::String(s) => contains_possible_bsn(s).then_some(path),
-        Value::Number(n) => {
-            let is_amount = path.ends_with("amount_cents");
-            (!is_amount
-                && n.as_u64()
-                    .is_some_and(|v| contains_possible_bsn(&v.to_string())))
-            .then_some(path)
-        }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, item)| find_possible_bsn(item, format!("{path}[{i}]"))),
-        Value::Object(map) => map.iter().find_map(|(key, item)| {
-            let child = if path.is_empty() {
-                key.clone()
-            } else {
-                format!("{path}.{key}")
-            };
-            find_possible_bsn(item, child)
-        }),
-        Value::Bool(_) | Value::Null => None,
-    }
 }

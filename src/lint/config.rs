@@ -197,6 +197,7 @@ impl LintConfig {
     pub fn from_settings(mut settings: LintSettings, base: &Path) -> Result<LintConfig, Problem> {
         check_rule_ids(&settings.rules, "lint.rules")?;
         settings.thresholds.extra_words = settings.spelling.words(base)?;
+        crate::readability::ranges::check(&settings.thresholds, "lint.thresholds")?;
         let mut overrides = Vec::new();
         for (i, entry) in settings.overrides.into_iter().enumerate() {
             let key = format!("lint.overrides[{}]", i + 1);
@@ -233,6 +234,7 @@ impl LintConfig {
                 })?,
                 None => settings.thresholds.clone(),
             };
+            crate::readability::ranges::check(&thresholds, &format!("{key}.thresholds"))?;
             overrides.push(CompiledOverride {
                 globs,
                 rules: entry.rules,

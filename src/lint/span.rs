@@ -26,18 +26,45 @@ impl From<std::ops::Range<usize>> for Span {
 }
 
 /// Line starts of a text, for turning byte offsets into line and column.
+///
+/// Columns count characters. To find one without counting from the start of
+/// a long line every time (a paragraph of thousands of sentences is one
+/// line, and each of its findings needs a column), the index also keeps how
+/// many characters come before every [`CHECKPOINT_BYTES`]th byte: a lookup
+/// counts at most that many bytes, so positions for all findings of a text
+/// take time linear in the text.
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// (byte offset on a character boundary, characters before it), every
+    /// [`CHECKPOINT_BYTES`] bytes or so, starting with (0, 0).
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// Bytes between two character-count checkpoints of a [`LineIndex`].
+pub const CHECKPOINT_BYTES: usize = 512;
 
 impl<'a> LineIndex<'a> {
     /// Indexes `text`.
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, line_starts }
+        let mut checkpoints = vec![(0, 0)];
+        if text.len() > CHECKPOINT_BYTES {
+            let mut next = CHECKPOINT_BYTES;
+            for (count, (at, _)) in text.char_indices().enumerate() {
+                if at >= next {
+                    checkpoints.push((at, count));
+                    next = at + CHECKPOINT_BYTES;
+                }
+            }
+        }
+        LineIndex {
+            text,
+            line_starts,
+            checkpoints,
+        }
     }
 
     /// The 1-based line of a byte offset.
@@ -59,12 +86,23 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.line(offset) - 1;
         let start = self.line_starts[line];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
-            + 1;
+        let column = self.chars_before(offset) - self.chars_before(start) + 1;
         (line + 1, column)
+    }
+
+    /// How many characters come before a byte offset (a byte of a character
+    /// cut in two counts as one).
+    fn chars_before(&self, offset: usize) -> usize {
+        let at = self
+            .checkpoints
+            .partition_point(|(byte, _)| *byte <= offset)
+            - 1;
+        let (byte, count) = self.checkpoints[at];
+        count
+            + self
+                .text
+                .get(byte..offset)
+                .map_or(offset - byte, |s| s.chars().count())
     }
 }
 
@@ -85,5 +123,16 @@ mod tests {
         assert_eq!(index.line_start(2), 6);
         assert_eq!(index.line_start(1), 0);
         assert_eq!(index.line_start(9), "één\ntwee drie\n".len());
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_counting_from_its_start() {
+        let text = format!("kop\n{}", "één twee drie. ".repeat(400));
+        let index = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(37) {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let expected = text[start..offset].chars().count() + 1;
+            assert_eq!(index.line_col(offset).1, expected, "{offset}");
+        }
     }
 }

@@ -8,7 +8,8 @@
 //! - [`grammar`]: subordinate clauses and passives (word lists in `readability/grammar.toml`);
 //! - `phrase`: phrases of a data file (formal words, tone) found in a sentence;
 //! - [`tone`]: the tone rules' view of each sentence (clauses, negation, help);
-//! - [`metrics`]: the numbers and the level; [`syllables`]. The word data is in [`crate::lexicon`].
+//! - [`metrics`]: the numbers and the level; [`syllables`]. The word data is in [`crate::lexicon`];
+//! - [`ranges`]: the ranges the limits in `helder.toml` must lie in.
 //!
 //! # How the level is decided
 //!
@@ -37,6 +38,7 @@ pub mod document;
 pub mod grammar;
 pub mod metrics;
 pub(crate) mod phrase;
+pub mod ranges;
 pub mod syllables;
 pub mod tone;
 pub mod words;

@@ -78,6 +78,15 @@ pub fn parse(form: &HashMap<String, String>) -> Result<Recorded, FormProblem> {
         .get("heard")
         .map(|h| h.trim().to_string())
         .filter(|h| !h.is_empty());
+    // What was heard goes into a letter: no BSN, no control or invisible characters.
+    if let Some(heard) = &heard
+        && let Err(refusal) = crate::event::intake::check_note(heard, "heard")
+    {
+        return Err(format!(
+            "Wat de persoon zei, kan zo niet in de brief: {}. Haal dat weg en schrijf het opnieuw; er is niets vastgelegd.",
+            refusal.problem
+        ));
+    }
     let reason_given = form.get("reason_given").is_some_and(|v| v == "1");
     let decision = match form.get("decision").map(String::as_str) {
         Some("send") => Some(ContactDecision::Send),

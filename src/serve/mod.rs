@@ -13,12 +13,15 @@
 //!   exactly as a batch would: the held letter goes out, or it does not.
 //!
 //! Security: only a Host header of localhost, 127.0.0.1 or [::1] (or the
-//! address given with --address) is served, against DNS rebinding; a form
-//! needs this run's token; every value is escaped; the Content-Security-Policy
-//! allows nothing from elsewhere; and nothing is logged.
+//! address given with --address, or a name given with --host) is served,
+//! against DNS rebinding; off loopback every page needs a login ([`login`]);
+//! a form needs this run's token; a call is recorded only while this process
+//! holds the batch folder ([`crate::folder`]); every value is escaped; the
+//! Content-Security-Policy allows nothing from elsewhere; and nothing is logged.
 
 pub mod calls;
 pub mod contact_form;
+pub mod login;
 pub mod pages;
 pub mod preview;
 
@@ -46,6 +49,10 @@ pub struct ServeOptions {
     pub port: u16,
     /// A batch folder, for the call-first page.
     pub out: Option<PathBuf>,
+    /// Host names colleagues use to reach this computer (besides its address).
+    pub hosts: Vec<String>,
+    /// The secret to log in with; required off loopback (see [`login`]).
+    pub secret: Option<login::Secret>,
 }
 
 struct AppState {
@@ -54,6 +61,8 @@ struct AppState {
     out: Option<PathBuf>,
     reload: broadcast::Sender<()>,
     hosts: Vec<String>,
+    secret: Option<login::Secret>,
+    sessions: login::Sessions,
 }
 
 /// The token that state-changing requests need: 128 random bits from the system.
@@ -83,6 +92,14 @@ pub fn run(
         .worker_threads(2)
         .enable_all()
         .build()?;
+    if !options.address.is_loopback() && options.secret.is_none() {
+        anyhow::bail!(
+            "helder serve luistert niet op {}: dan kunnen andere computers de lijst met namen en telefoonnummers openen, en daarvoor is inloggen nodig. Zet een geheim van minstens {} tekens in een bestand en geef dat met --secret-file PAD, of zet het in de omgevingsvariabele {}. Of laat --address weg: dan luistert helder serve alleen op deze computer.",
+            options.address,
+            login::MIN_SECRET_CHARS,
+            login::SECRET_VARIABLE
+        );
+    }
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind((options.address, options.port))
             .await
@@ -107,12 +124,15 @@ pub fn run(
                 IpAddr::V4(v4) => v4.to_string(),
             });
         }
+        hosts.extend(options.hosts.iter().map(|h| h.trim().to_ascii_lowercase()));
         let state = Arc::new(AppState {
             config,
             token: new_token(),
             out: options.out,
             reload,
             hosts,
+            secret: options.secret,
+            sessions: login::Sessions::default(),
         });
         let app = router(state);
         ready(address);
@@ -124,6 +144,7 @@ pub fn run(
 fn router(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/", get(|| async { Redirect::to("/templates") }))
+        .route("/login", get(login::page).post(login::submit))
         .route("/style.css", get(style))
         .route("/app.js", get(script))
         .route("/letter.css", get(letter_style))
@@ -154,12 +175,15 @@ async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next)
     } else {
         host.split(':').next().unwrap_or_default().to_string()
     };
-    if !state.hosts.contains(&name) {
+    if !state.hosts.contains(&name.to_ascii_lowercase()) {
         return (
             StatusCode::MISDIRECTED_REQUEST,
-            "helder serve antwoordt alleen op localhost en 127.0.0.1.",
+            "helder serve antwoordt alleen op localhost, 127.0.0.1 en de namen die bij --host staan.",
         )
             .into_response();
+    }
+    if let Some(refused) = login::refuse(&state, &request) {
+        return refused;
     }
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -258,14 +282,18 @@ async fn template_page(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let result = tokio::task::spawn_blocking(move || {
-        let templates = load_templates(&state);
+        let (templates, problems) = crate::template::TemplateSet::load_lenient(
+            &state.config.templates_dir,
+            &state.config.letter.greeting,
+        );
         let Some(template) = templates
             .iter()
             .find(|t| t.front_matter.event_type.as_str() == event_type)
         else {
-            return Err((
-                StatusCode::NOT_FOUND,
-                format!("Er is geen sjabloon voor {event_type}."),
+            return Err(preview::not_loaded(
+                &state.config.templates_dir,
+                &event_type,
+                &problems,
             ));
         };
         let example = query
@@ -485,7 +513,7 @@ async fn record_contact(
             if sent { "brief" } else { "geen-brief" }
         ))
         .into_response(),
-        Ok(Err(page)) => (StatusCode::UNPROCESSABLE_ENTITY, Html(page)).into_response(),
+        Ok(Err((status, page))) => (status, Html(page)).into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
@@ -499,13 +527,24 @@ enum Recording {
 }
 
 /// The form of one task: checked and shown for confirmation, or, confirmed,
-/// recorded. The error is a page that says what to fix, with the form again.
+/// recorded. The error is a page that says what to fix, with the form again
+/// (422), or that a batch holds the folder (409: try again shortly).
 fn contact(
     state: &AppState,
     out: &std::path::Path,
     event_id: &str,
     form: &HashMap<String, String>,
-) -> Result<Recording, String> {
+) -> Result<Recording, (StatusCode, String)> {
+    contact_page(state, out, event_id, form)
+        .map_err(|page| (StatusCode::UNPROCESSABLE_ENTITY, page))?
+}
+
+fn contact_page(
+    state: &AppState,
+    out: &std::path::Path,
+    event_id: &str,
+    form: &HashMap<String, String>,
+) -> Result<Result<Recording, (StatusCode, String)>, String> {
     let tasks =
         crate::batch::open_tasks(out).map_err(|problem| pages::message(&problem.to_string()))?;
     let Some(task) = tasks.iter().find(|t| t.event_id == event_id) else {
@@ -531,12 +570,12 @@ fn contact(
         );
         let contact_id = contact_form::new_contact_id(now, &new_token());
         let body = contact_form::confirmation(task, &recorded, &preview, &contact_id, &state.token);
-        return Ok(Recording::Confirm(pages::layout(
+        return Ok(Ok(Recording::Confirm(pages::layout(
             "Klopt dit?",
             &body,
             false,
             true,
-        )));
+        ))));
     }
     let contact_id = form.get("contact_id").cloned().unwrap_or_default();
     let Some(at) = contact_form::contact_time(&contact_id) else {
@@ -544,7 +583,17 @@ fn contact(
             "Dit formulier is niet compleet. Open de taak opnieuw en vul het formulier in.",
         ));
     };
-    record(&state.config, out, task, &recorded, &contact_id, at).map_err(|m| pages::message(&m))
+    // The batch folder is held while the call is recorded: a running batch goes first.
+    let lock = match crate::folder::lock(out, false, &mut || {}) {
+        Ok(lock) => lock,
+        Err(e @ crate::folder::FolderError::Busy(_)) => {
+            return Ok(Err((StatusCode::CONFLICT, pages::message(&e.to_string()))));
+        }
+        Err(e) => return Err(pages::message(&e.to_string())),
+    };
+    record(&state.config, &lock, task, &recorded, &contact_id, at)
+        .map(Ok)
+        .map_err(|m| pages::message(&m))
 }
 
 fn url_encode(text: &str) -> String {
@@ -563,12 +612,13 @@ fn url_encode(text: &str) -> String {
 /// through the batch in `out`, the one release path; says whether a letter went out.
 fn record(
     config: &Config,
-    out: &std::path::Path,
+    lock: &crate::folder::FolderLock,
     task: &crate::task::CallFirstTask,
     recorded: &contact_form::Recorded,
     contact_id: &str,
     at: chrono::DateTime<chrono::Local>,
 ) -> Result<Recording, String> {
+    let out = lock.path();
     let contact = contact_form::contact_event(task, recorded, contact_id, at);
     let dir = out.join(crate::output::CONTACTS_DIR);
     crate::fs::create_private_dir(&dir)
@@ -595,7 +645,8 @@ fn record(
         dry_run: false,
         contacts_only: true,
     };
-    let summary = crate::batch::run(
+    let summary = crate::batch::run_locked(
+        lock,
         &options,
         config,
         &templates,

@@ -102,6 +102,21 @@ pub fn message(text: &str) -> String {
     )
 }
 
+/// The login page (off loopback): one field for the secret, and what went wrong.
+pub fn login(problem: Option<&str>) -> String {
+    let problem = problem.map_or(String::new(), |p| {
+        format!("<p class=\"notice\">{}</p>\n", esc(p))
+    });
+    layout(
+        "Inloggen",
+        &format!(
+            "<h1>Inloggen</h1>\n{problem}<form method=\"post\" action=\"/login\">\n<label for=\"geheim\">Het geheim van helder serve</label>\n<input id=\"geheim\" name=\"secret\" type=\"password\" autocomplete=\"current-password\" required>\n<p><button type=\"submit\">Inloggen</button></p>\n</form>\n"
+        ),
+        false,
+        false,
+    )
+}
+
 fn counts(report: &FileReport) -> (usize, usize) {
     let errors = report
         .findings

@@ -158,3 +158,35 @@ pub fn severity_name(severity: Severity) -> &'static str {
         Severity::Info => "info",
     }
 }
+
+/// The answer for a template page whose template did not load: its
+/// problems with their lines (422), or that there is none (404).
+pub fn not_loaded(
+    templates_dir: &std::path::Path,
+    event_type: &str,
+    problems: &[crate::template::TemplateError],
+) -> (axum::http::StatusCode, String) {
+    use axum::http::StatusCode;
+    let file = crate::event::EventType::from_name(event_type).map(|t| {
+        templates_dir
+            .join(format!("{}.md", t.as_str()))
+            .display()
+            .to_string()
+    });
+    let mine: Vec<String> = problems
+        .iter()
+        .filter(|p| Some(&p.file) == file.as_ref())
+        .map(ToString::to_string)
+        .collect();
+    if mine.is_empty() {
+        (
+            StatusCode::NOT_FOUND,
+            format!("Er is geen sjabloon voor {event_type}."),
+        )
+    } else {
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("Dit sjabloon kan niet worden geladen. {}", mine.join(" ")),
+        )
+    }
+}

@@ -164,12 +164,28 @@ impl TemplateSet {
     }
 
     /// The file, line, column and source text of a Tera report.
+    /// A span of Tera's (in the source it compiled, with the budget's calls)
+    /// in the original source the author edits.
+    fn original_span(&self, name: &str, span: &tera::Span) -> tera::Span {
+        let mut span = span.clone();
+        if let Some(instrumented) = self.instrumented.get(name) {
+            // No line end is ever added: lines stay, columns shift.
+            span.start_col = span
+                .start_col
+                .saturating_sub(instrumented.column_shift(span.range.start));
+            let start = instrumented.original(span.range.start);
+            let end = instrumented.original(span.range.end).max(start);
+            span.range = start..end;
+        }
+        span
+    }
+
     fn locate(
         &self,
         report: &tera::ReportError,
     ) -> (String, Option<usize>, Option<usize>, Option<String>) {
         let name = report.filename();
-        let span = report.span();
+        let span = &self.original_span(name, report.span());
         if let Some(template_name) = name.strip_suffix("#subject")
             && let Some((path, _)) = self.sources.get(template_name)
         {

@@ -3,7 +3,7 @@
 
 use super::error::file_error;
 use super::front_matter;
-use super::{LetterTemplate, PARTIALS_DIR, TemplateError, TemplateSet, filters};
+use super::{LetterTemplate, PARTIALS_DIR, TemplateError, TemplateSet, budget, filters};
 use crate::event::EventType;
 use crate::lint::LineIndex;
 use pulldown_cmark::Event;
@@ -39,12 +39,33 @@ impl TemplateSet {
             templates,
             sources,
             loaded: Vec::new(),
+            instrumented: BTreeMap::new(),
             greeting: greeting.to_string(),
         };
+        // Every source gets the render budget's calls; one that uses what the
+        // budget cannot follow is left out, with its line.
+        let mut refused = std::collections::BTreeSet::new();
+        for (name, source) in &raw {
+            match budget::instrument(source) {
+                Ok(instrumented) => {
+                    set.instrumented.insert(name.clone(), instrumented);
+                }
+                Err(refusal) => {
+                    errors.push(set.refused(name, source, &refusal));
+                    refused.insert(name.strip_suffix("#subject").unwrap_or(name).to_string());
+                }
+            }
+        }
+        raw.retain(|(name, _)| !refused.contains(name.strip_suffix("#subject").unwrap_or(name)));
+        set.templates.retain(|_, t| !refused.contains(&t.name));
         // Each round takes out the template Tera refused, until the rest loads.
         for _ in 0..=raw.len() {
             let mut tera = new_tera(greeting);
-            match tera.add_raw_templates(raw.clone()) {
+            let compiled = raw.iter().map(|(name, source)| {
+                let instrumented = set.instrumented.get(name).map(|i| i.source.as_str());
+                (name.clone(), instrumented.unwrap_or(source).to_string())
+            });
+            match tera.add_raw_templates(compiled.collect::<Vec<_>>()) {
                 Ok(()) => {
                     set.tera = tera;
                     set.loaded = raw;
@@ -65,6 +86,37 @@ impl TemplateSet {
         }
         set.templates.clear();
         (set, errors)
+    }
+
+    /// The error for a source that uses what the render budget cannot follow.
+    fn refused(&self, name: &str, source: &str, refusal: &budget::Refused) -> TemplateError {
+        let template_name = name.strip_suffix("#subject");
+        let (file, line) = match (
+            template_name,
+            self.sources.get(template_name.unwrap_or(name)),
+        ) {
+            (Some(template_name), Some((path, _))) => (
+                path.display().to_string(),
+                self.templates
+                    .values()
+                    .find(|t| t.name == template_name)
+                    .map(|t| t.subject_line),
+            ),
+            (None, Some((path, _))) => (
+                path.display().to_string(),
+                Some(LineIndex::new(source).line(refusal.offset)),
+            ),
+            _ => (name.to_string(), None),
+        };
+        TemplateError {
+            file,
+            line,
+            column: None,
+            event_id: None,
+            field: None,
+            problem: refusal.problem.clone(),
+            fix: "Pas het sjabloon op deze regel aan.".to_string(),
+        }
     }
 
     /// The templates (and partials) to leave out after Tera refused the set with `error`.
@@ -244,6 +296,7 @@ fn read_sources(dir: &Path) -> Sources {
 
 pub(super) fn new_tera(greeting: &str) -> tera::Tera {
     let mut tera = tera::Tera::new();
+    budget::register(&mut tera);
     tera.autoescape_on(vec![".md", "#subject"]);
     tera.set_escape_fn(crate::markdown::escape_markdown);
     tera.register_filter("euro", filters::euro);

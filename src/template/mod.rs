@@ -5,6 +5,7 @@
 //! the templates and the partials in `_partials/`. Errors point at the file
 //! and line the author edits, and name the event and the field.
 
+pub mod budget;
 pub mod context;
 mod error;
 pub mod filters;
@@ -78,6 +79,9 @@ pub struct TemplateSet {
     sources: BTreeMap<String, (PathBuf, String)>,
     /// What Tera loaded, as (name, source): for the marked copy of template CI.
     loaded: Vec<(String, String)>,
+    /// What Tera compiled of each: the source with the render budget's calls
+    /// (see [`budget`]), to find places in the original again.
+    instrumented: BTreeMap<String, budget::Instrumented>,
     greeting: String,
 }
 
@@ -153,18 +157,52 @@ impl TemplateSet {
     ) -> Result<RenderedTemplate, TemplateError> {
         let context =
             tera::Context::from_serialize(context).map_err(|e| self.explain(&e, Some(event_id)))?;
-        let subject = self
-            .tera
-            .render(&template.subject_name(), &context)
-            .map_err(|e| self.explain(&e, Some(event_id)))?;
-        let body = self
-            .tera
-            .render(&template.name, &context)
-            .map_err(|e| self.explain(&e, Some(event_id)))?;
+        let (subject, body) = self.within_budget(&self.tera, template, &context, Some(event_id))?;
         Ok(RenderedTemplate {
             subject: subject.trim().to_string(),
             body,
         })
+    }
+
+    /// Renders the subject and the body of `template` with `tera` (this set's,
+    /// or its marked copy) within the render budget: a template that runs out
+    /// of it is a [`TemplateError`] at the line of its loop or `set`.
+    fn within_budget(
+        &self,
+        tera: &tera::Tera,
+        template: &LetterTemplate,
+        context: &tera::Context,
+        event_id: Option<&str>,
+    ) -> Result<(String, String), TemplateError> {
+        let (rendered, exceeded) = budget::within(budget::LIMITS, || {
+            let mut subject = budget::Output::default();
+            tera.render_to(&template.subject_name(), context, &mut subject)?;
+            let mut body = budget::Output::default();
+            tera.render_to(&template.name, context, &mut body)?;
+            Ok::<_, tera::Error>((subject.into_string(), body.into_string()))
+        });
+        match (rendered, exceeded) {
+            (Ok(rendered), None) => Ok(rendered),
+            (Err(e), None) => Err(self.explain(&e, event_id)),
+            (rendered, Some(what)) => {
+                let mut error = match rendered {
+                    Err(e) => self.explain(&e, event_id),
+                    Ok(_) => TemplateError {
+                        file: template.path.display().to_string(),
+                        line: None,
+                        column: None,
+                        event_id: event_id.map(str::to_string),
+                        field: None,
+                        problem: String::new(),
+                        fix: String::new(),
+                    },
+                };
+                error.field = None;
+                error.problem = what.problem(&budget::LIMITS);
+                error.fix = what.fix().to_string();
+                Err(error)
+            }
+        }
     }
 
     /// The marked copy of this set, for renderings with a [`SourceMap`];
@@ -183,6 +221,10 @@ impl TemplateSet {
             let instrumented = source_map::instrument(source, files.len(), &mut pieces)?;
             files.push((path.clone(), source.clone()));
             marked.push((name.clone(), instrumented.source));
+        }
+        // The marked copy is made within the same budget as the plain one.
+        for (_, source) in &mut marked {
+            *source = budget::instrument(source).ok()?.source;
         }
         let mut tera = new_tera(&self.greeting);
         tera.add_raw_templates(marked).ok()?;
@@ -206,8 +248,11 @@ impl TemplateSet {
         let rendered = self.render(template, context, event_id)?;
         let map = tera::Context::from_serialize(context)
             .ok()
-            .and_then(|context| mapped.tera.render(&template.name, &context).ok())
-            .and_then(|marked| {
+            .and_then(|context| {
+                self.within_budget(&mapped.tera, template, &context, Some(event_id))
+                    .ok()
+            })
+            .and_then(|(_, marked)| {
                 let (text, map) = source_map::strip(&marked, &mapped.pieces);
                 (text == rendered.body).then_some(map)
             });

@@ -556,13 +556,43 @@ fn add_template_error(
     );
 }
 
+/// The file of an example a template names in its front matter: only a file
+/// inside the templates folder, after resolving `..` and links (the rule
+/// includes follow too), so no front matter can make helder read, and show,
+/// a file from elsewhere. The error says why, in Dutch.
+pub fn example_path(dir: &Path, name: &str) -> Result<PathBuf, Problem> {
+    let path = dir.join(EXAMPLES_DIR).join(name);
+    let outside = || {
+        Problem::new(
+            path.display().to_string(),
+            format!("het voorbeeld {name} ligt buiten de map met sjablonen"),
+            format!(
+                "Een voorbeeld bij examples is een bestand in {EXAMPLES_DIR}/; helder leest niets daarbuiten."
+            ),
+        )
+    };
+    let named = Path::new(name);
+    if named
+        .components()
+        .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        return Err(outside());
+    }
+    match (std::fs::canonicalize(dir), std::fs::canonicalize(&path)) {
+        (Ok(root), Ok(resolved)) if resolved.starts_with(&root) => Ok(resolved),
+        (Ok(_), Ok(_)) => Err(outside()),
+        // Not there: reading it says so.
+        _ => Ok(path),
+    }
+}
+
 /// Reads one example event and checks it is for the template's event type.
 pub(crate) fn read_example(
     dir: &Path,
     name: &str,
     template: &LetterTemplate,
 ) -> Result<CaseEvent, Problem> {
-    let path = dir.join(EXAMPLES_DIR).join(name);
+    let path = example_path(dir, name)?;
     let place = path.display().to_string();
     let check_name = "Controleer de naam van het voorbeeld bovenaan, en het bestand in examples/.";
     let text = std::fs::read_to_string(&path).map_err(|e| {

@@ -8,6 +8,7 @@ mod call_page;
 mod cli;
 mod events;
 mod hardening;
+mod hostile;
 mod html;
 mod letters;
 mod lint;

@@ -22,14 +22,14 @@ impl Drop for Running {
 }
 
 /// A settings file with its own copy of the templates, and a batch folder with one open task.
-struct Setup {
+pub(crate) struct Setup {
     _dir: tempfile::TempDir,
-    settings: PathBuf,
-    templates: PathBuf,
-    out: PathBuf,
+    pub(crate) settings: PathBuf,
+    pub(crate) templates: PathBuf,
+    pub(crate) out: PathBuf,
 }
 
-fn setup() -> Setup {
+pub(crate) fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let (settings, templates) = crate::support::settings_with_own_templates(dir.path());
     let out = dir.path().join("uit");

@@ -31,14 +31,19 @@ pub fn check(lines: &[String], size: f32, max_width: f32) -> Result<(), RenderEr
         };
         if !(first.is_alphanumeric() || first == '\'') {
             return fail(format!(
-                "regel {number} begint met '{first}', en dat leest een sorteermachine niet"
+                "regel {number} begint met {}, en dat leest een sorteermachine niet",
+                if first.is_control() || first.is_whitespace() {
+                    super::refusal::code(first)
+                } else {
+                    format!("'{first}'")
+                }
             ));
         }
         let width = face(Weight::Regular).width(line, size).map_err(|missing| {
             RenderError::new(
                 format!(
-                    "het teken '{}' in regel {number} van het adres staat niet in het lettertype",
-                    missing.0
+                    "het teken {} in regel {number} van het adres staat niet in het lettertype",
+                    super::refusal::code(missing.0)
                 ),
                 FIX,
             )

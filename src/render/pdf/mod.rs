@@ -23,6 +23,7 @@ mod blocks;
 pub mod fonts;
 pub mod layout;
 mod page;
+pub mod refusal;
 mod tags;
 
 use super::{Inline, Letter, RenderError, Renderer};
@@ -155,9 +156,9 @@ pub fn render(letter: &Letter, settings: PdfSettings) -> Result<Vec<u8>, RenderE
         .with_archival_validator(Archival::A2_A)
         .with_accessibility_validator(Accessibility::UA1)
         .finish()
-        .map_err(|e| {
+        .map_err(|_| {
             RenderError::new(
-                format!("de PDF-instellingen passen niet bij elkaar: {e:?}"),
+                "de PDF-instellingen voor PDF/A-2a en PDF/UA-1 passen niet bij elkaar",
                 INTERNAL_FIX,
             )
         })?;
@@ -250,12 +251,5 @@ pub fn render(letter: &Letter, settings: PdfSettings) -> Result<Vec<u8>, RenderE
             ),
     );
     document.set_tag_tree(structure.tree());
-    document.finish().map_err(|e| {
-        RenderError::new(
-            format!(
-                "de PDF voldoet niet aan PDF/A-2a en PDF/UA-1 en is daarom niet gemaakt: {e:?}"
-            ),
-            INTERNAL_FIX,
-        )
-    })
+    document.finish().map_err(|e| refusal::finish_error(&e))
 }

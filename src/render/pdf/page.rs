@@ -29,8 +29,8 @@ pub(super) struct Fixed {
 pub(super) fn missing(error: MissingGlyph) -> RenderError {
     RenderError::new(
         format!(
-            "het teken '{}' (U+{:04X}) staat niet in het lettertype van de brief",
-            error.0, error.0 as u32
+            "het teken {} staat niet in het lettertype van de brief",
+            super::refusal::code(error.0)
         ),
         "Controleer de gegevens in het zaaksysteem; de brief is niet gemaakt",
     )
