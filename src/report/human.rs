@@ -19,7 +19,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::ops::Range;
 
 /// A line longer than this (in bytes) is shown as a window around the finding.
-pub const LONG_LINE_BYTES: usize = 1_000;
+const LONG_LINE_BYTES: usize = 1_000;
 /// Characters shown on each side of a finding on a long line.
 const WINDOW_CHARS: usize = 60;
 
