@@ -398,6 +398,10 @@ fn the_call_decides_two_tasks_on_one_case_each_answered_by_its_own_contact() {
     assert!(!said.contains("Bakker") && !said.contains("moeder"));
 }
 
+/// The crash hook (`HELDER_FAILPOINT`) exists only in debug builds, the
+/// ones `cargo test` makes; a release build (`cargo test --release`) runs
+/// [`the_crash_hook_is_in_debug_builds_only`] instead.
+#[cfg(debug_assertions)]
 #[test]
 fn a_contact_applied_again_after_a_kill_between_writing_and_committing_counts_once() {
     let folder = Folder::new();
@@ -656,4 +660,34 @@ fn tasks_are_found_by_contact_person_and_overdue() {
             .len(),
         1
     );
+}
+
+/// A production binary cannot be made to crash by an environment variable:
+/// the crash hook that the test above uses is compiled only into debug
+/// builds. The test and the binary are built with the same profile, so
+/// `cargo test` checks the debug side and `cargo test --release` the
+/// release side.
+#[test]
+fn the_crash_hook_is_in_debug_builds_only() {
+    let folder = Folder::new();
+    let input = folder.events(
+        "dag.ndjson",
+        &[held("appointment_missed-no-contact.json", "evt-a")],
+    );
+    let output = folder.batch_with(
+        &input,
+        "2026-11-23",
+        &[("HELDER_FAILPOINT", "kill-before-commit")],
+    );
+    use std::os::unix::process::ExitStatusExt;
+    if cfg!(debug_assertions) {
+        assert_eq!(
+            output.status.signal(),
+            Some(9),
+            "the debug build has the hook"
+        );
+    } else {
+        assert_exit(&output, 0);
+        assert_eq!(folder.outcome("evt-a"), "task");
+    }
 }

@@ -13,10 +13,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-/// The line of the template the hostile statement is on.
-const LINE: usize = 10;
+/// The line of the template the hostile statement is on: two lines after
+/// the salutation of the shipped `application_received.md`, whatever its
+/// front matter holds.
+fn line() -> usize {
+    let source =
+        std::fs::read_to_string(root().join("letter-templates/application_received.md")).unwrap();
+    let salutation = source
+        .lines()
+        .position(|l| l == "{{ recipient | salutation }},")
+        .expect("the shipped template has a salutation line");
+    salutation + 3
+}
 
-/// Hostile statements, each alone on line [`LINE`].
+/// Hostile statements, each alone on line [`line`].
 const HOSTILE: [(&str, &str); 4] = [
     (
         "three nested loops of a thousand",
@@ -45,7 +55,7 @@ fn exit_code(what: &str) -> Option<i32> {
     Some(if what == LOAD_TIME { 2 } else { 1 })
 }
 
-/// A settings file whose application_received template has `statement` on line [`LINE`].
+/// A settings file whose application_received template has `statement` on line [`line`].
 fn hostile_settings(dir: &Path, statement: &str) -> (PathBuf, PathBuf) {
     let (settings, templates) = settings_with_own_templates(dir);
     let file = templates.join("application_received.md");
@@ -54,16 +64,17 @@ fn hostile_settings(dir: &Path, statement: &str) -> (PathBuf, PathBuf) {
     (settings, templates)
 }
 
-/// The template source with `statement` on line [`LINE`], after the
+/// The template source with `statement` on line [`line`], after the
 /// salutation and its blank line, followed by a blank line.
 fn with_statement(source: &str, statement: &str) -> String {
+    let line = line();
     let mut lines: Vec<&str> = source.lines().collect();
-    assert_eq!(lines[LINE - 3], "{{ recipient | salutation }},");
-    assert_eq!(lines[LINE - 2], "");
-    lines.insert(LINE - 1, "");
-    lines.insert(LINE - 1, statement);
+    assert_eq!(lines[line - 3], "{{ recipient | salutation }},");
+    assert_eq!(lines[line - 2], "");
+    lines.insert(line - 1, "");
+    lines.insert(line - 1, statement);
     let text = lines.join("\n") + "\n";
-    assert_eq!(text.lines().nth(LINE - 1), Some(statement));
+    assert_eq!(text.lines().nth(line - 1), Some(statement));
     text
 }
 
@@ -88,7 +99,7 @@ fn example() -> PathBuf {
 
 #[track_caller]
 fn names_the_line(message: &str, what: &str) {
-    let place = format!("application_received.md:{LINE}");
+    let place = format!("application_received.md:{}", line());
     assert!(message.contains(&place), "{what}: no {place} in {message}");
 }
 
@@ -184,7 +195,7 @@ fn lint_reports_a_template_error_on_the_line() {
             .filter(|f| f["rule"] == "template-error")
             .collect();
         assert!(
-            findings.iter().any(|f| f["line"] == LINE),
+            findings.iter().any(|f| f["line"] == line()),
             "{what}: {findings:?}"
         );
     }
@@ -205,7 +216,7 @@ fn serve_answers_with_the_error_and_keeps_serving() {
             "{what}: {head}"
         );
         assert!(
-            body.contains(&format!("regel {LINE}")) || body.contains(&format!(":{LINE}")),
+            body.contains(&format!("regel {}", line())) || body.contains(&format!(":{}", line())),
             "{what}: the page names the line: {body}"
         );
         let (head, _) = super::serve::get(&base, "localhost", "/templates", None);
