@@ -5,16 +5,24 @@
 
 use super::ReadabilityConfig;
 use super::metrics::Limits;
+use crate::problem::Problem;
+
+/// How to fix a limit outside its range.
+const FIX: &str = "Zet de waarde binnen dat bereik, of haal de regel weg voor de standaardwaarde.";
 
 /// Checks every limit; the error names the key (after `prefix`, such as
 /// `lint.thresholds`) and the range it must lie in, in Dutch.
-pub fn check(config: &ReadabilityConfig, prefix: &str) -> Result<(), String> {
+pub fn check(config: &ReadabilityConfig, prefix: &str) -> Result<(), Problem> {
     let whole = |key: &str, value: usize, low: usize, high: usize| {
         if (low..=high).contains(&value) {
             Ok(())
         } else {
-            Err(format!(
-                "{prefix}.{key} is {value}; dat moet een heel getal van {low} tot en met {high} zijn"
+            Err(Problem::new(
+                format!("{prefix}.{key}"),
+                format!(
+                    "de waarde is {value}; dat moet een heel getal van {low} tot en met {high} zijn"
+                ),
+                FIX,
             ))
         }
     };
@@ -54,7 +62,7 @@ pub fn check(config: &ReadabilityConfig, prefix: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn check_level(limits: &Limits, prefix: &str) -> Result<(), String> {
+fn check_level(limits: &Limits, prefix: &str) -> Result<(), Problem> {
     fraction(
         &format!("{prefix}.avg-sentence-words"),
         limits.avg_sentence_words,
@@ -78,8 +86,12 @@ fn check_level(limits: &Limits, prefix: &str) -> Result<(), String> {
         ("max-paragraph-words", limits.max_paragraph_words, 10_000),
     ] {
         if !(1..=high).contains(&value) {
-            return Err(format!(
-                "{prefix}.{key} is {value}; dat moet een heel getal van 1 tot en met {high} zijn"
+            return Err(Problem::new(
+                format!("{prefix}.{key}"),
+                format!(
+                    "de waarde is {value}; dat moet een heel getal van 1 tot en met {high} zijn"
+                ),
+                FIX,
             ));
         }
     }
@@ -87,12 +99,16 @@ fn check_level(limits: &Limits, prefix: &str) -> Result<(), String> {
 }
 
 /// A number with decimals between `low` and `high` (a share: 0.04 is 4 %).
-fn fraction(key: &str, value: f64, low: f64, high: f64) -> Result<(), String> {
+fn fraction(key: &str, value: f64, low: f64, high: f64) -> Result<(), Problem> {
     if value.is_finite() && (low..=high).contains(&value) {
         Ok(())
     } else {
-        Err(format!(
-            "{key} is {value}; dat moet een getal van {low} tot en met {high} zijn (een deel als 0.04 voor 4 %)"
+        Err(Problem::new(
+            key,
+            format!(
+                "de waarde is {value}; dat moet een getal van {low} tot en met {high} zijn (een deel als 0.04 voor 4 %)"
+            ),
+            FIX,
         ))
     }
 }
@@ -118,6 +134,7 @@ mod tests {
         assert!(
             check(&config, "lint.thresholds")
                 .unwrap_err()
+                .to_string()
                 .contains("lint.thresholds.rare-zipf")
         );
         let mut config = ReadabilityConfig::default();
@@ -125,6 +142,7 @@ mod tests {
         assert!(
             check(&config, "x")
                 .unwrap_err()
+                .to_string()
                 .contains("x.levels.b1.difficult-word-share")
         );
         let config = ReadabilityConfig {
@@ -134,6 +152,7 @@ mod tests {
         assert!(
             check(&config, "x")
                 .unwrap_err()
+                .to_string()
                 .contains("long-sentence-warning")
         );
     }

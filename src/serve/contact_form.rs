@@ -53,6 +53,16 @@ pub enum FormProblem {
     /// Nobody was reached, yet the form says a reason was given.
     #[error("U hebt niemand gesproken, dus er is geen reden gegeven. Zet dat vinkje uit.")]
     ReasonWithoutContact,
+    /// What was heard holds nine digits that may be a BSN.
+    #[error(
+        "Wat de persoon zei, kan zo niet in de brief: er staat een nummer van negen cijfers in dat een BSN kan zijn. Haal het nummer weg en schrijf het opnieuw; er is niets vastgelegd."
+    )]
+    HeardWithBsn,
+    /// What was heard holds a control or invisible character.
+    #[error(
+        "Wat de persoon zei, kan zo niet in de brief: er staat een onzichtbaar teken of een stuurteken in. Typ de tekst opnieuw in plaats van hem te plakken; er is niets vastgelegd."
+    )]
+    HeardWithHiddenCharacter,
 }
 
 impl FormProblem {
@@ -63,6 +73,7 @@ impl FormProblem {
             FormProblem::NoDecision => "decision",
             FormProblem::HeardWithoutContact => "heard",
             FormProblem::ReasonWithoutContact => "reason_given",
+            FormProblem::HeardWithBsn | FormProblem::HeardWithHiddenCharacter => "heard",
         }
     }
 }
@@ -80,12 +91,13 @@ pub fn parse(form: &HashMap<String, String>) -> Result<Recorded, FormProblem> {
         .filter(|h| !h.is_empty());
     // What was heard goes into a letter: no BSN, no control or invisible characters.
     if let Some(heard) = &heard
-        && let Err(refusal) = crate::event::intake::check_note(heard, "heard")
+        && crate::event::intake::check_note(heard, "heard").is_err()
     {
-        return Err(format!(
-            "Wat de persoon zei, kan zo niet in de brief: {}. Haal dat weg en schrijf het opnieuw; er is niets vastgelegd.",
-            refusal.problem
-        ));
+        return Err(if crate::event::bsn::contains_possible_bsn(heard) {
+            FormProblem::HeardWithBsn
+        } else {
+            FormProblem::HeardWithHiddenCharacter
+        });
     }
     let reason_given = form.get("reason_given").is_some_and(|v| v == "1");
     let decision = match form.get("decision").map(String::as_str) {

@@ -21,9 +21,7 @@ pub fn finish_error(error: &KrillaError) -> RenderError {
         _ => "de opbouw van de PDF klopt niet".to_string(),
     };
     RenderError::new(
-        format!(
-            "de PDF voldoet niet aan PDF/A-2a en PDF/UA-1 en is daarom niet gemaakt: {reason}"
-        ),
+        format!("de PDF voldoet niet aan PDF/A-2a en PDF/UA-1 en is daarom niet gemaakt: {reason}"),
         "Controleer de tekst van de gebeurtenis en het sjabloon.",
     )
 }
