@@ -9,14 +9,16 @@
 //!    within it the spelling rule alone (on the same analysis);
 //! 3. textstat's Flesch-Douma (`lang='nl'`) on the same file, warm, when
 //!    `target/venv` has textstat (see benches/textstat_baseline.py);
-//! 4. the wall time of a whole `helder lint` process on one letter.
+//! 4. where the time of one lint goes: the shared layers and every rule;
+//! 5. the wall time of a whole `helder lint` process on one letter, against
+//!    `helder --version` in the same run (50 runs each, interleaved).
 //!
 //! It prints the figures and the ratios that BENCHMARKS.md reports.
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 
 mod common;
 
-use common::{corpus, median, root};
+use common::{corpus, cpu_median, root, thread_cpu};
 use helder::lint::{SourceKind, lint};
 use helder::readability::{Document, ReadabilityConfig};
 use std::path::Path;
@@ -72,20 +74,22 @@ fn main() {
 
     // This machine is shared and noisy: every round measures all three back to back,
     // and the ratios are taken within a round; the report gives the median round.
+    // Times are the CPU time of the measuring thread (textstat's too), so the
+    // moments another process has the core do not count.
     let mut rounds = Vec::new();
     let mut spellings = Vec::new();
     for round in 1..=ROUNDS {
-        let split = median(9, || {
+        let split = cpu_median(9, || {
             std::hint::black_box(std::hint::black_box(&corpus).unicode_words().count());
         });
-        let full = median(5, || {
+        let full = cpu_median(5, || {
             std::hint::black_box(lint(
                 std::hint::black_box(&corpus),
                 SourceKind::Markdown,
                 &config,
             ));
         });
-        let spelling = median(5, || {
+        let spelling = cpu_median(5, || {
             let mut out = Vec::new();
             spelling_rule.check(std::hint::black_box(&doc), &mut out);
             std::hint::black_box(out);
@@ -154,19 +158,184 @@ fn main() {
         );
     }
 
+    breakdown(&corpus, &config, splits[ROUNDS / 2]);
+    one_letter();
+}
+
+/// Where the time of one full lint goes: the layers the rules share, built one
+/// after the other on a fresh document, then every rule on the prepared document
+/// (median of 5 each). The layers are lazy in a real lint; the first rule that
+/// needs one pays for it.
+fn breakdown(corpus: &str, config: &ReadabilityConfig, split: Duration) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let prose = cpu_median(5, || {
+        std::hint::black_box(helder::lint::prose(corpus, SourceKind::Markdown));
+    });
+    let document = cpu_median(5, || {
+        std::hint::black_box(Document::new(
+            corpus,
+            helder::lint::prose(corpus, SourceKind::Markdown),
+            config,
+        ));
+    });
+    let fresh = || {
+        Document::new(
+            corpus,
+            helder::lint::prose(corpus, SourceKind::Markdown),
+            config,
+        )
+    };
+    let layer = |prepare: &dyn Fn(&Document<'_>), build: &dyn Fn(&Document<'_>)| {
+        let mut times: Vec<Duration> = (0..6)
+            .map(|_| {
+                let doc = fresh();
+                prepare(&doc);
+                let start = thread_cpu();
+                build(&doc);
+                thread_cpu().saturating_sub(start)
+            })
+            .collect();
+        times.sort();
+        times[3]
+    };
+    let morphology = layer(&|_| {}, &|doc| {
+        std::hint::black_box(doc.morphology());
+    });
+    let tone = layer(
+        &|doc| {
+            doc.morphology();
+        },
+        &|doc| {
+            std::hint::black_box(doc.tone_view());
+        },
+    );
+    let metrics = layer(
+        &|doc| {
+            doc.morphology();
+            doc.tone_view();
+        },
+        &|doc| {
+            std::hint::black_box(doc.metrics());
+        },
+    );
+    let doc = fresh();
+    doc.morphology();
+    doc.tone_view();
+    doc.metrics();
+    let mut rules: Vec<(&'static str, Duration)> = helder::lint::rules::all()
+        .iter()
+        .map(|rule| {
+            let time = cpu_median(5, || {
+                let mut out = Vec::new();
+                rule.check(std::hint::black_box(&doc), &mut out);
+                std::hint::black_box(out);
+            });
+            (rule.id(), time)
+        })
+        .collect();
+    rules.sort_by(|a, b| b.1.cmp(&a.1));
+    // All rules once on a fresh prepared document (with what the rules compute
+    // lazily for themselves), then freeing it: its words, sentences and layers.
+    let all = helder::lint::rules::all();
+    let mut passes: Vec<(Duration, Duration)> = (0..5)
+        .map(|_| {
+            let doc = fresh();
+            doc.morphology();
+            doc.tone_view();
+            doc.metrics();
+            let mut out = Vec::new();
+            let start = thread_cpu();
+            for rule in &all {
+                rule.check(&doc, &mut out);
+            }
+            let rules = thread_cpu().saturating_sub(start);
+            let start = thread_cpu();
+            drop(std::hint::black_box(doc));
+            (rules, thread_cpu().saturating_sub(start))
+        })
+        .collect();
+    passes.sort();
+    let rules_once = passes[2].0;
+    let mut drops: Vec<Duration> = passes.iter().map(|p| p.1).collect();
+    drops.sort();
+    let drop_time = drops[2];
+    let all_rules: Duration = rules.iter().map(|r| r.1).sum();
+    println!();
+    println!(
+        "where the time of one lint goes (CPU ms, median of 5; the bare split: {:.2} ms):",
+        ms(split)
+    );
+    println!("  prose from Markdown            {:>8.2}", ms(prose));
+    println!(
+        "  document (prose, words, sentences) {:>4.2}",
+        ms(document.saturating_sub(prose))
+    );
+    println!("  morphology layer               {:>8.2}", ms(morphology));
+    println!("  tone view                      {:>8.2}", ms(tone));
+    println!("  metrics and level              {:>8.2}", ms(metrics));
+    println!(
+        "  all {} rules, one pass         {:>8.2}  (each alone, repeated: {:.2} together)",
+        rules.len(),
+        ms(rules_once),
+        ms(all_rules)
+    );
+    println!("  freeing the document           {:>8.2}", ms(drop_time));
+    for (id, time) in rules.iter().take(12) {
+        println!("    {id:<34} {:>6.2}", ms(*time));
+    }
+}
+
+/// A whole `helder lint` process on one letter, against `helder --version` (the
+/// floor: starting the binary) in the same run, the two interleaved: 50 runs each.
+fn one_letter() {
     let letter = root().join("tests/fixtures/texts/05_b1_bijzondere_bijstand.md");
     let binary = env!("CARGO_BIN_EXE_helder");
-    let process = median(21, || {
-        let status = Command::new(binary)
-            .args(["lint", "--format", "json"])
-            .arg(&letter)
-            .output()
-            .unwrap()
-            .status;
+    let time = |args: &[&std::ffi::OsStr]| {
+        let start = std::time::Instant::now();
+        let status = Command::new(binary).args(args).output().unwrap().status;
         assert!(status.code().is_some());
-    });
+        start.elapsed()
+    };
+    let lint_args = [
+        "lint".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        letter.as_os_str(),
+    ];
+    let version_args = ["--version".as_ref()];
+    for _ in 0..3 {
+        time(&lint_args);
+        time(&version_args);
+    }
+    let (mut lints, mut versions) = (Vec::new(), Vec::new());
+    for _ in 0..50 {
+        lints.push(time(&lint_args));
+        versions.push(time(&version_args));
+    }
+    lints.sort();
+    versions.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let spread = |t: &[Duration]| {
+        format!(
+            "median {:.2} ms (quartiles {:.2}-{:.2}, min {:.2}, max {:.2})",
+            ms(t[25]),
+            ms(t[12]),
+            ms(t[37]),
+            ms(t[0]),
+            ms(t[49])
+        )
+    };
+    println!();
     println!(
-        "helder lint process on one letter:     {:>8.2} ms  (target < 20 ms)",
-        process.as_secs_f64() * 1e3
+        "helder --version process (floor):      {}",
+        spread(&versions)
+    );
+    println!(
+        "helder lint process on one letter:     {}  (target < 10 ms)",
+        spread(&lints)
+    );
+    println!(
+        "one letter / --version:                {:>8.2}x  (medians)",
+        lints[25].as_secs_f64() / versions[25].as_secs_f64()
     );
 }

@@ -39,7 +39,35 @@ pub(crate) fn corpus(target_words: usize) -> String {
     corpus
 }
 
+/// The CPU time this thread has run so far (`CLOCK_THREAD_CPUTIME_ID`):
+/// unlike the wall clock, it does not count the time other processes on a busy
+/// machine take the core away.
+#[allow(dead_code)] // not every benchmark uses it
+pub(crate) fn thread_cpu() -> Duration {
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
+    Duration::new(
+        u64::try_from(now.tv_sec).unwrap_or(0),
+        u32::try_from(now.tv_nsec).unwrap_or(0),
+    )
+}
+
+/// The median CPU time ([`thread_cpu`]) of `runs` runs of `f`, after one warm-up run.
+#[allow(dead_code)] // not every benchmark uses it
+pub(crate) fn cpu_median(runs: usize, mut f: impl FnMut()) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = thread_cpu();
+            f();
+            thread_cpu().saturating_sub(start)
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
 /// The median of `runs` timings of `f`, after one warm-up run.
+#[allow(dead_code)] // not every benchmark uses it
 pub(crate) fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     f();
     let mut times: Vec<Duration> = (0..runs)

@@ -281,6 +281,12 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// Builds the tone view of every sentence now (the rules build it on first
+    /// use) and says how many sentences it has; benchmarks time it apart from the rules.
+    pub fn tone_view(&self) -> usize {
+        super::tone::sentences(self).len()
+    }
+
     /// The metrics and level of the text (computed once).
     pub fn metrics(&self) -> &Metrics {
         self.metrics.get_or_init(|| Metrics::of(self))

@@ -30,6 +30,7 @@ use crate::lint::clauses::{sentence_words, span_of};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::morphology;
 use crate::readability::Document;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -76,29 +77,52 @@ struct JargonFile {
     term: Vec<Term>,
 }
 
-/// A term with the lemmas of its words, ready to match.
+/// A term with its words and their lemmas, ready to match.
 #[derive(Debug)]
 struct Matcher {
     term: Term,
+    /// The term's words, lower case.
+    words: Vec<String>,
+    /// The lemma of each word.
     lemmas: Vec<String>,
 }
 
-fn matchers() -> &'static [Matcher] {
-    static MATCHERS: OnceLock<Vec<Matcher>> = OnceLock::new();
-    MATCHERS.get_or_init(|| {
+/// The terms, and the words that can end one: the last word of a term and its
+/// lemma. A sentence without such a word (as form, lemma or compound head) has
+/// no term, so most sentences are passed over with a few hash lookups.
+struct Jargon {
+    matchers: Vec<Matcher>,
+    last_words: FxHashSet<String>,
+}
+
+fn jargon() -> &'static Jargon {
+    static JARGON_TERMS: OnceLock<Jargon> = OnceLock::new();
+    JARGON_TERMS.get_or_init(|| {
         let file: JargonFile = toml::from_str(JARGON)
             .unwrap_or_else(|problem| panic!("readability/jargon.toml is broken: {problem}"));
-        file.term
+        let matchers: Vec<Matcher> = file
+            .term
             .into_iter()
             .map(|term| {
-                let lemmas = term
-                    .word
-                    .split_whitespace()
-                    .map(|w| morphology().word(w).lemma)
-                    .collect();
-                Matcher { term, lemmas }
+                let words: Vec<String> = term.word.split_whitespace().map(str::to_string).collect();
+                let lemmas = words.iter().map(|w| morphology().word(w).lemma).collect();
+                Matcher {
+                    term,
+                    words,
+                    lemmas,
+                }
             })
-            .collect()
+            .collect();
+        let last_words = matchers
+            .iter()
+            .flat_map(|m| [m.words.last(), m.lemmas.last()])
+            .flatten()
+            .cloned()
+            .collect();
+        Jargon {
+            matchers,
+            last_words,
+        }
     })
 }
 
@@ -121,20 +145,23 @@ impl Rule for UnexplainedJargon {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let matchers = matchers();
+        let Jargon {
+            matchers,
+            last_words,
+        } = jargon();
         let morphology = doc.morphology();
         // Per term: settled once it is explained or reported.
         let mut settled = vec![false; matchers.len()];
         for index in 0..doc.sentences.len() {
-            // Only sentences with a word whose lemma or compound head is a term's last word.
+            if settled.iter().all(|s| *s) {
+                break;
+            }
+            // Only sentences with a word whose form, lemma or compound head ends a term.
             let candidate = morphology.sentences[index].iter().any(|t| {
                 let word = morphology.word(t);
-                matchers.iter().any(|m| {
-                    let last = m.lemmas.last().map(String::as_str);
-                    Some(word.lemma.as_str()) == last
-                        || word.head.as_deref() == last
-                        || Some(word.form.as_str()) == m.term.word.split_whitespace().last()
-                })
+                last_words.contains(word.lemma.as_str())
+                    || last_words.contains(word.form.as_str())
+                    || word.head.as_deref().is_some_and(|h| last_words.contains(h))
             });
             if !candidate {
                 continue;
@@ -149,8 +176,7 @@ impl Rule for UnexplainedJargon {
                 let found = (0..real.len().saturating_sub(size - 1)).find(|&k| {
                     (0..size).all(|j| {
                         let word = &words[real[k + j]];
-                        let term_word = matcher.term.word.split_whitespace().nth(j).unwrap_or("");
-                        word.lower == term_word
+                        word.lower == matcher.words[j]
                             || word.morph.is_some_and(|w| {
                                 w.lemma == matcher.lemmas[j]
                                     // a compound ending in the term: "bijstandsbeschikking"
@@ -244,7 +270,7 @@ mod tests {
 
     #[test]
     fn every_term_flags_its_bad_example_and_passes_its_good_one() {
-        for matcher in matchers() {
+        for matcher in &jargon().matchers {
             let term = &matcher.term;
             assert!(
                 !flagged(&UnexplainedJargon, &term.bad).is_empty(),
@@ -260,7 +286,7 @@ mod tests {
                 flagged(&UnexplainedJargon, &term.good)
             );
         }
-        assert!(matchers().len() >= 25);
+        assert!(jargon().matchers.len() >= 25);
     }
 
     #[test]
