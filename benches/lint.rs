@@ -233,7 +233,7 @@ fn breakdown(corpus: &str, config: &ReadabilityConfig, split: Duration) {
             (rule.id(), time)
         })
         .collect();
-    rules.sort_by(|a, b| b.1.cmp(&a.1));
+    rules.sort_by_key(|r| std::cmp::Reverse(r.1));
     // All rules once on a fresh prepared document (with what the rules compute
     // lazily for themselves), then freeing it: its words, sentences and layers.
     let all = helder::lint::rules::all();
