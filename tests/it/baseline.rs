@@ -339,3 +339,68 @@ fn a_missing_broken_or_stale_baseline_is_a_clear_error() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("noemt de regel oude-regel, die deze helder niet kent"));
 }
+
+#[test]
+fn in_github_actions_only_the_new_finding_is_annotated_and_the_summary_has_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    settings_with_own_templates(dir.path());
+    let template = dir.path().join("sjablonen/recovery.md");
+    insert_paragraph(&template, OLD_DEBT);
+    let written = helder_in(
+        dir.path(),
+        &["lint", "sjablonen", "--write-baseline", "baseline.json"],
+    );
+    assert_eq!(written.status.code(), Some(0), "{written:?}");
+    insert_paragraph(&template, THREAT);
+    let threat_line = line_of(&template, THREAT);
+    let summary = dir.path().join("step-summary.md");
+    std::fs::write(&summary, "Eerdere stap.\n").unwrap();
+
+    // As the README's workflow runs it: the baseline, annotations, a job summary.
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
+        .args(["--config", "helder.toml", "lint", "sjablonen"])
+        .args(["--baseline", "baseline.json", "--format", "github"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "{run:?}");
+    let stdout = String::from_utf8(run.stdout).unwrap();
+    let annotations: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("::error") || l.starts_with("::warning"))
+        .collect();
+    assert!(!annotations.is_empty(), "{stdout}");
+    for annotation in &annotations {
+        assert!(
+            annotation.contains("file=sjablonen/recovery.md")
+                && annotation.contains(&format!("line={threat_line},")),
+            "only the new sentence is annotated: {annotation}"
+        );
+    }
+    assert!(annotations.iter().any(|a| a.starts_with("::error")));
+
+    // The summary is added to what the earlier steps wrote: one row, for the changed template.
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        text.starts_with("Eerdere stap.\n### helder lint\n"),
+        "{text}"
+    );
+    assert!(text.contains("bekende bevindingen niet getoond"), "{text}");
+    assert!(
+        text.contains("| Bestand | Niveau | Fouten | Waarschuwingen | Ergste bevindingen |"),
+        "{text}"
+    );
+    let rows: Vec<&str> = text.lines().filter(|l| l.starts_with("| `")).collect();
+    assert_eq!(rows.len(), 1, "{text}");
+    assert!(rows[0].starts_with("| `sjablonen/recovery.md` |"), "{text}");
+    assert!(
+        rows[0].contains(&format!("(regel {threat_line})")),
+        "{text}"
+    );
+    // Never the words of the letter.
+    assert!(
+        !text.contains("uitkering") && !text.contains("betaalt"),
+        "{text}"
+    );
+}
