@@ -24,6 +24,7 @@ pub mod contact_form;
 pub mod login;
 pub mod pages;
 pub mod preview;
+mod record;
 
 use crate::config::Config;
 use axum::Router;
@@ -591,9 +592,9 @@ fn contact_page(
         }
         Err(e) => return Err(pages::message(&e.to_string())),
     };
-    record(&state.config, &lock, task, &recorded, &contact_id, at)
+    record::record(&state.config, &lock, task, &recorded, &contact_id, at)
         .map(Ok)
-        .map_err(|m| pages::message(&m))
+        .map_err(|e| pages::message(&e.to_string()))
 }
 
 fn url_encode(text: &str) -> String {
@@ -606,74 +607,6 @@ fn url_encode(text: &str) -> String {
             }
         })
         .collect()
-}
-
-/// Writes the `contact_recorded` event of a confirmed form and runs it
-/// through the batch in `out`, the one release path; says whether a letter went out.
-fn record(
-    config: &Config,
-    lock: &crate::folder::FolderLock,
-    task: &crate::task::CallFirstTask,
-    recorded: &contact_form::Recorded,
-    contact_id: &str,
-    at: chrono::DateTime<chrono::Local>,
-) -> Result<Recording, String> {
-    let out = lock.path();
-    let contact = contact_form::contact_event(task, recorded, contact_id, at);
-    let dir = out.join(crate::output::CONTACTS_DIR);
-    crate::fs::create_private_dir(&dir)
-        .map_err(|e| format!("de map {} kan niet worden gemaakt ({e})", dir.display()))?;
-    let path = dir.join(format!(
-        "{}.json",
-        crate::output::file_stem(&contact_form::contact_event_id(task, contact_id))
-    ));
-    crate::fs::write_private(&path, contact.to_string().as_bytes())
-        .map_err(|e| format!("{} kan niet worden geschreven ({e})", path.display()))?;
-    let templates =
-        crate::template::TemplateSet::load(&config.templates_dir, &config.letter.greeting)
-            .map_err(|errors| {
-                format!(
-                    "de sjablonen kloppen niet: {}",
-                    errors.first().map(ToString::to_string).unwrap_or_default()
-                )
-            })?;
-    let options = crate::batch::BatchOptions {
-        input: path,
-        out: out.to_path_buf(),
-        formats: vec![crate::render::Format::Pdf, crate::render::Format::Html],
-        date: chrono::Local::now().date_naive(),
-        dry_run: false,
-        contacts_only: true,
-    };
-    let summary = crate::batch::run_locked(
-        lock,
-        &options,
-        config,
-        &templates,
-        &crate::output::Disk,
-        &mut |_| {},
-    )
-    .map_err(|e| e.to_string())?;
-    if summary.counts.errors > 0 {
-        let errors =
-            std::fs::read_to_string(out.join(crate::output::ERRORS_FILE)).unwrap_or_default();
-        let message = errors
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter(|r| r["event_id"] == contact["id"])
-            .filter_map(|r| r["message"].as_str().map(str::to_string))
-            .next_back()
-            .unwrap_or_else(|| "onbekende fout".to_string());
-        return Err(format!("Het gesprek kon niet worden verwerkt: {message}"));
-    }
-    // What the task says now, not what this run did: a form sent twice is one contact.
-    let sent = std::fs::read_to_string(out.join(crate::output::task_json(
-        &crate::output::file_stem(&task.event_id),
-    )))
-    .ok()
-    .and_then(|text| serde_json::from_str::<crate::task::CallFirstTask>(&text).ok())
-    .is_some_and(|t| t.status == crate::task::TaskStatus::Released);
-    Ok(Recording::Done(sent))
 }
 
 #[cfg(test)]
