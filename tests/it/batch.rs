@@ -1,7 +1,7 @@
 //! `helder batch`: every event ends as exactly one letter, task or error
 //! record; a killed or failed run goes on where it stopped; nothing twice.
 
-use crate::support::{assert_exit, config, root, templates};
+use crate::support::{assert_exit, config, helder, root, templates};
 use helder::batch::{BatchOptions, Counts};
 use helder::output::{Disk, Storage};
 use helder::render::Format;
@@ -273,11 +273,7 @@ fn a_recorded_contact_releases_the_held_letter_in_a_later_run() {
     let sanction = root().join("letter-templates/examples/sanction_reduction-reached.json");
     assert_exit(&batch(&sanction, &out, &["--format", "html"]), 0);
     assert!(!out.join("letters/evt-2026-000601.html").exists(), "held");
-    let tasks = Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", root().join("helder.toml").to_str().unwrap()])
-        .args(["tasks", out.to_str().unwrap(), "--format", "json"])
-        .output()
-        .unwrap();
+    let tasks = open_tasks(&out);
     let list: Value = serde_json::from_slice(&tasks.stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert!(
@@ -305,16 +301,20 @@ fn a_recorded_contact_releases_the_held_letter_in_a_later_run() {
         letter.contains("hebben we u gebeld") || letter.contains("waren we bij u thuis"),
         "the letter refers to the call"
     );
-    let tasks = Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", root().join("helder.toml").to_str().unwrap()])
-        .args(["tasks", out.to_str().unwrap(), "--format", "json"])
-        .output()
-        .unwrap();
+    let tasks = open_tasks(&out);
     let list: Value = serde_json::from_slice(&tasks.stdout).unwrap();
     assert!(
         list.as_array().unwrap().is_empty(),
         "the task left the list"
     );
+}
+
+/// `helder tasks <out> --format json`: the open tasks of a batch folder.
+fn open_tasks(out: &Path) -> std::process::Output {
+    helder(
+        &["tasks", out.to_str().unwrap(), "--format", "json"],
+        &root(),
+    )
 }
 
 #[test]

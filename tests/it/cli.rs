@@ -1,6 +1,6 @@
 //! The `helder` command: exit codes, messages, and files written or not.
 
-use crate::support::{assert_exit, fixture_json, helder, root};
+use crate::support::{assert_exit, fixture_json, helder, helder_with, root};
 use helder::event::EventType;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -322,10 +322,7 @@ fn a_bad_config_exits_2() {
         shipped.replace("greeting = \"Beste\"", "greting = \"Beste\""),
     )
     .unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", config.to_str().unwrap(), "templates"])
-        .output()
-        .unwrap();
+    let output = helder_with(&config, &["templates"], &root());
     assert_exit(&output, 2);
     assert!(stderr(&output).contains("greting"), "{}", stderr(&output));
 }

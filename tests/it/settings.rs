@@ -2,14 +2,9 @@
 //! template that uses them, and checked when present.
 
 use crate::support::{assert_exit, root, settings_with_own_templates};
-use std::process::Command;
 
 fn helder_with(settings: &std::path::Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", settings.to_str().unwrap()])
-        .args(args)
-        .output()
-        .unwrap()
+    crate::support::helder_with(settings, args, &root())
 }
 
 /// The shipped settings with the `[court]` tables taken out.

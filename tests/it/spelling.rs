@@ -1,7 +1,9 @@
 //! Spelling: the shipped templates and letters are spelled right, and in a
 //! template only the template's own text is checked, never an event's values.
 
-use crate::support::{config, event, example_json, letter_date, root, settings_with_own_templates};
+use crate::support::{
+    config, event, example_json, helder_with, letter_date, root, settings_with_own_templates,
+};
 use helder::compose::{ComposeOptions, build_letter};
 use helder::lint::{Category, lint_letter};
 use serde_json::Value;
@@ -83,12 +85,11 @@ fn a_misspelled_template_word_is_found_and_a_misspelled_value_is_not() {
     event["data"]["deadlines"][0]["label"] = Value::from("ons besluit over uw aanvraaag");
     std::fs::write(&example, event.to_string()).unwrap();
 
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", settings.to_str().unwrap(), "lint"])
-        .arg(&templates)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+    let output = helder_with(
+        &settings,
+        &["lint", templates.to_str().unwrap(), "--format", "json"],
+        &root(),
+    );
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     let spelling: Vec<(String, u64, String)> = report["files"]
         .as_array()

@@ -72,8 +72,13 @@ pub(crate) fn template_dir(dir: &Path, file_name: &str, source: &str) -> PathBuf
 
 /// Runs the helder binary with the shipped settings, in `cwd`.
 pub(crate) fn helder(args: &[&str], cwd: &Path) -> std::process::Output {
+    helder_with(&root().join("helder.toml"), args, cwd)
+}
+
+/// Runs the helder binary with the settings file `settings`, in `cwd`.
+pub(crate) fn helder_with(settings: &Path, args: &[&str], cwd: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", root().join("helder.toml").to_str().unwrap()])
+        .args(["--config", settings.to_str().unwrap()])
         .args(args)
         .current_dir(cwd)
         .output()

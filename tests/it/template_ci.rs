@@ -6,7 +6,7 @@
 //! syntax error, a missing example, a template without examples, and a
 //! partial with a formal word.
 
-use crate::support::{assert_exit, helder, root};
+use crate::support::{assert_exit, helder, helder_with, root};
 use serde_json::Value;
 use std::path::Path;
 
@@ -265,18 +265,7 @@ fn lint_settings_turn_rules_off_per_path_and_unknown_keys_are_refused() {
         ),
     )
     .unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args([
-            "--config",
-            config.to_str().unwrap(),
-            "lint",
-            "--format",
-            "json",
-            FIXTURES,
-        ])
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let output = helder_with(&config, &["lint", "--format", "json", FIXTURES], &root());
     let report: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(
         find(
@@ -299,11 +288,7 @@ fn lint_settings_turn_rules_off_per_path_and_unknown_keys_are_refused() {
         format!("{shipped}\n[lint.rules]\npasive-voice = \"off\"\n"),
     )
     .unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_helder"))
-        .args(["--config", config.to_str().unwrap(), "lint", FIXTURES])
-        .current_dir(root())
-        .output()
-        .unwrap();
+    let output = helder_with(&config, &["lint", FIXTURES], &root());
     assert_exit(&output, 2);
     assert!(String::from_utf8_lossy(&output.stderr).contains("Bedoelt u passive-voice?"));
 }
