@@ -10,6 +10,9 @@
 //! while the rules were written. There is no learned layer (yet); a learned
 //! layer must be trained on four folds and judged on the fifth.
 //!
+//! The test is a ratchet: it fails when the held-out figures (fold 4) or the
+//! figures over all folds get worse than the floors at the end of this file.
+//!
 //! `.ci/run` prints these figures. Without the corpus the test fails in CI
 //! (`HELDER_REQUIRE_TOOLS=1` or `CI`) and is skipped elsewhere with a message.
 
@@ -207,12 +210,33 @@ fn tone_engine_on_the_real_corpus_with_grouped_folds() {
             }
         }
     }
-    // Floors at today's figures, so that a change that makes them worse fails;
-    // the target (recall 0.95, false flags 0.05) is printed above.
-    assert!(rules_all.recall() >= 0.0, "{}", rules_all.line("rules"));
-    assert!(
-        rules_all.false_flag_rate() <= 1.0,
-        "{}",
-        rules_all.line("rules")
-    );
+    // The ratchet: the held-out figures (fold 4, read by no one while the rules
+    // were written) and the figures over all folds may not get worse than what
+    // has been reached. Raise these when the figures improve; the target
+    // (recall 0.95, false flags 0.05 on held-out text) is printed above.
+    let ratchet = [
+        ("rules alone, fold 4 (final check)", final_rules, HELD_OUT_RULES),
+        ("rules alone, all folds", rules_all, ALL_FOLDS_RULES),
+    ];
+    for (name, counts, (recall, false_flags)) in ratchet {
+        assert!(
+            counts.recall() >= recall - EPSILON,
+            "{}: recall fell below {recall:.3}",
+            counts.line(name)
+        );
+        assert!(
+            counts.false_flag_rate() <= false_flags + EPSILON,
+            "{}: false flags rose above {false_flags:.3}",
+            counts.line(name)
+        );
+    }
 }
+
+/// Rounding room for the ratchet's floors, which are written with three decimals.
+const EPSILON: f64 = 0.000_5;
+
+/// The held-out figures reached (recall, false-flag rate): the ratchet's floor and ceiling.
+const HELD_OUT_RULES: (f64, f64) = (0.735, 0.167);
+
+/// The figures reached over all five folds (recall, false-flag rate).
+const ALL_FOLDS_RULES: (f64, f64) = (0.873, 0.050);
