@@ -55,13 +55,15 @@ pub enum Concept {
     Benefit,
     /// Help: hulp, contact, betalingsregeling.
     Help,
+    /// Rising amounts: oplopen, stijgen, extra, fors.
+    Rise,
     /// Proof: bewijs, aantonen, bankafschrift.
     Proof,
 }
 
 impl Concept {
     /// Every concept, in declaration order.
-    pub const ALL: [Concept; 21] = [
+    pub const ALL: [Concept; 22] = [
         Concept::Punish,
         Concept::Reduce,
         Concept::Stop,
@@ -82,6 +84,7 @@ impl Concept {
         Concept::Lose,
         Concept::Benefit,
         Concept::Help,
+        Concept::Rise,
         Concept::Proof,
     ];
 

@@ -21,6 +21,7 @@ mod routing;
 mod schema;
 mod serve;
 mod settings;
+mod shipped_letters;
 mod spelling;
 mod support;
 mod tasks;

@@ -215,7 +215,11 @@ fn tone_engine_on_the_real_corpus_with_grouped_folds() {
     // has been reached. Raise these when the figures improve; the target
     // (recall 0.95, false flags 0.05 on held-out text) is printed above.
     let ratchet = [
-        ("rules alone, fold 4 (final check)", final_rules, HELD_OUT_RULES),
+        (
+            "rules alone, fold 4 (final check)",
+            final_rules,
+            HELD_OUT_RULES,
+        ),
         ("rules alone, all folds", rules_all, ALL_FOLDS_RULES),
     ];
     for (name, counts, (recall, false_flags)) in ratchet {
@@ -236,7 +240,7 @@ fn tone_engine_on_the_real_corpus_with_grouped_folds() {
 const EPSILON: f64 = 0.000_5;
 
 /// The held-out figures reached (recall, false-flag rate): the ratchet's floor and ceiling.
-const HELD_OUT_RULES: (f64, f64) = (0.735, 0.167);
+const HELD_OUT_RULES: (f64, f64) = (0.765, 0.167);
 
 /// The figures reached over all five folds (recall, false-flag rate).
-const ALL_FOLDS_RULES: (f64, f64) = (0.873, 0.050);
+const ALL_FOLDS_RULES: (f64, f64) = (0.892, 0.050);

@@ -145,6 +145,9 @@ mod tests {
             "Opschorten betekent dat wij uw uitkering een tijd niet betalen.",
             "Als het vriest, wordt u niet afgesloten.",
             "Kunt u niet in één keer terugbetalen? Dan is een betalingsregeling mogelijk.",
+            // A title with a colon: no verb-first condition ("Besluit u …").
+            "Besluit: u krijgt geen bijstand.",
+            "Besluit: wij betalen uw uitkering even niet uit.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
         }

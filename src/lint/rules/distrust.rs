@@ -67,6 +67,7 @@ impl Rule for Distrust {
                 })
                 .collect();
             words.extend(disbelief);
+            words.extend(moralising(sentence));
             if words.is_empty() {
                 continue;
             }
@@ -82,6 +83,106 @@ impl Rule for Distrust {
     }
 }
 
+/// People who "could pay but will not", "van kwade wil", help "only for
+/// those who really need it", "wij nemen aan dat u …": unwillingness or
+/// cheating assumed, in the words that say it.
+fn moralising(sentence: &tone::ToneSentence) -> Vec<usize> {
+    let n = sentence.words.len();
+    let mut words = Vec::new();
+    // "van kwade wil", "te kwader trouw".
+    for k in 0..n {
+        if sentence.is(k, &["kwade", "kwader"]) && sentence.is(k + 1, &["wil", "trouw"]) {
+            words.extend([k, k + 1]);
+        }
+    }
+    if sentence.question {
+        return words;
+    }
+    let third_person = |k: usize| {
+        sentence.words[..k].iter().any(|w| {
+            matches!(
+                w.lower(),
+                "mensen"
+                    | "iemand"
+                    | "sommigen"
+                    | "sommige"
+                    | "die"
+                    | "ze"
+                    | "zij"
+                    | "hij"
+                    | "klanten"
+                    | "huurders"
+                    | "cliënten"
+                    | "velen"
+                    | "veel"
+            ) || w.lower().ends_with("gerechtigden")
+        })
+    };
+    // "kunnen wel betalen, maar willen niet", "Die wil niet werken".
+    for k in 0..n {
+        let w = &sentence.words[k];
+        if !w.reads_as("willen") || !sentence.clause_of(k).negated || !third_person(k) {
+            continue;
+        }
+        let about = sentence
+            .clause_of(k)
+            .words
+            .clone()
+            .chain(k.saturating_sub(6)..k)
+            .any(|j| {
+                matches!(
+                    sentence.words[j].lemma(),
+                    "betalen" | "werken" | "meewerken" | "solliciteren" | "wel"
+                )
+            });
+        if about {
+            words.push(k);
+        }
+    }
+    // "alleen voor mensen die het écht nodig hebben", "alleen als u echt niet kunt betalen".
+    if sentence.words.iter().any(|w| w.lower() == "alleen") {
+        for k in 0..n {
+            if matches!(
+                sentence.words[k].lower(),
+                "echt" | "écht" | "werkelijk" | "daadwerkelijk"
+            ) && sentence.words[k + 1..]
+                .iter()
+                .take(3)
+                .any(|w| matches!(w.lower(), "nodig" | "niet" | "kunt" | "kan" | "kunnen"))
+            {
+                words.push(k);
+            }
+        }
+    }
+    // "Wij nemen aan dat u samenwoont", "De gemeente gaat ervan uit dat u werkt".
+    for k in 0..n {
+        // "neemt … aan" stands apart.
+        let assumes = sentence.words[k].reads_as("aannemen")
+            || (sentence.words[k].reads_as("nemen")
+                && (k + 1..n.min(k + 5)).any(|j| sentence.is(j, &["aan"])))
+            || (sentence.is(k, &["ervan", "er"]) && sentence.is(k + 1, &["uit", "van"]));
+        let about_reader = (k + 1..n.min(k + 7))
+            .any(|j| sentence.is(j, &["dat"]) && sentence.is(j + 1, &["u", "je", "jij"]));
+        let agency = sentence.words[..k].iter().any(|w| {
+            matches!(
+                w.lower(),
+                "wij"
+                    | "we"
+                    | "gemeente"
+                    | "uwv"
+                    | "svb"
+                    | "consulent"
+                    | "recherche"
+                    | "belastingdienst"
+            )
+        });
+        if assumes && about_reader && agency {
+            words.push(k);
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +195,11 @@ mod tests {
             "Wie bijstandsfraude pleegt, wordt betrapt.",
             "Ik geloof u niet.",
             "U hebt bewust informatie achtergehouden.",
+            "Sommige mensen kunnen wel betalen, maar willen niet.",
+            "Wie van kwade wil is, krijgt geen hulp.",
+            "De bijstand is alleen voor mensen die het echt nodig hebben.",
+            "De gemeente neemt dan al snel aan dat u samenwoont.",
+            "Iemand in de bijstand is lui.",
         ] {
             assert_eq!(findings_of(&Distrust, text).len(), 1, "{text}");
         }
@@ -105,6 +211,9 @@ mod tests {
             "Dit wijst niet op fraude.",
             "Twijfelt u of u iets moet doorgeven? Bel ons gerust.",
             "Geef veranderingen op tijd door. Zo voorkomt u dat u per ongeluk fraudeert.",
+            "U kunt dit geld gebruiken voor dingen die u echt nodig hebt.",
+            "Wilt u niet meewerken aan het onderzoek? Dat mag.",
+            "De kostendelersnorm gaat ervan uit dat als u met anderen woont, u de kosten deelt.",
         ] {
             assert!(findings_of(&Distrust, text).is_empty(), "{text}");
         }

@@ -51,13 +51,29 @@ impl Rule for ProofDemand {
                     w.concepts.contains(Concept::Oblige)
                         || w.lemma() == "moeten"
                         || (w.lower() == "ligt" && sentence.is(k + 1, &["bij"]))
+                        // "Het is aan u om aan te tonen …"
+                        || (w.lower() == "aan"
+                            && sentence.is(k + 1, &["u", "jou", "jullie"])
+                            && sentence.is(k + 2, &["om"]))
                 })
                 .collect();
-            let asks = sentence
-                .words
-                .iter()
-                .any(|w| matches!(w.lemma(), "kunnen" | "willen"));
-            if duty.is_empty() || asks {
+            // "Wilt u … sturen?", "U kunt … laten zien": a request, unless "moet kunnen".
+            let asks = sentence.words.iter().enumerate().any(|(k, w)| {
+                matches!(w.lemma(), "kunnen" | "willen")
+                    && !(k >= 1
+                        && sentence.words[..k]
+                            .iter()
+                            .rev()
+                            .take(3)
+                            .any(|p| p.lemma() == "moeten"))
+            }) && duty.iter().all(|&k| sentence.words[k].lemma() != "moeten");
+            // "Bewaar de tickets als bewijs": a command to keep proof, not for the reader's own sake.
+            let keep_proof = tone::is_command(sentence)
+                && !sentence.help
+                && !(0..sentence.words.len()).any(|k| {
+                    sentence.is(k, &["zodat", "dan"]) && sentence.is(k + 1, &["u", "je", "jij"])
+                });
+            if (duty.is_empty() && !keep_proof) || asks {
                 continue;
             }
             let proof: Vec<usize> = sentence
@@ -90,6 +106,9 @@ mod tests {
         for text in [
             "U moet met bankafschriften aantonen dat u geen inkomsten had.",
             "De bewijslast ligt bij u.",
+            "Het is aan u om aan te tonen dat u alleen woont.",
+            "Bewaar uw tickets, want u moet kunnen bewijzen wanneer u terug was.",
+            "Bewaar alle bonnen als bewijs.",
         ] {
             assert_eq!(findings_of(&ProofDemand, text).len(), 1, "{text}");
         }
@@ -100,6 +119,7 @@ mod tests {
         for text in [
             "Verstuur uw bezwaar aangetekend, zodat u bewijs hebt dat het op tijd was.",
             "Wilt u ons uw bankafschriften sturen?",
+            "Bewaar het bewijs van verzending, zodat u weet dat het goed is aangekomen.",
         ] {
             assert!(findings_of(&ProofDemand, text).is_empty(), "{text}");
         }

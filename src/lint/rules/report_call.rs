@@ -52,15 +52,35 @@ impl Rule for ReportCall {
                 .checked_sub(1)
                 .map(|p| &sentences[p])
                 .filter(|p| p.block == sentence.block);
+            // Passing something on is a report when it is about someone else
+            // ("Weet u dat iemand zwart werkt? Geef het door"), not one's own changes.
+            let about_other = about_someone(sentence) || previous.is_some_and(about_someone);
             let about_suspicion = sentence.concepts.intersects(suspicion)
-                || previous.is_some_and(|p| p.question && p.concepts.intersects(suspicion));
+                || about_someone(sentence)
+                || previous.is_some_and(|p| {
+                    p.question && (p.concepts.intersects(suspicion) || about_someone(p))
+                });
             // "Meld u ziek", "meld je": reporting oneself.
             let reports: Vec<usize> = (0..sentence.words.len())
-                .filter(|&k| sentence.words[k].concepts.contains(Concept::Report))
+                .filter(|&k| {
+                    let w = &sentence.words[k];
+                    w.concepts.contains(Concept::Report)
+                        // "Geef het door": a report, when it is about someone else.
+                        || (w.reads_as("doorgeven") || w.morph.form == "door")
+                            && about_other
+                            && sentence.words.iter().any(|v| v.reads_as("geven"))
+                })
                 .filter(|&k| !sentence.is(k + 1, &["u", "je", "jij", "zich"]))
                 .collect();
+            // "anoniem", and "uw naam wordt niet doorgegeven", "zonder uw naam".
             let anonymous: Vec<usize> = (0..sentence.words.len())
-                .filter(|&k| sentence.words[k].concepts.contains(Concept::Anonymous))
+                .filter(|&k| {
+                    sentence.words[k].concepts.contains(Concept::Anonymous)
+                        || (sentence.words[k].lower() == "naam"
+                            && (sentence.clause_of(k).negated
+                                || (k >= 2 && sentence.is(k - 2, &["zonder"])))
+                            && about_reporting(sentence, previous))
+                })
                 .collect();
             let mut words = Vec::new();
             if about_suspicion {
@@ -84,6 +104,46 @@ impl Rule for ReportCall {
     }
 }
 
+/// A question or statement about what a third person does: "Denkt u dat iemand
+/// ten onrechte een uitkering krijgt?", "Weet u dat uw buurman zwart werkt?".
+fn about_someone(sentence: &tone::ToneSentence) -> bool {
+    let believes = sentence.words.iter().any(|w| {
+        [
+            "denken",
+            "vermoeden",
+            "weten",
+            "zien",
+            "merken",
+            "twijfelen",
+        ]
+        .iter()
+        .any(|v| w.reads_as(v))
+    });
+    let someone = sentence.words.iter().any(|w| {
+        matches!(
+            w.lower(),
+            "iemand" | "buurman" | "buurvrouw" | "buren" | "kennis" | "persoon" | "iemands"
+        )
+    });
+    let wrong = sentence.words.iter().enumerate().any(|(k, w)| {
+        w.lower() == "onrechte"
+            || (w.lower() == "zwart" && sentence.is(k + 1, &["werkt", "werken"]))
+    });
+    someone && (believes || wrong)
+}
+
+/// Whether the sentence or the one before it is about reporting someone.
+fn about_reporting(sentence: &tone::ToneSentence, previous: Option<&tone::ToneSentence>) -> bool {
+    let reporting = |s: &tone::ToneSentence| {
+        s.concepts.contains(Concept::Report)
+            || about_someone(s)
+            || s.words
+                .iter()
+                .any(|w| matches!(w.lower(), "persoon" | "iemand" | "melder"))
+    };
+    reporting(sentence) || previous.is_some_and(reporting)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +155,8 @@ mod tests {
             "Vermoedt u dat iemand fraude pleegt? Meld het anoniem.",
             "U kunt uitkeringsfraude melden bij de gemeente.",
             "Neem contact op met de gemeente. Dit mag ook anoniem.",
+            "Denkt u dat iemand ten onrechte een uitkering krijgt? Dan kunt u dit melden.",
+            "Uw naam geven wij niet door aan de persoon over wie het gaat.",
         ] {
             assert!(!findings_of(&ReportCall, text).is_empty(), "{text}");
         }
@@ -106,6 +168,9 @@ mod tests {
             "Meld u ziek bij uw werkgever.",
             "U kunt ook anoniem bellen met de hulplijn.",
             "Wilt u een verhuizing melden? Dat kan online.",
+            "Zet uw naam niet op de envelop, maar wel op het formulier.",
+            "Denkt u dat u recht hebt op toeslag? Vraag het dan aan.",
+            "Twijfelt u of u een verandering moet doorgeven? Bel ons gerust.",
         ] {
             assert!(findings_of(&ReportCall, text).is_empty(), "{text}");
         }

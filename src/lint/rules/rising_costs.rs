@@ -17,34 +17,27 @@
 
 use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
+use crate::morphology::Concept;
 use crate::readability::Document;
 use crate::readability::tone;
 
 const BAD: &str = "De kosten van de deurwaarder zijn voor uw rekening.";
 const GOOD: &str = "Lukt het niet om te betalen? Bel ons voor 1 juni, dan zoeken we samen een regeling en komen er geen kosten bij.";
 
-/// Words that make costs rise or fall on the reader.
-const RISING: &[&str] = &[
-    "extra",
-    "hoger",
-    "hogere",
-    "hoog",
-    "hoge",
-    "oplopen",
-    "oplopende",
-    "oplopend",
-    "bovenop",
-    "verhoogd",
-    "verhoogt",
-    "verhogen",
-    "verhoging",
-    "verdubbeld",
-    "verdubbelt",
-    "torenhoog",
-    "duur",
-    "dure",
-    "duurder",
-    "bijkomende",
+/// What the reader owes or pays, besides words ending in "kosten".
+const COSTS: &[&str] = &[
+    "kost",
+    "kosten",
+    "boete",
+    "premie",
+    "schuld",
+    "huurschuld",
+    "rente",
+    "vordering",
+    "achterstand",
+    "huurachterstand",
+    "betalingsachterstand",
+    "aanmaning",
 ];
 
 /// Rising costs laid on the reader.
@@ -74,15 +67,19 @@ impl Rule for RisingCosts {
             let n = sentence.words.len();
             let cost = |k: usize| {
                 let w = &sentence.words[k];
-                w.lemma() == "kosten"
-                    || w.lemma() == "kost"
+                COSTS.contains(&w.lemma())
                     || w.lower().ends_with("kosten")
-                    || w.lemma() == "boete"
-                    || w.lemma() == "premie"
+                    || w.morph.head.as_deref().is_some_and(|h| COSTS.contains(&h))
             };
+            // "lager of hoger": a change both ways is information, not a threat.
+            let both_ways = sentence
+                .words
+                .iter()
+                .any(|w| matches!(w.lower(), "lager" | "lagere"));
             let mut words = Vec::new();
             for k in 0..n {
                 if !cost(k)
+                    || both_ways
                     || sentence.clause_of(k).negated
                     || (k >= 1 && sentence.is(k - 1, &["zonder"]))
                     || (k >= 2 && sentence.is(k - 2, &["zonder"]))
@@ -90,9 +87,13 @@ impl Rule for RisingCosts {
                     continue;
                 }
                 let clause = sentence.clause_of(k).words.clone();
+                // "oplopen", "extra", "fors", "met 50 procent": the amount grows.
                 let rising = clause.clone().find(|&j| {
-                    sentence.words[j].lower() != sentence.words[k].lower()
-                        && RISING.contains(&sentence.words[j].lower())
+                    let w = &sentence.words[j];
+                    w.lower() != sentence.words[k].lower()
+                        && (w.concepts.contains(Concept::Rise)
+                            || (matches!(w.lower(), "procent" | "%")
+                                && clause.clone().any(|m| sentence.words[m].lower() == "met")))
                 });
                 // "voor uw rekening", "in rekening brengen".
                 let account = clause.clone().find(|&j| {
@@ -131,6 +132,9 @@ mod tests {
             "De kosten van de deurwaarder zijn voor uw rekening.",
             "Daarna komen er extra kosten bij.",
             "De incassokosten worden in rekening gebracht.",
+            "De kosten lopen daarna fors op.",
+            "De schuld wordt flink hoger.",
+            "Uw schuld kan met 15 procent stijgen.",
         ] {
             assert_eq!(findings_of(&RisingCosts, text).len(), 1, "{text}");
         }
@@ -142,6 +146,8 @@ mod tests {
             "U kunt de huur nu nog zonder extra kosten betalen.",
             "Een betalingsregeling brengt geen extra kosten met zich mee.",
             "Voorkom extra kosten met een betalingsregeling.",
+            "Als uw inkomen verandert, kan het bedrag lager of hoger worden.",
+            "U krijgt een toeslag. Dit bedrag komt bovenop uw uitkering.",
         ] {
             assert!(findings_of(&RisingCosts, text).is_empty(), "{text}");
         }

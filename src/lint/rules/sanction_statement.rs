@@ -14,6 +14,12 @@
 //! reduction named as a noun when nothing in the sentence is the reader's
 //! money ("bij eerdere beëindiging").
 //!
+//! Not flagged either: a letter's title ("# Besluit: uw bijstand stopt"), a
+//! dated event told in the past tense ("Uw WW-uitkering stopte op 18
+//! oktober"), a word in the name of a law ("de Verordening maatregelen …"),
+//! money paid back to the reader ("Dan betalen wij het aan u terug") and a stop
+//! the reader made ("dat u uw huur hebt opgezegd").
+//!
 //! A sentence with a condition is left to `conditional-sanction`; a sentence
 //! that explains a word ("Opschorten betekent dat …") or gives a reason that is
 //! no failure ("…, omdat u dan AOW krijgt") announces nothing.
@@ -62,8 +68,7 @@ impl Rule for SanctionStatement {
         let sentences = tone::sentences(doc);
         // A letter states its own decision once ("Uw uitkering stopt op 1 mei"):
         // with help elsewhere in it, that first statement is the factual consequence.
-        let letter_with_help =
-            (doc.is_letter || doc.event_type.is_some()) && sentences.iter().any(|s| s.help);
+        let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
         let mut stated = crate::morphology::ConceptSet::EMPTY;
         for (index, sentence) in sentences.iter().enumerate() {
             // A condition is the conditional-sanction rule's; "X betekent dat …" explains a word.
@@ -91,7 +96,11 @@ impl Rule for SanctionStatement {
                         })
                 }
             });
+            // A letter's title names what the letter is about; the text states it.
+            let title = letter_with_help && sentence.heading;
             if tone::helped(sentences, index)
+                || title
+                || sentence.dated_past
                 || plain_reason
                 || sentence.legal_basis
                 || sentence.has_condition()
@@ -140,10 +149,16 @@ impl Rule for SanctionStatement {
             if words.is_empty() {
                 continue;
             }
+            // Money not paid out ("wij betalen uw uitkering niet uit") is a stop.
             let concepts = words
                 .iter()
                 .fold(crate::morphology::ConceptSet::EMPTY, |set, &w| {
-                    set.union(sentence.words[w].concepts)
+                    let own = sentence.words[w].concepts;
+                    set.union(if own.is_empty() {
+                        crate::morphology::ConceptSet::of(&[Concept::Stop])
+                    } else {
+                        own
+                    })
                 });
             let new = concepts.union(stated) != stated;
             stated = stated.union(concepts);
@@ -199,5 +214,35 @@ mod tests {
         ] {
             assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn past_events_names_refunds_and_the_readers_own_acts_are_not_flagged() {
+        for text in [
+            // A dated event in the past: a report, no announcement.
+            "Uw WW-uitkering stopte op 3 maart 2026.",
+            "Het ging om ons besluit van 2 mei 2026 over de verlaging van uw bijstand.",
+            // The name of a regulation.
+            "Dit staat in de Verordening maatregelen Participatiewet Noordveld 2024.",
+            // Money back to the reader.
+            "Krijgt u gelijk? Dan betalen wij de kosten aan u terug.",
+            // The reader stopped something.
+            "Stuur een bewijs dat u uw oude huur hebt opgezegd.",
+        ] {
+            assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+        // Past tense without a date, or now and later, still announce.
+        for text in [
+            "Uw uitkering stopt op 3 maart 2026.",
+            "Vorige maand stopte de gemeente de uitkering van honderd mensen.",
+        ] {
+            assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_letters_title_names_its_decision() {
+        let letter = "# Besluit: uw bijstand stopt\n\nBeste meneer Bakker,\n\nUw bijstand stopt op 1 mei.\n\nHebt u vragen? Bel Ilse Verhoef.\n";
+        assert!(findings_of(&SanctionStatement, letter).is_empty());
     }
 }

@@ -7,7 +7,9 @@
 //!
 //! In a letter that offers help, the first mention is what the letter is
 //! about, stated once; a second is flagged. Not flagged either: a negated sentence ("U hoeft de controleur niet binnen te
-//! laten"), a visit that is announced or made by appointment, and an
+//! laten"), a visit that is announced, offered ("Wij komen graag bij u langs",
+//! with no check in the sentence) or made by appointment, a dated visit told in
+//! the past ("Op 17 november kwamen we bij u langs"), a letter's title, and an
 //! investigation to find help ("om te onderzoeken welke hulp u nodig hebt").
 //!
 //! ## Why it matters to the reader
@@ -67,8 +69,7 @@ impl Rule for Surveillance {
         // A letter about a visit or a check says once what will happen ("Wij komen
         // graag bij u thuis langs"): with help in the letter, that first mention is
         // the letter's subject, stated once; a second mention is flagged.
-        let letter_with_help =
-            (doc.is_letter || doc.event_type.is_some()) && sentences.iter().any(|s| s.help);
+        let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
         let mut mentioned = false;
         for (index, sentence) in sentences.iter().enumerate() {
             if !sentence.concepts.intersects(SURVEILLANCE)
@@ -92,7 +93,25 @@ impl Rule for Surveillance {
                 && !sentence.words.iter().any(|w| w.lower() == "of");
             // Help to the reader: "onderzoeken welke hulp u nodig hebt", or help next to it.
             let helps_reader = tone::helped(sentences, index);
-            if agreed || paperwork || helps_reader || sentence.restricted {
+            // An offered visit ("Wij komen graag bij u langs", "het aanbod van een
+            // huisbezoek"): a visit alone, with no check or investigation.
+            let offered_visit = sentence.words.iter().any(|w| {
+                matches!(w.lower(), "graag") || matches!(w.lemma(), "aanbod" | "aanbieden")
+            }) && !sentence.concepts.intersects(ConceptSet::of(&[
+                Concept::Check,
+                Concept::Investigate,
+                Concept::Unannounced,
+            ]));
+            // A letter's title names its subject; a dated past visit is a report.
+            let title = letter_with_help && sentence.heading;
+            if agreed
+                || paperwork
+                || helps_reader
+                || sentence.restricted
+                || offered_visit
+                || title
+                || sentence.dated_past
+            {
                 continue;
             }
             // "onaangekondigd" counts with a check or a visit, not alone ("onverwacht hoge kosten").
@@ -133,6 +152,8 @@ mod tests {
             "Er kunnen onaangekondigde huisbezoeken plaatsvinden.",
             "De sociale recherche start een onderzoek naar uw woonsituatie.",
             "Deze controles merkt u niet altijd.",
+            "Wij komen graag langs om te controleren of u alleen woont.",
+            "Wij komen graag onaangekondigd bij u langs.",
         ] {
             assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
         }
@@ -144,6 +165,10 @@ mod tests {
             "Bij een aangekondigd huisbezoek maken wij eerst een afspraak met u.",
             "In het gesprek onderzoeken we samen welke hulp u nodig hebt.",
             "U hoeft de controleur niet binnen te laten.",
+            // An offered visit, and a dated visit in the past.
+            "Wij komen graag bij u langs.",
+            "Na twee keer zonder gehoor krijgt u het aanbod van een huisbezoek.",
+            "Op 4 maart 2026 kwamen we bij u langs, maar u was niet thuis.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

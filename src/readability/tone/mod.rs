@@ -17,8 +17,14 @@
 //!   ("voorkomen", "rekening houden met", "bezwaar maken").
 //!
 
+mod consequence;
+mod reassurance;
+
 use super::Document;
 use crate::morphology::{Concept, ConceptSet, DocumentMorphology, WordMorph};
+pub(crate) use consequence::consequences;
+use consequence::find_consequences;
+use reassurance::{help, restricted};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -96,6 +102,8 @@ pub(crate) struct ToneWord {
     pub(crate) concepts: ConceptSet,
     /// The clause it is in.
     pub(crate) clause: usize,
+    /// It starts with a capital letter in the text ("Verordening", "Rechtbank").
+    pub(crate) capitalised: bool,
 }
 
 /// One sentence for the tone rules.
@@ -125,6 +133,11 @@ pub(crate) struct ToneSentence {
     pub(crate) objection_block: bool,
     /// It names a law article (the legal basis of a decision).
     pub(crate) legal_basis: bool,
+    /// It is a heading (a letter's title names its subject; it states nothing twice).
+    pub(crate) heading: bool,
+    /// It tells a dated event in the past tense: "Uw WW-uitkering stopte op 18
+    /// oktober", "Op 17 november kwamen we bij u langs" (see [`dated_past`]).
+    pub(crate) dated_past: bool,
     /// Its consequence words, strong or not (see [`consequences`]).
     consequence_words: Vec<(usize, bool)>,
 }
@@ -220,6 +233,8 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 concepts: ConceptSet::EMPTY,
                 objection_block: false,
                 legal_basis: false,
+                heading: doc.prose.blocks[facts.block].kind == crate::text::BlockKind::Heading,
+                dated_past: false,
                 consequence_words: Vec::new(),
             };
             // First the words, with whether punctuation stands before each.
@@ -241,6 +256,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                     morph: Arc::clone(&morphology.words[token.word]),
                     concepts: token.concepts,
                     clause: 0,
+                    capitalised: text[tokens[token.token].range.clone()]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase),
                 });
             }
             // Then the clause breaks: punctuation, a word that starts a clause, "dat"
@@ -325,14 +344,30 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 .words
                 .iter()
                 .any(|w| matches!(w.lower(), "artikel" | "art" | "lid"));
+            sentence.dated_past = dated_past(&sentence, text);
             sentence.consequence_words = find_consequences(&sentence);
             sentence.help = help(&sentence);
             sentence.restricted = restricted(&sentence);
             sentence
         })
         .collect();
-    // A block that explains an objection or an appeal.
-    let objection_blocks: Vec<usize> = sentences
+    // A block, or a section (from one heading to the next), that explains an
+    // objection or an appeal: "Stuur een brief naar Rechtbank Gelderland" there
+    // is the way to the court, no threat.
+    let mut section = 0;
+    let sections: Vec<usize> = doc
+        .prose
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(b, block)| {
+            if b > 0 && block.kind == crate::text::BlockKind::Heading {
+                section += 1;
+            }
+            section
+        })
+        .collect();
+    let objection_sections: Vec<usize> = sentences
         .iter()
         .filter(|s| {
             s.words.iter().any(|w| {
@@ -342,10 +377,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 )
             })
         })
-        .map(|s| s.block)
+        .map(|s| sections[s.block])
         .collect();
     for sentence in &mut sentences {
-        sentence.objection_block = objection_blocks.contains(&sentence.block);
+        sentence.objection_block = objection_sections.contains(&sections[sentence.block]);
         if sentence.objection_block {
             sentence.consequence_words = find_consequences(sentence);
             sentence.help = help(sentence);
@@ -403,7 +438,10 @@ fn verb_first(sentence: &ToneSentence, start: usize) -> bool {
     if QUESTION_WORDS.contains(&first.lower()) {
         return false;
     }
-    is_finite_verb(first) && sentence.is(start + 1, SUBJECTS)
+    // "Besluit: u krijgt …" is a title and a statement, not "Besluit u …".
+    is_finite_verb(first)
+        && sentence.is(start + 1, SUBJECTS)
+        && sentence.words[start + 1].clause == first.clause
 }
 
 /// Whether the sentence is a command: it opens with a verb stem that is not
@@ -422,6 +460,79 @@ pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
         && !sentence.question
 }
 
+/// Month names: with a day number before them they make a date.
+const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+/// Simple past forms of strong and irregular verbs ("kwam", "ging", "was").
+const STRONG_PAST: &[&str] = &[
+    "was", "waren", "had", "hadden", "kwam", "kwamen", "ging", "gingen", "kreeg", "kregen", "trof",
+    "troffen", "zag", "zagen", "vond", "vonden", "deed", "deden", "nam", "namen", "gaf", "gaven",
+    "bleef", "bleven", "stond", "stonden", "lag", "lagen", "zat", "zaten", "liep", "liepen",
+    "sprak", "spraken", "schreef", "schreven", "werd", "werden", "kon", "konden", "moest",
+    "moesten", "mocht", "mochten", "vroeg", "vroegen", "zei", "zeiden", "hield", "hielden", "liet",
+    "lieten", "bracht", "brachten", "dacht", "dachten", "wist", "wisten", "sloot", "sloten",
+    "trok", "trokken", "belde", "belden",
+];
+
+/// Present forms that make a sentence about now or later ("wordt", "gaat", "zal").
+const PRESENT_AUXILIARIES: &[&str] = &[
+    "is", "wordt", "worden", "zal", "zullen", "zult", "gaat", "gaan", "kan", "kunt", "kunnen",
+    "moet", "moeten", "mag", "mogen", "volgt", "volgen", "krijgt", "krijgen", "stopt", "stoppen",
+];
+
+/// Whether word `k` is a simple past form: a strong form ("kwamen"), or a weak
+/// one ("stopte", "verlaagden") that is no adjective after a determiner ("de
+/// verlaagde uitkering").
+fn simple_past(sentence: &ToneSentence, k: usize) -> bool {
+    let word = &sentence.words[k];
+    let form = word.lower();
+    if STRONG_PAST.contains(&form) {
+        return true;
+    }
+    let weak = ["te", "de", "ten", "den"].iter().any(|e| form.ends_with(e))
+        && word.morph.kind == crate::morphology::FormKind::Verb
+        && form != word.lemma()
+        && !form.starts_with("ge");
+    weak && !(k >= 1
+        && sentence.is(
+            k - 1,
+            &[
+                "de", "het", "een", "uw", "zijn", "haar", "deze", "die", "dit", "onze", "hun",
+                "jouw", "je", "mijn",
+            ],
+        ))
+}
+
+/// A dated event told in the past tense, with no verb of now or later: "Uw
+/// WW-uitkering stopte op 18 oktober 2026", "Het ging om ons besluit van 14
+/// september". It reports what happened; it announces nothing.
+fn dated_past(sentence: &ToneSentence, text: &str) -> bool {
+    let n = sentence.words.len();
+    // A day number before a month name ("18 oktober"); numbers are no words here.
+    let dated = (0..n).any(|k| {
+        sentence.is(k, MONTHS)
+            && text[..sentence.words[k].range.start]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit())
+    });
+    dated
+        && (0..n).any(|k| simple_past(sentence, k))
+        && !(0..n).any(|k| sentence.is(k, PRESENT_AUXILIARIES))
+}
+
 /// Whether a word is a comparative before "dan" ("meer dan", "langer dan").
 fn comparative(word: &ToneWord) -> bool {
     matches!(
@@ -435,148 +546,22 @@ fn is_finite_verb(word: &ToneWord) -> bool {
     word.morph.finite_verb
 }
 
-/// Help or reassurance in the sentence: a help word ("bel", "hulp",
-/// "betalingsregeling") or "voorkomen", "bezwaar", "rekening houden met",
-/// "recht hebben op" in a clause that is not negated and holds no consequence,
-/// and not in a condition about failing ("Komen we niet tot een oplossing?");
-/// or a restriction on the other side ("De deurwaarder mag niet …", "U hoeft niet …").
-fn help(sentence: &ToneSentence) -> bool {
-    let consequence_clauses: Vec<usize> = consequences(sentence)
-        .iter()
-        .map(|(w, _)| sentence.words[*w].clause)
-        .collect();
-    let offered = sentence.words.iter().enumerate().any(|(i, w)| {
-        let clause = sentence.clause_of(i);
-        let failing_condition =
-            clause.kind == ClauseKind::Condition && sentence.fails(clause.words.clone());
-        // "geen betalingsregeling", "niet tot een oplossing": help that is denied.
-        let denied =
-            (i.saturating_sub(2)..i).any(|k| NEGATIONS.contains(&sentence.words[k].lower()));
-        // Reassurance: preventing, objecting, being taken into account, remission.
-        let reassurance = matches!(w.lemma(), "voorkomen" | "bezwaar" | "beroep")
-            || (w.lower() == "rekening"
-                && sentence.words[i + 1..]
-                    .iter()
-                    .take(3)
-                    .any(|n| n.lemma() == "houden"));
-        // A right or an offer, unless it is what gets lost ("Dan vervalt de
-        // betalingsregeling", "vervalt uw recht op kwijtschelding"). A right counts
-        // only for the reader ("dan kunt u recht hebben op bijstand").
-        let reader_right = w.lemma() == "recht"
-            && sentence.words[i + 1..]
-                .iter()
-                .take(3)
-                .any(|n| n.lower() == "op")
-            && clause
-                .words
-                .clone()
-                .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
-        let offer =
-            w.concepts.contains(Concept::Help) || reader_right || w.lemma() == "kwijtschelding";
-        let lost = consequence_clauses.contains(&w.clause)
-            && (w.concepts.contains(Concept::Benefit)
-                || w.lemma() == "recht"
-                || clause_loses(sentence, w.clause));
-        (reassurance || (offer && !lost)) && !denied && !failing_condition
-    });
-    offered || restricted(sentence)
-}
-
-/// Whether a clause says something stops or is lost ("vervalt", "stopt").
-fn clause_loses(sentence: &ToneSentence, clause: usize) -> bool {
-    sentence.clauses[clause].words.clone().any(|k| {
-        sentence.words[k]
-            .concepts
-            .intersects(ConceptSet::of(&[Concept::Lose, Concept::Stop]))
-    })
-}
-
-/// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …".
-fn restricted(sentence: &ToneSentence) -> bool {
-    sentence.clauses.iter().any(|clause| {
-        clause.negated
-            && clause.words.clone().any(|k| {
-                sentence.words[k].reads_as("mogen") || sentence.words[k].reads_as("hoeven")
-            })
-    })
+/// Whether the text is a letter for the tone rules: a rendered letter, or a text
+/// that opens with a greeting ("Beste mevrouw Jansen,") after at most a few
+/// lines (a draft mark, a title). A letter may state its own decision once.
+pub(crate) fn is_letter(doc: &Document<'_>) -> bool {
+    doc.is_letter
+        || doc.event_type.is_some()
+        || doc.prose.blocks.iter().take(6).any(|block| {
+            let text = block.text.trim();
+            let lower = text.to_lowercase();
+            (lower.starts_with("beste ") || lower.starts_with("geachte ")) && text.ends_with(',')
+        })
 }
 
 /// The tone view of every sentence of an doc (built once).
 pub(crate) fn sentences<'a>(doc: &'a Document<'_>) -> &'a [ToneSentence] {
     doc.tone.get_or_init(|| build(doc, doc.morphology()))
-}
-
-/// Words that are a consequence for the reader, each with whether it is
-/// strong (a threat by itself) or weak (a threat after a failure):
-///
-/// - an unnegated word of a consequence concept ("verlaagd", "beslag"); a weak
-///   one is strong after "moeten" ("u moet … terugbetalen") or "leiden tot";
-/// - a loss said with "geen … meer" or "geen … krijgen" ("geen uitkering meer");
-/// - "lager" or "minder" with the reader's money ("minder uitkering");
-/// - being put out of one's home ("uit uw woning zetten", "op straat zetten").
-pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
-    sentence.consequence_words.clone()
-}
-
-/// Finds the consequences of [`consequences`] (once a sentence, when it is built).
-fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
-    let mut found = Vec::new();
-    for (i, word) in sentence.words.iter().enumerate() {
-        let clause = sentence.clause_of(i);
-        let in_clause = |test: &dyn Fn(&ToneWord) -> bool| {
-            clause.words.clone().any(|k| test(&sentence.words[k]))
-        };
-        // The court of an objection or appeal clause is no threat.
-        let court_only = word.concepts.contains(Concept::PoliceCourt)
-            && !word.concepts.intersects(ConceptSet::of(&[
-                Concept::Punish,
-                Concept::Reduce,
-                Concept::Stop,
-                Concept::Fine,
-                Concept::Seize,
-            ]));
-        if court_only && sentence.objection_block {
-            continue;
-        }
-        if word.concepts.intersects(STRONG_CONSEQUENCE) && !clause.negated {
-            found.push((i, true));
-        } else if word.concepts.intersects(WEAK_CONSEQUENCE) && !clause.negated {
-            // "u moet … terugbetalen", "kan leiden tot", "uw woning verliezen".
-            let pressed = in_clause(&|w| w.reads_as("moeten") || w.lemma() == "leiden")
-                || (word.concepts.contains(Concept::Lose)
-                    && matches!(word.lemma(), "verliezen" | "kwijtraken")
-                    && in_clause(&|w| w.concepts.contains(Concept::Benefit)));
-            found.push((i, pressed));
-        } else if word.concepts.contains(Concept::Benefit)
-            && i >= 1
-            && (sentence.is(i - 1, &["geen"]) || (i >= 2 && sentence.is(i - 2, &["geen"])))
-            && sentence
-                .words
-                .iter()
-                .any(|w| w.lower() == "meer" || w.reads_as("krijgen") || w.reads_as("ontvangen"))
-        {
-            found.push((i, true));
-        } else if matches!(word.lower(), "lager" | "lagere" | "minder")
-            && !clause.negated
-            && in_clause(&|w| w.concepts.contains(Concept::Benefit))
-        {
-            found.push((i, false));
-        } else if word.morph.form.contains("zet")
-            && word.reads_as("zetten")
-            && (in_clause(&|w| w.lower() == "straat")
-                || clause.words.clone().any(|k| {
-                    sentence.words[k].lower() == "uit"
-                        && sentence.words[k + 1..]
-                            .iter()
-                            .take(2)
-                            .any(|w| matches!(w.lemma(), "woning" | "huis"))
-                }))
-            && !clause.negated
-        {
-            found.push((i, true));
-        }
-    }
-    found
 }
 
 /// Whether help stands next to sentence `i`: in it, or in the sentence before

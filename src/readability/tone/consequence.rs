@@ -1,0 +1,359 @@
+//! The consequences in a sentence: words that say the reader loses money,
+//! rights, a home or freedom ("verlaagd", "beslag", "geen uitkering meer").
+
+use super::{NEGATIONS, STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative};
+use crate::morphology::{Concept, ConceptSet};
+
+/// What the reader owes: a cut in one of these is good news ("Uw schuld is verlaagd").
+const DEBTS: &[&str] = &[
+    "schuld",
+    "huurschuld",
+    "studieschuld",
+    "vordering",
+    "terugvordering",
+    "boete",
+    "rente",
+    "kosten",
+    "aflossing",
+    "termijnbedrag",
+    "maandbedrag",
+    "premie",
+    "achterstand",
+    "huurachterstand",
+    "eigen bijdrage",
+];
+
+/// Money the reader lives on: not paying it is a consequence ("Wij betalen uw uitkering niet").
+const LIVELIHOOD: &[&str] = &[
+    "uitkering",
+    "bijstand",
+    "bijstandsuitkering",
+    "toeslag",
+    "aanvulling",
+    "kinderbijslag",
+    "pensioen",
+    "vergoeding",
+    "aanvraag",
+    "ww-uitkering",
+];
+
+/// Verbs of paying out or handling a request: negated, the reader gets nothing.
+const PAYING_OUT: &[&str] = &[
+    "betalen",
+    "uitbetalen",
+    "verstrekken",
+    "toekennen",
+    "behandelen",
+    "verlengen",
+    "overmaken",
+];
+
+/// Words that make a possible consequence heavy ("vervelende gevolgen", "groot risico").
+const HEAVY: &[&str] = &[
+    "vervelend",
+    "vervelende",
+    "ernstig",
+    "ernstige",
+    "groot",
+    "grote",
+    "zwaar",
+    "zware",
+    "dure",
+    "duur",
+    "verstrekkend",
+    "verstrekkende",
+    "flink",
+    "flinke",
+    "fors",
+    "forse",
+    "nare",
+    "negatieve",
+    "serieuze",
+    "hoge",
+];
+
+/// Words that are a consequence for the reader, each with whether it is
+/// strong (a threat by itself) or weak (a threat after a failure):
+///
+/// - an unnegated word of a consequence concept ("verlaagd", "beslag"); a weak
+///   one is strong after "moeten" ("u moet … terugbetalen"), "leiden tot", with
+///   a heavy word ("vervelende gevolgen"), a right or a benefit that is lost
+///   ("uw recht vervalt") or, in a sentence without a condition, after "dan"
+///   that points back at one ("U krijgt dan een lagere uitkering");
+/// - a loss said with "geen … meer" or "geen … krijgen" ("geen uitkering meer");
+/// - "lager" or "minder" with the reader's money ("minder uitkering");
+/// - money or a request that is not paid or handled ("Wij betalen uw uitkering
+///   niet", "Wij nemen uw aanvraag niet in behandeling", "buiten behandeling");
+/// - being put out of one's home ("uit uw woning zetten", "op straat zetten");
+/// - "actie ondernemen", "stappen zetten": weak, a threat after a failure.
+///
+/// Not a consequence: a debt that is cut ("Uw schuld is verlaagd": good news),
+/// an end named as a moment ("bij beëindiging van uw uitkering"), and the court
+/// of an objection or appeal.
+pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
+    sentence.consequence_words.clone()
+}
+
+/// Finds the consequences of [`consequences`] (once a sentence, when it is built).
+pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
+    let mut found = Vec::new();
+    let conditioned = sentence.has_condition();
+    for (i, word) in sentence.words.iter().enumerate() {
+        let clause = sentence.clause_of(i);
+        let in_clause = |test: &dyn Fn(&ToneWord) -> bool| {
+            clause.words.clone().any(|k| test(&sentence.words[k]))
+        };
+        // The court of an objection or appeal clause is no threat.
+        let court_only = word.concepts.contains(Concept::PoliceCourt)
+            && !word.concepts.intersects(ConceptSet::of(&[
+                Concept::Punish,
+                Concept::Reduce,
+                Concept::Stop,
+                Concept::Fine,
+                Concept::Seize,
+            ]));
+        if court_only && sentence.objection_block {
+            continue;
+        }
+        // "aangifte inkomstenbelasting", "belastingaangifte": a tax return.
+        if court_only
+            && word.lemma() == "aangifte"
+            && sentence.words[i + 1..]
+                .iter()
+                .take(2)
+                .any(|w| w.lower().contains("belasting"))
+        {
+            continue;
+        }
+        // "Uw schuld is verlaagd": a debt that shrinks is good news.
+        if word.concepts.contains(Concept::Reduce)
+            && !word.concepts.intersects(ConceptSet::of(&[
+                Concept::Stop,
+                Concept::Punish,
+                Concept::Seize,
+            ]))
+            && in_clause(&|w| DEBTS.contains(&w.lemma()))
+            && !in_clause(&|w| LIVELIHOOD.contains(&w.lemma()) || w.lemma() == "inkomen")
+        {
+            continue;
+        }
+        // "de Verordening maatregelen Participatiewet": a word in the name of a law.
+        if in_law_name(sentence, i) {
+            continue;
+        }
+        // "Dan betalen wij het griffierecht aan u terug": money back to the reader.
+        if refund(sentence, i) {
+            continue;
+        }
+        // "dat u uw oude huis hebt opgezegd": the reader stopped something.
+        if reader_did(sentence, i) {
+            continue;
+        }
+        // "om minder te verlagen": a cut made smaller.
+        if word.concepts.contains(Concept::Reduce)
+            && (i.saturating_sub(2)..i).any(|k| sentence.words[k].lower() == "minder")
+        {
+            continue;
+        }
+        // "bij beëindiging van uw uitkering": the end as a moment.
+        if word.lemma() == "beëindiging"
+            && (i.saturating_sub(2)..i).any(|k| {
+                matches!(
+                    sentence.words[k].lower(),
+                    "bij" | "na" | "tot" | "vanaf" | "per"
+                )
+            })
+        {
+            continue;
+        }
+        if word.concepts.intersects(STRONG_CONSEQUENCE) && !clause.negated {
+            found.push((i, true));
+        } else if word.concepts.intersects(WEAK_CONSEQUENCE) && !clause.negated {
+            let lost_right = matches!(word.lemma(), "verliezen" | "kwijtraken" | "vervallen")
+                && in_clause(&|w| w.concepts.contains(Concept::Benefit));
+            // "… dan kan dat vervelende gevolgen hebben", "een groot risico".
+            let heavy =
+                (i.saturating_sub(2)..i).any(|k| HEAVY.contains(&sentence.words[k].lower()));
+            let pressed = in_clause(&|w| w.reads_as("moeten") || w.lemma() == "leiden")
+                || lost_right
+                || heavy
+                || (!conditioned
+                    && points_back(sentence, clause.words.clone())
+                    && !reader_may(sentence, clause.words.clone()));
+            found.push((i, pressed));
+        } else if word.concepts.contains(Concept::Benefit)
+            && i >= 1
+            && (sentence.is(i - 1, &["geen"]) || (i >= 2 && sentence.is(i - 2, &["geen"])))
+            && sentence
+                .words
+                .iter()
+                .any(|w| w.lower() == "meer" || w.reads_as("krijgen") || w.reads_as("ontvangen"))
+        {
+            found.push((i, true));
+        } else if matches!(word.lower(), "lager" | "lagere" | "minder")
+            && !clause.negated
+            && in_clause(&|w| w.concepts.contains(Concept::Benefit))
+        {
+            let pressed = !conditioned && points_back(sentence, clause.words.clone());
+            found.push((i, pressed));
+        } else if (clause.negated && not_paid_out(sentence, i))
+            || out_of_treatment(sentence, i)
+            || put_out(sentence, i)
+        {
+            found.push((i, true));
+        } else if matches!(word.lemma(), "actie" | "stap" | "stappen")
+            && !clause.negated
+            && in_clause(&|w| {
+                matches!(
+                    w.lemma(),
+                    "ondernemen" | "zetten" | "nemen" | "gerechtelijk" | "juridisch"
+                )
+            })
+        {
+            found.push((i, false));
+        }
+    }
+    found
+}
+
+/// Whether these words hold "dan" that points back at a condition ("U krijgt
+/// dan minder"), not "dan" after a comparative ("meer dan").
+fn points_back(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
+    words.clone().any(|k| {
+        sentence.words[k].lower() == "dan"
+            && !(k >= 1 && comparative(&sentence.words[k - 1]))
+            && !sentence.is(k + 1, &["ook"])
+    })
+}
+
+/// Whether word `i` (in a negated clause) is paying out or handling the
+/// reader's money or request: "Wij betalen uw uitkering niet", "Dan kunnen wij
+/// uw aanvraag niet behandelen". Not the reader who does not pay ("als u niet
+/// betaalt"), and not "u hoeft niet te betalen".
+fn not_paid_out(sentence: &ToneSentence, i: usize) -> bool {
+    let word = &sentence.words[i];
+    let clause = sentence.clause_of(i).words.clone();
+    let paying = PAYING_OUT.iter().any(|v| word.reads_as(v))
+        || word
+            .morph
+            .verb
+            .as_deref()
+            .is_some_and(|v| PAYING_OUT.contains(&v));
+    paying
+        && clause
+            .clone()
+            .any(|k| LIVELIHOOD.contains(&sentence.words[k].lemma()))
+        && !clause.clone().any(|k| {
+            let w = &sentence.words[k];
+            matches!(w.lower(), "u" | "je" | "jij" | "ik") || w.reads_as("hoeven")
+        })
+        && clause
+            .clone()
+            .any(|k| NEGATIONS.contains(&sentence.words[k].lower()))
+}
+
+/// Kinds of law and rule whose names hold loaded words ("Verordening
+/// maatregelen Participatiewet", "Beleidsregels terugvordering").
+const LAW_KINDS: &[&str] = &[
+    "verordening",
+    "beleidsregel",
+    "beleidsregels",
+    "wet",
+    "regeling",
+    "besluit",
+];
+
+/// Whether word `i` is part of the name of a law or rule: a capitalised
+/// "Verordening", "Beleidsregels" … at most three words before it, in its clause.
+fn in_law_name(sentence: &ToneSentence, i: usize) -> bool {
+    let clause = sentence.clause_of(i).words.clone();
+    (i.saturating_sub(3).max(clause.start)..i).any(|k| {
+        let w = &sentence.words[k];
+        w.capitalised && LAW_KINDS.contains(&w.lower())
+    })
+}
+
+/// Whether word `i` is money paid back to the reader: "Wij betalen het aan u
+/// terug", "dan storten we het bedrag terug".
+fn refund(sentence: &ToneSentence, i: usize) -> bool {
+    let word = &sentence.words[i];
+    let clause = sentence.clause_of(i).words.clone();
+    let back = ["terugbetalen", "terugstorten", "teruggeven", "terugboeken"]
+        .iter()
+        .any(|v| word.reads_as(v))
+        // "betalen … terug": the particle and the verb stand apart.
+        || (clause.clone().any(|k| sentence.words[k].lower() == "terug")
+            && clause.clone().any(|k| {
+                ["betalen", "storten", "geven", "boeken"]
+                    .iter()
+                    .any(|v| sentence.words[k].reads_as(v))
+            }));
+    let to_reader = clause
+        .clone()
+        .any(|k| sentence.is(k, &["aan"]) && sentence.is(k + 1, &["u", "je", "jou"]))
+        || clause.clone().any(|k| sentence.is(k, &["wij", "we"]));
+    word.concepts.contains(Concept::Reclaim) && back && to_reader
+}
+
+/// Whether word `i` is something the reader did: a stop or cut in a clause with
+/// "u hebt" or "u heeft", and no "wij" ("dat u uw huur hebt opgezegd").
+fn reader_did(sentence: &ToneSentence, i: usize) -> bool {
+    let word = &sentence.words[i];
+    let stop_or_cut = word
+        .concepts
+        .intersects(ConceptSet::of(&[Concept::Stop, Concept::Reduce]))
+        && !word.concepts.intersects(ConceptSet::of(&[
+            Concept::Punish,
+            Concept::Fine,
+            Concept::Seize,
+            Concept::PoliceCourt,
+        ]));
+    let clause = sentence.clause_of(i).words.clone();
+    // "hebt" goes with "u" or "je" only; "heeft" and "had" next to "u".
+    stop_or_cut
+        && clause.clone().any(|k| {
+            sentence.is(k, &["hebt"])
+                || (sentence.is(k, &["u", "je", "jij"])
+                    && (sentence.is(k + 1, &["heeft", "had"])
+                        || (k >= 1 && sentence.is(k - 1, &["heeft", "had"]))))
+        })
+        && !clause
+            .clone()
+            .any(|k| sentence.is(k, &["wij", "we", "gemeente"]))
+}
+
+/// Whether these words offer the reader a way: "U kunt dan in delen terugbetalen".
+fn reader_may(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
+    words.clone().any(|k| {
+        sentence.is(k, &["u", "je", "jij"])
+            && (sentence.is(k + 1, &["kunt", "mag", "kan"])
+                || (k >= 1 && sentence.is(k - 1, &["kunt", "mag", "kan"])))
+    })
+}
+
+/// Whether word `i` says a request is not handled: "buiten behandeling", "niet
+/// in behandeling nemen".
+fn out_of_treatment(sentence: &ToneSentence, i: usize) -> bool {
+    sentence.words[i].lemma() == "behandeling"
+        && i >= 1
+        && (sentence.is(i - 1, &["buiten"])
+            || (sentence.clause_of(i).negated && sentence.is(i - 1, &["in"])))
+}
+
+/// Whether word `i` puts the reader out of their home: "uit uw woning zetten",
+/// "op straat zetten".
+fn put_out(sentence: &ToneSentence, i: usize) -> bool {
+    let word = &sentence.words[i];
+    let clause = sentence.clause_of(i);
+    word.morph.form.contains("zet")
+        && word.reads_as("zetten")
+        && !clause.negated
+        && clause.words.clone().any(|k| {
+            sentence.words[k].lower() == "straat"
+                || (sentence.words[k].lower() == "uit"
+                    && sentence.words[k + 1..]
+                        .iter()
+                        .take(2)
+                        .any(|w| matches!(w.lemma(), "woning" | "huis")))
+        })
+}

@@ -1,0 +1,111 @@
+//! Help, reassurance and restriction in a sentence: what makes a loaded word
+//! no threat ("Bel ons", "U wordt niet afgesloten", "De deurwaarder mag niet …").
+
+use super::{ClauseKind, NEGATIONS, ToneSentence, consequences};
+use crate::morphology::{Concept, ConceptSet};
+
+/// Help or reassurance in the sentence: a help word ("bel", "hulp",
+/// "betalingsregeling") or "voorkomen", "bezwaar", "rekening houden met",
+/// "recht hebben op" in a clause that is not negated and holds no consequence,
+/// and not in a condition about failing ("Komen we niet tot een oplossing?");
+/// or a restriction on the other side ("De deurwaarder mag niet …", "U hoeft niet …").
+pub(super) fn help(sentence: &ToneSentence) -> bool {
+    let consequence_clauses: Vec<usize> = consequences(sentence)
+        .iter()
+        .map(|(w, _)| sentence.words[*w].clause)
+        .collect();
+    let offered = sentence.words.iter().enumerate().any(|(i, w)| {
+        let clause = sentence.clause_of(i);
+        let failing_condition =
+            clause.kind == ClauseKind::Condition && sentence.fails(clause.words.clone());
+        // "geen betalingsregeling", "niet tot een oplossing": help that is denied.
+        let denied =
+            (i.saturating_sub(2)..i).any(|k| NEGATIONS.contains(&sentence.words[k].lower()));
+        // Reassurance: preventing, objecting, being taken into account, remission.
+        let reassurance = matches!(w.lemma(), "voorkomen" | "bezwaar" | "beroep")
+            || (w.lower() == "rekening"
+                && sentence.words[i + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|n| n.lemma() == "houden"));
+        // A right or an offer, unless it is what gets lost ("Dan vervalt de
+        // betalingsregeling", "vervalt uw recht op kwijtschelding"). A right counts
+        // only for the reader ("dan kunt u recht hebben op bijstand").
+        let reader_right = w.lemma() == "recht"
+            && sentence.words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| n.lower() == "op")
+            && clause
+                .words
+                .clone()
+                .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
+        let offer =
+            w.concepts.contains(Concept::Help) || reader_right || w.lemma() == "kwijtschelding";
+        let lost = consequence_clauses.contains(&w.clause)
+            && (w.concepts.contains(Concept::Benefit)
+                || w.lemma() == "recht"
+                || clause_loses(sentence, w.clause));
+        (reassurance || (offer && !lost)) && !denied && !failing_condition
+    });
+    offered || restricted(sentence) || critique(sentence)
+}
+
+/// Whether a clause says something stops or is lost ("vervalt", "stopt").
+fn clause_loses(sentence: &ToneSentence, clause: usize) -> bool {
+    sentence.clauses[clause].words.clone().any(|k| {
+        sentence.words[k]
+            .concepts
+            .intersects(ConceptSet::of(&[Concept::Lose, Concept::Stop]))
+    })
+}
+
+/// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …",
+/// "Beslag mag alleen met toestemming van de rechter" (a limit that protects).
+pub(super) fn restricted(sentence: &ToneSentence) -> bool {
+    sentence.clauses.iter().any(|clause| {
+        let words = clause.words.clone();
+        let may = |k: usize| sentence.words[k].reads_as("mogen");
+        let negated_limit = clause.negated
+            && words
+                .clone()
+                .any(|k| may(k) || sentence.words[k].reads_as("hoeven"));
+        // "mag alleen / pas / slechts …", not about the reader ("U mag alleen …").
+        let only_if = words.clone().any(|k| {
+            may(k)
+                && sentence.words[k + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|w| matches!(w.lower(), "alleen" | "pas" | "slechts" | "uitsluitend"))
+        }) && !words
+            .clone()
+            .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
+        negated_limit || only_if
+    })
+}
+
+/// Words of criticism and complaint: a text that reports them sides with the reader.
+const CRITIQUE: &[&str] = &[
+    "klacht",
+    "klagen",
+    "kritiek",
+    "criticus",
+    "bekritiseren",
+    "ombudsman",
+    "nationale ombudsman",
+    "misstand",
+    "doorgeschoten",
+];
+
+/// Criticism of the system, or a report of complaints: "Critici vinden dat de
+/// gemeente te snel een boete oplegt", "Er kwamen klachten over de controles".
+pub(super) fn critique(sentence: &ToneSentence) -> bool {
+    sentence.words.iter().enumerate().any(|(k, w)| {
+        CRITIQUE.contains(&w.lemma())
+            || w.morph.head.as_deref().is_some_and(|h| CRITIQUE.contains(&h))
+            // "te snel", "te streng", "te hard": the author judges the measure.
+            || (w.lower() == "te"
+                && sentence.is(k + 1, &["snel", "streng", "hard", "makkelijk", "gemakkelijk"])
+                && !sentence.is(k.wrapping_sub(1), &["u", "je", "jij"]))
+    })
+}

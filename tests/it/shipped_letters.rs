@@ -1,0 +1,95 @@
+//! The shipped letters, as `.ci/run` checks them: every example in
+//! `letter-templates/examples/` rendered to Markdown (a draft, dated
+//! 2026-11-23) and linted as text, without the event beside it. helder's own
+//! letters must not threaten: no tone error, and no error at all.
+
+use crate::support::{assert_exit, helder, root};
+use serde_json::Value;
+
+#[test]
+fn the_shipped_letters_rendered_to_markdown_have_no_lint_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("md");
+    let examples = root().join("letter-templates/examples");
+    let render = helder(
+        &[
+            "render",
+            examples.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--format",
+            "md",
+            "--draft",
+            "--date",
+            "2026-11-23",
+        ],
+        dir.path(),
+    );
+    assert_exit(&render, 0);
+    let letters = std::fs::read_dir(&out)
+        .unwrap()
+        .filter(|entry| {
+            entry
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|e| e == "md")
+        })
+        .count();
+    let shipped = std::fs::read_dir(&examples)
+        .unwrap()
+        .filter(|entry| {
+            entry
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|e| e == "json")
+        })
+        .count();
+    assert!(
+        letters >= shipped * 9 / 10 && letters > 0,
+        "{letters} letters from {shipped} examples"
+    );
+    let lint = helder(
+        &["lint", out.to_str().unwrap(), "--format", "json"],
+        dir.path(),
+    );
+    let report: Value = serde_json::from_slice(&lint.stdout).unwrap_or_else(|e| {
+        panic!(
+            "lint --format json: {e}\n{}",
+            String::from_utf8_lossy(&lint.stderr)
+        )
+    });
+    let mut errors = Vec::new();
+    for file in report["files"].as_array().unwrap() {
+        for finding in file["findings"].as_array().unwrap() {
+            if finding["severity"] == "error" {
+                errors.push(format!(
+                    "{}:{} {} ({})",
+                    file["path"].as_str().unwrap_or("?"),
+                    finding["line"],
+                    finding["rule"].as_str().unwrap_or("?"),
+                    finding["category"].as_str().unwrap_or("?"),
+                ));
+            }
+        }
+    }
+    let tone: Vec<&String> = errors.iter().filter(|e| e.ends_with("(tone)")).collect();
+    assert!(
+        tone.is_empty(),
+        "tone errors in helder's own letters:\n{}",
+        tone.iter()
+            .map(|e| e.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        errors.is_empty(),
+        "lint errors in helder's own letters:\n{}",
+        errors.join("\n")
+    );
+    assert_eq!(report["summary"]["errors"], 0);
+    assert_exit(&lint, 0);
+}
