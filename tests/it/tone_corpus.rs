@@ -240,7 +240,7 @@ fn tone_engine_on_the_real_corpus_with_grouped_folds() {
 const EPSILON: f64 = 0.000_5;
 
 /// The held-out figures reached (recall, false-flag rate): the ratchet's floor and ceiling.
-const HELD_OUT_RULES: (f64, f64) = (0.765, 0.167);
+const HELD_OUT_RULES: (f64, f64) = (0.779, 0.167);
 
 /// The figures reached over all five folds (recall, false-flag rate).
-const ALL_FOLDS_RULES: (f64, f64) = (0.892, 0.050);
+const ALL_FOLDS_RULES: (f64, f64) = (0.927, 0.050);

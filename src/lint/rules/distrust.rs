@@ -159,11 +159,11 @@ fn moralising(sentence: &tone::ToneSentence) -> Vec<usize> {
         // "neemt … aan" stands apart.
         let assumes = sentence.words[k].reads_as("aannemen")
             || (sentence.words[k].reads_as("nemen")
-                && (k + 1..n.min(k + 5)).any(|j| sentence.is(j, &["aan"])))
+                && (k + 1..n.min(k + 7)).any(|j| sentence.is(j, &["aan"])))
             || (sentence.is(k, &["ervan", "er"]) && sentence.is(k + 1, &["uit", "van"]));
         let about_reader = (k + 1..n.min(k + 7))
             .any(|j| sentence.is(j, &["dat"]) && sentence.is(j + 1, &["u", "je", "jij"]));
-        let agency = sentence.words[..k].iter().any(|w| {
+        let agency = sentence.words.iter().any(|w| {
             matches!(
                 w.lower(),
                 "wij"

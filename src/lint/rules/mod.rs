@@ -61,6 +61,7 @@ mod tang_construction;
 #[cfg(test)]
 pub(crate) mod testing;
 mod tone_phrase;
+mod ultimatum;
 mod unbacked_claim;
 mod unexplained_jargon;
 mod vague_deadline;
@@ -131,6 +132,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(surveillance::Surveillance),
         Box::new(tone_phrase::TonePhrase::new("suspicion-surveillance")),
         Box::new(tang_construction::TangConstruction),
+        Box::new(ultimatum::Ultimatum),
         Box::new(unbacked_claim::UnbackedClaim),
         Box::new(unexplained_jargon::UnexplainedJargon),
         Box::new(vague_deadline::VagueDeadline),

@@ -76,8 +76,14 @@ impl Rule for ProofDemand {
             if (duty.is_empty() && !keep_proof) || asks {
                 continue;
             }
+            // "U moet wel een goede reden hebben": a justification demanded.
             let proof: Vec<usize> = sentence
                 .unnegated(crate::morphology::ConceptSet::of(&[Concept::Proof]))
+                .chain((1..sentence.words.len()).filter(|&k| {
+                    sentence.words[k].lemma() == "reden"
+                        && sentence.is(k - 1, &["goede", "geldige", "dringende", "gegronde"])
+                        && !(k >= 2 && sentence.is(k - 2, &["geen"]))
+                }))
                 .collect();
             if proof.is_empty() {
                 continue;
@@ -109,6 +115,8 @@ mod tests {
             "Het is aan u om aan te tonen dat u alleen woont.",
             "Bewaar uw tickets, want u moet kunnen bewijzen wanneer u terug was.",
             "Bewaar alle bonnen als bewijs.",
+            "U moet wel een geldige reden hebben als u niet komt.",
+            "U moet dan een goede reden hebben waarom u niet kon komen.",
         ] {
             assert_eq!(findings_of(&ProofDemand, text).len(), 1, "{text}");
         }

@@ -98,7 +98,11 @@ impl Rule for SanctionStatement {
             });
             // A letter's title names what the letter is about; the text states it.
             let title = letter_with_help && sentence.heading;
-            if tone::helped(sentences, index)
+            // A heavy, vague consequence ("vervelende gevolgen") frightens even next to help.
+            let heavy = tone::consequences(sentence)
+                .iter()
+                .any(|&(w, _)| tone::heavy(sentence, w));
+            if (tone::helped(sentences, index) && !heavy)
                 || title
                 || sentence.dated_past
                 || plain_reason
@@ -124,14 +128,21 @@ impl Rule for SanctionStatement {
                     // A stop or cut named as a noun needs the reader's money in the sentence.
                     let word = &sentence.words[w];
                     let only_stop_or_reduce =
-                        !word
-                            .concepts
+                        word.concepts
                             .intersects(crate::morphology::ConceptSet::of(&[
-                                Concept::Punish,
-                                Concept::Fine,
-                                Concept::Seize,
-                                Concept::PoliceCourt,
-                            ]));
+                                Concept::Stop,
+                                Concept::Reduce,
+                            ]))
+                            && !word
+                                .concepts
+                                .intersects(crate::morphology::ConceptSet::of(&[
+                                    Concept::Punish,
+                                    Concept::Fine,
+                                    Concept::Seize,
+                                    Concept::PoliceCourt,
+                                    Concept::Reclaim,
+                                    Concept::Lose,
+                                ]));
                     let noun = morphology.sentences[index]
                         .iter()
                         .find(|t| morphology.word(t).form == word.lower())
@@ -190,6 +201,7 @@ mod tests {
             "Fraudeurs krijgen een hoge boete.",
             "Twee weken later gaat de deurwaarder over tot ontruiming van de woning.",
             "Wij zetten de uitkering stop.",
+            "Bel ons, want niet betalen kan vervelende gevolgen hebben.",
         ] {
             assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
         }

@@ -72,7 +72,8 @@ impl Rule for Surveillance {
         let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
         let mut mentioned = false;
         for (index, sentence) in sentences.iter().enumerate() {
-            if !sentence.concepts.intersects(SURVEILLANCE)
+            let watched = watched(sentence);
+            if (!sentence.concepts.intersects(SURVEILLANCE) && watched.is_empty())
                 || (sentence.question && sentence.is(0, QUESTION_WORDS))
             {
                 continue;
@@ -115,12 +116,15 @@ impl Rule for Surveillance {
                 continue;
             }
             // "onaangekondigd" counts with a check or a visit, not alone ("onverwacht hoge kosten").
-            let words: Vec<usize> = sentence
+            let mut words: Vec<usize> = sentence
                 .unnegated(SURVEILLANCE.union(ConceptSet::of(&[Concept::Unannounced])))
                 .collect();
-            if !words
-                .iter()
-                .any(|&k| sentence.words[k].concepts.intersects(SURVEILLANCE))
+            // Being seen ("heeft u zien vertrekken") is surveillance by itself.
+            words.extend(&watched);
+            if watched.is_empty()
+                && !words
+                    .iter()
+                    .any(|&k| sentence.words[k].concepts.intersects(SURVEILLANCE))
             {
                 continue;
             }
@@ -140,6 +144,30 @@ impl Rule for Surveillance {
     }
 }
 
+/// Words that say someone saw the reader do something: "Mijn collega heeft u
+/// zien vertrekken", "De buren zagen u werken": "zien" with an infinitive and
+/// the reader, not "Wij zien dat u …".
+fn watched(sentence: &tone::ToneSentence) -> Vec<usize> {
+    let lemmas = &crate::morphology::morphology().lemmas;
+    (0..sentence.words.len())
+        .filter(|&k| {
+            sentence.words[k].reads_as("zien")
+                && sentence.words[k + 1..].iter().take(2).any(|w| {
+                    w.lower().ends_with("en")
+                        && w.lemma() == w.lower()
+                        && lemmas.is_verb(w.lower())
+                        && !matches!(w.lower(), "zien" | "hebben" | "zijn" | "worden" | "kunnen")
+                })
+                && sentence.words[..k]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|w| matches!(w.lower(), "u" | "je" | "jou"))
+                && !sentence.is(k + 1, &["dat", "of", "hoe", "wat"])
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +182,7 @@ mod tests {
             "Deze controles merkt u niet altijd.",
             "Wij komen graag langs om te controleren of u alleen woont.",
             "Wij komen graag onaangekondigd bij u langs.",
+            "Een medewerker heeft u gisteren zien werken bij een bakker.",
         ] {
             assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
         }
@@ -169,6 +198,7 @@ mod tests {
             "Wij komen graag bij u langs.",
             "Na twee keer zonder gehoor krijgt u het aanbod van een huisbezoek.",
             "Op 4 maart 2026 kwamen we bij u langs, maar u was niet thuis.",
+            "Wij zien dat u vaak moet wachten. Wij willen u graag zien.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

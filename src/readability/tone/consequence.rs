@@ -172,8 +172,7 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
             let lost_right = matches!(word.lemma(), "verliezen" | "kwijtraken" | "vervallen")
                 && in_clause(&|w| w.concepts.contains(Concept::Benefit));
             // "… dan kan dat vervelende gevolgen hebben", "een groot risico".
-            let heavy =
-                (i.saturating_sub(2)..i).any(|k| HEAVY.contains(&sentence.words[k].lower()));
+            let heavy = heavy(sentence, i);
             let pressed = in_clause(&|w| w.reads_as("moeten") || w.lemma() == "leiden")
                 || lost_right
                 || heavy
@@ -356,4 +355,11 @@ fn put_out(sentence: &ToneSentence, i: usize) -> bool {
                         .take(2)
                         .any(|w| matches!(w.lemma(), "woning" | "huis")))
         })
+}
+
+/// Whether a heavy word stands just before word `i`: "vervelende gevolgen",
+/// "een groot risico", "hele vervelende en dure gevolgen".
+pub(crate) fn heavy(sentence: &ToneSentence, i: usize) -> bool {
+    sentence.words[i].concepts.intersects(WEAK_CONSEQUENCE)
+        && (i.saturating_sub(3)..i).any(|k| HEAVY.contains(&sentence.words[k].lower()))
 }

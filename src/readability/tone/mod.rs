@@ -22,8 +22,8 @@ mod reassurance;
 
 use super::Document;
 use crate::morphology::{Concept, ConceptSet, DocumentMorphology, WordMorph};
-pub(crate) use consequence::consequences;
 use consequence::find_consequences;
+pub(crate) use consequence::{consequences, heavy};
 use reassurance::{help, restricted};
 use std::ops::Range;
 use std::sync::Arc;
@@ -412,6 +412,13 @@ fn negates(sentence: &ToneSentence, k: usize) -> bool {
             && sentence.words[k + 1..].iter().take(3).any(|w| {
                 w.lower().ends_with("en") && crate::morphology::morphology().lemmas.is_verb(w.lower())
             }))
+        // "(zomaar) niet betalen kan … gevolgen hebben": the failure is the subject.
+        && !(sentence.words.get(k + 1).is_some_and(|w| {
+            w.lower().ends_with("en") && crate::morphology::morphology().lemmas.is_verb(w.lower())
+        }) && sentence.is(
+            k + 2,
+            &["kan", "kunnen", "leidt", "leiden", "is", "heeft", "betekent", "zorgt", "levert"],
+        ))
 }
 
 /// Whether the clause is a condition.

@@ -40,8 +40,21 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                 .words
                 .clone()
                 .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
-        let offer =
-            w.concepts.contains(Concept::Help) || reader_right || w.lemma() == "kwijtschelding";
+        // "ondersteunt de gemeenten bij …": help for an institution, not for the reader.
+        let for_institution = sentence.words[i + 1..].iter().take(2).any(|n| {
+            matches!(
+                n.lemma(),
+                "gemeente"
+                    | "gemeenten"
+                    | "instantie"
+                    | "instanties"
+                    | "organisatie"
+                    | "organisaties"
+            )
+        });
+        let offer = (w.concepts.contains(Concept::Help) && !for_institution)
+            || reader_right
+            || w.lemma() == "kwijtschelding";
         let lost = consequence_clauses.contains(&w.clause)
             && (w.concepts.contains(Concept::Benefit)
                 || w.lemma() == "recht"
