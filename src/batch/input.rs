@@ -14,7 +14,45 @@ pub struct Item {
     /// The 1-based line, for NDJSON.
     pub line: Option<usize>,
     /// The event's JSON text, or why it could not be read.
-    pub text: Result<String, String>,
+    pub text: Result<String, InputProblem>,
+}
+
+/// Why an event's text could not be read from the input: what is wrong and
+/// what to do (the batch adds the file and line in its error record).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputProblem {
+    /// The file cannot be opened or read; the reason in Dutch.
+    #[error(
+        "het bestand kan niet worden gelezen ({0}). Controleer het pad en of helder het bestand mag lezen."
+    )]
+    FileUnreadable(&'static str),
+    /// A `.json` file is not UTF-8.
+    #[error("het bestand is geen UTF-8-tekst. Exporteer de gebeurtenissen als UTF-8.")]
+    FileNotUtf8,
+    /// A `.json` file is larger than a file of events given as one may be.
+    #[error(
+        "het bestand is groter dan {megabytes} MB; geef zoveel gebeurtenissen als NDJSON (.ndjson), één per regel"
+    )]
+    FileTooLarge {
+        /// The limit in MB.
+        megabytes: usize,
+    },
+    /// A line is larger than any event.
+    #[error(
+        "de regel is groter dan {megabytes} MB; zo groot is geen gebeurtenis. Controleer de export uit het zaaksysteem"
+    )]
+    LineTooLong {
+        /// The limit in MB.
+        megabytes: usize,
+    },
+    /// A line is not UTF-8.
+    #[error("de regel is geen UTF-8-tekst. Exporteer de gebeurtenissen als UTF-8.")]
+    LineNotUtf8,
+    /// Reading stopped in the middle of the input; the reason in Dutch.
+    #[error(
+        "de invoer kan niet verder worden gelezen ({0}). Controleer het bestand of de verbinding en start de batch opnieuw."
+    )]
+    Broken(&'static str),
 }
 
 impl Item {
@@ -111,10 +149,7 @@ impl Reader {
                     vec![Item {
                         file: name,
                         line: None,
-                        text: Err(format!(
-                            "het bestand kan niet worden gelezen ({})",
-                            crate::fs::io_reason(&e)
-                        )),
+                        text: Err(InputProblem::FileUnreadable(crate::fs::io_reason(&e))),
                     }]
                     .into_iter(),
                 ),
@@ -150,10 +185,9 @@ impl Iterator for Reader {
                             return Some(Item {
                                 file: file.clone(),
                                 line: Some(*line),
-                                text: Err(format!(
-                                    "de regel is groter dan {} MB; zo groot is geen gebeurtenis. Controleer de export uit het zaaksysteem",
-                                    MAX_EVENT_BYTES / (1024 * 1024)
-                                )),
+                                text: Err(InputProblem::LineTooLong {
+                                    megabytes: MAX_EVENT_BYTES / (1024 * 1024),
+                                }),
                             });
                         }
                         Ok(LineRead::Line) => {
@@ -161,9 +195,8 @@ impl Iterator for Reader {
                             if bytes.iter().all(u8::is_ascii_whitespace) {
                                 continue;
                             }
-                            let text = String::from_utf8(bytes).map_err(|_| {
-                                "de regel is geen UTF-8-tekst. Exporteer de gebeurtenissen als UTF-8.".to_string()
-                            });
+                            let text =
+                                String::from_utf8(bytes).map_err(|_| InputProblem::LineNotUtf8);
                             return Some(Item {
                                 file: file.clone(),
                                 line: Some(*line),
@@ -175,10 +208,7 @@ impl Iterator for Reader {
                             let item = Item {
                                 file: file.clone(),
                                 line: Some(*line),
-                                text: Err(format!(
-                                    "de invoer kan niet verder worden gelezen ({})",
-                                    crate::fs::io_reason(&e)
-                                )),
+                                text: Err(InputProblem::Broken(crate::fs::io_reason(&e))),
                             };
                             self.current = Current::Done;
                             return Some(item);
@@ -272,22 +302,18 @@ fn items_of_file(path: &Path) -> Vec<Item> {
         return vec![Item {
             file: name,
             line: None,
-            text: Err(format!(
-                "het bestand is groter dan {} MB; geef zoveel gebeurtenissen als NDJSON (.ndjson), één per regel",
-                MAX_EVENT_BYTES * 16 / (1024 * 1024)
-            )),
+            text: Err(InputProblem::FileTooLarge {
+                megabytes: MAX_EVENT_BYTES * 16 / (1024 * 1024),
+            }),
         }];
     }
     let mut text = String::new();
     let read = File::open(path).and_then(|mut f| f.read_to_string(&mut text));
     if let Err(e) = read {
         let problem = if e.kind() == io::ErrorKind::InvalidData {
-            "het bestand is geen UTF-8-tekst".to_string()
+            InputProblem::FileNotUtf8
         } else {
-            format!(
-                "het bestand kan niet worden gelezen ({})",
-                crate::fs::io_reason(&e)
-            )
+            InputProblem::FileUnreadable(crate::fs::io_reason(&e))
         };
         return vec![Item {
             file: name,
@@ -330,5 +356,34 @@ mod tests {
         // A line far longer than a block is one line.
         let long = format!("{}\nx\n", "y".repeat(200_000));
         assert_eq!(count_lines(long.as_bytes()).unwrap(), 2);
+    }
+
+    #[test]
+    fn unreadable_input_is_an_item_with_its_problem_and_the_rest_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.ndjson"),
+            b"{\"id\":\"e1\"}\n\xff\xfe\n{\"id\":\"e2\"}\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("b.json"), b"{\"id\": \"\xff\"}").unwrap();
+        let items: Vec<Item> = Reader::open(dir.path()).unwrap().collect();
+        let texts: Vec<(Option<usize>, Result<&str, InputProblem>)> = items
+            .iter()
+            .map(|item| (item.line, item.text.as_deref().map_err(Clone::clone)))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                (Some(1), Ok("{\"id\":\"e1\"}\n")),
+                (Some(2), Err(InputProblem::LineNotUtf8)),
+                (Some(3), Ok("{\"id\":\"e2\"}\n")),
+                (None, Err(InputProblem::FileNotUtf8)),
+            ]
+        );
+        assert_eq!(
+            InputProblem::FileUnreadable("bestaat niet").to_string(),
+            "het bestand kan niet worden gelezen (bestaat niet). Controleer het pad en of helder het bestand mag lezen."
+        );
     }
 }
