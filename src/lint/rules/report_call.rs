@@ -54,9 +54,10 @@ impl Rule for ReportCall {
                 .filter(|p| p.block == sentence.block);
             // Passing something on is a report when it is about someone else
             // ("Weet u dat iemand zwart werkt? Geef het door"), not one's own changes.
-            let about_other = about_someone(sentence) || previous.is_some_and(about_someone);
+            let this_about_someone = about_someone(sentence);
+            let about_other = this_about_someone || previous.is_some_and(about_someone);
             let about_suspicion = sentence.concepts.intersects(suspicion)
-                || about_someone(sentence)
+                || this_about_someone
                 || previous.is_some_and(|p| {
                     p.question && (p.concepts.intersects(suspicion) || about_someone(p))
                 });
@@ -107,6 +108,16 @@ impl Rule for ReportCall {
 /// A question or statement about what a third person does: "Denkt u dat iemand
 /// ten onrechte een uitkering krijgt?", "Weet u dat uw buurman zwart werkt?".
 fn about_someone(sentence: &tone::ToneSentence) -> bool {
+    // The cheap test first: most sentences name no one else.
+    let someone = sentence.words.iter().any(|w| {
+        matches!(
+            w.lower(),
+            "iemand" | "buurman" | "buurvrouw" | "buren" | "kennis" | "persoon" | "iemands"
+        )
+    });
+    if !someone {
+        return false;
+    }
     let believes = sentence.words.iter().any(|w| {
         [
             "denken",
@@ -119,17 +130,11 @@ fn about_someone(sentence: &tone::ToneSentence) -> bool {
         .iter()
         .any(|v| w.reads_as(v))
     });
-    let someone = sentence.words.iter().any(|w| {
-        matches!(
-            w.lower(),
-            "iemand" | "buurman" | "buurvrouw" | "buren" | "kennis" | "persoon" | "iemands"
-        )
-    });
     let wrong = sentence.words.iter().enumerate().any(|(k, w)| {
         w.lower() == "onrechte"
             || (w.lower() == "zwart" && sentence.is(k + 1, &["werkt", "werken"]))
     });
-    someone && (believes || wrong)
+    believes || wrong
 }
 
 /// Whether the sentence or the one before it is about reporting someone.
