@@ -196,6 +196,16 @@ pub struct LintArgs {
     /// Explain a rule, with a bad and a good example; without a rule, list them all.
     #[arg(long, value_name = "RULE", num_args = 0..=1, default_missing_value = "")]
     pub explain: Option<String>,
+
+    /// Apply the unambiguous replacements in place (a formal word with one plain
+    /// word, in the same form: "indien" → "als") and print a unified diff. In
+    /// templates only literal text changes; a line with a suppression never does.
+    #[arg(long, conflicts_with = "explain")]
+    pub fix: bool,
+
+    /// With --fix: print the diff only, and change no file.
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 /// Arguments of `helder render`.

@@ -137,6 +137,16 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with(path, bytes, true)
 }
 
+/// Replaces an existing file atomically (a temporary file, then a rename), and
+/// gives it back the permissions it had: for a file the author edits, such as a
+/// template that `helder lint --fix` changes. Between the rename and the
+/// permissions the file is readable by its owner only, never by more.
+pub fn replace_keeping_permissions(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let permissions = fs::metadata(path)?.permissions();
+    write_private(path, bytes)?;
+    fs::set_permissions(path, permissions)
+}
+
 #[cfg(unix)]
 fn write_with(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     use rustix::fs::{AtFlags, Mode, OFlags, openat, renameat, unlinkat};

@@ -77,6 +77,10 @@ pub fn run(
         baseline: baseline.as_ref(),
     };
     let run = check(request)?;
+    if args.fix {
+        terminal.write(fix(&run.reports, args.dry_run)?.as_bytes());
+        return Ok(Outcome::Success);
+    }
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&run.reports);
         crate::fs::write_private(path, baseline.to_json().as_bytes()).with_context(|| {
@@ -146,6 +150,44 @@ fn baseline_note(outcome: &BaselineOutcome) -> String {
     }
     note.push('.');
     note
+}
+
+/// Applies the unambiguous fixes of every file (unless `dry_run`) and returns the
+/// unified diff of all of them. A file is replaced atomically and keeps its permissions.
+fn fix(reports: &[FileReport], dry_run: bool) -> anyhow::Result<String> {
+    let mut diff = String::new();
+    for report in reports.iter().filter(|r| r.path != "-") {
+        let syntax = if report.kind == "template" {
+            CommentSyntax::Tera
+        } else {
+            CommentSyntax::Html
+        };
+        let findings: Vec<_> = report.findings.iter().map(|f| f.finding.clone()).collect();
+        let fixed = crate::lint::fix::apply(&report.source, &findings, syntax);
+        if fixed.applied == 0 {
+            continue;
+        }
+        diff.push_str(&crate::lint::fix::unified_diff(
+            report.clean_path(),
+            &report.source,
+            &fixed.source,
+        ));
+        if !dry_run {
+            let path = Path::new(&report.path);
+            // The file must still be what was linted: an editor may have saved it meanwhile.
+            let now = std::fs::read_to_string(path)
+                .with_context(|| format!("{} kan niet worden gelezen", path.display()))?;
+            if now != report.source {
+                bail!(
+                    "{} is veranderd terwijl helder het controleerde. Er is niets vervangen in dit bestand; start helder lint --fix opnieuw.",
+                    path.display()
+                );
+            }
+            crate::fs::replace_keeping_permissions(path, fixed.source.as_bytes())
+                .with_context(|| format!("{} kan niet worden geschreven", path.display()))?;
+        }
+    }
+    Ok(diff)
 }
 
 /// Lints every input, leaves out what the baseline knows, and says whether the run fails.

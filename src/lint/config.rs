@@ -354,6 +354,7 @@ mod tests {
             severity: Severity::Warning,
             span: Span { start: 0, end: 1 },
             message: String::new(),
+            fix: None,
             suggestion: None,
         }
     }

@@ -9,6 +9,8 @@
 pub mod claims;
 pub(crate) mod clauses;
 pub mod config;
+pub mod fix;
+pub(crate) mod formal_verbs;
 pub mod meta;
 pub mod rules;
 pub mod span;
@@ -127,6 +129,19 @@ pub struct Finding {
     pub message: String,
     /// What to write instead, in Dutch.
     pub suggestion: Option<String>,
+    /// The replacement `helder lint --fix` may apply, when one is unambiguous.
+    pub fix: Option<Fix>,
+}
+
+/// An unambiguous replacement for the text of a finding's span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// The text that replaces the span.
+    pub replacement: String,
+    /// The text the span held when the fix was made: a fix is applied only
+    /// where the file still holds it (a template's span is mapped from the letter).
+    #[serde(skip)]
+    pub original: String,
 }
 
 /// What a rule is, for `helder lint --explain` and for the rule's own tests.

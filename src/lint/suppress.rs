@@ -171,6 +171,7 @@ fn meta_finding(
         severity,
         span,
         message,
+        fix: None,
         suggestion: Some(suggestion),
     }
 }
@@ -189,6 +190,7 @@ mod tests {
                 end: start + 1,
             },
             message: String::new(),
+            fix: None,
             suggestion: None,
         }
     }

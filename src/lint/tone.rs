@@ -27,5 +27,6 @@ pub(crate) fn finding(
         span: doc.source_range(sentence.block, range).into(),
         message: message.to_string(),
         suggestion: Some(suggestion.to_string()),
+        fix: None,
     }
 }

@@ -282,5 +282,6 @@ fn level_finding(now: Level, then: Level) -> Finding {
             "Kijk wat er veranderd is: lange zinnen, moeilijke woorden of lijdende zinnen. Maak de tekst weer zo eenvoudig als hij was."
                 .to_string(),
         ),
+        fix: None,
     }
 }

@@ -174,6 +174,7 @@ mod tests {
                             },
                             message: String::new(),
                             suggestion: None,
+                            fix: None,
                         },
                         example: None,
                     }

@@ -293,6 +293,7 @@ mod tests {
                             },
                             message: format!("Melding {i}."),
                             suggestion: None,
+                            fix: None,
                         },
                         example: None,
                     }

@@ -219,6 +219,7 @@ mod tests {
                     span: Span::from(span),
                     message: "\"Indien\" is formele taal.".to_string(),
                     suggestion: None,
+                    fix: None,
                 },
                 example: None,
             }],

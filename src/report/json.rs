@@ -1,7 +1,7 @@
 //! The JSON report of DESIGN.md §6.
 
 use super::{FileReport, Summary, summary};
-use crate::lint::{Category, Severity};
+use crate::lint::{Category, Fix, Severity};
 use crate::readability::Metrics;
 use serde::Serialize;
 
@@ -32,6 +32,7 @@ struct JsonFinding<'a> {
     message: &'a str,
     suggestion: Option<&'a str>,
     example: Option<&'a str>,
+    fix: Option<&'a Fix>,
 }
 
 /// The JSON report of DESIGN.md §6 (pretty-printed).
@@ -57,6 +58,7 @@ pub fn json(files: &[FileReport]) -> String {
                         end_column: at.end_column,
                         message: &item.finding.message,
                         suggestion: item.finding.suggestion.as_deref(),
+                        fix: item.finding.fix.as_ref(),
                         example: item.example.as_deref(),
                     })
                     .collect(),

@@ -2,7 +2,8 @@
 //! (<https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html>).
 //!
 //! One run, with every rule helder has in the tool's rule list (help text with
-//! the bad and good example), and one result a finding. Columns count Unicode
+//! the bad and good example), and one result a finding; a finding with an
+//! unambiguous replacement carries it as a SARIF `fix`. Columns count Unicode
 //! characters (`columnKind`), as everywhere else in helder. Each result
 //! carries helder's [fingerprint](super::fingerprint) in `partialFingerprints`
 //! (key `helder/v1`), so GitHub code scanning follows a finding across
@@ -56,6 +57,24 @@ pub fn sarif(files: &[FileReport]) -> String {
                     }
                     if let Some(example) = &item.example {
                         result["properties"] = json!({ "example": example });
+                    }
+                    // The replacement `helder lint --fix` would make, so editors and CI can offer it.
+                    if let Some(fix) = &finding.fix {
+                        result["fixes"] = json!([{
+                            "description": { "text": format!("Vervang door \"{}\"", fix.replacement) },
+                            "artifactChanges": [{
+                                "artifactLocation": { "uri": file.clean_path() },
+                                "replacements": [{
+                                    "deletedRegion": {
+                                        "startLine": at.line,
+                                        "startColumn": at.column,
+                                        "endLine": at.end_line,
+                                        "endColumn": at.end_column,
+                                    },
+                                    "insertedContent": { "text": fix.replacement },
+                                }],
+                            }],
+                        }]);
                     }
                     result
                 })

@@ -272,6 +272,7 @@ fn check_template(
                 severity: Severity::Warning,
                 span: Span { start: 0, end: 0 },
                 message: "Dit sjabloon heeft geen voorbeelden, dus helder kan de brief niet maken en alleen de losse tekst controleren.".to_string(),
+                fix: None,
                 suggestion: Some(format!(
                     "Maak een voorbeeld in {EXAMPLES_DIR}/ en zet bovenaan: examples = [\"{}-gewoon.json\"]",
                     template.front_matter.event_type
@@ -528,6 +529,7 @@ fn template_error_finding(message: String, suggestion: String) -> Finding {
         severity: Severity::Error,
         span: Span { start: 0, end: 0 },
         message,
+        fix: None,
         suggestion: (!suggestion.is_empty()).then_some(suggestion),
     }
 }

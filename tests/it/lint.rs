@@ -73,6 +73,7 @@ fn json_output_is_the_documented_shape() {
             "end_column",
             "end_line",
             "example",
+            "fix",
             "line",
             "message",
             "rule",

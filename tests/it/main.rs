@@ -7,6 +7,7 @@ mod call_flow;
 mod call_page;
 mod cli;
 mod events;
+mod fix;
 mod hardening;
 mod hostile;
 mod html;

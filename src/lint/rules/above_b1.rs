@@ -107,6 +107,7 @@ impl Rule for AboveB1 {
             severity: Severity::Error,
             span,
             message: format!("De tekst is op niveau {}, niet op B1: {}.", metrics.level, reasons.join("; ")),
+            fix: None,
             suggestion: Some("Los eerst de meldingen over lange zinnen, moeilijke woorden en lijdende zinnen op.".to_string()),
         });
     }

@@ -56,6 +56,7 @@ impl Rule for AppealIncomplete {
                 severity: Severity::Error,
                 span: objection_anchor(doc),
                 message: "De beroepsclausule noemt niet de rechtbank, het griffierecht als bedrag en de vrijstelling.".to_string(),
+                fix: None,
                 suggestion: Some("Noem de rechtbank met adres (instelling court), het griffierecht van dit jaar (court.fee_cents) en dat de lezer om vrijstelling kan vragen.".to_string()),
             });
         }

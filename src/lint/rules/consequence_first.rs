@@ -69,6 +69,7 @@ impl Rule for ConsequenceFirst {
                 severity: Severity::Warning,
                 span: doc.source_range(first, sentence.range.clone()).into(),
                 message: "De brief begint met een sanctie of een verlies. Zo leest de hele brief als een dreigement.".to_string(),
+                fix: None,
                 suggestion: Some("Begin met wat er is gebeurd of wat er is besproken. Noem het gevolg daarna, samen met de hulp die er is.".to_string()),
             });
         }

@@ -38,6 +38,7 @@ impl DecisionNotFirst {
             severity: Severity::Error,
             span: first_sentence_span(doc, block),
             message: message.to_string(),
+            fix: None,
             suggestion: Some("Zet het besluit direct onder het eerste kopje: wat, vanaf wanneer en hoeveel. Bijvoorbeeld: \"Vanaf 1 december 2026 krijgt u 20 procent minder bijstand: € 279,75 per maand.\"".to_string()),
         });
     }

@@ -51,6 +51,7 @@ impl Rule for DecisionWithoutCollege {
                 severity: Severity::Error,
                 span: first_sentence_span(doc, doc.prose.blocks.len().saturating_sub(1)),
                 message: "Dit besluit zegt niet wie beslist.".to_string(),
+                fix: None,
                 suggestion: Some("Zet boven de ondertekening: \"namens het college van burgemeester en wethouders van …\" (de instelling municipality.college).".to_string()),
             });
         }

@@ -65,6 +65,7 @@ impl Rule for DifficultWord {
                 severity: Severity::Warning,
                 span: doc.source_range(word.block, word.range()).into(),
                 message,
+                fix: None,
                 suggestion: Some(
                     "Kies een woord dat iedereen kent, of leg het woord in de zin uit.".to_string(),
                 ),

@@ -95,6 +95,7 @@ impl Rule for DoubleNegative {
                     severity: Severity::Warning,
                     span: span_of(doc, index, &words, at..second + 1),
                     message: "Hier staan twee ontkenningen: de lezer moet de zin twee keer omdraaien.".to_string(),
+                    fix: None,
                     suggestion: Some("Zeg het positief, bijvoorbeeld \"Misschien moet u …\" in plaats van \"Het is niet onmogelijk dat u …\".".to_string()),
                 });
             }

@@ -12,11 +12,21 @@
 //! ## Use instead
 //! "Als u vragen hebt, kunt u ons bellen."
 //!
+//! Formal verbs (`readability/formal-verbs.toml`) are found in every form and
+//! in their split forms ("vangt … aan", "dient … te"), through the morphology
+//! layer, and the suggestion puts the plain verb in the same form ("verzocht"
+//! → "vroeg", or "gevraagd" after "hebben"). Where one replacement does it, the
+//! finding carries it as a fix for `helder lint --fix`: a verb in the same form,
+//! or a word with one plain alternative ("indien" → "als").
+//!
 //! ## Options
-//! Add words to `readability/formal-words.toml`, each with a bad and a good example.
+//! Add words to `readability/formal-words.toml` and verbs with their six forms
+//! to `readability/formal-verbs.toml`, each with examples.
 
 use crate::lexicon::{FORMAL_ANCHOR, lexicon};
-use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::lint::clauses::sentence_words;
+use crate::lint::formal_verbs::{self, formal_verbs};
+use crate::lint::{Category, Finding, Fix, Rule, RuleDocs, Severity};
 use crate::readability::{Document, phrase};
 
 const BAD: &str = "Indien u vragen hebt, kunt u ons bellen.";
@@ -41,11 +51,65 @@ impl Rule for FormalWord {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        // Formal verbs, in every form: each with the plain verb in the same form.
+        let verbs = formal_verbs();
+        let morphology = doc.morphology();
+        let mut verb_spans: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        for index in 0..doc.sentences.len() {
+            if !morphology.sentences[index]
+                .iter()
+                .any(|t| verbs.may_start(&morphology.word(t).form))
+            {
+                continue;
+            }
+            let sentence = &doc.sentences[index];
+            let block = doc.prose.blocks[sentence.block].text.as_str();
+            let words = sentence_words(doc, index);
+            let mut next_free = 0;
+            for at in 0..words.len() {
+                if at < next_free {
+                    continue;
+                }
+                let Some(found) = formal_verbs::find(&words, at, block) else {
+                    continue;
+                };
+                next_free = found.words.end;
+                let bytes =
+                    words[found.words.start].range.start..words[found.words.end - 1].range.end;
+                let text = &block[bytes.clone()];
+                verb_spans.push((sentence.block, bytes.clone()));
+                out.push(Finding {
+                    rule: self.id(),
+                    category: self.category(),
+                    severity: Severity::Warning,
+                    span: doc.source_range(sentence.block, bytes).into(),
+                    message: format!("\"{}\" is formele taal.", words[at].text),
+                    suggestion: Some(match &found.replacement {
+                        Some(replacement) => format!("Schrijf: \"{replacement}\"."),
+                        None => format!("Schrijf liever \"{}\".", found.plain),
+                    }),
+                    fix: found.replacement.map(|replacement| Fix {
+                        replacement,
+                        original: text.to_string(),
+                    }),
+                });
+            }
+        }
+        // Formal words and phrases of formal-words.toml.
         let lexicon = lexicon();
         for sentence in doc.sentences.iter().filter(|s| s.tone & FORMAL_ANCHOR != 0) {
             let needs_later = |entry: usize| lexicon.formal[entry].needs_later.as_deref();
             for found in phrase::find(doc, sentence, &lexicon.formal_by_anchor, needs_later) {
+                // A verb found above, with its form, wins.
+                if verb_spans.iter().any(|(block, range)| {
+                    *block == sentence.block
+                        && range.start < found.range.end
+                        && found.range.start < range.end
+                }) {
+                    continue;
+                }
                 let text = doc.text(sentence.block, found.range.clone());
+                let entry = &lexicon.formal[found.entry];
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
@@ -54,11 +118,41 @@ impl Rule for FormalWord {
                     message: format!("\"{text}\" is formele taal."),
                     suggestion: Some(sentence_end(format!(
                         "Schrijf liever: {}",
-                        lexicon.formal[found.entry].alternative
+                        entry.alternative
                     ))),
+                    fix: plain_replacement(entry).map(|plain| Fix {
+                        replacement: same_capital(text, plain),
+                        original: text.to_string(),
+                    }),
                 });
             }
         }
+    }
+}
+
+/// The alternative as a fix, when it is one plain replacement: words only, no
+/// choice ("voor, bij of door"), no explanation in brackets, no later word to change.
+fn plain_replacement(entry: &crate::lexicon::FormalWord) -> Option<&str> {
+    let alternative = entry.alternative.as_str();
+    (entry.needs_later.is_none()
+        && !alternative.is_empty()
+        && alternative.chars().all(|c| c.is_alphabetic() || c == ' ')
+        && !alternative
+            .split_whitespace()
+            .any(|w| w == "of" || w == "beter"))
+    .then_some(alternative)
+}
+
+/// `plain` with a capital when `original` starts with one.
+fn same_capital(original: &str, plain: &str) -> String {
+    if original.starts_with(char::is_uppercase) {
+        let mut chars = plain.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        plain.to_string()
     }
 }
 
@@ -73,7 +167,68 @@ fn sentence_end(mut text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lint::rules::testing::flagged;
+    use crate::lint::rules::testing::{findings_of, flagged};
+
+    /// The text with every fix of the rule applied.
+    fn fixed(text: &str) -> String {
+        let mut findings = findings_of(&FormalWord, text);
+        findings.sort_by_key(|f| std::cmp::Reverse(f.span.start));
+        let mut out = text.to_string();
+        for finding in findings {
+            if let Some(fix) = finding.fix {
+                assert_eq!(&out[finding.span.start..finding.span.end], fix.original);
+                out.replace_range(finding.span.start..finding.span.end, &fix.replacement);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_formal_verb_is_replaced_in_the_same_form() {
+        for verb in &formal_verbs().verbs {
+            for [bad, good] in &verb.examples {
+                assert!(!flagged(&FormalWord, bad).is_empty(), "not flagged: {bad}");
+                assert_eq!(&fixed(bad), good, "the fix of: {bad}");
+                assert!(
+                    flagged(&FormalWord, good).is_empty(),
+                    "the fixed text is flagged: {good} → {:?}",
+                    flagged(&FormalWord, good)
+                );
+            }
+            assert!(
+                flagged(&FormalWord, &verb.good).is_empty(),
+                "flagged: {} → {:?}",
+                verb.good,
+                flagged(&FormalWord, &verb.good)
+            );
+        }
+    }
+
+    #[test]
+    fn a_plain_verb_that_must_split_gets_a_suggestion_and_no_fix() {
+        let findings = findings_of(&FormalWord, "U retourneert het formulier voor vrijdag.");
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].fix, None);
+        assert_eq!(
+            findings[0].suggestion.as_deref(),
+            Some("Schrijf liever \"stuurt … terug\".")
+        );
+    }
+
+    #[test]
+    fn simple_words_get_a_fix_and_choices_do_not() {
+        assert_eq!(fixed("Indien u wilt, bel ons."), "Als u wilt, bel ons.");
+        assert_eq!(
+            fixed("Wij bellen u met betrekking tot uw aanvraag."),
+            "Wij bellen u over uw aanvraag."
+        );
+        let choice = findings_of(&FormalWord, "Wij bellen u in het kader van uw aanvraag.");
+        assert_eq!(choice.len(), 1);
+        assert_eq!(choice[0].fix, None, "\"voor, bij of door\" is a choice");
+        // Fixed once, the text has nothing left to fix.
+        let once = fixed("Indien u het formulier retourneert, verstrekken wij de pas.");
+        assert_eq!(fixed(&once), once);
+    }
 
     #[test]
     fn every_entry_flags_its_bad_example_and_passes_its_good_one() {
@@ -105,9 +260,10 @@ mod tests {
             flagged(&FormalWord, "Wij bellen u met betrekking tot uw aanvraag."),
             vec!["met betrekking tot"]
         );
+        // "dienen te" with everything the fix changes: the verb, and "te" before the infinitive.
         assert_eq!(
             flagged(&FormalWord, "U dient het formulier te sturen."),
-            vec!["dient"]
+            vec!["dient het formulier te sturen"]
         );
         assert!(
             flagged(&FormalWord, "Dit dient als bewijs.").is_empty(),

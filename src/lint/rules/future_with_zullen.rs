@@ -86,6 +86,7 @@ impl Rule for FutureWithZullen {
                         "\"{}\" is hier niet nodig: de tegenwoordige tijd zegt hetzelfde.",
                         word.text
                     ),
+                    fix: None,
                     suggestion: Some(format!(
                         "Laat \"{}\" weg en zet \"{}\" in de tegenwoordige tijd, bijvoorbeeld \"Wij bellen u\" in plaats van \"Wij zullen u bellen\".",
                         word.text, words[infinitive].text

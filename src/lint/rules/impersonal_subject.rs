@@ -63,6 +63,7 @@ impl Rule for ImpersonalSubject {
                     severity: Severity::Warning,
                     span: span_of(doc, index, &words, range),
                     message,
+                    fix: None,
                     suggestion: Some(suggestion.to_string()),
                 });
             };

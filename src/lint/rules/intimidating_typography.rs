@@ -68,6 +68,7 @@ impl Rule for IntimidatingTypography {
                 severity,
                 span,
                 message: message.to_string(),
+                fix: None,
                 suggestion: Some(suggestion.to_string()),
             });
         };

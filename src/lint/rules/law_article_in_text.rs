@@ -64,6 +64,7 @@ impl Rule for LawArticleInText {
                     severity: Severity::Warning,
                     span: doc.source_range(index, found.range()).into(),
                     message: "Een wetsartikel in de lopende tekst maakt de brief moeilijk en afstandelijk.".to_string(),
+                    fix: None,
                     suggestion: Some("Leg in gewone woorden uit waarom, en zet het artikel in het kader \"Waarom mag de gemeente dit?\".".to_string()),
                 });
             }

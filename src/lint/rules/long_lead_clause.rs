@@ -102,6 +102,7 @@ impl Rule for LongLeadClause {
                 message: format!(
                     "De zin begint met een bijzin van {lead} woorden; de hoofdzin erna heeft er {main}."
                 ),
+                fix: None,
                 suggestion: Some("Zet de boodschap voorop, of maak er twee zinnen van: \"Hebt u vragen? Bel ons dan.\"".to_string()),
             });
         }

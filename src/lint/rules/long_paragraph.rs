@@ -54,6 +54,7 @@ impl Rule for LongParagraph {
                 message: format!(
                     "Deze alinea heeft {words} woorden. Houd een alinea onder de {limit} woorden."
                 ),
+                fix: None,
                 suggestion: Some(
                     "Maak er meer alinea's van, elk over één onderwerp. Zet stappen in een lijst."
                         .to_string(),

@@ -59,6 +59,7 @@ impl Rule for LongSentence {
                     "Deze zin heeft {} woorden. Zinnen tot {} woorden zijn het makkelijkst te lezen.",
                     sentence.words, config.long_sentence_warning
                 ),
+                fix: None,
                 suggestion: Some("Maak er twee of meer zinnen van, met één gedachte in elke zin.".to_string()),
             });
         }

@@ -62,6 +62,7 @@ impl Rule for LongWord {
                 severity: Severity::Warning,
                 span: doc.source_range(word.block, word.range()).into(),
                 message: format!("\"{text}\" is een lang woord: {} letters.", word.letters),
+                fix: None,
                 suggestion: Some(suggestion),
             });
         }

@@ -58,6 +58,7 @@ impl Rule for MissingAction {
             severity: Severity::Warning,
             span: first_sentence_span(doc, 0),
             message: "De brief zegt niet wat de lezer moet doen.".to_string(),
+            fix: None,
             suggestion: Some("Zet er een kopje \"Wat moet u doen?\" in, met een datum. Of schrijf \"U hoeft niets te doen.\"".to_string()),
         });
     }

@@ -63,6 +63,7 @@ impl Rule for MissingContact {
             severity: Severity::Error,
             span: first_sentence_span(doc, 0),
             message: "De brief noemt geen contactpersoon met een direct telefoonnummer.".to_string(),
+            fix: None,
             suggestion: Some("Zet de naam en het directe nummer van de contactpersoon in de brief, en wanneer de lezer kan bellen.".to_string()),
         });
     }

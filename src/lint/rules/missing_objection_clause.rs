@@ -81,6 +81,7 @@ impl Rule for MissingObjectionClause {
             severity: Severity::Error,
             span: first_sentence_span(doc, decision),
             message: problem.to_string(),
+            fix: None,
             suggestion: Some("Zet de bezwaarclausule in de brief, in gewone woorden en met de laatste dag: zes weken na de dag na verzending.".to_string()),
         });
     }

@@ -103,6 +103,7 @@ impl Rule for MisspelledWord {
                 severity: Severity::Warning,
                 span: doc.source_range(word.block, word.range()).into(),
                 message: format!("\"{text}\" staat niet in de Nederlandse woordenlijst."),
+                fix: None,
                 suggestion: Some(match suggestion {
                     Some(Nearest { word, close: true }) => format!("Bedoelt u \"{word}\"?"),
                     Some(Nearest { word, close: false }) => {

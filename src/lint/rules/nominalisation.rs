@@ -93,6 +93,7 @@ impl Rule for Nominalisation {
                         "In \"{} van\" zit een werkwoord: \"{verb}\".",
                         words[at].text
                     ),
+                    fix: None,
                     suggestion: Some(format!(
                         "Gebruik het werkwoord \"{verb}\" en zeg wie het doet, bijvoorbeeld \"wij bekijken uw aanvraag\" in plaats van \"de beoordeling van uw aanvraag\"."
                     )),

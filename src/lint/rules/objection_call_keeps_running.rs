@@ -56,6 +56,7 @@ impl Rule for ObjectionCallKeepsRunning {
                 severity: Severity::Error,
                 span: objection_anchor(doc),
                 message: "De brief zegt niet dat de zes weken doorlopen als de lezer belt.".to_string(),
+                fix: None,
                 suggestion: Some("Schrijf bij het bezwaar: \"Wilt u eerst met ons praten? Bel ons gerust. De zes weken lopen dan wel gewoon door.\"".to_string()),
             });
         }

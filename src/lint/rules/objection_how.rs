@@ -56,6 +56,7 @@ impl Rule for ObjectionHow {
                 severity: Severity::Error,
                 span: objection_anchor(doc),
                 message: "De bezwaarclausule zegt niet hoe de lezer bezwaar maakt: met een brief met handtekening, of online. E-mail kan niet.".to_string(),
+                fix: None,
                 suggestion: Some("Schrijf: \"Maak bezwaar online op … of stuur een brief met uw handtekening naar …\" en noem geen e-mail.".to_string()),
             });
         }

@@ -52,6 +52,7 @@ impl Rule for ObjectionPeriod {
                 severity: Severity::Error,
                 span: objection_anchor(doc),
                 message: "De bezwaarclausule zegt niet hoe lang de termijn is en wanneer die begint.".to_string(),
+                fix: None,
                 suggestion: Some("Schrijf: \"U hebt daarvoor zes weken, vanaf de dag na de datum van deze brief. De laatste dag is …\"".to_string()),
             });
         }

@@ -53,6 +53,7 @@ impl Rule for ObjectionWhere {
                 severity: Severity::Error,
                 span: objection_anchor(doc),
                 message: "De bezwaarclausule noemt geen postadres.".to_string(),
+                fix: None,
                 suggestion: Some("Zet het adres voor bezwaar erin (de instelling municipality.objection-address), of bij beroep het adres van de rechtbank.".to_string()),
             });
         }

@@ -51,6 +51,7 @@ impl Rule for ObjectionWithoutInterimRelief {
                 severity: Severity::Error,
                 span: objection_anchor(doc),
                 message: "Het besluit zegt niet dat de lezer de rechter om een voorlopige voorziening kan vragen.".to_string(),
+                fix: None,
                 suggestion: Some("Schrijf: \"Kan de uitkomst niet wachten? Dan kunt u de rechter vragen om snel een tijdelijke beslissing. Dat heet een voorlopige voorziening.\"".to_string()),
             });
         }

@@ -47,6 +47,7 @@ impl Rule for PassiveVoice {
                     severity: Severity::Warning,
                     span: doc.source_range(sentence.block, passive.clone()).into(),
                     message: "Dit is een lijdende zin: er staat niet wie het doet.".to_string(),
+                    fix: None,
                     suggestion: Some("Zeg wie het doet, bijvoorbeeld \"Wij betalen …\" in plaats van \"… wordt betaald\".".to_string()),
                 });
             }

@@ -86,6 +86,7 @@ impl Rule for PassiveWithWorden {
                     severity: Severity::Warning,
                     span: span_of(doc, index, &words, range),
                     message: "Dit is een lijdende zin: er staat niet wie het doet.".to_string(),
+                    fix: None,
                     suggestion: Some(format!(
                         "Zeg wie het doet, en maak van \"{}\" een gewone zin: \"Wij …\" of \"U …\".",
                         words[participle].text

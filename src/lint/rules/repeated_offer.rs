@@ -83,6 +83,7 @@ impl Rule for RepeatedOffer {
                         severity: Severity::Warning,
                         span: first_sentence_span(doc, i),
                         message: format!("Deze brief biedt {name} al eerder aan."),
+                        fix: None,
                         suggestion: Some(
                             "Bied elke hulp één keer aan. Haal dit aanbod hier weg, of daar."
                                 .to_string(),

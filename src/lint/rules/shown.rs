@@ -109,6 +109,7 @@ pub(crate) fn missing(rule: &'static str, span: Span, message: String, fix: Stri
         severity: Severity::Error,
         span,
         message,
+        fix: None,
         suggestion: Some(fix),
     }
 }

@@ -58,6 +58,7 @@ impl Rule for SubordinateClauses {
                     "Deze zin heeft {} bijzinnen. Meer dan {limit} is moeilijk te volgen.",
                     sentence.subordinators.len()
                 ),
+                fix: None,
                 suggestion: Some("Maak van elke bijzin een eigen, korte zin.".to_string()),
             });
         }

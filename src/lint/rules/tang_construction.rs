@@ -95,6 +95,7 @@ impl Rule for TangConstruction {
                             "\"{} … {}\" hoort bij elkaar, maar er staan {gap} woorden tussen.",
                             word.text, words[last].text
                         ),
+                        fix: None,
                         suggestion: Some("Zet de woorden die bij elkaar horen dichter bij elkaar, of maak er twee zinnen van.".to_string()),
                     });
                 }
@@ -128,6 +129,7 @@ impl Rule for TangConstruction {
                         "Tussen \"{}\" en \"{}\" staat een heel zinsdeel.",
                         word.text, words[end].text
                     ),
+                    fix: None,
                     suggestion: Some(format!(
                         "Zet \"{} {}\" voorop en schrijf de rest erachter, zoals \"de aanvraag die u op 3 mei stuurde\" in plaats van \"de door u op 3 mei gestuurde aanvraag\".",
                         word.text.to_lowercase(),

@@ -137,6 +137,7 @@ impl Rule for TonePhrase {
                 severity,
                 span: doc.source_range(sentence.block, found.range.clone()).into(),
                 message: entry.message.clone(),
+                fix: None,
                 suggestion: Some(entry.suggestion.clone()),
             });
         }

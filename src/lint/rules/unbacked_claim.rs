@@ -63,6 +63,7 @@ impl Rule for UnbackedClaim {
                     severity: Severity::Error,
                     span: doc.source_range(i, claim.range).into(),
                     message: claim.message.to_string(),
+                    fix: None,
                     suggestion: Some("Schrijf alleen wat er gebeurde. Wat er bij het bellen gebeurde, staat al in _partials/after_call.md.".to_string()),
                 });
             }

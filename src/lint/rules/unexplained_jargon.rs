@@ -206,6 +206,7 @@ impl Rule for UnexplainedJargon {
                             .collect::<Vec<_>>()
                             .join(" ")
                     ),
+                    fix: None,
                     suggestion: Some(match &term.plain {
                         Some(plain) => format!(
                             "Schrijf liever \"{plain}\". Of leg het uit: {}.",

@@ -84,6 +84,7 @@ impl Rule for VagueDeadline {
                     span: doc.source_range(block_index, found.range()).into(),
                     message: "Hier staat een termijn zonder datum. De lezer moet dan zelf rekenen."
                         .to_string(),
+                    fix: None,
                     suggestion: Some(
                         "Noem de datum, bijvoorbeeld \"voor maandag 7 december 2026\".".to_string(),
                     ),

@@ -1,0 +1,297 @@
+//! Formal verbs and their plain verb in the same form (`readability/formal-verbs.toml`).
+//!
+//! [`find`] looks at one word of a sentence: whether it is a form of a formal
+//! verb (through its lemma or separable verb from the morphology layer, or its
+//! form), which of the six forms it is, and what replaces it. The replacement
+//! covers the formal verb with everything that must change: a particle at the
+//! end of the clause ("vangt … aan" → "begint …"), or "te" after "dienen"
+//! ("dient … te sturen" → "moet … sturen"). Where the plain verb would have to
+//! split ("retourneert u" → "stuurt u … terug"), there is no single
+//! replacement and only a suggestion.
+
+use crate::lint::clauses::{Word, clause_around, starts_clause};
+use crate::morphology::morphology;
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const FORMAL_VERBS: &str = include_str!("../../readability/formal-verbs.toml");
+
+/// The six forms, in the data file's order.
+const INFINITIVE: usize = 0;
+const STEM: usize = 1;
+const PRESENT: usize = 2;
+const PAST: usize = 3;
+const PAST_PLURAL: usize = 4;
+const PARTICIPLE: usize = 5;
+
+/// Forms of "hebben", "zijn" and "worden": with one of them in the clause, a form is a participle.
+const AUXILIARIES: &[&str] = &[
+    "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
+    "word", "wordt", "worden", "werd", "werden",
+];
+
+/// One formal verb of the data file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct FormalVerb {
+    /// Its six forms; a split form is written "vangt aan".
+    pub(crate) formal: [String; 6],
+    /// The plain verb's six forms.
+    pub(crate) plain: [String; 6],
+    /// The particle of a plain separable verb ("terug").
+    #[serde(default)]
+    pub(crate) particle: Option<String>,
+    /// A word that must follow in the sentence ("te" after "dienen").
+    #[serde(default)]
+    pub(crate) needs_later: Option<String>,
+    /// Texts with the verb and the same texts fixed.
+    #[allow(dead_code)] // read by the tests, which run every example
+    pub(crate) examples: Vec<[String; 2]>,
+    /// A text that must not be flagged.
+    #[allow(dead_code)] // read by the tests, which run every example
+    pub(crate) good: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    verb: Vec<FormalVerb>,
+}
+
+/// The verbs, and each by its infinitive and by the first word of each of its forms.
+#[derive(Debug)]
+pub(crate) struct FormalVerbs {
+    /// The verbs of the data file.
+    pub(crate) verbs: Vec<FormalVerb>,
+    by_word: FxHashMap<String, Vec<usize>>,
+}
+
+impl FormalVerbs {
+    /// Whether a lower-case word can be (the first word of) a form of a formal verb.
+    pub(crate) fn may_start(&self, lower: &str) -> bool {
+        self.by_word.contains_key(lower)
+    }
+}
+
+/// The formal verbs, loaded on first use.
+pub(crate) fn formal_verbs() -> &'static FormalVerbs {
+    static VERBS: OnceLock<FormalVerbs> = OnceLock::new();
+    VERBS.get_or_init(|| {
+        let file: File = toml::from_str(FORMAL_VERBS)
+            .unwrap_or_else(|problem| panic!("readability/formal-verbs.toml is broken: {problem}"));
+        let mut by_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (index, verb) in file.verb.iter().enumerate() {
+            let mut keys: Vec<String> = verb
+                .formal
+                .iter()
+                .filter_map(|f| f.split_whitespace().next().map(str::to_string))
+                .collect();
+            keys.push(split_plural(verb));
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                by_word.entry(key).or_default().push(index);
+            }
+        }
+        FormalVerbs {
+            verbs: file.verb,
+            by_word,
+        }
+    })
+}
+
+/// The plural of a separable formal verb when it splits: "toezenden" → "zenden".
+fn split_plural(verb: &FormalVerb) -> String {
+    let particle = verb.formal[1..]
+        .iter()
+        .find_map(|f| f.split_whitespace().nth(1));
+    match particle {
+        Some(p) => verb.formal[INFINITIVE]
+            .strip_prefix(p)
+            .unwrap_or(&verb.formal[INFINITIVE])
+            .to_string(),
+        None => verb.formal[INFINITIVE].clone(),
+    }
+}
+
+/// A formal verb found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// The index of the verb in the data.
+    pub(crate) verb: usize,
+    /// The words it covers (from the formal verb to its particle or infinitive).
+    pub(crate) words: Range<usize>,
+    /// The text that replaces those words, when one replacement exists.
+    pub(crate) replacement: Option<String>,
+    /// The plain verb in the same form, for the suggestion ("stuurt … terug").
+    pub(crate) plain: String,
+}
+
+/// Whether word `at` of the sentence is a form of a formal verb, and what replaces it.
+/// `block` is the block text the words' ranges point into.
+pub(crate) fn find(words: &[Word<'_>], at: usize, block: &str) -> Option<Found> {
+    let data = formal_verbs();
+    let word = &words[at];
+    if !word.is_word {
+        return None;
+    }
+    let candidates = data.by_word.get(word.lower.as_str())?;
+    let clause = clause_around(words, at);
+    candidates
+        .iter()
+        .find_map(|&index| found(&data.verbs[index], index, words, at, &clause, block))
+}
+
+fn found(
+    verb: &FormalVerb,
+    index: usize,
+    words: &[Word<'_>],
+    at: usize,
+    clause: &Range<usize>,
+    block: &str,
+) -> Option<Found> {
+    let lower = words[at].lower.as_str();
+    let split_particle = verb.formal[1..]
+        .iter()
+        .find_map(|f| f.split_whitespace().nth(1));
+    // The particle of a split formal verb, later in the clause: "vangt … aan".
+    let particle_at = split_particle.and_then(|p| {
+        (at + 1..clause.end)
+            .rev()
+            .find(|&i| words[i].is_word && words[i].lower == p)
+    });
+    let mut slots: Vec<usize> = (0..6)
+        .filter(|&s| {
+            let form = &verb.formal[s];
+            match form.split_once(' ') {
+                // A split form needs its particle in the clause.
+                Some((first, _)) => first == lower && particle_at.is_some(),
+                None => form == lower,
+            }
+        })
+        .collect();
+    if particle_at.is_some() && lower == split_plural(verb) && !slots.contains(&INFINITIVE) {
+        slots.push(INFINITIVE);
+    }
+    // A separable formal verb without its particle is another verb ("ving" alone).
+    if split_particle.is_some() && particle_at.is_none() && lower != verb.formal[INFINITIVE] {
+        slots.retain(|&s| s == PARTICIPLE);
+    }
+    if slots.is_empty() {
+        return None;
+    }
+    // "dient … te": only with "te" later in the sentence.
+    let te_at = match &verb.needs_later {
+        Some(later) => Some((at + 1..words.len()).find(|&i| words[i].lower == *later)?),
+        None => None,
+    };
+    let slot = choose_slot(&slots, words, at, clause);
+    let capital = words[at].text.starts_with(char::is_uppercase);
+    let dress = |text: String| if capital { capitalise(&text) } else { text };
+    let last_in_clause = (at + 1..clause.end).all(|i| !words[i].is_word);
+    let plain_word = &verb.plain[slot];
+    // The plain verb, whole, when it can stand as one word here: a participle, an
+    // infinitive at the end of its clause ("Wilt u het retourneren?"), or a finite
+    // verb at the end of a subordinate clause ("als u het retourneert").
+    let whole_here = match slot {
+        PARTICIPLE => true,
+        INFINITIVE => last_in_clause,
+        _ => last_in_clause && is_subordinate(words, clause),
+    };
+    let plain_whole: Option<String> = match &verb.particle {
+        None => Some(plain_word.clone()),
+        Some(p) if whole_here => Some(format!("{p}{plain_word}")),
+        Some(_) => None,
+    };
+    let plain_hint = match &verb.particle {
+        Some(p) if plain_whole.is_none() => format!("{plain_word} … {p}"),
+        _ => plain_whole.clone().unwrap_or_else(|| plain_word.clone()),
+    };
+    let (end, replacement) = if let Some(particle) = particle_at {
+        // "vangt op 1 december aan" → "begint op 1 december"
+        let middle = block[words[at].range.end..words[particle].range.start].trim_end();
+        (particle, plain_whole.map(|p| format!("{p}{middle}")))
+    } else if let Some(te) = te_at {
+        // "dient het formulier in te vullen" → "moet het formulier invullen"
+        let infinitive = (te + 1..words.len()).find(|&i| words[i].is_word)?;
+        let before_te = (at + 1..te).rev().find(|&i| words[i].is_word);
+        let joined = before_te.filter(|&p| {
+            morphology()
+                .lemmas
+                .is_verb(&format!("{}{}", words[p].lower, words[infinitive].lower))
+                && words[p].range.end + 1 >= words[te].range.start
+        });
+        let cut = joined.unwrap_or(te);
+        let middle = block[words[at].range.end..words[cut].range.start].trim_end();
+        let tail = match joined {
+            Some(p) => format!("{}{}", words[p].text, words[infinitive].text),
+            None => words[infinitive].text.to_string(),
+        };
+        (
+            infinitive,
+            plain_whole.map(|p| {
+                if middle.is_empty() {
+                    format!("{p} {tail}")
+                } else {
+                    format!("{p}{middle} {tail}")
+                }
+            }),
+        )
+    } else {
+        (at, plain_whole)
+    };
+    Some(Found {
+        verb: index,
+        words: at..end + 1,
+        replacement: replacement.map(dress),
+        plain: plain_hint,
+    })
+}
+
+/// Picks the form: a participle when "hebben", "zijn" or "worden" is in the
+/// clause; the stem after or before "ik"; otherwise the first reading.
+fn choose_slot(slots: &[usize], words: &[Word<'_>], at: usize, clause: &Range<usize>) -> usize {
+    if slots.len() == 1 {
+        return slots[0];
+    }
+    let auxiliary = clause
+        .clone()
+        .any(|i| i != at && AUXILIARIES.contains(&words[i].lower.as_str()));
+    if slots.contains(&PARTICIPLE) && auxiliary {
+        return PARTICIPLE;
+    }
+    let others: Vec<usize> = slots.iter().copied().filter(|&s| s != PARTICIPLE).collect();
+    let next_word = (at + 1..words.len()).find(|&i| words[i].is_word);
+    let previous_word = (0..at).rev().find(|&i| words[i].is_word);
+    let with_ik = [next_word, previous_word]
+        .into_iter()
+        .flatten()
+        .any(|i| words[i].lower == "ik");
+    if others.contains(&STEM) && others.contains(&PRESENT) {
+        return if with_ik { STEM } else { PRESENT };
+    }
+    if others.contains(&PAST) && others.contains(&PAST_PLURAL) {
+        return PAST;
+    }
+    others.first().copied().unwrap_or(PARTICIPLE)
+}
+
+/// Whether a clause is a subordinate clause: it starts after "als", "dat", "omdat", ….
+fn is_subordinate(words: &[Word<'_>], clause: &Range<usize>) -> bool {
+    clause.start > 0
+        && starts_clause(&words[clause.start - 1].lower)
+        && !matches!(
+            words[clause.start - 1].lower.as_str(),
+            "en" | "maar" | "want" | "dan" | "of"
+        )
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
