@@ -26,6 +26,12 @@ const PAST: usize = 3;
 const PAST_PLURAL: usize = 4;
 const PARTICIPLE: usize = 5;
 
+/// Words before a noun.
+const DETERMINERS: &[&str] = &[
+    "de", "het", "een", "uw", "mijn", "ons", "onze", "haar", "zijn", "hun", "dit", "dat", "deze",
+    "die", "elk", "elke", "ieder", "iedere", "geen",
+];
+
 /// Forms of "hebben", "zijn" and "worden": with one of them in the clause, a form is a participle.
 const AUXILIARIES: &[&str] = &[
     "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
@@ -188,6 +194,15 @@ fn found(
         None => None,
     };
     let slot = choose_slot(&slots, words, at, clause);
+    // After "de", "het", "uw", …: a noun ("uw verzoek") or an adjective ("de
+    // verstrekte gegevens"). A noun is no verb; an adjective gets no fix.
+    let after_determiner = (0..at)
+        .rev()
+        .find(|&i| words[i].is_word)
+        .is_some_and(|i| DETERMINERS.contains(&words[i].lower.as_str()));
+    if after_determiner && slot == STEM {
+        return None;
+    }
     let capital = words[at].text.starts_with(char::is_uppercase);
     let dress = |text: String| if capital { capitalise(&text) } else { text };
     let last_in_clause = (at + 1..clause.end).all(|i| !words[i].is_word);
@@ -201,6 +216,7 @@ fn found(
         _ => last_in_clause && is_subordinate(words, clause),
     };
     let plain_whole: Option<String> = match &verb.particle {
+        _ if after_determiner => None,
         None => Some(plain_word.clone()),
         Some(p) if whole_here => Some(format!("{p}{plain_word}")),
         Some(_) => None,

@@ -63,7 +63,8 @@ impl Rule for DoubleNegative {
                 if at < reported_until || !NEGATIONS.contains(&word.lower.as_str()) {
                     continue;
                 }
-                let next = (at + 1..words.len()).find(|&i| words[i].is_word);
+                // The next token, when it is a word: "niet: onnodig" is two thoughts.
+                let next = Some(at + 1).filter(|&i| i < words.len() && words[i].is_word);
                 // "niet onmogelijk", "niet zonder"
                 let cancelled = word.lower == "niet"
                     && next.is_some_and(|i| {
@@ -73,10 +74,26 @@ impl Rule for DoubleNegative {
                 let second = if cancelled {
                     next
                 } else {
-                    // Up to the next comma or other clause mark: "dat" does not end it
-                    // ("niet zo dat niemand").
+                    // Up to the next clause mark or a word that joins two thoughts
+                    // ("Betaalt u niet of niet op tijd", "…, en u reageert niet"); "dat"
+                    // after "niet zo" belongs to it ("niet zo dat niemand").
+                    let niet_zo =
+                        word.lower == "niet" && words.get(at + 1).is_some_and(|w| w.lower == "zo");
                     let end = (at + 1..words.len())
-                        .find(|&i| words[i].ends_clause())
+                        .find(|&i| {
+                            words[i].ends_clause()
+                                || (matches!(
+                                    words[i].lower.as_str(),
+                                    "of" | "en"
+                                        | "maar"
+                                        | "want"
+                                        | "omdat"
+                                        | "als"
+                                        | "die"
+                                        | "dat"
+                                        | "wat"
+                                ) && !(niet_zo && words[i].lower == "dat"))
+                        })
                         .unwrap_or(words.len());
                     (at + 1..end).find(|&i| {
                         NEGATIONS.contains(&words[i].lower.as_str())
@@ -149,6 +166,9 @@ mod tests {
             "Het gaat niet alleen om geld, maar ook om rust.",
             "Dit is niet onze bedoeling.",
             "Zonder die gegevens weten we niet of u recht hebt op bijstand.",
+            "Betaalt u niet of niet op tijd? Bel ons dan.",
+            "Wij weten het niet: onnodig lang wachten helpt niemand.",
+            "U kunt niet betalen en dat lukt ook later niet.",
         ] {
             assert!(flagged(&DoubleNegative, text).is_empty(), "{text}");
         }

@@ -216,6 +216,14 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_is_no_verb_and_an_adjective_gets_no_fix() {
+        assert!(flagged(&FormalWord, "Wij hebben uw verzoek gelezen.").is_empty());
+        let adjective = findings_of(&FormalWord, "Wij bekijken de verstrekte gegevens.");
+        assert_eq!(adjective.len(), 1, "{adjective:?}");
+        assert_eq!(adjective[0].fix, None);
+    }
+
+    #[test]
     fn simple_words_get_a_fix_and_choices_do_not() {
         assert_eq!(fixed("Indien u wilt, bel ons."), "Als u wilt, bel ons.");
         assert_eq!(

@@ -70,7 +70,8 @@ impl Rule for MisspelledWord {
                 continue;
             }
             let text = doc.text(word.block, word.range());
-            if text.chars().count() <= 2 || text.chars().any(|c| c.is_numeric()) {
+            // Numbers, codes and abbreviations with a full stop inside ("tel.nr") are not words.
+            if text.chars().count() <= 2 || text.chars().any(|c| c.is_numeric() || c == '.') {
                 continue;
             }
             // A capital means the word starts a sentence: inside one it is a name and
@@ -130,7 +131,8 @@ fn judge(
         return None;
     }
     let correct = (word.verdict == Verdict::Compound && of_correct_parts(text, doc))
-        || is_correct(text, &doc.config.extra_words);
+        || is_correct(text, &doc.config.extra_words)
+        || emphasised(text);
     if correct {
         return None;
     }
@@ -139,6 +141,23 @@ fn judge(
         return None;
     }
     Some(found)
+}
+
+/// Whether a word is a frequent word with an accent for emphasis ("níet", "één").
+fn emphasised(text: &str) -> bool {
+    let plain: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' => 'u',
+            other => other,
+        })
+        .collect();
+    plain != text.to_lowercase() && is_frequent_and_correct(&plain)
 }
 
 /// Whether a compound of common parts ([`split_compound`]) has only parts
@@ -282,6 +301,13 @@ mod tests {
 
     #[test]
     fn correct_text_names_numbers_and_codes_are_never_flagged() {
+        assert!(
+            flagged(
+                &MisspelledWord,
+                "Dat is níet de bedoeling. Bel tel.nr 14 0488."
+            )
+            .is_empty()
+        );
         let text = "Beste mevrouw Pietersma-Oudeboom,\n\nWij hebben uw aanvraag voor bijzondere bijstand ontvangen. U krijgt € 1.250,00 op NL91ABNA0417164300 op 23-11-2026. Uw zaaknummer is ZK-2026-004711. Mail naar werkeninkomen@waalmonde.nl of kijk op www.waalmonde.nl. Bel S.J. de Vries op 06-12345678. Uw bijstandsuitkering en de kostendelersnorm blijven gelijk. Dat is o.a. de huurtoeslag. Kijk ook bij DigiD en de AOW.";
         assert_eq!(flagged(&MisspelledWord, text), Vec::<&str>::new());
     }

@@ -114,7 +114,11 @@ fn hidden_verb(word: &Word<'_>, before: &[&str]) -> Option<String> {
     }
     // "het indienen van", "bij het aanvragen van"
     let after_het = before.first() == Some(&"het") || before.get(1) == Some(&"het");
-    if after_het && word.lower.ends_with("en") && lemmas.is_verb(&word.lower) {
+    if after_het
+        && word.lower.ends_with("en")
+        && lemmas.is_verb(&word.lower)
+        && !COMMON_NOUNS.contains(&word.lower.as_str())
+    {
         return Some(word.lower.clone());
     }
     // "de beoordeling van", "na ontvangst van"
@@ -149,6 +153,14 @@ const MONTHS: &[&str] = &[
 
 /// Nouns made from verbs that readers know as things, not as actions.
 const COMMON_NOUNS: &[&str] = &[
+    "inkomen",
+    "vermogen",
+    "leven",
+    "eten",
+    "verleden",
+    "bestaan",
+    "vertrouwen",
+    "wezen",
     "aanvraag",
     "uitkering",
     "woning",
@@ -207,6 +219,7 @@ mod tests {
             "De aanvraag van uw buurman is binnen.",
             "Dit is de rekening van de huur.",
             "Wij beoordelen uw aanvraag.",
+            "Wij kijken naar het inkomen van uw partner.",
             "Er staat nog € 20,00 open van de terugvordering van september.",
             "Wij kregen niets, ook niet na onze herinnering van 30 oktober 2026.",
         ] {

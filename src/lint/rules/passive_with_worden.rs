@@ -128,6 +128,12 @@ fn is_participle_of_a_verb(word: &crate::lint::clauses::Word<'_>) -> bool {
             .iter()
             .any(|prefix| lower.starts_with(prefix));
     }
+    // A participle has its shape: "ge-" (also after a particle: "afgesloten"), or
+    // an unstressed prefix without it ("verbonden", "ondertekend"). That keeps out
+    // finite forms such as "kunt" and "verbindt".
+    if !participle_shape(lower) {
+        return false;
+    }
     // A participle ends in -d, -t or -en; a present singular ends in -t too, so
     // it must also not be the stem + t of the verb ("verbindt").
     // Nor a present participle ("volgend jaar").
@@ -138,6 +144,23 @@ fn is_participle_of_a_verb(word: &crate::lint::clauses::Word<'_>) -> bool {
             || lower == format!("{stem}ende")
     });
     (lower.ends_with("en") || lower.ends_with('d') || lower.ends_with('t')) && !stem_t
+}
+
+/// Whether a word looks like a participle: "ge-" at the start or after a
+/// separable particle, or an unstressed prefix that drops "ge-".
+fn participle_shape(lower: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "be", "ver", "ont", "her", "er", "onder", "over", "door", "mis",
+    ];
+    const PARTICLES: &[&str] = &[
+        "aan", "af", "bij", "door", "in", "mee", "na", "op", "over", "terug", "toe", "uit", "vast",
+        "weg", "stop", "voor", "samen",
+    ];
+    let after_particle = PARTICLES
+        .iter()
+        .filter_map(|p| lower.strip_prefix(p))
+        .any(|rest| rest.starts_with("ge"));
+    lower.starts_with("ge") || after_particle || PREFIXES.iter().any(|p| lower.starts_with(p))
 }
 
 #[cfg(test)]
@@ -178,6 +201,7 @@ mod tests {
             "Hij wordt volgend jaar zestig.",
             "Het wordt tijd voor een gesprek.",
             "Wij worden er blij van.",
+            "Dan kunt u uw woning kwijt worden.",
         ] {
             assert!(flagged(&PassiveWithWorden, text).is_empty(), "{text}");
         }
