@@ -85,6 +85,7 @@ impl Rule for DoubleNegative {
                                 || (matches!(
                                     words[i].lower.as_str(),
                                     "of" | "en"
+                                        | "én"
                                         | "maar"
                                         | "want"
                                         | "omdat"
@@ -169,6 +170,7 @@ mod tests {
             "Betaalt u niet of niet op tijd? Bel ons dan.",
             "Wij weten het niet: onnodig lang wachten helpt niemand.",
             "U kunt niet betalen en dat lukt ook later niet.",
+            "Dat gebeurt als u niet betaalt én niet belt.",
         ] {
             assert!(flagged(&DoubleNegative, text).is_empty(), "{text}");
         }

@@ -44,14 +44,16 @@ impl Rule for ImpersonalSubject {
         for index in 0..doc.sentences.len() {
             let sentence = &doc.sentences[index];
             let block = &doc.prose.blocks[sentence.block].text;
-            let candidate = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-                .iter()
-                .any(|t| {
-                    let w = &block[t.range.clone()];
-                    w.eq_ignore_ascii_case("men")
-                        || w.eq_ignore_ascii_case("bedoeling")
-                        || w.eq_ignore_ascii_case("er")
-                });
+            let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
+            let has = |word: &str| {
+                tokens
+                    .iter()
+                    .any(|t| block[t.range.clone()].eq_ignore_ascii_case(word))
+            };
+            // "er" is everywhere: only with a form of "worden" in the sentence.
+            let candidate = has("men")
+                || has("bedoeling")
+                || (has("er") && ["wordt", "worden", "werd", "werden"].iter().any(|w| has(w)));
             if !candidate {
                 continue;
             }

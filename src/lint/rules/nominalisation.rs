@@ -44,12 +44,20 @@ impl Rule for Nominalisation {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         for index in 0..doc.sentences.len() {
-            let sentence = &doc.sentences[index];
-            let block = &doc.prose.blocks[sentence.block].text;
-            let has_van = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-                .iter()
-                .any(|t| block[t.range.clone()].eq_ignore_ascii_case("van"));
-            if !has_van {
+            // Only a sentence with "van" after a noun made from a verb, or after an
+            // infinitive, is worth a closer look.
+            let morphs = &doc.morphology().sentences[index];
+            let lemmas = &morphology().lemmas;
+            let candidate = morphs.iter().enumerate().any(|(k, t)| {
+                let word = doc.morphology().word(t);
+                word.form == "van"
+                    && morphs[k.saturating_sub(2)..k].iter().any(|p| {
+                        let before = doc.morphology().word(p);
+                        lemmas.verb_of_noun(&before.lemma).is_some()
+                            || (before.form.ends_with("en") && lemmas.is_verb(&before.form))
+                    })
+            });
+            if !candidate {
                 continue;
             }
             let words = sentence_words(doc, index);
