@@ -32,6 +32,21 @@ const DETERMINERS: &[&str] = &[
     "die", "elk", "elke", "ieder", "iedere", "geen",
 ];
 
+/// Forms of "zijn" and "worden": with one of them, a participle is passive.
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "ben", "bent", "is", "zijn", "was", "waren", "word", "wordt", "worden", "werd", "werden",
+];
+
+/// Words that do not start a noun phrase after an adjective: after "verstrekte" they
+/// make it a finite verb ("de gemeente verstrekte u een pas").
+const NOT_A_NOUN: &[&str] = &[
+    "u", "ik", "je", "jij", "hij", "zij", "ze", "wij", "we", "hem", "haar", "hen", "hun", "het",
+    "ons", "jullie", "men", "er", "de", "een", "dat", "dit", "die", "deze", "uw", "mijn", "zijn",
+    "geen", "in", "op", "aan", "voor", "met", "van", "bij", "na", "over", "door", "tot", "uit",
+    "naar", "om", "tegen", "sinds", "zonder", "per", "al", "ook", "toen", "nog", "niet", "wel",
+    "dan", "toch", "zelf", "eerder", "later", "te", "en", "of", "maar",
+];
+
 /// Forms of "hebben", "zijn" and "worden": with one of them in the clause, a form is a participle.
 const AUXILIARIES: &[&str] = &[
     "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
@@ -49,9 +64,13 @@ pub(crate) struct FormalVerb {
     /// The particle of a plain separable verb ("terug").
     #[serde(default)]
     pub(crate) particle: Option<String>,
-    /// A word that must follow in the sentence ("te" after "dienen").
+    /// A word that must follow in the clause ("te" after "dienen").
     #[serde(default)]
     pub(crate) needs_later: Option<String>,
+    /// The plain verb has no passive ("krijgen": "is ontvangen" is not "is gekregen"):
+    /// after a form of "zijn" or "worden" there is only a suggestion.
+    #[serde(default)]
+    pub(crate) no_passive: bool,
     /// Texts with the verb and the same texts fixed.
     #[allow(dead_code)] // read by the tests, which run every example
     pub(crate) examples: Vec<[String; 2]>,
@@ -133,6 +152,8 @@ pub(crate) struct Found {
     pub(crate) replacement: Option<String>,
     /// The plain verb in the same form, for the suggestion ("stuurt … terug").
     pub(crate) plain: String,
+    /// A passive the plain verb cannot make ("is ontvangen"): say who does it.
+    pub(crate) passive_only: bool,
 }
 
 /// Whether word `at` of the sentence is a form of a formal verb, and what replaces it.
@@ -188,20 +209,69 @@ fn found(
     if slots.is_empty() {
         return None;
     }
-    // "dient … te": only with "te" later in the sentence.
+    // "met dien verstande" is no verb.
+    let previous = (0..at).rev().find(|&i| words[i].is_word);
+    if previous.is_some_and(|i| words[i].lower == "met") {
+        return None;
+    }
+    // "dient … te": only with "te" later in the clause (a comma or a colon ends the search).
     let te_at = match &verb.needs_later {
-        Some(later) => Some((at + 1..words.len()).find(|&i| words[i].lower == *later)?),
+        Some(later) => Some(
+            (at + 1..words.len())
+                .take_while(|&i| !words[i].ends_clause())
+                .find(|&i| words[i].lower == *later)?,
+        ),
         None => None,
     };
     let slot = choose_slot(&slots, words, at, clause);
     // After "de", "het", "uw", …: a noun ("uw verzoek") or an adjective ("de
     // verstrekte gegevens"). A noun is no verb; an adjective gets no fix.
-    let after_determiner = (0..at)
-        .rev()
-        .find(|&i| words[i].is_word)
-        .is_some_and(|i| DETERMINERS.contains(&words[i].lower.as_str()));
+    let after_determiner = previous.is_some_and(|i| DETERMINERS.contains(&words[i].lower.as_str()));
     if after_determiner && slot == STEM {
         return None;
+    }
+    // An inflected participle before a noun is an adjective: "de ten onrechte
+    // verstrekte bijstand". It gets the plain participle as a hint, and no fix.
+    let next = (at + 1..words.len()).find(|&i| words[i].is_word);
+    let adjective = lower == format!("{}e", verb.formal[PARTICIPLE])
+        && (after_determiner
+            || next.is_some_and(|i| {
+                !words[i].text.starts_with(char::is_uppercase)
+                    && !NOT_A_NOUN.contains(&words[i].lower.as_str())
+                    && !words[i].is_verb_form()
+            }));
+    if adjective {
+        let participle = &verb.plain[PARTICIPLE];
+        let plain = match &verb.particle {
+            Some(p) => format!("{p}{participle}"),
+            None => participle.clone(),
+        };
+        let plain = if plain.ends_with(['d', 't']) {
+            format!("{plain}e")
+        } else {
+            plain
+        };
+        return Some(Found {
+            verb: index,
+            words: at..at + 1,
+            replacement: None,
+            plain,
+            passive_only: false,
+        });
+    }
+    // "Uw brief is ontvangen" is not "is gekregen": a plain verb without a passive.
+    let passive = slot == PARTICIPLE
+        && clause
+            .clone()
+            .any(|i| i != at && PASSIVE_AUXILIARIES.contains(&words[i].lower.as_str()));
+    if verb.no_passive && passive {
+        return Some(Found {
+            verb: index,
+            words: at..at + 1,
+            replacement: None,
+            plain: verb.plain[PARTICIPLE].clone(),
+            passive_only: true,
+        });
     }
     let capital = words[at].text.starts_with(char::is_uppercase);
     let dress = |text: String| if capital { capitalise(&text) } else { text };
@@ -263,6 +333,7 @@ fn found(
         words: at..end + 1,
         replacement: replacement.map(dress),
         plain: plain_hint,
+        passive_only: false,
     })
 }
 

@@ -86,6 +86,10 @@ impl Rule for FormalWord {
                     message: format!("\"{}\" is formele taal.", words[at].text),
                     suggestion: Some(match &found.replacement {
                         Some(replacement) => format!("Schrijf: \"{replacement}\"."),
+                        None if found.passive_only => format!(
+                            "Zeg wie het doet, bijvoorbeeld: \"Wij hebben … {}.\"",
+                            found.plain
+                        ),
                         None => format!("Schrijf liever \"{}\".", found.plain),
                     }),
                     fix: found.replacement.map(|replacement| Fix {
@@ -100,6 +104,11 @@ impl Rule for FormalWord {
         for sentence in doc.sentences.iter().filter(|s| s.tone & FORMAL_ANCHOR != 0) {
             let needs_later = |entry: usize| lexicon.formal[entry].needs_later.as_deref();
             for found in phrase::find(doc, sentence, &lexicon.formal_by_anchor, needs_later) {
+                // A formal verb is the verbs' to judge: in its form and its clause.
+                let entry = &lexicon.formal[found.entry];
+                if entry.forms.iter().any(|f| verbs.may_start(f)) {
+                    continue;
+                }
                 // A verb found above, with its form, wins.
                 if verb_spans.iter().any(|(block, range)| {
                     *block == sentence.block
@@ -109,7 +118,6 @@ impl Rule for FormalWord {
                     continue;
                 }
                 let text = doc.text(sentence.block, found.range.clone());
-                let entry = &lexicon.formal[found.entry];
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
@@ -221,6 +229,69 @@ mod tests {
         let adjective = findings_of(&FormalWord, "Wij bekijken de verstrekte gegevens.");
         assert_eq!(adjective.len(), 1, "{adjective:?}");
         assert_eq!(adjective[0].fix, None);
+    }
+
+    #[test]
+    fn an_inflected_participle_before_a_noun_is_an_adjective_without_a_fix() {
+        let text = "De aan u ten onrechte verstrekte bijstand betaalt u terug.";
+        let findings = findings_of(&FormalWord, text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].fix, None);
+        assert_eq!(
+            findings[0].suggestion.as_deref(),
+            Some("Schrijf liever \"gegeven\".")
+        );
+        // A finite verb before a pronoun stays a verb, with its fix.
+        assert_eq!(
+            fixed("De gemeente verstrekte u een pas."),
+            "De gemeente gaf u een pas."
+        );
+    }
+
+    #[test]
+    fn a_plain_verb_without_a_passive_gets_no_fix_in_a_passive() {
+        for text in [
+            "Uw papieren zijn door ons ontvangen.",
+            "Als de papieren niet op tijd worden ontvangen, bellen wij u.",
+        ] {
+            let findings = findings_of(&FormalWord, text);
+            assert_eq!(findings.len(), 1, "{text}: {findings:?}");
+            assert_eq!(findings[0].fix, None, "{text}");
+            assert!(
+                findings[0]
+                    .suggestion
+                    .as_deref()
+                    .is_some_and(|s| s.contains("gekregen")),
+                "{findings:?}"
+            );
+        }
+        // With "hebben" the plain verb fits.
+        assert_eq!(
+            fixed("Wij hebben uw papieren ontvangen."),
+            "Wij hebben uw papieren gekregen."
+        );
+    }
+
+    #[test]
+    fn dienen_needs_te_in_its_own_clause_and_met_dien_verstande_is_no_verb() {
+        assert!(
+            flagged(
+                &FormalWord,
+                "Wij betalen, met dien verstande dat de periode een jaar duurt, wat u nodig hebt te betalen."
+            )
+            .is_empty()
+        );
+        assert!(
+            flagged(
+                &FormalWord,
+                "Dit dient een doel, en wij vragen u te bellen."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            fixed("Het bedrag dient binnen vier weken te worden betaald."),
+            "Het bedrag moet binnen vier weken worden betaald."
+        );
     }
 
     #[test]
