@@ -333,13 +333,14 @@ fn markdown_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Raw HTML in a template is refused: letters are Markdown, and HTML would bypass escaping.
 fn raw_html_errors(path: &Path, source: &str) -> Vec<TemplateError> {
-    // The same masking the linter uses; a masked value is digits, never HTML.
-    let masked = crate::text::mask_template(source);
-    let lines = LineIndex::new(&masked);
+    // The Markdown the linter reads; a masked value is digits, never HTML, and
+    // HTML right after a tag at the start of a line is no code block.
+    let (markdown, map) = crate::text::template_markdown(source);
+    let lines = LineIndex::new(source);
     let mut errors = Vec::new();
-    for (event, range) in crate::markdown::parser(&masked).into_offset_iter() {
+    for (event, range) in crate::markdown::parser(&markdown).into_offset_iter() {
         if let Event::Html(_) | Event::InlineHtml(_) = event {
-            let (line, column) = lines.line_col(range.start);
+            let (line, column) = lines.line_col(map.source_offset(range.start));
             if errors
                 .last()
                 .is_some_and(|e: &TemplateError| e.line == Some(line))

@@ -170,8 +170,71 @@ pub fn from_markdown(source: &str) -> Prose {
 }
 
 /// Extracts prose from a Tera + Markdown template, with the tags masked.
+///
+/// The Markdown is read as [`template_markdown`] gives it, so a line that starts
+/// with a tag ("{% if x %}Tekst") is a line of text, never an indented code block;
+/// every offset points into the template.
 pub fn from_template(source: &str) -> Prose {
-    from_markdown(&mask_template(source))
+    let (markdown, map) = template_markdown(source);
+    let mut prose = from_markdown(&markdown);
+    for block in &mut prose.blocks {
+        for piece in &mut block.pieces {
+            let start = map.source_offset(piece.source_start);
+            let end = map.source_offset(piece.source_start + piece.source_len);
+            piece.source_start = start;
+            piece.source_len = end - start;
+        }
+    }
+    prose
+}
+
+/// Turns offsets in the text of [`template_markdown`] back into offsets in the template.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// Where bytes were taken out: (offset in the text, bytes taken out up to there).
+    removed: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// The template offset of an offset in the text.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let index = self.removed.partition_point(|(at, _)| *at <= offset);
+        offset + index.checked_sub(1).map_or(0, |i| self.removed[i].1)
+    }
+}
+
+/// A template as the Markdown parser must see it: the tags masked as in
+/// [`mask_template`], and the blanks of `{% … %}` and `{# … #}` at the start of a
+/// line taken out, as rendering takes the tags out. Otherwise "{% if x %}Tekst"
+/// at the start of a line is indented by ten blanks, Markdown reads it as a code
+/// block, and its text is never checked. Line breaks stay where they are.
+pub fn template_markdown(source: &str) -> (String, OffsetMap) {
+    let (masked, from_tag) = mask_with_tags(source);
+    let mut out = String::with_capacity(masked.len());
+    let mut map = OffsetMap::default();
+    let mut removed = 0;
+    let mut offset = 0;
+    for line in masked.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let mut keep_from = 0;
+        let mut i = 0;
+        // The line's leading blanks: the author's stay, the tags' go.
+        while i < bytes.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            if from_tag[offset + i] {
+                out.push_str(&line[keep_from..i]);
+                removed += 1;
+                keep_from = i + 1;
+                match map.removed.last_mut() {
+                    Some(last) if last.0 == out.len() => last.1 = removed,
+                    _ => map.removed.push((out.len(), removed)),
+                }
+            }
+            i += 1;
+        }
+        out.push_str(&line[keep_from..]);
+        offset += line.len();
+    }
+    (out, map)
 }
 
 /// Extracts prose from plain text: paragraphs are separated by blank lines.
@@ -249,6 +312,12 @@ fn push(block: &mut ProseBlock, text: &str, source: &str, range: Range<usize>) {
 /// Masks Tera tags, keeping every byte offset and line break: `{{ … }}` becomes
 /// zeros (a value: one word, never judged), `{% … %}` and `{# … #}` become spaces.
 pub fn mask_template(source: &str) -> String {
+    mask_with_tags(source).0
+}
+
+/// [`mask_template`], and for each byte whether it is a blank that was a `{% … %}` or `{# … #}` tag.
+fn mask_with_tags(source: &str) -> (String, Vec<bool>) {
+    let mut from_tag = vec![false; source.len()];
     let mut masked = String::with_capacity(source.len());
     let mut rest = source;
     while let Some(start) = rest.find('{') {
@@ -272,6 +341,10 @@ pub fn mask_template(source: &str) -> String {
                     if c == '\n' {
                         masked.push('\n');
                     } else {
+                        if fill == ' ' {
+                            let at = masked.len();
+                            from_tag[at..at + c.len_utf8()].fill(true);
+                        }
                         masked.extend(std::iter::repeat_n(fill, c.len_utf8()));
                     }
                 }
@@ -284,7 +357,7 @@ pub fn mask_template(source: &str) -> String {
         }
     }
     masked.push_str(rest);
-    masked
+    (masked, from_tag)
 }
 
 #[cfg(test)]
@@ -341,6 +414,24 @@ mod tests {
         let block = &prose.blocks[0];
         let start = block.text.find("Hallo").unwrap();
         assert_eq!(&source[block.source_range(start..start + 5)], "Hallo");
+    }
+
+    #[test]
+    fn a_line_that_starts_with_a_tag_is_text_not_code() {
+        let source = "Eerste alinea.\n\n{% if x %}Hier staat tekst.{% endif %}\n\n  {# uitleg #} {% if y %}Nog een zin.{% endif %}\n";
+        let prose = from_template(source);
+        let texts: Vec<_> = prose.blocks.iter().map(|b| b.text.trim_end()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        for (block, word) in prose.blocks.iter().zip(["Eerste", "Hier", "Nog"]) {
+            let start = block.text.find(word).unwrap();
+            assert_eq!(&source[block.source_range(start..start + word.len())], word);
+        }
+        let last = &prose.blocks[2];
+        let start = last.text.find("zin").unwrap();
+        assert_eq!(&source[last.source_range(start..start + 3)], "zin");
+        // A real code block (four blanks of the author's own) stays one.
+        let code = from_template("Tekst.\n\n    code hier\n");
+        assert_eq!(code.blocks.len(), 1);
     }
 
     #[test]

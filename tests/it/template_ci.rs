@@ -194,6 +194,28 @@ fn text_that_no_example_shows_is_still_checked() {
 }
 
 #[test]
+fn text_after_a_tag_at_the_start_of_a_line_is_checked() {
+    // Masked, "{% if … %}" at the start of a line was ten blanks: Markdown read the
+    // line as a code block, and its text went unchecked. A planted formal word.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = crate::support::template_dir(
+        dir.path(),
+        "application_received.md",
+        "+++\nevent-type = \"application_received\"\nsubject = \"Uw aanvraag\"\nbesluit = false\nkind = \"information\"\n+++\n{{ recipient | salutation }},\n\nDank u wel voor uw aanvraag.\n\n{% if deadlines %}Indien u vragen hebt, kunt u ons bellen.{% endif %}\n\n{# uitleg #}  {% if contact %}Wij verzoeken u om te bellen.{% endif %}\n",
+    );
+    let output = helder(
+        &["lint", folder.to_str().unwrap(), "--format", "json"],
+        dir.path(),
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = findings_of(&report, "application_received.md");
+    let indien = find(findings, "formal-word", 11).expect("the formal word after the tag");
+    assert_eq!(indien["column"], 19, "{indien}");
+    let verzoeken = find(findings, "formal-word", 13).expect("after a comment and a tag");
+    assert_eq!(verzoeken["column"], 35, "{verzoeken}");
+}
+
+#[test]
 fn suppressions_need_a_reason_and_must_suppress_something() {
     let report = json_report();
     let warning = findings_of(&report, "warning.md");
