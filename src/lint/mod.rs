@@ -236,6 +236,32 @@ fn blank_front_matter(source: &str) -> String {
     format!("{head}{}", &source[block.body_start..])
 }
 
+/// Rules that say what is wrong with a word and what to write instead. A word one
+/// of them flags is not also a difficult word: a misspelled word is rare only
+/// because it is misspelled, and "choose a word everyone knows" would send the
+/// author away from the one fix that is needed (the nearest correct word); a formal
+/// word and a jargon word come with their plain word or explanation.
+const WORD_RULES: &[&str] = &["misspelled-word", "formal-word", "unexplained-jargon"];
+
+/// Keeps one finding per word: drops a difficult-word finding inside the span of
+/// a [`WORD_RULES`] finding.
+fn one_finding_per_word(findings: &mut Vec<Finding>) {
+    let spans: Vec<(usize, usize)> = findings
+        .iter()
+        .filter(|f| WORD_RULES.contains(&f.rule))
+        .map(|f| (f.span.start, f.span.end))
+        .collect();
+    if spans.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        f.rule != "difficult-word"
+            || !spans
+                .iter()
+                .any(|&(start, end)| start <= f.span.start && f.span.end <= end)
+    });
+}
+
 /// Lints one text with every rule.
 pub fn lint(source: &str, kind: SourceKind, config: &ReadabilityConfig) -> LintResult {
     lint_with(source, kind, config, None)
@@ -268,6 +294,7 @@ fn lint_with(
     for rule in rules::all() {
         rule.check(&doc, &mut findings);
     }
+    one_finding_per_word(&mut findings);
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
     });

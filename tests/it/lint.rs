@@ -181,3 +181,29 @@ fn a_template_is_linted_with_its_tags_masked() {
         );
     }
 }
+
+#[test]
+fn a_word_gets_one_finding_the_one_that_names_its_fix() {
+    let config = helder::readability::ReadabilityConfig::default();
+    let text = "Wij bellen u over de uitkeering. Wij verstrekken u dan een voorschot.";
+    let result = helder::lint::lint(text, helder::lint::SourceKind::Markdown, &config);
+    let on = |word: &str| -> Vec<&str> {
+        result
+            .findings
+            .iter()
+            .filter(|f| text[f.span.start..f.span.end].contains(word))
+            .map(|f| f.rule)
+            .collect()
+    };
+    // A misspelled word is rare because it is misspelled: only the spelling finding,
+    // which names the right word.
+    assert_eq!(on("uitkeering"), vec!["misspelled-word"]);
+    assert_eq!(on("verstrekken"), vec!["formal-word"]);
+    // A rare word that is spelled right is still a difficult word.
+    let rare = helder::lint::lint(
+        "Volgens de vigerende regels krijgt u vakantiegeld.",
+        helder::lint::SourceKind::Markdown,
+        &config,
+    );
+    assert!(rare.findings.iter().any(|f| f.rule == "difficult-word"));
+}

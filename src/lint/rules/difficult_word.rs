@@ -2,6 +2,9 @@
 //! A rare word: its Zipf frequency is below 3 (about once in a million words)
 //! or it is not among the 50,000 most used Dutch words, and it is not a
 //! compound of common parts. Names, numbers, amounts and dates are never flagged.
+//! A word gets one finding: when misspelled-word, formal-word or
+//! unexplained-jargon flags it, that finding names the fix and this one is left
+//! out (a misspelled word is only rare because of the typo).
 //!
 //! ## Why it matters to the reader
 //! A word the reader does not know stops the reading. In a letter about money,

@@ -17,7 +17,9 @@
 //! layer, and the suggestion puts the plain verb in the same form ("verzocht"
 //! → "vroeg", or "gevraagd" after "hebben"). Where one replacement does it, the
 //! finding carries it as a fix for `helder lint --fix`: a verb in the same form,
-//! or a word with one plain alternative ("indien" → "als").
+//! or a word with one plain alternative ("indien" → "als"). An inflected form
+//! of a single formal word ("dusdanige", "woonachtige") is found through its
+//! lemma, with the plain alternative as a suggestion and no fix.
 //!
 //! ## Options
 //! Add words to `readability/formal-words.toml` and verbs with their six forms
@@ -28,6 +30,8 @@ use crate::lint::clauses::sentence_words;
 use crate::lint::formal_verbs::{self, formal_verbs};
 use crate::lint::{Category, Finding, Fix, Rule, RuleDocs, Severity};
 use crate::readability::{Document, phrase};
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 const BAD: &str = "Indien u vragen hebt, kunt u ons bellen.";
 const GOOD: &str = "Als u vragen hebt, kunt u ons bellen.";
@@ -99,14 +103,49 @@ impl Rule for FormalWord {
                 });
             }
         }
+        // Inflected forms of the single formal words, through their lemma
+        // ("dusdanige" → dusdanig): the phrases below find the forms as listed.
+        let by_lemma = formal_by_lemma();
+        for (index, words) in morphology.sentences.iter().enumerate() {
+            let sentence = &doc.sentences[index];
+            for token in words {
+                let word = morphology.word(token);
+                if word.lemma == word.form {
+                    continue;
+                }
+                let Some(&entry) = by_lemma.get(word.lemma.as_str()) else {
+                    continue;
+                };
+                if lexicon().formal_by_anchor.contains_key(word.form.as_str()) {
+                    continue;
+                }
+                let range = doc.segments[sentence.block].tokens[token.token]
+                    .range
+                    .clone();
+                let text = doc.text(sentence.block, range.clone());
+                out.push(Finding {
+                    rule: self.id(),
+                    category: self.category(),
+                    severity: Severity::Warning,
+                    span: doc.source_range(sentence.block, range).into(),
+                    message: format!("\"{text}\" is formele taal."),
+                    suggestion: Some(sentence_end(format!(
+                        "Schrijf liever: {}",
+                        lexicon().formal[entry].alternative
+                    ))),
+                    fix: None,
+                });
+            }
+        }
         // Formal words and phrases of formal-words.toml.
         let lexicon = lexicon();
         for sentence in doc.sentences.iter().filter(|s| s.tone & FORMAL_ANCHOR != 0) {
             let needs_later = |entry: usize| lexicon.formal[entry].needs_later.as_deref();
             for found in phrase::find(doc, sentence, &lexicon.formal_by_anchor, needs_later) {
-                // A formal verb is the verbs' to judge: in its form and its clause.
+                // A form of a formal verb is the verbs' to judge: in its form and its clause.
                 let entry = &lexicon.formal[found.entry];
-                if entry.forms.iter().any(|f| verbs.may_start(f)) {
+                let text = doc.text(sentence.block, found.range.clone());
+                if verbs.may_start(&text.to_lowercase()) {
                     continue;
                 }
                 // A verb found above, with its form, wins.
@@ -117,7 +156,6 @@ impl Rule for FormalWord {
                 }) {
                     continue;
                 }
-                let text = doc.text(sentence.block, found.range.clone());
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
@@ -136,6 +174,24 @@ impl Rule for FormalWord {
             }
         }
     }
+}
+
+/// The single formal words that are not verbs (the verbs have their own forms),
+/// each with its entry: an inflected form finds its entry through its lemma.
+fn formal_by_lemma() -> &'static FxHashMap<&'static str, usize> {
+    static BY_LEMMA: OnceLock<FxHashMap<&'static str, usize>> = OnceLock::new();
+    BY_LEMMA.get_or_init(|| {
+        let verbs = formal_verbs();
+        let mut by_lemma = FxHashMap::default();
+        for (index, entry) in lexicon().formal.iter().enumerate() {
+            for form in &entry.forms {
+                if !form.contains(' ') && !verbs.may_start(form) {
+                    by_lemma.insert(form.as_str(), index);
+                }
+            }
+        }
+        by_lemma
+    })
 }
 
 /// The alternative as a fix, when it is one plain replacement: words only, no
@@ -323,6 +379,61 @@ mod tests {
                 entry.good,
                 flagged(&FormalWord, &entry.good)
             );
+        }
+    }
+
+    #[test]
+    fn an_inflected_formal_word_is_found_through_its_lemma() {
+        for (text, word) in [
+            (
+                "Het is een dusdanige situatie dat wij u bellen.",
+                "dusdanige",
+            ),
+            ("Wij zoeken een woonachtige huurder.", "woonachtige"),
+        ] {
+            let findings = findings_of(&FormalWord, text);
+            assert_eq!(flagged(&FormalWord, text), vec![word], "{findings:?}");
+            assert_eq!(findings[0].fix, None, "an inflected word has no plain twin");
+        }
+    }
+
+    #[test]
+    fn every_verb_of_the_word_list_is_found_in_every_form() {
+        // A verb in formal-words.toml is found only as listed; formal-verbs.toml has
+        // its six forms, its split forms and the plain verb in the same form.
+        let lemmas = &crate::morphology::morphology().lemmas;
+        let mut verbs = 0;
+        for entry in &lexicon().formal {
+            let single: Vec<&String> = entry.forms.iter().filter(|f| !f.contains(' ')).collect();
+            if !single.iter().any(|f| lemmas.is_verb(f)) {
+                continue;
+            }
+            verbs += 1;
+            for form in single {
+                assert!(
+                    formal_verbs().may_start(form),
+                    "{form} is a form of a verb: give the verb its forms in formal-verbs.toml"
+                );
+            }
+        }
+        assert!(verbs >= 6, "the verbs of the word list: {verbs}");
+    }
+
+    #[test]
+    fn every_form_of_the_verb_list_is_a_dutch_word() {
+        let dictionary = crate::spelling::dictionary();
+        // OpenTaal writes "zorg dragen" apart; joined, it is the key of "draagt … zorg".
+        let joined = ["zorgdragen", "zorggedragen"];
+        for verb in &formal_verbs().verbs {
+            for form in verb.formal.iter().chain(&verb.plain) {
+                for word in form.split_whitespace() {
+                    assert!(
+                        dictionary.check(word) || joined.contains(&word),
+                        "{word} ({})",
+                        verb.formal[0]
+                    );
+                }
+            }
         }
     }
 
