@@ -246,7 +246,7 @@ const WORD_RULES: &[&str] = &["misspelled-word", "formal-word", "unexplained-jar
 /// Keeps one finding per word: drops a difficult-word finding inside the span of
 /// a [`WORD_RULES`] finding.
 fn one_finding_per_word(findings: &mut Vec<Finding>) {
-    let spans: Vec<(usize, usize)> = findings
+    let mut spans: Vec<(usize, usize)> = findings
         .iter()
         .filter(|f| WORD_RULES.contains(&f.rule))
         .map(|f| (f.span.start, f.span.end))
@@ -254,11 +254,20 @@ fn one_finding_per_word(findings: &mut Vec<Finding>) {
     if spans.is_empty() {
         return;
     }
+    // Sorted by start, with the furthest end so far: a span holds a word when one
+    // that starts before it reaches past it.
+    spans.sort_unstable();
+    let mut furthest = 0;
+    for span in &mut spans {
+        furthest = furthest.max(span.1);
+        span.1 = furthest;
+    }
     findings.retain(|f| {
-        f.rule != "difficult-word"
-            || !spans
-                .iter()
-                .any(|&(start, end)| start <= f.span.start && f.span.end <= end)
+        if f.rule != "difficult-word" {
+            return true;
+        }
+        let before = spans.partition_point(|&(start, _)| start <= f.span.start);
+        before == 0 || spans[before - 1].1 < f.span.end
     });
 }
 

@@ -4,7 +4,9 @@
 //! compound of common parts. Names, numbers, amounts and dates are never flagged.
 //! A word gets one finding: when misspelled-word, formal-word or
 //! unexplained-jargon flags it, that finding names the fix and this one is left
-//! out (a misspelled word is only rare because of the typo).
+//! out (a misspelled word is only rare because of the typo). A legal word of
+//! `readability/jargon.toml` ("gegrond") is left to unexplained-jargon, which
+//! flags it only where the letter does not explain it.
 //!
 //! ## Why it matters to the reader
 //! A word the reader does not know stops the reading. In a letter about money,
@@ -20,6 +22,7 @@
 //! `rare-zipf` (3.0) in `[readability]`.
 
 use crate::dutch::thousands;
+use crate::lint::rules::unexplained_jargon::one_word_terms;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::{Document, Verdict};
 
@@ -46,11 +49,24 @@ impl Rule for DifficultWord {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let total = crate::lexicon::lexicon().frequency_words;
+        // The forms of this text that are legal words of jargon.toml, found through
+        // the lemmas the morphology layer already has: unexplained-jargon judges them.
+        let terms = one_word_terms();
+        let jargon: rustc_hash::FxHashSet<&str> = doc
+            .morphology()
+            .words
+            .iter()
+            .filter(|w| terms.contains(&w.form) || terms.contains(&w.lemma))
+            .map(|w| w.form.as_str())
+            .collect();
         for word in &doc.words {
             let Verdict::Rare(frequency) = &word.verdict else {
                 continue;
             };
             let text = doc.text(word.block, word.range());
+            if !jargon.is_empty() && jargon.contains(text.to_lowercase().as_str()) {
+                continue;
+            }
             let message = match frequency {
                 Some(f) => format!(
                     "\"{text}\" is een weinig gebruikt woord: nummer {} van de {} meest gebruikte woorden.",
@@ -99,6 +115,19 @@ mod tests {
                 .message
                 .contains("staat niet bij de 50.000 meest gebruikte woorden")
         );
+    }
+
+    #[test]
+    fn a_legal_word_is_left_to_the_jargon_rule() {
+        // Explained, "gegrond" is fine; unexplained, unexplained-jargon flags it once.
+        assert!(
+            flagged(
+                &DifficultWord,
+                "Uw bezwaar is gegrond. Dat betekent: u krijgt gelijk."
+            )
+            .is_empty()
+        );
+        assert!(flagged(&DifficultWord, "Uw bezwaar is deels gegrond.").is_empty());
     }
 
     #[test]

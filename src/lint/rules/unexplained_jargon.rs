@@ -126,6 +126,21 @@ fn jargon() -> &'static Jargon {
     })
 }
 
+/// The one-word terms of the list, as written and as lemma: such a word is this
+/// rule's to judge (flagged where it is not explained), and difficult-word leaves
+/// it alone.
+pub(crate) fn one_word_terms() -> &'static rustc_hash::FxHashSet<String> {
+    static TERMS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        jargon()
+            .matchers
+            .iter()
+            .filter(|m| m.lemmas.len() == 1)
+            .flat_map(|m| [m.term.word.clone(), m.lemmas[0].clone()])
+            .collect()
+    })
+}
+
 /// A legal word without an explanation.
 pub(crate) struct UnexplainedJargon;
 
