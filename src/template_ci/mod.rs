@@ -167,6 +167,7 @@ pub fn check(dir: &Path, config: &Config, selection: &Selection) -> Vec<FileRepo
             &mut files,
             &misspelled,
         );
+        check_subject(&mut files, template, config);
     }
     // The partials the selected templates use, even when no example showed them.
     for (name, path, _) in set.sources() {
@@ -403,6 +404,46 @@ fn check_names(
             ),
             None,
         );
+    }
+}
+
+/// Whether a finding judges words (spelling, wording, a difficult or long word),
+/// not a whole letter: those rules also read the subject line.
+fn judges_words(finding: &Finding) -> bool {
+    matches!(finding.category, Category::Spelling | Category::Wording)
+        || matches!(finding.rule, "difficult-word" | "long-word")
+}
+
+/// Checks the words of the subject, the letter's heading: the front matter holds
+/// it, so no line of the body shows it. A finding points at its words there.
+fn check_subject(
+    files: &mut BTreeMap<PathBuf, FileFindings>,
+    template: &LetterTemplate,
+    config: &Config,
+) {
+    let slot = entry(files, &template.path);
+    let Some(line) = front_matter_line(&slot.source, "subject") else {
+        return;
+    };
+    let whole = line_span(&slot.source, line, None);
+    let text = &slot.source[whole.start..whole.end];
+    // subject = "…": the words between the quotes, as they stand in the file.
+    let (Some(open), Some(close)) = (text.find('"'), text.rfind('"')) else {
+        return;
+    };
+    if close <= open || text[open + 1..close].contains('\\') {
+        return;
+    }
+    let subject = text[open + 1..close].to_string();
+    let start = whole.start + open + 1;
+    let thresholds = config.lint.for_path(&template.path).thresholds;
+    let findings = lint(&subject, SourceKind::Template, &thresholds).findings;
+    for finding in findings.into_iter().filter(judges_words) {
+        let span = Span {
+            start: start + finding.span.start,
+            end: start + finding.span.end,
+        };
+        push(files, &template.path, span, finding, None);
     }
 }
 

@@ -216,6 +216,26 @@ fn text_after_a_tag_at_the_start_of_a_line_is_checked() {
 }
 
 #[test]
+fn the_subject_is_checked_where_the_front_matter_holds_it() {
+    // The subject is the letter's heading, but no body line shows it.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = crate::support::template_dir(
+        dir.path(),
+        "application_received.md",
+        "+++\nevent-type = \"application_received\"\nsubject = \"Wij hebben uw aanvraag ontvangen\"\nbesluit = false\nkind = \"information\"\n+++\n{{ recipient | salutation }},\n\nDank u wel voor uw aanvraag.\n",
+    );
+    let output = helder(
+        &["lint", folder.to_str().unwrap(), "--format", "json"],
+        dir.path(),
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = findings_of(&report, "application_received.md");
+    let formal = find(findings, "formal-word", 3).expect("the formal word in the subject");
+    assert_eq!(formal["column"], 35, "{formal}");
+    assert_eq!(formal["fix"]["replacement"], "gekregen", "{formal}");
+}
+
+#[test]
 fn suppressions_need_a_reason_and_must_suppress_something() {
     let report = json_report();
     let warning = findings_of(&report, "warning.md");
