@@ -72,11 +72,13 @@ pub fn apply(source: &str, findings: &[Finding], syntax: CommentSyntax) -> Fixed
     }
 }
 
-/// A unified diff of a file before and after, with `a/` and `b/` paths; empty when equal.
+/// A unified diff of a file before and after, with `a/` and `b/` paths (an
+/// absolute path as git writes it: `a/tmp/brief.md`); empty when equal.
 pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
     if before == after {
         return String::new();
     }
+    let path = path.trim_start_matches('/');
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(2)
@@ -89,6 +91,16 @@ mod tests {
     use super::*;
     use crate::lint::{SourceKind, lint};
     use crate::readability::ReadabilityConfig;
+
+    #[test]
+    fn an_absolute_path_gets_one_slash_after_a_and_b() {
+        let diff = unified_diff("/tmp/brief.md", "Indien\n", "Als\n");
+        assert!(
+            diff.starts_with("--- a/tmp/brief.md\n+++ b/tmp/brief.md\n"),
+            "{diff}"
+        );
+        assert!(unified_diff("brief.md", "x\n", "x\n").is_empty());
+    }
 
     fn fix(source: &str, kind: SourceKind) -> Fixed {
         let findings = lint(source, kind, &ReadabilityConfig::default()).findings;
