@@ -381,7 +381,8 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
         .collect();
     for sentence in &mut sentences {
         sentence.objection_block = objection_sections.contains(&sections[sentence.block]);
-        if sentence.objection_block {
+        // Only the court of an objection clause changes; the rest stays as built.
+        if sentence.objection_block && sentence.concepts.contains(Concept::PoliceCourt) {
             sentence.consequence_words = find_consequences(sentence);
             sentence.help = help(sentence);
         }
