@@ -159,7 +159,7 @@ mod tests {
         for text in [
             "Vermoedt u dat iemand fraude pleegt? Meld het anoniem.",
             "U kunt uitkeringsfraude melden bij de gemeente.",
-            "Neem contact op met de gemeente. Dit mag ook anoniem.",
+            "Laat het ons weten via het meldpunt. U mag anoniem blijven.",
             "Denkt u dat iemand ten onrechte een uitkering krijgt? Dan kunt u dit melden.",
             "Uw naam geven wij niet door aan de persoon over wie het gaat.",
         ] {
