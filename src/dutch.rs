@@ -5,7 +5,8 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 
-const MONTHS: [&str; 12] = [
+/// The Dutch month names, January first, as letters and the date rules read them.
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "maart",

@@ -10,12 +10,9 @@
 //! function keeps all three formats right. A reader who copies a phone number
 //! from a letter gets it whole.
 
-use crate::dutch::NBSP;
+use crate::dutch::{MONTHS, NBSP};
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
-
-const MONTHS: &str =
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
 
 struct Patterns {
     euro: Regex,
@@ -33,7 +30,8 @@ fn patterns() -> &'static Patterns {
         time: Regex::new(r"(\d) (uur\b)").expect("valid"),
         postcode: Regex::new(r"\b([1-9][0-9]{3}) ([A-Z]{2})\b").expect("valid"),
         date: Regex::new(&format!(
-            r"\b(\d{{1,2}})[ \x{{a0}}]({MONTHS})\b(?: (\d{{4}})\b)?"
+            r"\b(\d{{1,2}})[ \x{{a0}}]({})\b(?: (\d{{4}})\b)?",
+            MONTHS.join("|")
         ))
         .expect("valid"),
         // Groups of digits with single spaces or hyphens between them; a

@@ -13,6 +13,7 @@
 //! ## Use instead
 //! "Wij bekijken uw aanvraag. Daarna krijgt u een brief."
 
+use crate::dutch::MONTHS;
 use crate::lint::clauses::{Word, sentence_words, span_of};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::morphology;
@@ -142,22 +143,6 @@ fn hidden_verb(word: &Word<'_>, before: &[&str]) -> Option<String> {
         })
         .map(str::to_string)
 }
-
-/// Month names: "van juni" dates a thing, it does not name an object.
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// Nouns made from verbs that readers know as things, not as actions.
 const COMMON_NOUNS: &[&str] = &[

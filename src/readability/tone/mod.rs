@@ -21,6 +21,7 @@ mod consequence;
 mod reassurance;
 
 use super::Document;
+use crate::dutch::MONTHS;
 use crate::morphology::{Concept, ConceptSet, DocumentMorphology, WordMorph};
 use consequence::find_consequences;
 pub(crate) use consequence::{consequences, heavy};
@@ -468,22 +469,6 @@ pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
         && !sentence.question
 }
 
-/// Month names: with a day number before them they make a date.
-const MONTHS: &[&str] = &[
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// Simple past forms of strong and irregular verbs ("kwam", "ging", "was").
 const STRONG_PAST: &[&str] = &[
     "was", "waren", "had", "hadden", "kwam", "kwamen", "ging", "gingen", "kreeg", "kregen", "trof",
@@ -531,7 +516,7 @@ fn dated_past(sentence: &ToneSentence, text: &str) -> bool {
     let n = sentence.words.len();
     // A day number before a month name ("18 oktober"); numbers are no words here.
     let dated = (0..n).any(|k| {
-        sentence.is(k, MONTHS)
+        sentence.is(k, &MONTHS)
             && text[..sentence.words[k].range.start]
                 .trim_end()
                 .ends_with(|c: char| c.is_ascii_digit())
