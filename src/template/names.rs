@@ -285,10 +285,10 @@ pub const GROUPS: &[Group] = &[
     event(
         &[
             text("earlier_decision.date", "2026-09-14"),
-            text("earlier_decision.subject", "de verlaging van uw bijstand"),
+            text("earlier_decision.subject", "uw lagere bijstand"),
             text("earlier_decision.reference", "B-2026-0412"),
         ],
-        "het besluit waar deze brief over gaat of op volgt: het besluit waartegen bezwaar is gemaakt, het besluit waar een terugvordering of schuld uit komt. Het onderwerp past na \"ons besluit over …\"",
+        "het besluit waar deze brief over gaat of op volgt: het besluit waartegen bezwaar is gemaakt, het besluit waar een terugvordering of schuld uit komt. Het onderwerp past na \"ons besluit over …\", in gewone woorden: \"hoeveel bijstand u mocht krijgen\", niet \"de herziening van uw bijstand\"",
     ),
     event(
         &[text("objection.outcome", "gegrond")],
