@@ -4,14 +4,16 @@
 //!
 //! Figures per fold of a grouped 5-fold split by source page: every page's
 //! sentences fall in one fold (fold = FNV-1a hash of the URL mod 5), so no page
-//! is in two folds. The rules learn nothing from the corpus, so their figure
-//! on a fold is their held-out figure there, except that their author read
-//! folds 0–3 while writing them: fold 4 is the final check, read by no one
-//! while the rules were written. There is no learned layer (yet); a learned
-//! layer must be trained on four folds and judged on the fifth.
+//! is in two folds. The rules learn nothing from the corpus, but their authors
+//! have read every fold while writing them (fold 4 was kept unread until the
+//! third shift), so these figures are development figures: an honest held-out
+//! figure comes from real sentences kept outside the repository and unread
+//! while the rules were written. A learned layer must be trained on four
+//! folds and judged on the fifth.
 //!
-//! The test is a ratchet: it fails when the held-out figures (fold 4) or the
-//! figures over all folds get worse than the floors at the end of this file.
+//! The test is a ratchet: it fails when the figures of fold 4 or the figures
+//! over all folds get worse than the floors at the end of this file.
+//! `HELDER_TONE_DEV=1` also prints every missed threat and false flag.
 //!
 //! `.ci/run` prints these figures. Without the corpus the test fails in CI
 //! (`HELDER_REQUIRE_TOOLS=1` or `CI`) and is skipped elsewhere with a message.
@@ -185,11 +187,8 @@ fn tone_engine_on_the_real_corpus_with_grouped_folds() {
             rows.len()
         );
         println!("{}", rules_all.line("rules alone, all folds"));
-        println!(
-            "{}",
-            dev_rules.line("rules alone, folds 0-3 (read while writing)")
-        );
-        println!("{}", final_rules.line("rules alone, fold 4 (final check)"));
+        println!("{}", dev_rules.line("rules alone, folds 0-3"));
+        println!("{}", final_rules.line("rules alone, fold 4"));
         for (fold, counts) in rules_by_fold.iter().enumerate() {
             println!("{}", counts.line(&format!("  rules alone, fold {fold}")));
         }
@@ -203,23 +202,21 @@ fn tone_engine_on_the_real_corpus_with_grouped_folds() {
         }
         if std::env::var("HELDER_TONE_DEV").is_ok_and(|v| v == "1") {
             for (row, categories) in rows.iter().zip(&verdicts) {
-                if row.fold != 4 && row.threat == categories.is_empty() {
+                if row.threat == categories.is_empty() {
                     let what = if row.threat { "missed" } else { "false flag" };
-                    println!("  {what}: {} {categories:?}", row.sentence);
+                    println!(
+                        "  {what} (fold {}): {} {categories:?}",
+                        row.fold, row.sentence
+                    );
                 }
             }
         }
     }
-    // The ratchet: the held-out figures (fold 4, read by no one while the rules
-    // were written) and the figures over all folds may not get worse than what
-    // has been reached. Raise these when the figures improve; the target
+    // The ratchet: the figures of fold 4 and over all folds may not get worse
+    // than what has been reached. Raise these when the figures improve; the target
     // (recall 0.95, false flags 0.05 on held-out text) is printed above.
     let ratchet = [
-        (
-            "rules alone, fold 4 (final check)",
-            final_rules,
-            HELD_OUT_RULES,
-        ),
+        ("rules alone, fold 4", final_rules, HELD_OUT_RULES),
         ("rules alone, all folds", rules_all, ALL_FOLDS_RULES),
     ];
     for (name, counts, (recall, false_flags)) in ratchet {
@@ -239,8 +236,8 @@ fn tone_engine_on_the_real_corpus_with_grouped_folds() {
 /// Rounding room for the ratchet's floors, which are written with three decimals.
 const EPSILON: f64 = 0.000_5;
 
-/// The held-out figures reached (recall, false-flag rate): the ratchet's floor and ceiling.
-const HELD_OUT_RULES: (f64, f64) = (0.779, 0.167);
+/// The figures reached on fold 4 (recall, false-flag rate): the ratchet's floor and ceiling.
+const HELD_OUT_RULES: (f64, f64) = (0.897, 0.062);
 
 /// The figures reached over all five folds (recall, false-flag rate).
-const ALL_FOLDS_RULES: (f64, f64) = (0.927, 0.050);
+const ALL_FOLDS_RULES: (f64, f64) = (0.958, 0.027);

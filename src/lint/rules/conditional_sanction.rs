@@ -129,6 +129,12 @@ mod tests {
             "Wie zich niet aan de afspraken houdt, wordt gekort op de bijstand.",
             "Stuur de papieren voor 1 mei. Zo niet, dan zetten wij de betaling stop.",
             "Bij een achterstand van twee maanden schakelen wij de deurwaarder in.",
+            "Als u niet meewerkt kan dit nare gevolgen hebben.",
+            "Op het moment dat u niet op tijd betaalt, schakelen wij een incassobureau in.",
+            "Wanneer wij geen betaling hebben ontvangen zijn wij genoodzaakt de deurwaarder in te schakelen.",
+            "Als u de formulieren te laat inlevert, krijgt u een lagere uitkering.",
+            "Mocht dat niet lukken, dan kan uw auto in beslag worden genomen.",
+            "Bij drie maanden achterstand kunt u uit uw huis worden gezet.",
         ] {
             assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
         }
@@ -148,6 +154,7 @@ mod tests {
             // A title with a colon: no verb-first condition ("Besluit u …").
             "Besluit: u krijgt geen bijstand.",
             "Besluit: wij betalen uw uitkering even niet uit.",
+            "Gaat u in op het aanbod van schuldhulp, dan vervalt het recht van het bedrijf om u af te sluiten.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
         }

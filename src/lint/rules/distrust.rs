@@ -139,17 +139,19 @@ fn moralising(sentence: &tone::ToneSentence) -> Vec<usize> {
             words.push(k);
         }
     }
-    // "alleen voor mensen die het écht nodig hebben", "alleen als u echt niet kunt betalen".
-    if sentence.words.iter().any(|w| w.lower() == "alleen") {
+    // "alleen voor mensen die het écht nodig hebben", "alleen als u echt niet
+    // kunt betalen", "Het moet wel zo zijn dat u echt niet kunt betalen".
+    let only = sentence.words.iter().any(|w| w.lower() == "alleen");
+    let must = sentence.words.iter().any(|w| w.reads_as("moeten"));
+    if only || must {
         for k in 0..n {
             if matches!(
                 sentence.words[k].lower(),
                 "echt" | "écht" | "werkelijk" | "daadwerkelijk"
-            ) && sentence.words[k + 1..]
-                .iter()
-                .take(3)
-                .any(|w| matches!(w.lower(), "nodig" | "niet" | "kunt" | "kan" | "kunnen"))
-            {
+            ) && sentence.words[k + 1..].iter().take(3).any(|w| {
+                matches!(w.lower(), "nodig" | "kunt" | "kan" | "kunnen")
+                    || (only && w.lower() == "niet")
+            }) {
                 words.push(k);
             }
         }
@@ -200,6 +202,7 @@ mod tests {
             "De bijstand is alleen voor mensen die het echt nodig hebben.",
             "De gemeente neemt dan al snel aan dat u samenwoont.",
             "Iemand in de bijstand is lui.",
+            "Het moet wel zo zijn dat u echt niet kunt betalen.",
         ] {
             assert_eq!(findings_of(&Distrust, text).len(), 1, "{text}");
         }
@@ -214,6 +217,7 @@ mod tests {
             "U kunt dit geld gebruiken voor dingen die u echt nodig hebt.",
             "Wilt u niet meewerken aan het onderzoek? Dat mag.",
             "De kostendelersnorm gaat ervan uit dat als u met anderen woont, u de kosten deelt.",
+            "U moet echt niet bang zijn om ons te bellen.",
         ] {
             assert!(findings_of(&Distrust, text).is_empty(), "{text}");
         }

@@ -52,9 +52,12 @@ impl Rule for ProofDemand {
                         || w.lemma() == "moeten"
                         || (w.lower() == "ligt" && sentence.is(k + 1, &["bij"]))
                         // "Het is aan u om aan te tonen …"
+                        || w.reads_as("verlangen")
+                        // "Het is aan u om aan te tonen …", "aan belanghebbende om …".
                         || (w.lower() == "aan"
-                            && sentence.is(k + 1, &["u", "jou", "jullie"])
-                            && sentence.is(k + 2, &["om"]))
+                            && k >= 1
+                            && sentence.is(k - 1, &["is", "ligt", "het"])
+                            && (1..=3).any(|d| sentence.is(k + d, &["om"])))
                 })
                 .collect();
             // "Wilt u … sturen?", "U kunt … laten zien": a request, unless "moet kunnen".
@@ -66,7 +69,11 @@ impl Rule for ProofDemand {
                             .rev()
                             .take(3)
                             .any(|p| p.lemma() == "moeten"))
-            }) && duty.iter().all(|&k| sentence.words[k].lemma() != "moeten");
+            }) && duty.iter().all(|&k| {
+                let w = &sentence.words[k];
+                // "Het CJIB kan verlangen dat …": a demand, not a request.
+                w.lemma() != "moeten" && !w.reads_as("verlangen") && !w.reads_as("eisen")
+            });
             // "Bewaar de tickets als bewijs": a command to keep proof, not for the reader's own sake.
             let keep_proof = tone::is_command(sentence)
                 && !sentence.help
@@ -117,6 +124,8 @@ mod tests {
             "Bewaar alle bonnen als bewijs.",
             "U moet wel een geldige reden hebben als u niet komt.",
             "U moet dan een goede reden hebben waarom u niet kon komen.",
+            "Dan is het aan de aanvrager om aan te tonen dat hij alleen woont.",
+            "De gemeente kan verlangen dat u een bewijs van uw inkomen geeft.",
         ] {
             assert_eq!(findings_of(&ProofDemand, text).len(), 1, "{text}");
         }

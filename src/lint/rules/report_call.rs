@@ -56,11 +56,18 @@ impl Rule for ReportCall {
             // ("Weet u dat iemand zwart werkt? Geef het door"), not one's own changes.
             let this_about_someone = about_someone(sentence);
             let about_other = this_about_someone || previous.is_some_and(about_someone);
-            let about_suspicion = sentence.concepts.intersects(suspicion)
+            // "Twijfel je of je iets moet melden?": the reader's own doubt is no suspicion.
+            let suspects = |s: &tone::ToneSentence| {
+                (0..s.words.len()).any(|k| {
+                    s.words[k].concepts.intersects(suspicion)
+                        && !(!s.words[k].concepts.contains(Concept::Fraud)
+                            && (s.is(k + 1, &["u", "je", "jij"])
+                                || (k >= 1 && s.is(k - 1, &["u", "je", "jij"]))))
+                })
+            };
+            let about_suspicion = suspects(sentence)
                 || this_about_someone
-                || previous.is_some_and(|p| {
-                    p.question && (p.concepts.intersects(suspicion) || about_someone(p))
-                });
+                || previous.is_some_and(|p| p.question && (suspects(p) || about_someone(p)));
             // "Meld u ziek", "meld je": reporting oneself.
             let reports: Vec<usize> = (0..sentence.words.len())
                 .filter(|&k| {
@@ -176,6 +183,7 @@ mod tests {
             "Zet uw naam niet op de envelop, maar wel op het formulier.",
             "Denkt u dat u recht hebt op toeslag? Vraag het dan aan.",
             "Twijfelt u of u een verandering moet doorgeven? Bel ons gerust.",
+            "Twijfel je of je iets moet melden? Neem dan contact met ons op.",
         ] {
             assert!(findings_of(&ReportCall, text).is_empty(), "{text}");
         }

@@ -95,11 +95,18 @@ impl Rule for RisingCosts {
                             || (matches!(w.lower(), "procent" | "%")
                                 && clause.clone().any(|m| sentence.words[m].lower() == "met")))
                 });
-                // "voor uw rekening", "in rekening brengen".
+                // "voor uw (eigen) rekening", "in rekening brengen", "verschuldigd",
+                // "op u verhaald": the costs are laid on the reader.
                 let account = clause.clone().find(|&j| {
-                    sentence.words[j].lower() == "rekening"
+                    let w = &sentence.words[j];
+                    (w.lower() == "rekening"
                         && (sentence.is(j.wrapping_sub(1), &["uw", "jouw", "je"])
-                            || sentence.is(j + 1, &["gebracht", "brengen", "brengt"]))
+                            || (sentence.is(j.wrapping_sub(1), &["eigen"])
+                                && sentence.is(j.wrapping_sub(2), &["uw", "jouw", "je"]))
+                            || sentence.is(j + 1, &["gebracht", "brengen", "brengt"])))
+                        || w.lower() == "verschuldigd"
+                        || (w.reads_as("verhalen")
+                            && clause.clone().any(|m| sentence.is(m, &["u", "je", "jou"])))
                 });
                 if let Some(j) = rising.or(account) {
                     words.push(k);
@@ -135,6 +142,9 @@ mod tests {
             "De kosten lopen daarna fors op.",
             "De schuld wordt flink hoger.",
             "Uw schuld kan met 15 procent stijgen.",
+            "De kosten van de aanmaning zijn voor uw eigen rekening.",
+            "Over het bedrag bent u rente verschuldigd.",
+            "De kosten van de procedure worden op u verhaald.",
         ] {
             assert_eq!(findings_of(&RisingCosts, text).len(), 1, "{text}");
         }

@@ -20,7 +20,9 @@
 //! money paid back to the reader ("Dan betalen wij het aan u terug") and a stop
 //! the reader made ("dat u uw huur hebt opgezegd").
 //!
-//! A sentence with a condition is left to `conditional-sanction`; a sentence
+//! A sentence with a condition is left to `conditional-sanction`, except a
+//! condition with "bij" or "na" that names a moment or the sanction itself ("Bij
+//! gijzeling wordt u door de politie aangehouden"); a sentence
 //! that explains a word ("Opschorten betekent dat …") or gives a reason that is
 //! no failure ("…, omdat u dan AOW krijgt") announces nothing.
 //!
@@ -78,11 +80,17 @@ impl Rule for SanctionStatement {
                 .iter()
                 .position(|w| w.concepts.intersects(tone::STRONG_CONSEQUENCE))
                 .unwrap_or(usize::MAX);
-            let explains = sentence
-                .words
-                .iter()
-                .enumerate()
-                .any(|(k, w)| w.reads_as("betekenen") && k > first_consequence);
+            let explains = sentence.words.iter().enumerate().any(|(k, w)| {
+                w.reads_as("betekenen") && k > first_consequence && k <= first_consequence + 2
+            });
+            // "Bij ontruiming …", "Bij gijzeling wordt …": a condition that is itself
+            // a sanction, or names a moment, leaves the sentence to this rule; a
+            // condition on what the reader does is the conditional-sanction rule's.
+            let conditioned = sentence.clauses.iter().any(|c| {
+                c.kind == tone::ClauseKind::Condition
+                    && (!sentence.is(c.words.start, &["bij", "na"])
+                        || sentence.fails(c.words.clone()))
+            });
             // A reason that is no failure ("omdat u dan AOW krijgt") makes it a fact.
             let plain_reason = (0..sentence.words.len()).any(|k| {
                 sentence.is(k, &["omdat", "doordat", "want"]) && {
@@ -107,7 +115,7 @@ impl Rule for SanctionStatement {
                 || sentence.dated_past
                 || plain_reason
                 || sentence.legal_basis
-                || sentence.has_condition()
+                || conditioned
                 || explains
             {
                 continue;
@@ -202,6 +210,12 @@ mod tests {
             "Twee weken later gaat de deurwaarder over tot ontruiming van de woning.",
             "Wij zetten de uitkering stop.",
             "Bel ons, want niet betalen kan vervelende gevolgen hebben.",
+            "U zet zo uw woning op het spel.",
+            "Bij gijzeling wordt u door de politie opgehaald.",
+            "De man moet nu € 5000,- terugbetalen.",
+            "Uw loon wordt dan niet meer naar u overgemaakt, maar naar de deurwaarder.",
+            "In het uiterste geval kunnen wij u dwingen het huis te verlaten.",
+            "Een ontruiming is dan vaak niet meer te voorkomen.",
         ] {
             assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
         }
@@ -223,6 +237,11 @@ mod tests {
             "Voorkom extra kosten: vraag een betalingsregeling aan.",
             "Het vakantiegeld wordt bij eerdere beëindiging uitbetaald.",
             "Bent u het niet eens met de boete? Dan kunt u bezwaar maken.",
+            "U kunt de cursus altijd stoppen en later weer beginnen.",
+            "Wie de boete al heeft betaald, krijgt het geld terug.",
+            "U betaalt dan in delen, zonder rente.",
+            "De monteurs doen hun best om mensen níet af te sluiten.",
+            "Wij vragen de deurwaarder om het beslag op te heffen.",
         ] {
             assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }

@@ -183,6 +183,7 @@ mod tests {
             "Wij komen graag langs om te controleren of u alleen woont.",
             "Wij komen graag onaangekondigd bij u langs.",
             "Een medewerker heeft u gisteren zien werken bij een bakker.",
+            "De gemeente moet controleren of de klant geen inkomsten verzwijgt.",
         ] {
             assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
         }

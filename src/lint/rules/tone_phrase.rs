@@ -18,7 +18,9 @@
 //!
 //! ## Options
 //! Add phrases to `readability/tone.toml`, each with a bad and a good example.
-//! A phrase in a negated clause or in a sentence that offers help is not flagged.
+//! A phrase in a negated clause or in a sentence that offers help is not
+//! flagged, nor a consequence word that the tone view reads as no consequence
+//! for the reader ("Wie de boete al heeft betaald", "zonder wettelijke rente").
 
 use crate::event::LetterKind;
 use crate::lexicon::{TonePhrase as Entry, lexicon};
@@ -103,12 +105,30 @@ impl Rule for TonePhrase {
             // A negated clause ("U hoeft de sociale recherche niet binnen te laten")
             // or a sentence that offers help reassures; it does not threaten.
             let view = &tone_sentences[*index];
-            let reassures = view.help
-                || view
-                    .words
+            let word = view
+                .words
+                .iter()
+                .position(|w| w.range.start == found.range.start);
+            // A consequence word that the tone view does not read as one for the
+            // reader: a fine that is paid, "zonder rente", a seizure lifted, the
+            // court of an objection.
+            let consequence = crate::readability::tone::STRONG_CONSEQUENCE
+                .union(crate::readability::tone::WEAK_CONSEQUENCE);
+            let loaded: Vec<usize> = (0..view.words.len())
+                .filter(|&k| {
+                    let range = &view.words[k].range;
+                    range.start >= found.range.start
+                        && range.end <= found.range.end
+                        && view.words[k].concepts.intersects(consequence)
+                })
+                .collect();
+            let found_consequences = crate::readability::tone::consequences(view);
+            let no_consequence = !loaded.is_empty()
+                && !loaded
                     .iter()
-                    .position(|w| w.range.start == found.range.start)
-                    .is_some_and(|w| view.clause_of(w).negated);
+                    .any(|w| found_consequences.iter().any(|&(k, _)| k == *w));
+            let reassures =
+                view.help || no_consequence || word.is_some_and(|w| view.clause_of(w).negated);
             if reassures {
                 continue;
             }
@@ -173,6 +193,36 @@ mod tests {
                 "flagged: {}",
                 entry.good
             );
+        }
+    }
+
+    #[test]
+    fn a_loaded_word_that_is_no_consequence_for_the_reader_is_not_flagged() {
+        let fine = TonePhrase::new("punishment-vocabulary");
+        let cost = TonePhrase::new("cost-threat");
+        for (rule, text) in [
+            (
+                &fine,
+                "Wie de boete al heeft betaald, krijgt het geld terug.",
+            ),
+            (
+                &fine,
+                "U kunt met het CJIB afspreken om de boete in delen te betalen.",
+            ),
+            (
+                &cost,
+                "Wij vragen de deurwaarder om het beslag op te heffen.",
+            ),
+            (&cost, "U betaalt dan in delen, zonder wettelijke rente."),
+        ] {
+            assert!(findings_of(rule, text).is_empty(), "{text}");
+        }
+        for (rule, text) in [
+            (&fine, "U moet eerst de boete betalen."),
+            (&fine, "Daarna krijgt u een boete."),
+            (&cost, "Daarna legt de deurwaarder beslag op uw loon."),
+        ] {
+            assert!(!findings_of(rule, text).is_empty(), "{text}");
         }
     }
 

@@ -85,9 +85,14 @@ const HEAVY: &[&str] = &[
 /// - money or a request that is not paid or handled ("Wij betalen uw uitkering
 ///   niet", "Wij nemen uw aanvraag niet in behandeling", "buiten behandeling");
 /// - being put out of one's home ("uit uw woning zetten", "op straat zetten");
-/// - "actie ondernemen", "stappen zetten": weak, a threat after a failure.
+/// - "actie ondernemen", "stappen zetten": weak, a threat after a failure;
+/// - something of the reader's "op het spel" ("u zet uw woning op het spel");
+/// - a weak one is strong after "dreigen" and in "het risico lopen".
 ///
 /// Not a consequence: a debt that is cut ("Uw schuld is verlaagd": good news),
+/// what comes "zonder" ("zonder rente"), a consequence lifted ("het beslag
+/// opheffen"), a fine that is paid and not demanded ("Wie de boete al heeft
+/// betaald"), a stop the reader may choose ("U kunt tussendoor stoppen"),
 /// an end named as a moment ("bij beëindiging van uw uitkering"), and the court
 /// of an objection or appeal.
 pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
@@ -115,13 +120,48 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if court_only && sentence.objection_block {
             continue;
         }
-        // "aangifte inkomstenbelasting", "belastingaangifte": a tax return.
+        // "aangifte inkomstenbelasting", "de aangifte van uw inkomstenbelasting": a tax return.
         if court_only
             && word.lemma() == "aangifte"
             && sentence.words[i + 1..]
                 .iter()
-                .take(2)
+                .take(4)
                 .any(|w| w.lower().contains("belasting"))
+        {
+            continue;
+        }
+        // "zonder rente", "zonder extra kosten": what does not come.
+        if (i.saturating_sub(2)..i).any(|k| sentence.words[k].lower() == "zonder") {
+            continue;
+        }
+        // "het beslag opheffen": a consequence taken back is good news.
+        let lifted = sentence.clause_of(i).words.clone().any(|k| {
+            let w = &sentence.words[k];
+            matches!(
+                w.lemma(),
+                "opheffen" | "terugdraaien" | "vrijgeven" | "ongedaan"
+            ) || w.lower() == "opgeheven"
+                // "op te heffen", "heft … op".
+                || (w.reads_as("heffen") && sentence.clause_of(i).words.clone().any(|j| sentence.is(j, &["op"])))
+        });
+        if lifted {
+            continue;
+        }
+        // "Wie de boete al heeft betaald": a fine that is paid is a debt, not a
+        // threat; one that must be paid ("U moet eerst de boete betalen") presses.
+        if word.concepts.contains(Concept::Fine)
+            && !word
+                .concepts
+                .intersects(ConceptSet::of(&[Concept::Punish, Concept::Seize]))
+            && in_clause(&|w| w.reads_as("betalen") || w.lower() == "betaald")
+            && !sentence.words[clause.words.start.saturating_sub(4)..clause.words.end]
+                .iter()
+                .any(|w| w.reads_as("moeten") || w.reads_as("willen"))
+            && !in_clause(&|w| {
+                ["krijgen", "opleggen", "geven", "volgen", "riskeren"]
+                    .iter()
+                    .any(|v| w.reads_as(v))
+            })
         {
             continue;
         }
@@ -146,7 +186,7 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
             continue;
         }
         // "dat u uw oude huis hebt opgezegd": the reader stopped something.
-        if reader_did(sentence, i) {
+        if reader_did(sentence, i) || reader_chooses(sentence, i) {
             continue;
         }
         // "om minder te verlagen": a cut made smaller.
@@ -173,8 +213,13 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
                 && in_clause(&|w| w.concepts.contains(Concept::Benefit));
             // "… dan kan dat vervelende gevolgen hebben", "een groot risico".
             let heavy = heavy(sentence, i);
-            let pressed = in_clause(&|w| w.reads_as("moeten") || w.lemma() == "leiden")
-                || lost_right
+            // "het risico lopen", "dreigt … te verliezen": a loss that is coming.
+            let pressed = in_clause(&|w| {
+                w.reads_as("moeten")
+                    || w.reads_as("dreigen")
+                    || w.lemma() == "leiden"
+                    || (w.reads_as("lopen") && word.lemma() == "risico")
+            }) || lost_right
                 || heavy
                 || (!conditioned
                     && points_back(sentence, clause.words.clone())
@@ -198,6 +243,7 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         } else if (clause.negated && not_paid_out(sentence, i))
             || out_of_treatment(sentence, i)
             || put_out(sentence, i)
+            || at_stake(sentence, i)
         {
             found.push((i, true));
         } else if matches!(word.lemma(), "actie" | "stap" | "stappen")
@@ -319,6 +365,42 @@ fn reader_did(sentence: &ToneSentence, i: usize) -> bool {
         && !clause
             .clone()
             .any(|k| sentence.is(k, &["wij", "we", "gemeente"]))
+}
+
+/// Whether word `i` is a stop or cut the reader may choose: "Je kunt
+/// tussendoor stoppen", "U mag de regeling opzeggen".
+fn reader_chooses(sentence: &ToneSentence, i: usize) -> bool {
+    let word = &sentence.words[i];
+    word.concepts
+        .intersects(ConceptSet::of(&[Concept::Stop, Concept::Reduce]))
+        && !word.concepts.intersects(ConceptSet::of(&[
+            Concept::Punish,
+            Concept::Fine,
+            Concept::Seize,
+            Concept::PoliceCourt,
+        ]))
+        && reader_may(sentence, sentence.clause_of(i).words.clone())
+        // "kunt u worden uitgezet": done to the reader, not by the reader.
+        && !sentence
+            .clause_of(i)
+            .words
+            .clone()
+            .any(|k| sentence.words[k].reads_as("worden"))
+}
+
+/// Whether word `i` puts something of the reader at stake: "u zet uw woning op
+/// het spel", "uw huis staat op het spel".
+fn at_stake(sentence: &ToneSentence, i: usize) -> bool {
+    let clause = sentence.clause_of(i);
+    sentence.words[i].lower() == "spel"
+        && i >= 2
+        && sentence.is(i - 1, &["het"])
+        && sentence.is(i - 2, &["op"])
+        && !clause.negated
+        && clause
+            .words
+            .clone()
+            .any(|k| sentence.words[k].concepts.contains(Concept::Benefit))
 }
 
 /// Whether these words offer the reader a way: "U kunt dan in delen terugbetalen".

@@ -4,17 +4,24 @@
 //! Part of the analysed document: built once a text from the document and its
 //! morphology, and shared by the tone rules in `lint/rules/`, which only read it:
 //!
-//! - **Clauses** split at commas, semicolons, colons and before a word that
-//!   starts a clause ("als", "omdat", "dan", "want"). A clause is a
+//! - **Clauses** split at commas, semicolons, colons (not those of an amount,
+//!   "€ 70,-") and before a word that starts a clause ("als", "omdat", "dan",
+//!   "want"), before "maar" after a negation ("niet naar u maar naar de
+//!   deurwaarder") and before "of" after a verb ("controleren of de klant …"). A
+//!   condition without a comma ends where a finite verb opens the main clause
+//!   ("Als u niet meewerkt | kan dit …", "… is geweest | zijn wij …"). A clause is a
 //!   **condition** when it starts with "als", "wanneer", "indien", "zodra",
-//!   "mocht", "bij", "wie", "zonder", or with a verb before its subject ("Betaalt u
+//!   "mocht", "bij", "wie", "zonder", "(op het moment) dat", or with a verb before its subject ("Betaalt u
 //!   niet, dan …"); a question with a verb first is a condition for a next
 //!   sentence that starts with "Dan" ("Reageert u niet? Dan …").
 //! - A clause is **negated** when it holds "niet", "geen", "nooit", "niets" or
-//!   "niemand": "U wordt niet afgesloten" reassures.
-//! - A sentence offers **help** when a clause that is not a condition holds a
-//!   help word ("bel", "hulp", "betalingsregeling", "samen") or a reassurance
-//!   ("voorkomen", "rekening houden met", "bezwaar maken").
+//!   "niemand" (also stressed: "níet"): "U wordt niet afgesloten" reassures;
+//!   "niet meer te voorkomen" does not.
+//! - A sentence offers **help** when a clause holds a help word ("bel",
+//!   "hulp", "betalingsregeling", "samen" with the reader) or a reassurance
+//!   ("voorkomen", "beschermd", "rekening houden met", "bezwaar maken"), but not
+//!   in a condition of a sentence that sets a failure ("als u niet reageert
+//!   als wij contact zoeken").
 //!
 
 mod consequence;
@@ -58,7 +65,9 @@ const CLAUSE_STARTS: &[&str] = &[
 ];
 
 /// Words that negate a clause.
-const NEGATIONS: &[&str] = &["niet", "geen", "nooit", "niets", "niemand", "nergens"];
+const NEGATIONS: &[&str] = &[
+    "niet", "geen", "nooit", "niets", "niemand", "nergens", "níet", "géén", "nóóit",
+];
 
 /// Question words: a sentence that starts with one is a question, not a condition.
 const QUESTION_WORDS: &[&str] = &[
@@ -70,6 +79,14 @@ const QUESTION_WORDS: &[&str] = &[
 const SUBJECTS: &[&str] = &[
     "u", "je", "jij", "hij", "zij", "ze", "we", "wij", "men", "iemand", "uw", "jouw", "de", "het",
     "een", "er", "die", "dit", "dat", "zijn", "haar",
+];
+
+/// Subjects after their verb in a main clause after a condition ("… zijn wij genoodzaakt").
+const INVERTED_SUBJECTS: &[&str] = &["wij", "we", "u", "je", "jij", "ze", "zij", "hij"];
+
+/// Finite forms that open a main clause after a condition without a comma.
+const FINITE_AUXILIARIES: &[&str] = &[
+    "zal", "zullen", "kan", "kunnen", "mag", "mogen", "moet", "moeten", "wil", "worden", "volgen",
 ];
 
 /// What a clause does.
@@ -243,11 +260,19 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             let mut previous_token: Option<usize> = None;
             for token in words {
                 punctuated.push(previous_token.is_some_and(|previous| {
-                    tokens[previous + 1..token.token].iter().any(|t| {
-                        matches!(
-                            &text[t.range.clone()],
-                            "," | ";" | ":" | "(" | ")" | "–" | "-"
-                        )
+                    let between = &tokens[previous + 1..token.token];
+                    between.iter().enumerate().any(|(j, t)| {
+                        let mark = &text[t.range.clone()];
+                        // "€ 7000,-": the comma and dash of an amount break nothing.
+                        let in_amount = matches!(mark, "," | "-")
+                            && between[..j]
+                                .iter()
+                                .rev()
+                                .find(|t| !matches!(&text[t.range.clone()], "," | "-"))
+                                .is_some_and(|t| {
+                                    text[t.range.clone()].ends_with(|c: char| c.is_ascii_digit())
+                                });
+                        !in_amount && matches!(mark, "," | ";" | ":" | "(" | ")" | "–" | "-")
                     })
                 }));
                 previous_token = Some(token.token);
@@ -270,9 +295,22 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             for (k, after_punctuation) in punctuated.iter().enumerate().skip(1) {
                 let lower = sentence.words[k].lower();
                 let before_verb = sentence.words.get(k + 1).is_some_and(is_finite_verb);
+                // "niet naar u maar naar de deurwaarder": "maar" ends what "niet" negates.
+                let negation_before = || {
+                    sentence.words[..k]
+                        .iter()
+                        .rev()
+                        .take_while(|w| w.clause == clause)
+                        .any(|w| NEGATIONS.contains(&w.lower()))
+                };
                 let breaks = *after_punctuation
                     || CLAUSE_STARTS.contains(&lower)
                     || lower == "die"
+                    || (lower == "maar" && negation_before())
+                    // "controleren of de klant …": "of" after a verb asks a question of its own.
+                    || (lower == "of"
+                        && sentence.words[k - 1].morph.verb.is_some()
+                        && sentence.is(k + 1, SUBJECTS))
                     // "dat" starts a clause before its subject ("dat u …"), not as an object ("u dat wilt").
                     || (lower == "dat" && sentence.is(k + 1, SUBJECTS))
                     || (matches!(lower, "dan" | "en" | "maar" | "of")
@@ -283,20 +321,41 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 }
                 sentence.words[k].clause = clause;
             }
-            // A condition clause without a comma ends where two finite verbs meet:
-            // "Als het dwangbevel niet tot betaling leidt | zal beslag …".
+            // A condition clause without a comma ends where two finite verbs meet
+            // ("Als het dwangbevel niet tot betaling leidt | zal beslag …"), or
+            // where a verb is followed by its subject after another verb ("… is
+            // geweest | zijn wij genoodzaakt …").
+            let mut start = 0;
             for k in 1..sentence.words.len().saturating_sub(1) {
-                let same = sentence.words[k].clause == sentence.words[0].clause;
-                if same
-                    && CONDITION_WORDS[..5].contains(&sentence.words[0].lower())
-                    && is_finite_verb(&sentence.words[k])
-                    && is_finite_verb(&sentence.words[k + 1])
-                    && k >= 2
-                {
+                let clause = sentence.words[k].clause;
+                if clause != sentence.words[k - 1].clause {
+                    start = k;
+                }
+                let opens = CONDITION_WORDS[..5].contains(&sentence.words[start].lower());
+                let verb = |w: &ToneWord| is_finite_verb(w) && w.lower() != "te";
+                // Only a finite form opens the main clause ("zal", "kan", "wordt"), not
+                // the participle or infinitive of a verb cluster ("heeft ontvangen").
+                let finite_only = |w: &ToneWord| {
+                    verb(w)
+                        && w.morph.kind != crate::morphology::FormKind::Participle
+                        && (w.lower().ends_with('t') || FINITE_AUXILIARIES.contains(&w.lower()))
+                };
+                let ends = k >= start + 2
+                    && (verb(&sentence.words[k]) || sentence.is(k, &["zijn", "is", "hebben"]))
+                    && !sentence.is(k - 1, &["te"])
+                    && (finite_only(&sentence.words[k + 1])
+                        || (sentence.is(k + 1, INVERTED_SUBJECTS)
+                            && (sentence.words[k - 1].morph.verb.is_some()
+                                || sentence.words[k - 1].morph.finite_verb)
+                            && !sentence.is(k - 2, &["te"])));
+                if opens && ends && sentence.words[k + 1].clause == clause {
                     for word in &mut sentence.words[k + 1..] {
                         word.clause += 1;
                     }
-                    break;
+                    if !finite_only(&sentence.words[k + 1]) {
+                        // The verb before its subject belongs to the main clause.
+                        sentence.words[k].clause += 1;
+                    }
                 }
             }
             // "Bij een achterstand schakelen wij …": a condition that opens with a
@@ -402,6 +461,14 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
 /// Whether word `k` negates its clause: "niet", "geen" …, but not "niet altijd",
 /// "niet alleen" or a failure named as a noun ("het niet melden").
 fn negates(sentence: &ToneSentence, k: usize) -> bool {
+    // "niet meer te voorkomen": what cannot be prevented happens.
+    let cannot_prevent = sentence.words[k + 1..]
+        .iter()
+        .take(4)
+        .any(|w| matches!(w.lemma(), "voorkomen" | "vermijden" | "tegenhouden"));
+    if cannot_prevent {
+        return false;
+    }
     NEGATIONS.contains(&sentence.words[k].lower())
         && !sentence.is(k + 1, &["altijd", "alleen"])
         // "een niet betaalde boete": a failure named in a noun phrase.
@@ -429,6 +496,10 @@ fn clause_kind(sentence: &ToneSentence, words: Range<usize>) -> ClauseKind {
     if CONDITION_WORDS.contains(&first.lower())
         // "zo niet, …" and "anders …" refer back to a condition.
         || (first.lower() == "zo" && sentence.is(words.start + 1, &["niet"]))
+        // "Op het moment dat u niet betaalt, …".
+        || (first.lower() == "dat"
+            && words.start >= 1
+            && sentence.is(words.start - 1, &["moment", "geval"]))
     {
         return ClauseKind::Condition;
     }

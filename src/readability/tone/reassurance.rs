@@ -16,13 +16,25 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
         .collect();
     let offered = sentence.words.iter().enumerate().any(|(i, w)| {
         let clause = sentence.clause_of(i);
-        let failing_condition =
-            clause.kind == ClauseKind::Condition && sentence.fails(clause.words.clone());
+        // Help named in a condition is no offer when the sentence sets a
+        // failure ("Als u niet betaalt en niet reageert als wij contact met u
+        // zoeken, …"); taking help is ("Gaat de klant in op het advies, …").
+        let failing_condition = clause.kind == ClauseKind::Condition
+            && (sentence.fails(clause.words.clone()) || sentence.failing_condition().is_some());
         // "geen betalingsregeling", "niet tot een oplossing": help that is denied.
-        let denied =
-            (i.saturating_sub(2)..i).any(|k| NEGATIONS.contains(&sentence.words[k].lower()));
-        // Reassurance: preventing, objecting, being taken into account, remission.
-        let reassurance = matches!(w.lemma(), "voorkomen" | "bezwaar" | "beroep")
+        let denied = (i.saturating_sub(if w.lemma() == "voorkomen" { 4 } else { 2 })..i)
+            .any(|k| NEGATIONS.contains(&sentence.words[k].lower()));
+        // Reassurance: preventing, objecting, being protected or taken into account.
+        let reassurance = matches!(
+            w.lemma(),
+            "voorkomen"
+                | "bezwaar"
+                | "beroep"
+                | "bezwaarschrift"
+                | "beroepschrift"
+                | "beschermen"
+                | "bescherming"
+        ) || w.lower() == "beschermd"
             || (w.lower() == "rekening"
                 && sentence.words[i + 1..]
                     .iter()
@@ -52,9 +64,20 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                     | "organisaties"
             )
         });
-        let offer = (w.concepts.contains(Concept::Help) && !for_institution)
-            || reader_right
-            || w.lemma() == "kwijtschelding";
+        // "samen met de politie": together with the reader, or it is no help.
+        let together_with_others =
+            w.lower() == "samen"
+                && (!clause.words.clone().any(|k| {
+                    matches!(sentence.words[k].lower(), "u" | "je" | "jij" | "we" | "wij")
+                }) || clause.words.clone().any(|k| {
+                    sentence.words[k]
+                        .concepts
+                        .intersects(ConceptSet::of(&[Concept::PoliceCourt, Concept::Seize]))
+                }));
+        let offer =
+            (w.concepts.contains(Concept::Help) && !for_institution && !together_with_others)
+                || reader_right
+                || w.lemma() == "kwijtschelding";
         let lost = consequence_clauses.contains(&w.clause)
             && (w.concepts.contains(Concept::Benefit)
                 || w.lemma() == "recht"
@@ -78,6 +101,10 @@ fn clause_loses(sentence: &ToneSentence, clause: usize) -> bool {
 pub(super) fn restricted(sentence: &ToneSentence) -> bool {
     sentence.clauses.iter().any(|clause| {
         let words = clause.words.clone();
+        // "Mocht u niet …": a condition, no permission.
+        if clause.kind == ClauseKind::Condition {
+            return false;
+        }
         let may = |k: usize| sentence.words[k].reads_as("mogen");
         let negated_limit = clause.negated
             && words
