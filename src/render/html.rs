@@ -3,9 +3,10 @@
 //! No external resources (fonts, images, scripts); readable on a phone;
 //! prints on A4 with the address where a window envelope shows it. Amounts,
 //! dates, postcodes and phone numbers never break across lines: their spaces
-//! are no-break spaces ([`keep_together`]).
+//! are no-break spaces ([`keep_together`]), and a phone number with a hyphen
+//! stands in a span that does not wrap (a browser breaks after a hyphen).
 
-use super::keep_together::keep_together;
+use super::keep_together::{hyphenated_phone_numbers, keep_together};
 use super::{Block, Inline, Letter, RenderError, Renderer};
 
 /// The mark on every held draft.
@@ -29,6 +30,7 @@ body { margin: 0; background: #eef0f2; color: #1b1b1b;
 .top { display: flex; flex-wrap: wrap; gap: 1.25rem 2.5rem; justify-content: space-between; margin-bottom: 2rem; }
 .return { margin: 0 0 .35rem; font-size: .72rem; color: #3d3d3d; }
 .recipient { margin: 0; white-space: pre-wrap; }
+.nowrap { white-space: nowrap; }
 .reference { border-collapse: collapse; font-size: .95rem; }
 .reference th, .reference td { padding: 0 0 .2rem; line-height: 1.45; vertical-align: baseline; }
 .reference th { text-align: left; font-weight: 400; color: #3d3d3d; padding-right: 1rem; }
@@ -110,7 +112,7 @@ pub fn page(letter: &Letter) -> String {
     );
     out.push_str(&format!(
         "<p class=\"return\">{}</p>\n",
-        esc(&keep_together(&sender.return_address))
+        kept(&sender.return_address)
     ));
     let address: Vec<String> = letter
         .recipient_address
@@ -126,22 +128,19 @@ pub fn page(letter: &Letter) -> String {
     for (label, value) in letter.reference_rows() {
         out.push_str(&format!(
             "<tr><th scope=\"row\">{label}</th><td>{}</td></tr>\n",
-            esc(&keep_together(&value))
+            kept(&value)
         ));
     }
     out.push_str("</table>\n</div>\n");
-    out.push_str(&format!(
-        "<h1>{}</h1>\n",
-        esc(&keep_together(&letter.subject))
-    ));
+    out.push_str(&format!("<h1>{}</h1>\n", kept(&letter.subject)));
     for block in &letter.body {
         write_block(&mut out, block);
     }
     out.push_str(&format!(
         "<footer>{} · {} · telefoon {} · {}</footer>\n",
         esc(&sender.name),
-        esc(&keep_together(&sender.return_address)),
-        esc(&keep_together(&sender.phone)),
+        kept(&sender.return_address),
+        kept(&sender.phone),
         esc(&sender.website)
     ));
     out.push_str("</main>\n</body>\n</html>\n");
@@ -211,7 +210,7 @@ fn inlines(content: &[Inline]) -> String {
     let mut out = String::new();
     for inline in content {
         match inline {
-            Inline::Text(text) => out.push_str(&esc(&keep_together(text))),
+            Inline::Text(text) => out.push_str(&kept(text)),
             Inline::Strong(c) => out.push_str(&format!("<strong>{}</strong>", inlines(c))),
             Inline::Emphasis(c) => out.push_str(&format!("<em>{}</em>", inlines(c))),
             Inline::Link { url, content } => out.push_str(&format!(
@@ -222,6 +221,23 @@ fn inlines(content: &[Inline]) -> String {
             Inline::LineBreak => out.push_str("<br>\n"),
         }
     }
+    out
+}
+
+/// Text for the page: kept together ([`keep_together`]) and escaped, with
+/// each phone number that holds a hyphen in a span that does not wrap.
+fn kept(text: &str) -> String {
+    let text = keep_together(text);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for number in hyphenated_phone_numbers(&text) {
+        out.push_str(&esc(&text[at..number.start]));
+        out.push_str("<span class=\"nowrap\">");
+        out.push_str(&esc(&text[number.clone()]));
+        out.push_str("</span>");
+        at = number.end;
+    }
+    out.push_str(&esc(&text[at..]));
     out
 }
 

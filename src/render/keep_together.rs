@@ -9,9 +9,18 @@
 //! space, and the PDF line breaker treats one as part of a word, so one
 //! function keeps all three formats right. A reader who copies a phone number
 //! from a letter gets it whole.
+//!
+//! A hyphen needs one thing more. The text and PDF renderers break lines at
+//! spaces only, but a browser also breaks after a hyphen: "020-" at the end of
+//! one line and "1234567" on the next. [`hyphenated_phone_numbers`] finds such
+//! numbers, and the HTML renderer puts each in a span that does not wrap. It
+//! does not swap the hyphen for a non-breaking one (U+2011): copied, that
+//! character is not a hyphen any more, so a phone or a search does not take
+//! the number, some screen readers name it, and not every font has it.
 
 use crate::dutch::{MONTHS, NBSP};
 use regex::{Captures, Regex};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 struct Patterns {
@@ -56,6 +65,21 @@ fn is_phone_number(run: &str) -> bool {
         return run.starts_with("14") && !run.starts_with("140");
     }
     digits.starts_with('0') && digits.len() == 10
+}
+
+/// Where, in `text`, a phone number with a hyphen stands ("020-1234567",
+/// "06-12 34 56 78", "14-020"): byte ranges, in order. Run it on the text as
+/// [`keep_together`] returns it.
+pub fn hyphenated_phone_numbers(text: &str) -> Vec<Range<usize>> {
+    if !text.contains('-') {
+        return Vec::new();
+    }
+    patterns()
+        .digits
+        .find_iter(text)
+        .filter(|m| m.as_str().contains('-') && is_phone_number(m.as_str()))
+        .map(|m| m.range())
+        .collect()
 }
 
 /// The text with no-break spaces wherever a line must not break.
@@ -127,6 +151,20 @@ mod tests {
                 "{phone}"
             );
         }
+    }
+
+    #[test]
+    fn phone_numbers_with_a_hyphen_are_found() {
+        let text = keep_together("Bel 020-1234567, 06-12 34 56 78 of 14-020. Zaak 2026-0412 niet.");
+        let found: Vec<&str> = hyphenated_phone_numbers(&text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            found,
+            ["020-1234567", "06-12\u{a0}34\u{a0}56\u{a0}78", "14-020"]
+        );
+        assert!(hyphenated_phone_numbers("Bel 0488 44 22 60.").is_empty());
     }
 
     #[test]

@@ -368,3 +368,104 @@ fn phone_numbers_amounts_dates_and_postcodes_never_break_in_text_or_html() {
         }
     }
 }
+
+/// Phone numbers written with a hyphen, as case systems send them.
+const HYPHENATED: [&str; 3] = ["020-1234567", "06-12345678", "14-020"];
+
+/// The warning (reached) with a reason that names each of [`HYPHENATED`].
+fn letter_with_hyphenated_phone_numbers() -> Letter {
+    let mut json = example_json("warning-reached.json");
+    json["data"]["decision"]["reasons"][0] = serde_json::json!(
+        "Bel de schuldhulp op 020-1234567 of 06-12345678. Of bel de gemeente op 14-020, elke werkdag."
+    );
+    build_letter(
+        &event(json),
+        &config(),
+        &templates(),
+        ComposeOptions {
+            date: letter_date(),
+            draft: true,
+        },
+    )
+    .unwrap()
+}
+
+/// For every width of the letter from 160 to 720 pixels, the phone numbers
+/// that a line break cuts in two, as "number at width".
+const CUT_NUMBERS: &str = r#"
+const [needles] = arguments;
+const letter = document.querySelector('.letter');
+const cut = [];
+const seen = new Set();
+for (let width = 160; width <= 720; width += 1) {
+  letter.style.maxWidth = 'none';
+  letter.style.width = width + 'px';
+  const walker = document.createTreeWalker(letter, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const needle of needles) {
+      let at = node.data.indexOf(needle);
+      while (at >= 0) {
+        seen.add(needle);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle.length);
+        const tops = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        if (tops.size > 1) cut.push(needle + ' at ' + width);
+        at = node.data.indexOf(needle, at + 1);
+      }
+    }
+  }
+}
+return {cut: cut, seen: Array.from(seen)};
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_chromium_a_phone_number_with_a_hyphen_never_breaks() {
+    use crate::serve::{browser, chromedriver};
+    if !crate::support::tool_available("chromedriver", "chromium chromium-driver") {
+        return;
+    }
+    let letter = letter_with_hyphenated_phone_numbers();
+    // Text: lines break at spaces only, so each number stands whole on a line.
+    let text = String::from_utf8(TextRenderer.render(&letter).unwrap()).unwrap();
+    for number in HYPHENATED {
+        assert!(
+            text.lines().any(|l| l.contains(number)),
+            "{number} whole in:\n{text}"
+        );
+    }
+    // HTML: a browser breaks after a hyphen unless told not to. The number is
+    // copied as it is written: the hyphen stays an ordinary hyphen.
+    let html = String::from_utf8(HtmlRenderer.render(&letter).unwrap()).unwrap();
+    assert!(!html.contains('\u{2011}'), "no non-breaking hyphen");
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("brief.html");
+    std::fs::write(&page, &html).unwrap();
+    let (_driver, port) = chromedriver();
+    let client = browser(port).await;
+    client
+        .goto(&format!("file://{}", page.display()))
+        .await
+        .unwrap();
+    let result = client
+        .execute(CUT_NUMBERS, vec![serde_json::json!(HYPHENATED)])
+        .await
+        .unwrap();
+    client.close().await.unwrap();
+    let seen: Vec<&str> = result["seen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    for number in HYPHENATED {
+        assert!(seen.contains(&number), "{number} is in the page: {seen:?}");
+    }
+    let cut = result["cut"].as_array().unwrap();
+    assert!(
+        cut.is_empty(),
+        "{} times a number was cut across two lines, first: {:?}",
+        cut.len(),
+        &cut[..cut.len().min(6)]
+    );
+}

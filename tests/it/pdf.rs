@@ -354,12 +354,13 @@ fn phone_numbers_amounts_dates_and_postcodes_never_break_across_pdf_lines() {
         "4 december 2026",
         "6500 AB",
         "NL91 BNGH 0285 1654 27",
+        "020-1234567",
     ];
     // Each length of the words before them puts the values at another place on the line.
     for pad in (0..30).step_by(3) {
         let mut json = example_json("warning-reached.json");
         json["data"]["decision"]["reasons"][0] = json!(format!(
-            "{}Bel 0488 44 22 60 of 06 12 34 56 78 over € 1.234,56 vóór 4 december 2026, of schrijf naar Postbus 4100, 6500 AB Waalmonde. Ons rekeningnummer is NL91 BNGH 0285 1654 27.",
+            "{}Bel 0488 44 22 60, 020-1234567 of 06 12 34 56 78 over € 1.234,56 vóór 4 december 2026, of schrijf naar Postbus 4100, 6500 AB Waalmonde. Ons rekeningnummer is NL91 BNGH 0285 1654 27.",
             "ja ".repeat(pad)
         ));
         let letter = letter_for(json, true);
