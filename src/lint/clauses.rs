@@ -14,7 +14,7 @@ pub(crate) struct Word<'d> {
     /// The text as written.
     pub(crate) text: &'d str,
     /// Lower case.
-    pub(crate) lower: String,
+    pub(crate) lower: &'d str,
     /// Byte range in the block text.
     pub(crate) range: Range<usize>,
     /// A word (not a number, code or punctuation mark).
@@ -61,7 +61,7 @@ pub(crate) fn sentence_words<'d>(doc: &'d Document<'_>, index: usize) -> Vec<Wor
             let text = &block[token.range.clone()];
             Word {
                 text,
-                lower: text.to_lowercase(),
+                lower: doc.lower(sentence.block, position),
                 range: token.range.clone(),
                 is_word: token.kind == TokenKind::Word,
                 morph: morph.map(|m| morphology.word(m)),
@@ -76,10 +76,10 @@ pub(crate) fn sentence_words<'d>(doc: &'d Document<'_>, index: usize) -> Vec<Wor
 pub(crate) fn clause_around(words: &[Word<'_>], at: usize) -> Range<usize> {
     let start = (0..at)
         .rev()
-        .find(|&i| words[i].ends_clause() || starts_clause(&words[i].lower))
+        .find(|&i| words[i].ends_clause() || starts_clause(words[i].lower))
         .map_or(0, |i| i + 1);
     let end = (at + 1..words.len())
-        .find(|&i| words[i].ends_clause() || starts_clause(&words[i].lower))
+        .find(|&i| words[i].ends_clause() || starts_clause(words[i].lower))
         .unwrap_or(words.len());
     start..end
 }

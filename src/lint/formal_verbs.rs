@@ -164,7 +164,7 @@ pub(crate) fn find(words: &[Word<'_>], at: usize, block: &str) -> Option<Found> 
     if !word.is_word {
         return None;
     }
-    let candidates = data.by_word.get(word.lower.as_str())?;
+    let candidates = data.by_word.get(word.lower)?;
     let clause = clause_around(words, at);
     candidates
         .iter()
@@ -179,7 +179,7 @@ fn found(
     clause: &Range<usize>,
     block: &str,
 ) -> Option<Found> {
-    let lower = words[at].lower.as_str();
+    let lower = words[at].lower;
     let split_particle = verb.formal[1..]
         .iter()
         .find_map(|f| f.split_whitespace().nth(1));
@@ -226,7 +226,7 @@ fn found(
     let slot = choose_slot(&slots, words, at, clause);
     // After "de", "het", "uw", …: a noun ("uw verzoek") or an adjective ("de
     // verstrekte gegevens"). A noun is no verb; an adjective gets no fix.
-    let after_determiner = previous.is_some_and(|i| DETERMINERS.contains(&words[i].lower.as_str()));
+    let after_determiner = previous.is_some_and(|i| DETERMINERS.contains(&words[i].lower));
     if after_determiner && slot == STEM {
         return None;
     }
@@ -237,7 +237,7 @@ fn found(
         && (after_determiner
             || next.is_some_and(|i| {
                 !words[i].text.starts_with(char::is_uppercase)
-                    && !NOT_A_NOUN.contains(&words[i].lower.as_str())
+                    && !NOT_A_NOUN.contains(&words[i].lower)
                     && !words[i].is_verb_form()
             }));
     if adjective {
@@ -263,7 +263,7 @@ fn found(
     let passive = slot == PARTICIPLE
         && clause
             .clone()
-            .any(|i| i != at && PASSIVE_AUXILIARIES.contains(&words[i].lower.as_str()));
+            .any(|i| i != at && PASSIVE_AUXILIARIES.contains(&words[i].lower));
     if verb.no_passive && passive {
         return Some(Found {
             verb: index,
@@ -345,7 +345,7 @@ fn choose_slot(slots: &[usize], words: &[Word<'_>], at: usize, clause: &Range<us
     }
     let auxiliary = clause
         .clone()
-        .any(|i| i != at && AUXILIARIES.contains(&words[i].lower.as_str()));
+        .any(|i| i != at && AUXILIARIES.contains(&words[i].lower));
     if slots.contains(&PARTICIPLE) && auxiliary {
         return PARTICIPLE;
     }
@@ -368,9 +368,9 @@ fn choose_slot(slots: &[usize], words: &[Word<'_>], at: usize, clause: &Range<us
 /// Whether a clause is a subordinate clause: it starts after "als", "dat", "omdat", ….
 fn is_subordinate(words: &[Word<'_>], clause: &Range<usize>) -> bool {
     clause.start > 0
-        && starts_clause(&words[clause.start - 1].lower)
+        && starts_clause(words[clause.start - 1].lower)
         && !matches!(
-            words[clause.start - 1].lower.as_str(),
+            words[clause.start - 1].lower,
             "en" | "maar" | "want" | "dan" | "of"
         )
 }

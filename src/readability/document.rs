@@ -98,6 +98,72 @@ pub struct Document<'a> {
     morphology: OnceLock<crate::morphology::DocumentMorphology>,
     /// The tone rules' view of every sentence (built on first use).
     pub(crate) tone: OnceLock<Vec<super::tone::ToneSentence>>,
+    /// Every token in lower case (built on first use).
+    lower: OnceLock<LowerForms>,
+}
+
+/// Every token of a document in lower case, made once: a token that is already
+/// lower-case ASCII (nearly every word) is its own lower case and costs nothing;
+/// the others are written once into one text, so no rule lower-cases a word again.
+#[derive(Debug, Default)]
+struct LowerForms {
+    /// The lower case of the tokens that are not already lower-case ASCII, one after the other.
+    text: String,
+    /// Per block, where its first token's entry is in `forms`.
+    block_start: Vec<usize>,
+    /// Per token: a byte range in the block text (`in_text`) or in `text`.
+    forms: Vec<LowerForm>,
+}
+
+/// Where the lower case of one token is.
+#[derive(Debug, Clone, Copy)]
+struct LowerForm {
+    start: u32,
+    end: u32,
+    in_text: bool,
+}
+
+impl LowerForms {
+    fn of(doc: &Document<'_>) -> LowerForms {
+        let tokens: usize = doc.segments.iter().map(|s| s.tokens.len()).sum();
+        let mut forms = LowerForms {
+            text: String::new(),
+            block_start: Vec::with_capacity(doc.segments.len()),
+            forms: Vec::with_capacity(tokens),
+        };
+        for (block, segmented) in doc.prose.blocks.iter().zip(&doc.segments) {
+            forms.block_start.push(forms.forms.len());
+            for token in &segmented.tokens {
+                let text = &block.text[token.range.clone()];
+                let form = if text
+                    .bytes()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                {
+                    LowerForm {
+                        start: offset(token.range.start),
+                        end: offset(token.range.end),
+                        in_text: true,
+                    }
+                } else {
+                    let start = forms.text.len();
+                    // `str::to_lowercase`, exactly (a final sigma included).
+                    forms.text.push_str(&text.to_lowercase());
+                    LowerForm {
+                        start: offset(start),
+                        end: offset(forms.text.len()),
+                        in_text: false,
+                    }
+                };
+                forms.forms.push(form);
+            }
+        }
+        forms
+    }
+}
+
+/// A byte offset as stored in [`LowerForm`]: blocks and texts over 4 GiB are cut off at the limit.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl<'a> Document<'a> {
@@ -120,6 +186,7 @@ impl<'a> Document<'a> {
             metrics: OnceLock::new(),
             morphology: OnceLock::new(),
             tone: OnceLock::new(),
+            lower: OnceLock::new(),
         };
         let mut lower = String::new();
         // Verdicts of words that are not simply common: the compound search is the costly part.
@@ -287,6 +354,19 @@ impl<'a> Document<'a> {
         super::tone::sentences(self).len()
     }
 
+    /// Token `token` of block `block` in lower case, as `str::to_lowercase`
+    /// gives it (all tokens are lower-cased once, on first use).
+    pub fn lower(&self, block: usize, token: usize) -> &str {
+        let forms = self.lower.get_or_init(|| LowerForms::of(self));
+        let form = forms.forms[forms.block_start[block] + token];
+        let range = form.start as usize..form.end as usize;
+        if form.in_text {
+            &self.prose.blocks[block].text[range]
+        } else {
+            &forms.text[range]
+        }
+    }
+
     /// The metrics and level of the text (computed once).
     pub fn metrics(&self) -> &Metrics {
         self.metrics.get_or_init(|| Metrics::of(self))
@@ -323,4 +403,32 @@ struct WordInfo {
     verdict: Verdict,
     syllables: usize,
     letters: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{from_markdown, from_plain_text};
+
+    /// Every token's lower case, as `str::to_lowercase` gives it.
+    fn assert_lower_forms(doc: &Document<'_>) {
+        for (block, segmented) in doc.segments.iter().enumerate() {
+            for (i, token) in segmented.tokens.iter().enumerate() {
+                let text = &doc.prose.blocks[block].text[token.range.clone()];
+                assert_eq!(doc.lower(block, i), text.to_lowercase(), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_token_is_lower_cased_as_to_lowercase_does() {
+        let config = ReadabilityConfig::default();
+        let text = "Uw AANVRAAG is binnen. ΟΔΟΣ en İstanbul, Ćosić, CAFÉ's en e-Mail.\n\nNieuwe Alinea met 12 EURO.";
+        assert_lower_forms(&Document::new(text, from_plain_text(text), &config));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert_lower_forms(&Document::new(&text, from_markdown(&text), &config));
+        }
+    }
 }

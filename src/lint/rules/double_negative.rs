@@ -60,7 +60,7 @@ impl Rule for DoubleNegative {
             let words = sentence_words(doc, index);
             let mut reported_until = 0;
             for (at, word) in words.iter().enumerate() {
-                if at < reported_until || !NEGATIONS.contains(&word.lower.as_str()) {
+                if at < reported_until || !NEGATIONS.contains(&word.lower) {
                     continue;
                 }
                 // The next token, when it is a word: "niet: onnodig" is two thoughts.
@@ -68,7 +68,7 @@ impl Rule for DoubleNegative {
                 // "niet onmogelijk", "niet zonder"
                 let cancelled = word.lower == "niet"
                     && next.is_some_and(|i| {
-                        let lower = words[i].lower.as_str();
+                        let lower = words[i].lower;
                         lower == "zonder" || is_negated_adjective(lower)
                     });
                 let second = if cancelled {
@@ -83,7 +83,7 @@ impl Rule for DoubleNegative {
                         .find(|&i| {
                             words[i].ends_clause()
                                 || (matches!(
-                                    words[i].lower.as_str(),
+                                    words[i].lower,
                                     "of" | "en"
                                         | "én"
                                         | "maar"
@@ -97,7 +97,7 @@ impl Rule for DoubleNegative {
                         })
                         .unwrap_or(words.len());
                     (at + 1..end).find(|&i| {
-                        NEGATIONS.contains(&words[i].lower.as_str())
+                        NEGATIONS.contains(&words[i].lower)
                             // "niet alleen …", "geen … meer" are no double negation
                             && !(word.lower == "niet"
                                 && words.get(at + 1).is_some_and(|w| w.lower == "alleen"))

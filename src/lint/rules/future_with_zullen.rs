@@ -58,7 +58,7 @@ impl Rule for FutureWithZullen {
             }
             let words = sentence_words(doc, index);
             for (at, word) in words.iter().enumerate() {
-                if !matches!(word.lower.as_str(), "zal" | "zult" | "zullen") {
+                if !matches!(word.lower, "zal" | "zult" | "zullen") {
                     continue;
                 }
                 // "Zal ik u helpen?", "Zullen we afspreken?": an offer, not the future.
@@ -67,13 +67,13 @@ impl Rule for FutureWithZullen {
                     && words[at + 1..]
                         .iter()
                         .find(|w| w.is_word)
-                        .is_some_and(|w| matches!(w.lower.as_str(), "ik" | "we" | "wij"));
+                        .is_some_and(|w| matches!(w.lower, "ik" | "we" | "wij"));
                 if offer {
                     continue;
                 }
                 let clause = clause_around(&words, at);
                 let infinitive = (at + 1..clause.end)
-                    .find(|&i| words[i].lower.ends_with("en") && lemmas.is_verb(&words[i].lower));
+                    .find(|&i| words[i].lower.ends_with("en") && lemmas.is_verb(words[i].lower));
                 let Some(infinitive) = infinitive else {
                     continue;
                 };

@@ -70,7 +70,7 @@ impl Rule for ImpersonalSubject {
                 });
             };
             for (at, word) in words.iter().enumerate() {
-                match word.lower.as_str() {
+                match word.lower {
                     "men" if word.is_word => push(
                         at..at + 1,
                         format!("\"{}\" zegt niet wie het is.", word.text),
@@ -84,7 +84,7 @@ impl Rule for ImpersonalSubject {
                             .take(3)
                             .collect();
                         let after = (at + 1..words.len()).find(|&i| words[i].is_word);
-                        let lower = |i: &usize| words[*i].lower.as_str();
+                        let lower = |i: &usize| words[*i].lower;
                         let shape = before.iter().map(lower).collect::<Vec<_>>();
                         let fits = after.is_some_and(|i| words[i].lower == "dat")
                             && shape.len() == 3
@@ -107,10 +107,7 @@ impl Rule for ImpersonalSubject {
                         // name the rest ("Er wordt gekeken" is theirs).
                         let clause = clause_around(&words, at);
                         let Some(aux) = (at + 1..clause.end).find(|&i| {
-                            matches!(
-                                words[i].lower.as_str(),
-                                "wordt" | "worden" | "werd" | "werden"
-                            )
+                            matches!(words[i].lower, "wordt" | "worden" | "werd" | "werden")
                         }) else {
                             continue;
                         };
@@ -124,10 +121,7 @@ impl Rule for ImpersonalSubject {
                                 && words[i].is_word
                                 && words[i].is_verb_form()
                                 && words[i].lower != words[aux].lower
-                                && !matches!(
-                                    words[i].lower.as_str(),
-                                    "wordt" | "worden" | "werd" | "werden"
-                                )
+                                && !matches!(words[i].lower, "wordt" | "worden" | "werd" | "werden")
                         });
                         if !named && !hidden_passive {
                             push(

@@ -76,8 +76,7 @@ impl Rule for Nominalisation {
                 // "de terugvordering van juni", "onze herinnering van 30 oktober": a date, not an object.
                 let object = real.get(k + 2).map(|&i| &words[i]);
                 if object.is_none_or(|w| {
-                    w.text.starts_with(|c: char| c.is_ascii_digit())
-                        || MONTHS.contains(&w.lower.as_str())
+                    w.text.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&w.lower)
                 }) || words
                     .get(van + 1)
                     .is_some_and(|w| !w.is_word && w.text.starts_with(|c: char| c.is_ascii_digit()))
@@ -88,7 +87,7 @@ impl Rule for Nominalisation {
                     .iter()
                     .rev()
                     .take(2)
-                    .map(|&i| words[i].lower.as_str())
+                    .map(|&i| words[i].lower)
                     .collect::<Vec<_>>();
                 let Some(verb) = hidden_verb(&words[at], &before) else {
                     continue;
@@ -125,10 +124,10 @@ fn hidden_verb(word: &Word<'_>, before: &[&str]) -> Option<String> {
     let after_het = before.first() == Some(&"het") || before.get(1) == Some(&"het");
     if after_het
         && word.lower.ends_with("en")
-        && lemmas.is_verb(&word.lower)
-        && !COMMON_NOUNS.contains(&word.lower.as_str())
+        && lemmas.is_verb(word.lower)
+        && !COMMON_NOUNS.contains(&word.lower)
     {
-        return Some(word.lower.clone());
+        return Some(word.lower.to_string());
     }
     // "de beoordeling van", "na ontvangst van"
     if morph.kind == crate::morphology::FormKind::Verb {

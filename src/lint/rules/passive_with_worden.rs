@@ -59,7 +59,7 @@ impl Rule for PassiveWithWorden {
             }
             let words = sentence_words(doc, index);
             for (at, word) in words.iter().enumerate() {
-                if !WORDEN.contains(&word.lower.as_str()) {
+                if !WORDEN.contains(&word.lower) {
                     continue;
                 }
                 let clause = clause_around(&words, at);
@@ -103,7 +103,7 @@ fn is_participle_of_a_verb(word: &crate::lint::clauses::Word<'_>) -> bool {
     let Some(morph) = word.morph else {
         return false;
     };
-    let lower = word.lower.as_str();
+    let lower = word.lower;
     // A weak participle with an unstressed prefix the lemma table does not list
     // ("ondertekend" → ondertekenen): stem + d/t, no "ge-".
     let unlisted = morph.verb.is_none()

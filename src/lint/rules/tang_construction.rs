@@ -102,7 +102,7 @@ impl Rule for TangConstruction {
             }
             // "de door u … ingediende aanvraag"
             for (at, word) in words.iter().enumerate() {
-                if !matches!(word.lower.as_str(), "de" | "het" | "een" | "uw")
+                if !matches!(word.lower, "de" | "het" | "een" | "uw")
                     || words.get(at + 1).is_none_or(|w| w.lower != "door")
                 {
                     continue;
