@@ -279,6 +279,19 @@ impl DocumentMorphology {
         &self.words[token.word]
     }
 
+    /// Marks each distinct word form of the text for which `test` holds. A rule
+    /// that looks for a few words tests each form once this way and then asks
+    /// [`DocumentMorphology::sentence_has`] per sentence, instead of comparing
+    /// every token of every sentence with its list.
+    pub fn mark_forms(&self, test: impl Fn(&WordMorph) -> bool) -> Vec<bool> {
+        self.words.iter().map(|word| test(word)).collect()
+    }
+
+    /// Whether sentence `index` has a word that `marks` (from [`DocumentMorphology::mark_forms`]) marks.
+    pub fn sentence_has(&self, index: usize, marks: &[bool]) -> bool {
+        self.sentences[index].iter().any(|token| marks[token.word])
+    }
+
     /// Finds "zet … stop" (a finite verb and its particle at the end of the clause)
     /// and "stop te zetten", and gives both words the separable verb and its concepts.
     fn join_separable_verbs(&self, text: &str, segmented: &Segmented, words: &mut [TokenMorph]) {

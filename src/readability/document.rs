@@ -367,6 +367,21 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// The sentence of block `block` that holds the byte range `range`, if one
+    /// does: a binary search, so a rule that asks it for every match of a
+    /// pattern stays linear in the length of the text.
+    pub fn sentence_holding(&self, block: usize, range: Range<usize>) -> Option<&SentenceFacts> {
+        // Sentences are in text order: by block, and within a block by start, without overlap.
+        let after = self
+            .sentences
+            .partition_point(|s| (s.block, s.range.start) <= (block, range.start));
+        let sentence = self.sentences[..after].last()?;
+        (sentence.block == block
+            && sentence.range.start <= range.start
+            && range.end <= sentence.range.end)
+            .then_some(sentence)
+    }
+
     /// The metrics and level of the text (computed once).
     pub fn metrics(&self) -> &Metrics {
         self.metrics.get_or_init(|| Metrics::of(self))
@@ -416,6 +431,35 @@ mod tests {
             for (i, token) in segmented.tokens.iter().enumerate() {
                 let text = &doc.prose.blocks[block].text[token.range.clone()];
                 assert_eq!(doc.lower(block, i), text.to_lowercase(), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn sentence_holding_finds_the_sentence_a_linear_search_finds() {
+        let config = ReadabilityConfig::default();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let doc = Document::new(&text, from_markdown(&text), &config);
+            for (block, prose) in doc.prose.blocks.iter().enumerate() {
+                let len = prose.text.len();
+                // Every range of up to 12 bytes, and some across sentences.
+                for start in 0..len {
+                    for end in [start + 1, start + 5, start + 12, start + 200] {
+                        let range = start..end.min(len);
+                        let linear = doc.sentences.iter().find(|s| {
+                            s.block == block
+                                && s.range.start <= range.start
+                                && range.end <= s.range.end
+                        });
+                        let found = doc.sentence_holding(block, range.clone());
+                        assert_eq!(
+                            found.map(|s| s.range.clone()),
+                            linear.map(|s| s.range.clone())
+                        );
+                    }
+                }
             }
         }
     }

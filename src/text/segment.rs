@@ -89,9 +89,13 @@ pub fn segment(text: &str, abbreviations: &FxHashSet<&str>) -> Segmented {
 
 /// Tokens of a text.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    // Every special token holds a digit, an `@`, a `€` (its first byte is 0xE2),
+    // "www." or "http": a block without any of them (most of them) is not searched.
     let specials: Vec<Range<usize>> = if text
         .bytes()
-        .any(|b| b.is_ascii_digit() || b == b'@' || b == b'w' || b == b'h')
+        .any(|b| b.is_ascii_digit() || b == b'@' || b == 0xE2)
+        || text.contains("www.")
+        || text.contains("http")
     {
         special_tokens()
             .find_iter(text.as_bytes())

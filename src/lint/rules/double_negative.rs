@@ -44,17 +44,11 @@ impl Rule for DoubleNegative {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        // Each word form of the text is looked up once; most sentences have no negation.
+        let morphology = doc.morphology();
+        let negations = morphology.mark_forms(|word| NEGATIONS.contains(&word.form.as_str()));
         for index in 0..doc.sentences.len() {
-            let sentence = &doc.sentences[index];
-            let block = &doc.prose.blocks[sentence.block].text;
-            let negations = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-                .iter()
-                .filter(|t| {
-                    let w = &block[t.range.clone()];
-                    NEGATIONS.iter().any(|n| w.eq_ignore_ascii_case(n))
-                })
-                .count();
-            if negations == 0 {
+            if !morphology.sentence_has(index, &negations) {
                 continue;
             }
             let words = sentence_words(doc, index);

@@ -59,11 +59,9 @@ impl Rule for FormalWord {
         let verbs = formal_verbs();
         let morphology = doc.morphology();
         let mut verb_spans: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        let may_start = morphology.mark_forms(|word| verbs.may_start(&word.form));
         for index in 0..doc.sentences.len() {
-            if !morphology.sentences[index]
-                .iter()
-                .any(|t| verbs.may_start(&morphology.word(t).form))
-            {
+            if !morphology.sentence_has(index, &may_start) {
                 continue;
             }
             let sentence = &doc.sentences[index];
@@ -106,19 +104,22 @@ impl Rule for FormalWord {
         // Inflected forms of the single formal words, through their lemma
         // ("dusdanige" → dusdanig): the phrases below find the forms as listed.
         let by_lemma = formal_by_lemma();
+        // Asked once a word form of the text, not once a token.
+        let inflected = morphology.mark_forms(|word| {
+            word.lemma != word.form
+                && by_lemma.contains_key(word.lemma.as_str())
+                && !lexicon().formal_by_anchor.contains_key(word.form.as_str())
+        });
         for (index, words) in morphology.sentences.iter().enumerate() {
             let sentence = &doc.sentences[index];
             for token in words {
-                let word = morphology.word(token);
-                if word.lemma == word.form {
+                if !inflected[token.word] {
                     continue;
                 }
+                let word = morphology.word(token);
                 let Some(&entry) = by_lemma.get(word.lemma.as_str()) else {
                     continue;
                 };
-                if lexicon().formal_by_anchor.contains_key(word.form.as_str()) {
-                    continue;
-                }
                 let range = doc.segments[sentence.block].tokens[token.token]
                     .range
                     .clone();

@@ -41,19 +41,12 @@ impl Rule for FutureWithZullen {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let lemmas = &morphology().lemmas;
+        // Most sentences have no form of "zullen": look (once a word form) before building the view.
+        let morphology = doc.morphology();
+        let zullen =
+            morphology.mark_forms(|word| matches!(word.form.as_str(), "zal" | "zult" | "zullen"));
         for index in 0..doc.sentences.len() {
-            // Most sentences have no form of "zullen": look before building the view.
-            let sentence = &doc.sentences[index];
-            let block = &doc.prose.blocks[sentence.block].text;
-            let has_zullen = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-                .iter()
-                .any(|t| {
-                    let w = &block[t.range.clone()];
-                    ["zal", "zult", "zullen"]
-                        .iter()
-                        .any(|z| w.eq_ignore_ascii_case(z))
-                });
-            if !has_zullen {
+            if !morphology.sentence_has(index, &zullen) {
                 continue;
             }
             let words = sentence_words(doc, index);

@@ -41,22 +41,21 @@ impl Rule for ImpersonalSubject {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        // Each word form of the text is looked up once, not every token of every sentence.
+        let morphology = doc.morphology();
+        let men = morphology.mark_forms(|word| matches!(word.form.as_str(), "men" | "bedoeling"));
+        let er = morphology.mark_forms(|word| word.form == "er");
+        let worden = morphology.mark_forms(|word| {
+            matches!(word.form.as_str(), "wordt" | "worden" | "werd" | "werden")
+        });
         for index in 0..doc.sentences.len() {
-            let sentence = &doc.sentences[index];
-            let block = &doc.prose.blocks[sentence.block].text;
-            let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
-            let has = |word: &str| {
-                tokens
-                    .iter()
-                    .any(|t| block[t.range.clone()].eq_ignore_ascii_case(word))
-            };
             // "er" is everywhere: only with a form of "worden" in the sentence.
-            let candidate = has("men")
-                || has("bedoeling")
-                || (has("er") && ["wordt", "worden", "werd", "werden"].iter().any(|w| has(w)));
+            let candidate = morphology.sentence_has(index, &men)
+                || (morphology.sentence_has(index, &er) && morphology.sentence_has(index, &worden));
             if !candidate {
                 continue;
             }
+            let sentence = &doc.sentences[index];
             let words = sentence_words(doc, index);
             let mut push = |range: std::ops::Range<usize>, message: String, suggestion: &str| {
                 out.push(Finding {

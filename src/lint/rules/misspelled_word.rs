@@ -175,9 +175,7 @@ fn dt_hint(doc: &Document<'_>, word: &WordFacts, text: &str) -> Option<bool> {
         return None;
     }
     let range = word.range();
-    let sentence = doc.sentences.iter().find(|s| {
-        s.block == word.block && s.range.start <= range.start && range.end <= s.range.end
-    })?;
+    let sentence = doc.sentence_holding(word.block, range.clone())?;
     let block = &doc.prose.blocks[word.block].text;
     let mut lower = String::new();
     let auxiliary_before = doc.segments[word.block].tokens[sentence.tokens.clone()]

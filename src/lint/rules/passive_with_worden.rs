@@ -45,18 +45,14 @@ impl Rule for PassiveWithWorden {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        // Each word form of the text is looked up once; most sentences have no "worden".
+        let morphology = doc.morphology();
+        let worden = morphology.mark_forms(|word| WORDEN.contains(&word.form.as_str()));
         for index in 0..doc.sentences.len() {
-            let sentence = &doc.sentences[index];
-            let block = &doc.prose.blocks[sentence.block].text;
-            let has_worden = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-                .iter()
-                .any(|t| {
-                    let w = &block[t.range.clone()];
-                    WORDEN.iter().any(|f| w.eq_ignore_ascii_case(f))
-                });
-            if !has_worden {
+            if !morphology.sentence_has(index, &worden) {
                 continue;
             }
+            let sentence = &doc.sentences[index];
             let words = sentence_words(doc, index);
             for (at, word) in words.iter().enumerate() {
                 if !WORDEN.contains(&word.lower) {

@@ -49,16 +49,12 @@ impl Rule for TangConstruction {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let morphology = doc.morphology();
+        let door = morphology.mark_forms(|word| word.form == "door");
         for index in 0..doc.sentences.len() {
             let has_separable = morphology.sentences[index]
                 .iter()
                 .any(|t| t.separable.is_some());
-            let sentence = &doc.sentences[index];
-            let block = &doc.prose.blocks[sentence.block].text;
-            let has_door = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-                .iter()
-                .any(|t| block[t.range.clone()].eq_ignore_ascii_case("door"));
-            if !has_separable && !has_door {
+            if !has_separable && !morphology.sentence_has(index, &door) {
                 continue;
             }
             let words = sentence_words(doc, index);

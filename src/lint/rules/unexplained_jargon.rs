@@ -167,18 +167,18 @@ impl Rule for UnexplainedJargon {
         let morphology = doc.morphology();
         // Per term: settled once it is explained or reported.
         let mut settled = vec![false; matchers.len()];
+        // Each word form of the text is looked up once.
+        let ends_term = morphology.mark_forms(|word| {
+            last_words.contains(word.lemma.as_str())
+                || last_words.contains(word.form.as_str())
+                || word.head.as_deref().is_some_and(|h| last_words.contains(h))
+        });
         for index in 0..doc.sentences.len() {
             if settled.iter().all(|s| *s) {
                 break;
             }
             // Only sentences with a word whose form, lemma or compound head ends a term.
-            let candidate = morphology.sentences[index].iter().any(|t| {
-                let word = morphology.word(t);
-                last_words.contains(word.lemma.as_str())
-                    || last_words.contains(word.form.as_str())
-                    || word.head.as_deref().is_some_and(|h| last_words.contains(h))
-            });
-            if !candidate {
+            if !morphology.sentence_has(index, &ends_term) {
                 continue;
             }
             let words = sentence_words(doc, index);

@@ -65,11 +65,7 @@ impl Rule for VagueDeadline {
                 {
                     continue;
                 }
-                let sentence = doc.sentences.iter().find(|s| {
-                    s.block == block_index
-                        && s.range.start <= found.start()
-                        && found.end() <= s.range.end
-                });
+                let sentence = doc.sentence_holding(block_index, found.range());
                 let sentence_text = sentence.map_or(block.text.as_str(), |s| {
                     doc.text(block_index, s.range.clone())
                 });
