@@ -133,7 +133,7 @@ impl ConceptSet {
     }
 
     /// The union.
-    pub fn union(self, other: ConceptSet) -> ConceptSet {
+    pub const fn union(self, other: ConceptSet) -> ConceptSet {
         ConceptSet(self.0 | other.0)
     }
 

@@ -237,7 +237,7 @@ fn tone_engine_on_the_real_corpus_with_grouped_folds() {
 const EPSILON: f64 = 0.000_5;
 
 /// The figures reached on fold 4 (recall, false-flag rate): the ratchet's floor and ceiling.
-const HELD_OUT_RULES: (f64, f64) = (0.897, 0.062);
+const HELD_OUT_RULES: (f64, f64) = (0.912, 0.021);
 
 /// The figures reached over all five folds (recall, false-flag rate).
-const ALL_FOLDS_RULES: (f64, f64) = (0.958, 0.027);
+const ALL_FOLDS_RULES: (f64, f64) = (0.962, 0.019);

@@ -203,6 +203,7 @@ mod tests {
             "De gemeente neemt dan al snel aan dat u samenwoont.",
             "Iemand in de bijstand is lui.",
             "Het moet wel zo zijn dat u echt niet kunt betalen.",
+            "Misbruik is dat mensen meer geld vragen dan waar zij op grond van de regeling recht op hebben.",
         ] {
             assert_eq!(findings_of(&Distrust, text).len(), 1, "{text}");
         }

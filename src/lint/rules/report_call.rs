@@ -94,7 +94,8 @@ impl Rule for ReportCall {
             if about_suspicion {
                 words.extend(&reports);
             }
-            if !sentence.help {
+            // "anoniem bellen met de hulplijn" helps; anonymous reporting does not.
+            if !sentence.help || sentence.concepts.contains(Concept::Report) {
                 words.extend(&anonymous);
             }
             if words.is_empty() {
@@ -169,6 +170,7 @@ mod tests {
             "Laat het ons weten via het meldpunt. U mag anoniem blijven.",
             "Denkt u dat iemand ten onrechte een uitkering krijgt? Dan kunt u dit melden.",
             "Uw naam geven wij niet door aan de persoon over wie het gaat.",
+            "De meeste melders tippen ons anoniem, per mail of door te bellen.",
         ] {
             assert!(!findings_of(&ReportCall, text).is_empty(), "{text}");
         }

@@ -97,17 +97,26 @@ impl Rule for RisingCosts {
                 });
                 // "voor uw (eigen) rekening", "in rekening brengen", "verschuldigd",
                 // "op u verhaald": the costs are laid on the reader.
-                let account = clause.clone().find(|&j| {
-                    let w = &sentence.words[j];
-                    (w.lower() == "rekening"
-                        && (sentence.is(j.wrapping_sub(1), &["uw", "jouw", "je"])
-                            || (sentence.is(j.wrapping_sub(1), &["eigen"])
-                                && sentence.is(j.wrapping_sub(2), &["uw", "jouw", "je"]))
-                            || sentence.is(j + 1, &["gebracht", "brengen", "brengt"])))
-                        || w.lower() == "verschuldigd"
-                        || (w.reads_as("verhalen")
-                            && clause.clone().any(|m| sentence.is(m, &["u", "je", "jou"])))
-                });
+                let account = clause
+                    .clone()
+                    .find(|&j| {
+                        let w = &sentence.words[j];
+                        (w.lower() == "rekening"
+                            && (sentence.is(j.wrapping_sub(1), &["uw", "jouw", "je"])
+                                || (sentence.is(j.wrapping_sub(1), &["eigen"])
+                                    && sentence.is(j.wrapping_sub(2), &["uw", "jouw", "je"]))
+                                || sentence.is(j + 1, &["gebracht", "brengen", "brengt"])))
+                            || w.lower() == "verschuldigd"
+                            || (w.reads_as("verhalen")
+                                && clause.clone().any(|m| sentence.is(m, &["u", "je", "jou"])))
+                    })
+                    // "De kosten zijn hoog en worden op u verhaald": the next clause.
+                    .or_else(|| {
+                        (k + 1..n).find(|&j| {
+                            sentence.words[j].reads_as("verhalen")
+                                && (k + 1..n).any(|m| sentence.is(m, &["u", "je", "jou"]))
+                        })
+                    });
                 if let Some(j) = rising.or(account) {
                     words.push(k);
                     words.push(j);
@@ -145,6 +154,7 @@ mod tests {
             "De kosten van de aanmaning zijn voor uw eigen rekening.",
             "Over het bedrag bent u rente verschuldigd.",
             "De kosten van de procedure worden op u verhaald.",
+            "De kosten zijn hoog en worden daarna op u verhaald.",
         ] {
             assert_eq!(findings_of(&RisingCosts, text).len(), 1, "{text}");
         }

@@ -211,6 +211,10 @@ mod tests {
             "Wij zetten de uitkering stop.",
             "Bel ons, want niet betalen kan vervelende gevolgen hebben.",
             "U zet zo uw woning op het spel.",
+            "U hebt de rekening niet betaald. Daarom krijgt u een aanmaning.",
+            "Zet uw uitkering niet op het spel.",
+            "Door op tijd te betalen voorkomt u dat de politie u ophaalt.",
+            "Wij stoppen de uitkering van mensen die niet op een uitnodiging voor een gesprek reageren.",
             "Bij gijzeling wordt u door de politie opgehaald.",
             "De man moet nu € 5000,- terugbetalen.",
             "Uw loon wordt dan niet meer naar u overgemaakt, maar naar de deurwaarder.",
@@ -242,6 +246,10 @@ mod tests {
             "U betaalt dan in delen, zonder rente.",
             "De monteurs doen hun best om mensen níet af te sluiten.",
             "Wij vragen de deurwaarder om het beslag op te heffen.",
+            "Voordat wij een boete geven, nodigen wij u uit voor een gesprek.",
+            "Het kan geen kwaad om bezwaar te maken tegen de boete.",
+            // Help after a question that leads to it.
+            "Dan kan de gemeente de bijstand stopzetten. Lukt het niet? Bel Ilse Verhoef.",
         ] {
             assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }

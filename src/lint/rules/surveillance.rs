@@ -200,6 +200,7 @@ mod tests {
             "Na twee keer zonder gehoor krijgt u het aanbod van een huisbezoek.",
             "Op 4 maart 2026 kwamen we bij u langs, maar u was niet thuis.",
             "Wij zien dat u vaak moet wachten. Wij willen u graag zien.",
+            "Wij vragen u mee te werken aan een huisbezoek en vertellen u vooraf wat uw rechten zijn.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

@@ -127,8 +127,10 @@ impl Rule for TonePhrase {
                 && !loaded
                     .iter()
                     .any(|w| found_consequences.iter().any(|&(k, _)| k == *w));
+            // Help in the sentence, or next to it in the same block.
+            let helped = crate::readability::tone::helped(tone_sentences, *index);
             let reassures =
-                view.help || no_consequence || word.is_some_and(|w| view.clause_of(w).negated);
+                helped || no_consequence || word.is_some_and(|w| view.clause_of(w).negated);
             if reassures {
                 continue;
             }
@@ -214,6 +216,11 @@ mod tests {
                 "Wij vragen de deurwaarder om het beslag op te heffen.",
             ),
             (&cost, "U betaalt dan in delen, zonder wettelijke rente."),
+            // Help in the next sentence of the same paragraph.
+            (
+                &fine,
+                "Hebt u te weinig geld door een boete? Dan kunt u bijzondere bijstand aanvragen.",
+            ),
         ] {
             assert!(findings_of(rule, text).is_empty(), "{text}");
         }

@@ -72,6 +72,11 @@ const HEAVY: &[&str] = &[
     "hoge",
 ];
 
+/// The concepts of a word that can be a consequence.
+const CANDIDATES: ConceptSet = STRONG_CONSEQUENCE
+    .union(WEAK_CONSEQUENCE)
+    .union(ConceptSet::of(&[Concept::Benefit]));
+
 /// Words that are a consequence for the reader, each with whether it is
 /// strong (a threat by itself) or weak (a threat after a failure):
 ///
@@ -105,6 +110,15 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
     let conditioned = sentence.has_condition();
     for (i, word) in sentence.words.iter().enumerate() {
         let clause = sentence.clause_of(i);
+        // The cheap test first: only these words can be a consequence.
+        let candidate = word.concepts.intersects(CANDIDATES)
+            || clause.negated
+            || matches!(word.lower(), "lager" | "lagere" | "minder" | "spel")
+            || matches!(word.lemma(), "behandeling" | "actie" | "stap" | "stappen")
+            || word.morph.form.contains("zet");
+        if !candidate {
+            continue;
+        }
         let in_clause = |test: &dyn Fn(&ToneWord) -> bool| {
             clause.words.clone().any(|k| test(&sentence.words[k]))
         };
@@ -262,12 +276,15 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
 }
 
 /// Whether these words hold "dan" that points back at a condition ("U krijgt
-/// dan minder"), not "dan" after a comparative ("meer dan").
+/// dan minder"), not "dan" after a comparative ("meer dan"), or "daarom" that
+/// points back at a reason.
 fn points_back(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
     words.clone().any(|k| {
-        sentence.words[k].lower() == "dan"
-            && !(k >= 1 && comparative(&sentence.words[k - 1]))
-            && !sentence.is(k + 1, &["ook"])
+        // "Daarom krijgt u een aanmaning": the reason was said before.
+        sentence.is(k, &["daarom", "daardoor", "hierdoor"])
+            || (sentence.words[k].lower() == "dan"
+                && !(k >= 1 && comparative(&sentence.words[k - 1]))
+                && !sentence.is(k + 1, &["ook"]))
     })
 }
 
@@ -396,7 +413,8 @@ fn at_stake(sentence: &ToneSentence, i: usize) -> bool {
         && i >= 2
         && sentence.is(i - 1, &["het"])
         && sentence.is(i - 2, &["op"])
-        && !clause.negated
+        // "Zet uw huis niet op het spel": a warning, also as a negative command.
+        && (!clause.negated || super::is_command(sentence))
         && clause
             .words
             .clone()
@@ -404,7 +422,7 @@ fn at_stake(sentence: &ToneSentence, i: usize) -> bool {
 }
 
 /// Whether these words offer the reader a way: "U kunt dan in delen terugbetalen".
-fn reader_may(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
+pub(super) fn reader_may(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
     words.clone().any(|k| {
         sentence.is(k, &["u", "je", "jij"])
             && (sentence.is(k + 1, &["kunt", "mag", "kan"])

@@ -533,7 +533,10 @@ pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
     let lemmas = &crate::morphology::morphology().lemmas;
     let stem = (first.lemma() != first.lower() && lemmas.is_verb(first.lemma())
         || first.morph.others.split(',').any(|o| lemmas.is_verb(o)))
-        && !first.lower().ends_with('t')
+        // "Zet …", "Wacht …": a stem that ends in t ("zetten"), not "Betaalt u".
+        && (!first.lower().ends_with('t')
+            || first.lower() != "let" && first.lemma().strip_suffix("ten") == Some(first.lower())
+            || first.morph.others.split(',').any(|o| o.strip_suffix("ten") == Some(first.lower())))
         && !first.lower().ends_with("en");
     // "Stuur je …?" asks; "Meld u …" (with the stem, not "Meldt u") still commands.
     stem && !sentence.is(1, &["ik", "je", "jij", "we", "wij", "ze", "zij", "hij"])
@@ -629,13 +632,16 @@ pub(crate) fn sentences<'a>(doc: &'a Document<'_>) -> &'a [ToneSentence] {
 }
 
 /// Whether help stands next to sentence `i`: in it, or in the sentence before
-/// or after it in the same block ("Voorkom extra kosten. Dat kan met …").
+/// or after it in the same block ("Voorkom extra kosten. Dat kan met …"), or
+/// after a question that leads to it ("… stoppen. Lukt het niet? Bel ons.").
 pub(crate) fn helped(sentences: &[ToneSentence], i: usize) -> bool {
     let block = sentences[i].block;
+    let helps = |k: usize| sentences.get(k).is_some_and(|s| s.block == block && s.help);
     sentences[i].help
-        || i.checked_sub(1)
-            .is_some_and(|p| sentences[p].block == block && sentences[p].help)
-        || sentences
+        || i.checked_sub(1).is_some_and(helps)
+        || helps(i + 1)
+        || (sentences
             .get(i + 1)
-            .is_some_and(|n| n.block == block && n.help)
+            .is_some_and(|n| n.block == block && n.question)
+            && helps(i + 2))
 }

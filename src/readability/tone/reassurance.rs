@@ -14,16 +14,9 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
         .iter()
         .map(|(w, _)| sentence.words[*w].clause)
         .collect();
+    // Whether the sentence sets a failure (asked once, and only when needed).
+    let failing = std::cell::OnceCell::new();
     let offered = sentence.words.iter().enumerate().any(|(i, w)| {
-        let clause = sentence.clause_of(i);
-        // Help named in a condition is no offer when the sentence sets a
-        // failure ("Als u niet betaalt en niet reageert als wij contact met u
-        // zoeken, …"); taking help is ("Gaat de klant in op het advies, …").
-        let failing_condition = clause.kind == ClauseKind::Condition
-            && (sentence.fails(clause.words.clone()) || sentence.failing_condition().is_some());
-        // "geen betalingsregeling", "niet tot een oplossing": help that is denied.
-        let denied = (i.saturating_sub(if w.lemma() == "voorkomen" { 4 } else { 2 })..i)
-            .any(|k| NEGATIONS.contains(&sentence.words[k].lower()));
         // Reassurance: preventing, objecting, being protected or taken into account.
         let reassurance = matches!(
             w.lemma(),
@@ -40,6 +33,36 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                     .iter()
                     .take(3)
                     .any(|n| n.lemma() == "houden"));
+        // The cheap test first: only these words can offer help.
+        let candidate = reassurance
+            || w.concepts.contains(Concept::Help)
+            || matches!(w.lemma(), "recht" | "kwijtschelding" | "aanvragen")
+            || w.lower() == "rechten";
+        if !candidate {
+            return false;
+        }
+        let clause = sentence.clause_of(i);
+        // Help named in a condition is no offer when the sentence sets a
+        // failure ("Als u niet betaalt en niet reageert als wij contact met u
+        // zoeken, …"); taking help is ("Gaat de klant in op het advies, …").
+        let failing_condition = clause.kind == ClauseKind::Condition
+            && *failing.get_or_init(|| sentence.failing_condition().is_some());
+        // "geen betalingsregeling", "niet tot een oplossing": help that is denied.
+        // "geen betalingsregeling", "niet meer te voorkomen": help that is denied;
+        // "die niet verschijnen op een oproep voor een gesprek": help refused.
+        let window = match w.lemma() {
+            "voorkomen" => i.saturating_sub(4),
+            _ if reassurance => i.saturating_sub(2),
+            _ => clause.words.start,
+        };
+        let denied = (window..i).any(|k| NEGATIONS.contains(&sentence.words[k].lower()));
+        if failing_condition || denied {
+            return false;
+        }
+        if reassurance {
+            // "U voorkomt de cel door te betalen": prison stays a threat.
+            return !(w.lemma() == "voorkomen" && sentence.concepts.contains(Concept::PoliceCourt));
+        }
         // A right or an offer, unless it is what gets lost ("Dan vervalt de
         // betalingsregeling", "vervalt uw recht op kwijtschelding"). A right counts
         // only for the reader ("dan kunt u recht hebben op bijstand").
@@ -52,6 +75,12 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                 .words
                 .clone()
                 .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
+        // "wat uw rechten zijn": the reader is told their rights.
+        let rights =
+            w.lower() == "rechten" && i >= 1 && sentence.is(i - 1, &["uw", "je", "jouw", "u"]);
+        // "Dan kunt u bijstand aanvragen": a way open to the reader.
+        let may_apply = w.reads_as("aanvragen")
+            && super::consequence::reader_may(sentence, clause.words.clone());
         // "ondersteunt de gemeenten bij …": help for an institution, not for the reader.
         let for_institution = sentence.words[i + 1..].iter().take(2).any(|n| {
             matches!(
@@ -74,15 +103,27 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                         .concepts
                         .intersects(ConceptSet::of(&[Concept::PoliceCourt, Concept::Seize]))
                 }));
-        let offer =
-            (w.concepts.contains(Concept::Help) && !for_institution && !together_with_others)
-                || reader_right
-                || w.lemma() == "kwijtschelding";
+        // "een regeling treffen" is help; "op basis van de regeling" names a rule.
+        let rule_named = w.lemma() == "regeling"
+            && !(i >= 1 && sentence.is(i - 1, &["een"]))
+            && !clause.words.clone().any(|k| {
+                ["treffen", "afspreken", "maken", "aanbieden"]
+                    .iter()
+                    .any(|verb| sentence.words[k].reads_as(verb))
+            });
+        let offer = (w.concepts.contains(Concept::Help)
+            && !for_institution
+            && !together_with_others
+            && !rule_named)
+            || reader_right
+            || rights
+            || may_apply
+            || w.lemma() == "kwijtschelding";
         let lost = consequence_clauses.contains(&w.clause)
             && (w.concepts.contains(Concept::Benefit)
                 || w.lemma() == "recht"
                 || clause_loses(sentence, w.clause));
-        (reassurance || (offer && !lost)) && !denied && !failing_condition
+        offer && !lost
     });
     offered || restricted(sentence) || critique(sentence)
 }
