@@ -4,7 +4,7 @@
 //! Also a list of 500 tasks: filters, counts, pages and the remembered contact person.
 
 use crate::html::Page;
-use crate::serve::{browser, chromedriver, http, screenshot_path, serve_folder, wait_for};
+use crate::serve::{browser, chromedriver, element, http, screenshot_path, serve_folder, wait_for};
 use crate::support::{assert_exit, root, tool_available};
 use chrono::{Datelike, Days, NaiveDate};
 use fantoccini::{Client, Locator};
@@ -79,30 +79,24 @@ fn folder() -> Folder {
 
 /// Opens the row of a task and returns nothing; the card is then visible.
 async fn open_row(client: &Client, event_id: &str) {
-    client
-        .find(Locator::Css(&format!(
-            "details[data-event='{event_id}'] > summary"
-        )))
-        .await
-        .unwrap_or_else(|e| panic!("the row of {event_id}: {e}"))
-        .click()
-        .await
-        .unwrap();
+    element(
+        client,
+        &format!("details[data-event='{event_id}'] > summary"),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
 }
 
-/// Clicks an element inside the card of a task (or the page, for `None`).
+/// Clicks an element inside the card of a task (or the page, for `None`),
+/// once it is there.
 async fn click(client: &Client, scope: Option<&str>, css: &str) {
     let selector = match scope {
         Some(event_id) => format!("details[data-event='{event_id}'] {css}"),
         None => css.to_string(),
     };
-    client
-        .find(Locator::Css(&selector))
-        .await
-        .unwrap_or_else(|e| panic!("{selector}: {e}"))
-        .click()
-        .await
-        .unwrap();
+    element(client, &selector).await.click().await.unwrap();
 }
 
 async fn type_into(client: &Client, scope: Option<&str>, css: &str, text: &str) {
@@ -110,21 +104,16 @@ async fn type_into(client: &Client, scope: Option<&str>, css: &str, text: &str) 
         Some(event_id) => format!("details[data-event='{event_id}'] {css}"),
         None => css.to_string(),
     };
-    client
-        .find(Locator::Css(&selector))
+    element(client, &selector)
         .await
-        .unwrap_or_else(|e| panic!("{selector}: {e}"))
         .send_keys(text)
         .await
         .unwrap();
 }
 
-/// The text of the element with this id, or "".
+/// The text of the element `css`, once it is on the page.
 async fn text_of(client: &Client, css: &str) -> String {
-    match client.find(Locator::Css(css)).await {
-        Ok(element) => element.text().await.unwrap_or_default(),
-        Err(_) => String::new(),
-    }
+    element(client, css).await.text().await.unwrap_or_default()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

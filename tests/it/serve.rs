@@ -155,7 +155,7 @@ pub(crate) fn chromedriver() -> (Running, u16) {
     let started = Instant::now();
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
-            started.elapsed() < Duration::from_secs(20),
+            started.elapsed() < BROWSER_DEADLINE,
             "chromedriver did not start"
         );
         std::thread::sleep(Duration::from_millis(100));
@@ -188,7 +188,18 @@ pub(crate) fn screenshot_path(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-/// Waits (ten seconds at most) until the page's source passes `check`.
+/// How long a browser test waits for a page or an element before it fails.
+///
+/// Generous on purpose. Recording a call in `helder serve` makes the letter
+/// (PDF and HTML, debug build): 0.3 s on an idle machine, but 16 to 24 s
+/// measured with the machine loaded by builds. And Chromium's driver does not
+/// always wait for the page a form submits to: under load the click often
+/// returns at once, so that work falls inside the wait for the next page. A
+/// wait ends as soon as its condition holds, so a long deadline costs nothing
+/// when all is well.
+pub(crate) const BROWSER_DEADLINE: Duration = Duration::from_secs(120);
+
+/// Waits (at most [`BROWSER_DEADLINE`]) until the page's source passes `check`.
 pub(crate) async fn wait_for(
     client: &fantoccini::Client,
     what: &str,
@@ -201,11 +212,27 @@ pub(crate) async fn wait_for(
             return source;
         }
         assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "waited for {what}"
+            started.elapsed() < BROWSER_DEADLINE,
+            "waited {:?} for {what}",
+            started.elapsed()
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// The element `css` once it is on the page, waiting at most [`BROWSER_DEADLINE`]
+/// (a page that a click or a form just asked for may still be loading).
+pub(crate) async fn element(
+    client: &fantoccini::Client,
+    css: &str,
+) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(BROWSER_DEADLINE)
+        .every(Duration::from_millis(100))
+        .for_element(fantoccini::Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("waited for {css}: {e}"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
