@@ -1,7 +1,9 @@
 //! The consequences in a sentence: words that say the reader loses money,
 //! rights, a home or freedom ("verlaagd", "beslag", "geen uitkering meer").
 
-use super::{NEGATIONS, STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative};
+use super::{
+    STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation,
+};
 use crate::morphology::{Concept, ConceptSet};
 
 /// What the reader owes: a cut in one of these is good news ("Uw schuld is verlaagd").
@@ -112,7 +114,7 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         let clause = sentence.clause_of(i);
         // The cheap test first: only these words can be a consequence.
         let candidate = word.concepts.intersects(CANDIDATES)
-            || clause.negated
+            || (clause.negated && paying(word))
             || matches!(word.lower(), "lager" | "lagere" | "minder" | "spel")
             || matches!(word.lemma(), "behandeling" | "actie" | "stap" | "stappen")
             || word.morph.form.contains("zet");
@@ -288,6 +290,16 @@ fn points_back(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
     })
 }
 
+/// Whether a word is a verb of paying out or handling ("betalen", "behandelen").
+fn paying(word: &ToneWord) -> bool {
+    PAYING_OUT.iter().any(|v| word.reads_as(v))
+        || word
+            .morph
+            .verb
+            .as_deref()
+            .is_some_and(|v| PAYING_OUT.contains(&v))
+}
+
 /// Whether word `i` (in a negated clause) is paying out or handling the
 /// reader's money or request: "Wij betalen uw uitkering niet", "Dan kunnen wij
 /// uw aanvraag niet behandelen". Not the reader who does not pay ("als u niet
@@ -295,13 +307,7 @@ fn points_back(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
 fn not_paid_out(sentence: &ToneSentence, i: usize) -> bool {
     let word = &sentence.words[i];
     let clause = sentence.clause_of(i).words.clone();
-    let paying = PAYING_OUT.iter().any(|v| word.reads_as(v))
-        || word
-            .morph
-            .verb
-            .as_deref()
-            .is_some_and(|v| PAYING_OUT.contains(&v));
-    paying
+    paying(word)
         && clause
             .clone()
             .any(|k| LIVELIHOOD.contains(&sentence.words[k].lemma()))
@@ -311,7 +317,7 @@ fn not_paid_out(sentence: &ToneSentence, i: usize) -> bool {
         })
         && clause
             .clone()
-            .any(|k| NEGATIONS.contains(&sentence.words[k].lower()))
+            .any(|k| is_negation(sentence.words[k].lower()))
 }
 
 /// Kinds of law and rule whose names hold loaded words ("Verordening
@@ -339,6 +345,9 @@ fn in_law_name(sentence: &ToneSentence, i: usize) -> bool {
 /// terug", "dan storten we het bedrag terug".
 fn refund(sentence: &ToneSentence, i: usize) -> bool {
     let word = &sentence.words[i];
+    if !word.concepts.contains(Concept::Reclaim) {
+        return false;
+    }
     let clause = sentence.clause_of(i).words.clone();
     let back = ["terugbetalen", "terugstorten", "teruggeven", "terugboeken"]
         .iter()

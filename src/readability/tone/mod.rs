@@ -58,16 +58,37 @@ const CONDITION_WORDS: &[&str] = &[
     "als", "wanneer", "indien", "zodra", "mocht", "mochten", "bij", "wie", "zonder", "ingeval",
 ];
 
-/// Words that start a new clause.
-const CLAUSE_STARTS: &[&str] = &[
-    "als", "wanneer", "indien", "zodra", "omdat", "doordat", "zodat", "tenzij", "terwijl", "want",
-    "waardoor", "waarna", "nadat", "voordat", "totdat", "mits", "mocht",
-];
+/// Whether a lower-case word negates a clause ("niet", "geen", "nooit" …).
+pub(crate) fn is_negation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "niet" | "geen" | "nooit" | "niets" | "niemand" | "nergens" | "níet" | "géén" | "nóóit"
+    )
+}
 
-/// Words that negate a clause.
-const NEGATIONS: &[&str] = &[
-    "niet", "geen", "nooit", "niets", "niemand", "nergens", "níet", "géén", "nóóit",
-];
+/// Whether a lower-case word starts a new clause ("als", "omdat", "want" …).
+fn starts_clause(lower: &str) -> bool {
+    matches!(
+        lower,
+        "als"
+            | "wanneer"
+            | "indien"
+            | "zodra"
+            | "omdat"
+            | "doordat"
+            | "zodat"
+            | "tenzij"
+            | "terwijl"
+            | "want"
+            | "waardoor"
+            | "waarna"
+            | "nadat"
+            | "voordat"
+            | "totdat"
+            | "mits"
+            | "mocht"
+    )
+}
 
 /// Question words: a sentence that starts with one is a question, not a condition.
 const QUESTION_WORDS: &[&str] = &[
@@ -173,7 +194,9 @@ impl ToneWord {
 
     /// Whether the word is, or can be, a form of this lemma ("geloof": geloven).
     pub(crate) fn reads_as(&self, lemma: &str) -> bool {
-        self.morph.lemma == lemma || self.morph.others.split(',').any(|o| o == lemma)
+        self.morph.lemma == lemma
+            || (self.morph.others.len() >= lemma.len()
+                && self.morph.others.split(',').any(|o| o == lemma))
     }
 }
 
@@ -213,7 +236,7 @@ impl ToneSentence {
     pub(crate) fn fails(&self, words: Range<usize>) -> bool {
         words.clone().any(|i| {
             let w = &self.words[i];
-            NEGATIONS.contains(&w.lower())
+            is_negation(w.lower())
                 || w.concepts.contains(Concept::Fail)
                 || w.concepts.contains(Concept::Fraud)
                 || (w.lower() == "te"
@@ -301,10 +324,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                         .iter()
                         .rev()
                         .take_while(|w| w.clause == clause)
-                        .any(|w| NEGATIONS.contains(&w.lower()))
+                        .any(|w| is_negation(w.lower()))
                 };
                 let breaks = *after_punctuation
-                    || CLAUSE_STARTS.contains(&lower)
+                    || starts_clause(lower)
                     || lower == "die"
                     || (lower == "maar" && negation_before())
                     // "controleren of de klant …": "of" after a verb asks a question of its own.
@@ -331,7 +354,6 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 if clause != sentence.words[k - 1].clause {
                     start = k;
                 }
-                let opens = CONDITION_WORDS[..5].contains(&sentence.words[start].lower());
                 let verb = |w: &ToneWord| is_finite_verb(w) && w.lower() != "te";
                 // Only a finite form opens the main clause ("zal", "kan", "wordt"), not
                 // the participle or infinitive of a verb cluster ("heeft ontvangen").
@@ -348,7 +370,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                             && (sentence.words[k - 1].morph.verb.is_some()
                                 || sentence.words[k - 1].morph.finite_verb)
                             && !sentence.is(k - 2, &["te"])));
-                if opens && ends && sentence.words[k + 1].clause == clause {
+                if ends
+                    && sentence.words[k + 1].clause == clause
+                    && CONDITION_WORDS[..5].contains(&sentence.words[start].lower())
+                {
                     for word in &mut sentence.words[k + 1..] {
                         word.clause += 1;
                     }
@@ -469,7 +494,7 @@ fn negates(sentence: &ToneSentence, k: usize) -> bool {
     if cannot_prevent {
         return false;
     }
-    NEGATIONS.contains(&sentence.words[k].lower())
+    is_negation(sentence.words[k].lower())
         && !sentence.is(k + 1, &["altijd", "alleen"])
         // "een niet betaalde boete": a failure named in a noun phrase.
         && !(sentence.words.get(k + 1).is_some_and(|w| {
@@ -587,10 +612,19 @@ fn simple_past(sentence: &ToneSentence, k: usize) -> bool {
 /// WW-uitkering stopte op 18 oktober 2026", "Het ging om ons besluit van 14
 /// september". It reports what happened; it announces nothing.
 fn dated_past(sentence: &ToneSentence, text: &str) -> bool {
+    // The cheap test first: a date has a day number.
+    if !text[sentence.range.clone()]
+        .bytes()
+        .any(|b| b.is_ascii_digit())
+    {
+        return false;
+    }
     let n = sentence.words.len();
     // A day number before a month name ("18 oktober"); numbers are no words here.
     let dated = (0..n).any(|k| {
-        sentence.is(k, &MONTHS)
+        // The month's length first: a cheap test before twelve comparisons.
+        (3..=9).contains(&sentence.words[k].lower().len())
+            && sentence.is(k, &MONTHS)
             && text[..sentence.words[k].range.start]
                 .trim_end()
                 .ends_with(|c: char| c.is_ascii_digit())

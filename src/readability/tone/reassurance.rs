@@ -1,7 +1,7 @@
 //! Help, reassurance and restriction in a sentence: what makes a loaded word
 //! no threat ("Bel ons", "U wordt niet afgesloten", "De deurwaarder mag niet …").
 
-use super::{ClauseKind, NEGATIONS, ToneSentence, consequences};
+use super::{ClauseKind, ToneSentence, consequences, is_negation};
 use crate::morphology::{Concept, ConceptSet};
 
 /// Help or reassurance in the sentence: a help word ("bel", "hulp",
@@ -55,7 +55,7 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
             _ if reassurance => i.saturating_sub(2),
             _ => clause.words.start,
         };
-        let denied = (window..i).any(|k| NEGATIONS.contains(&sentence.words[k].lower()));
+        let denied = (window..i).any(|k| is_negation(sentence.words[k].lower()));
         if failing_condition || denied {
             return false;
         }
@@ -146,7 +146,12 @@ pub(super) fn restricted(sentence: &ToneSentence) -> bool {
         if clause.kind == ClauseKind::Condition {
             return false;
         }
-        let may = |k: usize| sentence.words[k].reads_as("mogen");
+        let may = |k: usize| {
+            matches!(
+                sentence.words[k].lower(),
+                "mag" | "mogen" | "moogt" | "mocht" | "mochten"
+            )
+        };
         let negated_limit = clause.negated
             && words
                 .clone()
@@ -165,25 +170,29 @@ pub(super) fn restricted(sentence: &ToneSentence) -> bool {
     })
 }
 
-/// Words of criticism and complaint: a text that reports them sides with the reader.
-const CRITIQUE: &[&str] = &[
-    "klacht",
-    "klagen",
-    "kritiek",
-    "criticus",
-    "bekritiseren",
-    "ombudsman",
-    "nationale ombudsman",
-    "misstand",
-    "doorgeschoten",
-];
+/// Whether a lemma is a word of criticism or complaint: a text that reports
+/// them sides with the reader.
+fn is_critique(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "klacht"
+            | "klagen"
+            | "kritiek"
+            | "criticus"
+            | "bekritiseren"
+            | "ombudsman"
+            | "nationale ombudsman"
+            | "misstand"
+            | "doorgeschoten"
+    )
+}
 
 /// Criticism of the system, or a report of complaints: "Critici vinden dat de
 /// gemeente te snel een boete oplegt", "Er kwamen klachten over de controles".
 pub(super) fn critique(sentence: &ToneSentence) -> bool {
     sentence.words.iter().enumerate().any(|(k, w)| {
-        CRITIQUE.contains(&w.lemma())
-            || w.morph.head.as_deref().is_some_and(|h| CRITIQUE.contains(&h))
+        is_critique(w.lemma())
+            || w.morph.head.as_deref().is_some_and(is_critique)
             // "te snel", "te streng", "te hard": the author judges the measure.
             || (w.lower() == "te"
                 && sentence.is(k + 1, &["snel", "streng", "hard", "makkelijk", "gemakkelijk"])
