@@ -3,10 +3,11 @@
 //! No external resources (fonts, images, scripts); readable on a phone;
 //! prints on A4 with the address where a window envelope shows it. Amounts,
 //! dates, postcodes and phone numbers never break across lines: their spaces
-//! are no-break spaces ([`keep_together`]), and a phone number with a hyphen
-//! stands in a span that does not wrap (a browser breaks after a hyphen).
+//! are no-break spaces ([`keep_together`]), and a phone number or a reference
+//! with a hyphen stands in a span that does not wrap (a browser breaks after a
+//! hyphen).
 
-use super::keep_together::{hyphenated_phone_numbers, keep_together};
+use super::keep_together::{hyphenated_values, keep_together};
 use super::{Block, Inline, Letter, RenderError, Renderer};
 
 /// The mark on every held draft.
@@ -225,12 +226,12 @@ fn inlines(content: &[Inline]) -> String {
 }
 
 /// Text for the page: kept together ([`keep_together`]) and escaped, with
-/// each phone number that holds a hyphen in a span that does not wrap.
+/// each phone number or reference that holds a hyphen in a span that does not wrap.
 fn kept(text: &str) -> String {
     let text = keep_together(text);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for number in hyphenated_phone_numbers(&text) {
+    for number in hyphenated_values(&text) {
         out.push_str(&esc(&text[at..number.start]));
         out.push_str("<span class=\"nowrap\">");
         out.push_str(&esc(&text[number.clone()]));

@@ -12,8 +12,10 @@
 //!
 //! A hyphen needs one thing more. The text and PDF renderers break lines at
 //! spaces only, but a browser also breaks after a hyphen: "020-" at the end of
-//! one line and "1234567" on the next. [`hyphenated_phone_numbers`] finds such
-//! numbers, and the HTML renderer puts each in a span that does not wrap. It
+//! one line and "1234567" on the next. The same goes for a reference the
+//! reader copies onto a payment or an objection ("B-2026-0731", "Z-2026-02381").
+//! [`hyphenated_values`] finds such numbers and references, and the HTML
+//! renderer puts each in a span that does not wrap. It
 //! does not swap the hyphen for a non-breaking one (U+2011): copied, that
 //! character is not a hyphen any more, so a phone or a search does not take
 //! the number, some screen readers name it, and not every font has it.
@@ -30,6 +32,7 @@ struct Patterns {
     date: Regex,
     digits: Regex,
     iban: Regex,
+    reference: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -50,6 +53,8 @@ fn patterns() -> &'static Patterns {
             .expect("valid"),
         iban: Regex::new(r"\b[A-Z]{2}[0-9]{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b")
             .expect("valid"),
+        // A case or payment reference: capitals, then groups of digits joined by hyphens.
+        reference: Regex::new(r"\b[A-Z]{1,3}-\d{2,4}(?:-\d{1,8})+\b").expect("valid"),
     })
 }
 
@@ -67,19 +72,31 @@ fn is_phone_number(run: &str) -> bool {
     digits.starts_with('0') && digits.len() == 10
 }
 
-/// Where, in `text`, a phone number with a hyphen stands ("020-1234567",
-/// "06-12 34 56 78", "14-020"): byte ranges, in order. Run it on the text as
-/// [`keep_together`] returns it.
-pub fn hyphenated_phone_numbers(text: &str) -> Vec<Range<usize>> {
+/// Where, in `text`, a phone number with a hyphen ("020-1234567",
+/// "06-12 34 56 78", "14-020") or a reference ("B-2026-0731") stands: byte
+/// ranges, in order, none overlapping. Run it on the text as [`keep_together`]
+/// returns it.
+pub fn hyphenated_values(text: &str) -> Vec<Range<usize>> {
     if !text.contains('-') {
         return Vec::new();
     }
-    patterns()
+    let p = patterns();
+    let mut found: Vec<Range<usize>> = p
         .digits
         .find_iter(text)
         .filter(|m| m.as_str().contains('-') && is_phone_number(m.as_str()))
         .map(|m| m.range())
-        .collect()
+        .chain(p.reference.find_iter(text).map(|m| m.range()))
+        .collect();
+    found.sort_by_key(|r| r.start);
+    let mut values: Vec<Range<usize>> = Vec::with_capacity(found.len());
+    for range in found {
+        match values.last_mut() {
+            Some(last) if range.start < last.end => last.end = last.end.max(range.end),
+            _ => values.push(range),
+        }
+    }
+    values
 }
 
 /// The text with no-break spaces wherever a line must not break.
@@ -154,17 +171,24 @@ mod tests {
     }
 
     #[test]
-    fn phone_numbers_with_a_hyphen_are_found() {
-        let text = keep_together("Bel 020-1234567, 06-12 34 56 78 of 14-020. Zaak 2026-0412 niet.");
-        let found: Vec<&str> = hyphenated_phone_numbers(&text)
+    fn phone_numbers_and_references_with_a_hyphen_are_found() {
+        let text = keep_together(
+            "Bel 020-1234567, 06-12 34 56 78 of 14-020. Zet B-2026-0731 erbij. Zaak 2026-0412 niet.",
+        );
+        let found: Vec<&str> = hyphenated_values(&text)
             .into_iter()
             .map(|r| &text[r])
             .collect();
         assert_eq!(
             found,
-            ["020-1234567", "06-12\u{a0}34\u{a0}56\u{a0}78", "14-020"]
+            [
+                "020-1234567",
+                "06-12\u{a0}34\u{a0}56\u{a0}78",
+                "14-020",
+                "B-2026-0731"
+            ]
         );
-        assert!(hyphenated_phone_numbers("Bel 0488 44 22 60.").is_empty());
+        assert!(hyphenated_values("Bel 0488 44 22 60, het is A-B.").is_empty());
     }
 
     #[test]

@@ -369,14 +369,15 @@ fn phone_numbers_amounts_dates_and_postcodes_never_break_in_text_or_html() {
     }
 }
 
-/// Phone numbers written with a hyphen, as case systems send them.
-const HYPHENATED: [&str; 3] = ["020-1234567", "06-12345678", "14-020"];
+/// Phone numbers written with a hyphen, as case systems send them, and a
+/// payment reference the reader copies.
+const HYPHENATED: [&str; 4] = ["020-1234567", "06-12345678", "14-020", "T-2026-07563"];
 
 /// The warning (reached) with a reason that names each of [`HYPHENATED`].
 fn letter_with_hyphenated_phone_numbers() -> Letter {
     let mut json = example_json("warning-reached.json");
     json["data"]["decision"]["reasons"][0] = serde_json::json!(
-        "Bel de schuldhulp op 020-1234567 of 06-12345678. Of bel de gemeente op 14-020, elke werkdag."
+        "Bel de schuldhulp op 020-1234567 of 06-12345678. Of bel de gemeente op 14-020, elke werkdag. Noem dan T-2026-07563."
     );
     build_letter(
         &event(json),
@@ -420,7 +421,7 @@ return {cut: cut, seen: Array.from(seen)};
 "#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn in_chromium_a_phone_number_with_a_hyphen_never_breaks() {
+async fn in_chromium_a_phone_number_or_reference_with_a_hyphen_never_breaks() {
     use crate::serve::{browser, chromedriver};
     if !crate::support::tool_available("chromedriver", "chromium chromium-driver") {
         return;
