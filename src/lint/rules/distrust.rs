@@ -51,7 +51,12 @@ impl Rule for Distrust {
         for sentence in tone::sentences(doc) {
             // "Ik geloof u niet": disbelief is distrust, negated.
             let disbelief: Vec<usize> = (0..sentence.words.len())
-                .filter(|&k| sentence.words[k].reads_as("geloven") && sentence.clause_of(k).negated)
+                .filter(|&k| {
+                    // The form first: every form of "geloven" starts with "gel".
+                    sentence.words[k].lower().starts_with("gel")
+                        && sentence.words[k].reads_as("geloven")
+                        && sentence.clause_of(k).negated
+                })
                 .collect();
             if sentence.help && disbelief.is_empty() {
                 continue;
@@ -121,7 +126,9 @@ fn moralising(sentence: &tone::ToneSentence) -> Vec<usize> {
     // "kunnen wel betalen, maar willen niet", "Die wil niet werken".
     for k in 0..n {
         let w = &sentence.words[k];
-        if !w.reads_as("willen") || !sentence.clause_of(k).negated || !third_person(k) {
+        // The form first: "wil", "wilt", "willen", "wilde", "wou".
+        let will = w.lower().starts_with("wil") || w.lower().starts_with("wou");
+        if !will || !w.reads_as("willen") || !sentence.clause_of(k).negated || !third_person(k) {
             continue;
         }
         let about = sentence
@@ -142,7 +149,10 @@ fn moralising(sentence: &tone::ToneSentence) -> Vec<usize> {
     // "alleen voor mensen die het écht nodig hebben", "alleen als u echt niet
     // kunt betalen", "Het moet wel zo zijn dat u echt niet kunt betalen".
     let only = sentence.words.iter().any(|w| w.lower() == "alleen");
-    let must = sentence.words.iter().any(|w| w.reads_as("moeten"));
+    let must = sentence
+        .words
+        .iter()
+        .any(|w| w.lower().starts_with("moe") && w.reads_as("moeten"));
     if only || must {
         for k in 0..n {
             if matches!(
@@ -156,8 +166,11 @@ fn moralising(sentence: &tone::ToneSentence) -> Vec<usize> {
             }
         }
     }
-    // "Wij nemen aan dat u samenwoont", "De gemeente gaat ervan uit dat u werkt".
-    for k in 0..n {
+    // "Wij nemen aan dat u samenwoont", "De gemeente gaat ervan uit dat u werkt":
+    // only in a sentence that says "dat u".
+    let that_you =
+        (0..n).any(|j| sentence.is(j, &["dat"]) && sentence.is(j + 1, &["u", "je", "jij"]));
+    for k in (0..n).filter(|_| that_you) {
         // "neemt … aan" stands apart.
         let assumes = sentence.words[k].reads_as("aannemen")
             || (sentence.words[k].reads_as("nemen")

@@ -45,14 +45,27 @@ impl Rule for ProofDemand {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         for sentence in tone::sentences(doc) {
+            // The proof first (the cheap test): "bewijs", "aantonen", or "U moet wel
+            // een goede reden hebben", a justification demanded.
+            let proof: Vec<usize> = sentence
+                .unnegated(crate::morphology::ConceptSet::of(&[Concept::Proof]))
+                .chain((1..sentence.words.len()).filter(|&k| {
+                    sentence.words[k].lemma() == "reden"
+                        && sentence.is(k - 1, &["goede", "geldige", "dringende", "gegronde"])
+                        && !(k >= 2 && sentence.is(k - 2, &["geen"]))
+                }))
+                .collect();
+            if proof.is_empty() {
+                continue;
+            }
             let duty: Vec<usize> = (0..sentence.words.len())
                 .filter(|&k| {
                     let w = &sentence.words[k];
                     w.concepts.contains(Concept::Oblige)
                         || w.lemma() == "moeten"
                         || (w.lower() == "ligt" && sentence.is(k + 1, &["bij"]))
-                        // "Het is aan u om aan te tonen …"
-                        || w.reads_as("verlangen")
+                        // "Het CJIB kan verlangen dat …"
+                        || (w.lower().starts_with("verl") && w.reads_as("verlangen"))
                         // "Het is aan u om aan te tonen …", "aan belanghebbende om …".
                         || (w.lower() == "aan"
                             && k >= 1
@@ -81,18 +94,6 @@ impl Rule for ProofDemand {
                     sentence.is(k, &["zodat", "dan"]) && sentence.is(k + 1, &["u", "je", "jij"])
                 });
             if (duty.is_empty() && !keep_proof) || asks {
-                continue;
-            }
-            // "U moet wel een goede reden hebben": a justification demanded.
-            let proof: Vec<usize> = sentence
-                .unnegated(crate::morphology::ConceptSet::of(&[Concept::Proof]))
-                .chain((1..sentence.words.len()).filter(|&k| {
-                    sentence.words[k].lemma() == "reden"
-                        && sentence.is(k - 1, &["goede", "geldige", "dringende", "gegronde"])
-                        && !(k >= 2 && sentence.is(k - 2, &["geen"]))
-                }))
-                .collect();
-            if proof.is_empty() {
                 continue;
             }
             let mut words = proof;

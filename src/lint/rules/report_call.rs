@@ -48,6 +48,17 @@ impl Rule for ReportCall {
         let sentences = tone::sentences(doc);
         let suspicion = ConceptSet::of(&[Concept::Fraud, Concept::Suspect]);
         for (i, sentence) in sentences.iter().enumerate() {
+            // The cheap test first: a word of reporting, anonymity, a name or "doorgeven".
+            let candidate = sentence
+                .concepts
+                .intersects(ConceptSet::of(&[Concept::Report, Concept::Anonymous]))
+                || sentence
+                    .words
+                    .iter()
+                    .any(|w| w.lower() == "naam" || w.lower().starts_with("door"));
+            if !candidate {
+                continue;
+            }
             let previous = i
                 .checked_sub(1)
                 .map(|p| &sentences[p])
