@@ -35,10 +35,13 @@ pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
 
 /// The byte range of the first sentence of a block (or the whole block).
 pub(crate) fn first_sentence_span(doc: &Document<'_>, block: usize) -> crate::lint::Span {
+    // Sentences are in block order: a binary search, so a rule that asks this for
+    // every block (greeting-mismatch on a long text) stays linear.
+    let first = doc.sentences.partition_point(|s| s.block < block);
     let range = doc
         .sentences
-        .iter()
-        .find(|s| s.block == block)
+        .get(first)
+        .filter(|s| s.block == block)
         .map_or(0..doc.prose.blocks[block].text.len(), |s| s.range.clone());
     doc.source_range(block, range).into()
 }
@@ -140,6 +143,29 @@ mod tests {
             && hay
                 .windows(needle.len())
                 .any(|w| w.eq_ignore_ascii_case(needle))
+    }
+
+    #[test]
+    fn first_sentence_span_is_the_first_sentence_of_the_block() {
+        let config = crate::readability::ReadabilityConfig::default();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let doc = crate::readability::Document::new(
+                &text,
+                crate::text::from_markdown(&text),
+                &config,
+            );
+            for block in 0..doc.prose.blocks.len() {
+                let linear = doc
+                    .sentences
+                    .iter()
+                    .find(|s| s.block == block)
+                    .map_or(0..doc.prose.blocks[block].text.len(), |s| s.range.clone());
+                let expected: crate::lint::Span = doc.source_range(block, linear).into();
+                assert_eq!(super::first_sentence_span(&doc, block), expected);
+            }
+        }
     }
 
     #[test]
