@@ -6,7 +6,7 @@
 //!
 //! Not flagged: a negated sentence ("Dit wijst niet op fraude"), the reader's
 //! own doubt next to an offer of help ("Twijfelt u? Bel ons"), and advice on
-//! how to avoid a mistake ("Zo voorkomt u dat u per ongeluk fraudeert").
+//! how to avoid a mistake ("Zo voorkomt u dat u zonder opzet fraudeert").
 //!
 //! ## Why it matters to the reader
 //! It treats a mistake or a late report as fraud, and the reader as a suspect,
@@ -49,7 +49,7 @@ impl Rule for Distrust {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let distrust = ConceptSet::of(&[Concept::Fraud, Concept::Suspect]);
         for sentence in tone::sentences(doc) {
-            // "Ik geloof u niet": disbelief is distrust, negated.
+            // "Wij geloven uw verhaal niet": disbelief is distrust, negated.
             let disbelief: Vec<usize> = (0..sentence.words.len())
                 .filter(|&k| {
                     // The form first: every form of "geloven" starts with "gel".
@@ -208,13 +208,13 @@ mod tests {
         for text in [
             "Er zijn signalen dat u fraude pleegt.",
             "Wie bijstandsfraude pleegt, wordt betrapt.",
-            "Ik geloof u niet.",
+            "Wij geloven uw verhaal niet.",
             "U hebt bewust informatie achtergehouden.",
             "Sommige mensen kunnen wel betalen, maar willen niet.",
             "Wie van kwade wil is, krijgt geen hulp.",
             "De bijstand is alleen voor mensen die het echt nodig hebben.",
             "De gemeente neemt dan al snel aan dat u samenwoont.",
-            "Iemand in de bijstand is lui.",
+            "Mensen met een uitkering zijn vaak lui.",
             "Het moet wel zo zijn dat u echt niet kunt betalen.",
             "Misbruik is dat mensen meer geld vragen dan waar zij op grond van de regeling recht op hebben.",
         ] {
@@ -227,7 +227,7 @@ mod tests {
         for text in [
             "Dit wijst niet op fraude.",
             "Twijfelt u of u iets moet doorgeven? Bel ons gerust.",
-            "Geef veranderingen op tijd door. Zo voorkomt u dat u per ongeluk fraudeert.",
+            "Meld een nieuwe baan meteen. Zo voorkomt u dat u zonder opzet fraudeert.",
             "U kunt dit geld gebruiken voor dingen die u echt nodig hebt.",
             "Wilt u niet meewerken aan het onderzoek? Dat mag.",
             "De kostendelersnorm gaat ervan uit dat als u met anderen woont, u de kosten deelt.",

@@ -67,7 +67,7 @@ impl Rule for ReportCall {
             // ("Weet u dat iemand zwart werkt? Geef het door"), not one's own changes.
             let this_about_someone = about_someone(sentence);
             let about_other = this_about_someone || previous.is_some_and(about_someone);
-            // "Twijfel je of je iets moet melden?": the reader's own doubt is no suspicion.
+            // "Weet je niet zeker of je iets moet melden?": the reader's own doubt is no suspicion.
             let suspects = |s: &tone::ToneSentence| {
                 (0..s.words.len()).any(|k| {
                     s.words[k].concepts.intersects(suspicion)
@@ -196,7 +196,7 @@ mod tests {
             "Zet uw naam niet op de envelop, maar wel op het formulier.",
             "Denkt u dat u recht hebt op toeslag? Vraag het dan aan.",
             "Twijfelt u of u een verandering moet doorgeven? Bel ons gerust.",
-            "Twijfel je of je iets moet melden? Neem dan contact met ons op.",
+            "Weet je niet zeker of je iets moet melden? Neem dan contact met ons op.",
         ] {
             assert!(findings_of(&ReportCall, text).is_empty(), "{text}");
         }

@@ -242,7 +242,7 @@ mod tests {
             "Het vakantiegeld wordt bij eerdere beëindiging uitbetaald.",
             "Bent u het niet eens met de boete? Dan kunt u bezwaar maken.",
             "U kunt de cursus altijd stoppen en later weer beginnen.",
-            "Wie de boete al heeft betaald, krijgt het geld terug.",
+            "Wie de boete al betaalde, krijgt dat bedrag van ons terug.",
             "U betaalt dan in delen, zonder rente.",
             "De monteurs doen hun best om mensen níet af te sluiten.",
             "Wij vragen de deurwaarder om het beslag op te heffen.",

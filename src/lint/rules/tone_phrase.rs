@@ -20,7 +20,7 @@
 //! Add phrases to `readability/tone.toml`, each with a bad and a good example.
 //! A phrase in a negated clause or in a sentence that offers help is not
 //! flagged, nor a consequence word that the tone view reads as no consequence
-//! for the reader ("Wie de boete al heeft betaald", "zonder wettelijke rente").
+//! for the reader ("Wie de boete al betaalde", "zonder wettelijke rente").
 
 use crate::event::LetterKind;
 use crate::lexicon::{TonePhrase as Entry, lexicon};
@@ -205,7 +205,7 @@ mod tests {
         for (rule, text) in [
             (
                 &fine,
-                "Wie de boete al heeft betaald, krijgt het geld terug.",
+                "Wie de boete al betaalde, krijgt dat bedrag van ons terug.",
             ),
             (
                 &fine,
