@@ -22,7 +22,7 @@ pub struct EarlierDecision {
     /// The date of that decision.
     pub date: IsoDate,
     /// What it was about, in plain words, to follow "ons besluit over …"
-    /// ("de verlaging van uw bijstand").
+    /// ("uw lagere bijstand").
     pub subject: Text,
     /// Its kenmerk, when it had one.
     #[serde(default, deserialize_with = "optional_text")]
@@ -270,7 +270,7 @@ pub(super) fn validate(data: &EventData, event_type: EventType) -> Result<(), In
         !earlier || data.earlier_decision.is_some(),
         "data.earlier_decision",
         "het besluit waar deze brief over gaat of op volgt",
-        "Geef earlier_decision mee met date en subject, bijvoorbeeld {\"date\": \"2026-09-14\", \"subject\": \"de verlaging van uw bijstand\"}.",
+        "Geef earlier_decision mee met date en subject, bijvoorbeeld {\"date\": \"2026-09-14\", \"subject\": \"uw lagere bijstand\"}.",
     )?;
     needs(
         event_type != T::ObjectionDecision || data.objection.is_some(),

@@ -20,7 +20,7 @@ use crate::readability::Document;
 
 const BAD: &str =
     "Beste mevrouw Bakker,\n\n## Wat hebben we besloten?\n\nUw uitkering is een tijd lager.";
-const GOOD: &str = "Beste mevrouw Bakker,\n\n## Wat hebben we besloten?\n\nUw bijstand is 20 procent lager, van 1 december 2026 tot en met 28 februari 2027. Dat is € 279,75 per maand.\n\n## Hoe komen we aan 20 procent?\n\n- U kwam twee keer niet. Dan is de verlaging 20 procent.";
+const GOOD: &str = "Beste mevrouw Bakker,\n\n## Wat hebben we besloten?\n\nUw bijstand is 20 procent lager, van 1 december 2026 tot en met 28 februari 2027. Dat is € 279,75 per maand.\n\n## Hoe komen we aan deze verlaging?\n\n- U kwam twee keer niet. Dan is de verlaging 20 procent.";
 const FACTS: &str = r#"{"event_type": "sanction_reduction", "is_besluit": true, "data": {"measure": {"percentage": 20, "amount_cents": 27975, "period_from": "2026-12-01", "period_to": "2027-02-28", "how_set": ["U kwam twee keer niet. Dan is de verlaging 20 procent."]}}}"#;
 
 /// A measure or fine that does not show its size, its period or how it was set.

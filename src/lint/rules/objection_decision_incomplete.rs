@@ -20,8 +20,8 @@ use crate::lint::{Category, ExampleFacts, Finding, Rule, RuleDocs};
 use crate::readability::Document;
 
 const BAD: &str = "Beste mevrouw Bakker,\n\n## Wat hebben we beslist?\n\nWij geven u gelijk.\n\n## Bent u het niet eens met deze beslissing?\n\nDan kunt u in beroep gaan.";
-const GOOD: &str = "Beste mevrouw Bakker,\n\n## Wat hebben we beslist?\n\nUw bezwaar is gegrond. Het ging om ons besluit van 14 september 2026 over de verlaging van uw bijstand.\n\n- De verlaging duurt één maand in plaats van drie.\n\nU vroeg ons de kosten van uw advocaat te betalen. Dat doen we: € 624,00.\n\n## Bent u het niet eens met deze beslissing?\n\nDan kunt u in beroep gaan.";
-const FACTS: &str = r#"{"event_type": "objection_decision", "is_besluit": true, "data": {"objection": {"outcome": "gegrond", "changes": ["De verlaging duurt één maand in plaats van drie."], "costs": {"requested": true, "amount_cents": 62400}}, "earlier_decision": {"date": "2026-09-14", "subject": "de verlaging van uw bijstand"}}}"#;
+const GOOD: &str = "Beste mevrouw Bakker,\n\n## Wat hebben we beslist?\n\nUw bezwaar is gegrond. Het ging om ons besluit van 14 september 2026 over uw lagere bijstand.\n\n- De verlaging duurt één maand in plaats van drie.\n\nU vroeg ons de kosten van uw advocaat te betalen. Dat doen we: € 624,00.\n\n## Bent u het niet eens met deze beslissing?\n\nDan kunt u in beroep gaan.";
+const FACTS: &str = r#"{"event_type": "objection_decision", "is_besluit": true, "data": {"objection": {"outcome": "gegrond", "changes": ["De verlaging duurt één maand in plaats van drie."], "costs": {"requested": true, "amount_cents": 62400}}, "earlier_decision": {"date": "2026-09-14", "subject": "uw lagere bijstand"}}}"#;
 
 /// The words of each outcome, in the order they must be tried (longest first).
 const OUTCOMES: &[(&str, &str)] = &[

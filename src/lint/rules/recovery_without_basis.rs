@@ -19,8 +19,8 @@ use crate::lint::{Category, ExampleFacts, Finding, Rule, RuleDocs};
 use crate::readability::Document;
 
 const BAD: &str = "Beste mevrouw Bakker,\n\n## Wat hebben we besloten?\n\nU hebt te veel bijstand gekregen. Dat vragen wij terug: € 1.215,40.\n\n> **Waarom mag de gemeente dit?**\n>\n> artikel 58 Participatiewet.";
-const GOOD: &str = "Beste mevrouw Bakker,\n\n## Wat hebben we besloten?\n\nU hebt van 1 juni 2026 tot en met 30 september 2026 te veel bijstand gekregen. Dat vragen wij terug: € 1.215,40. Dat volgt uit ons besluit van 14 oktober 2026 over de nieuwe berekening van uw bijstand.\n\n> **Waarom mag de gemeente dit?**\n>\n> artikel 54 lid 3 Participatiewet; artikel 58 Participatiewet.";
-const FACTS: &str = r#"{"event_type": "recovery", "is_besluit": true, "data": {"earlier_decision": {"date": "2026-10-14", "subject": "de nieuwe berekening van uw bijstand"}, "amounts": [{"label": "Te veel gekregen", "amount_cents": 121540, "period_from": "2026-06-01", "period_to": "2026-09-30"}]}}"#;
+const GOOD: &str = "Beste mevrouw Bakker,\n\n## Wat hebben we besloten?\n\nU hebt van 1 juni 2026 tot en met 30 september 2026 te veel bijstand gekregen. Dat vragen wij terug: € 1.215,40. Dat volgt uit ons besluit van 14 oktober 2026 over hoeveel bijstand u mocht krijgen.\n\n> **Waarom mag de gemeente dit?**\n>\n> artikel 54 lid 3 Participatiewet; artikel 58 Participatiewet.";
+const FACTS: &str = r#"{"event_type": "recovery", "is_besluit": true, "data": {"earlier_decision": {"date": "2026-10-14", "subject": "hoeveel bijstand u mocht krijgen"}, "amounts": [{"label": "Te veel gekregen", "amount_cents": 121540, "period_from": "2026-06-01", "period_to": "2026-09-30"}]}}"#;
 
 /// A recovery or collection without the decision it follows, its period or its articles.
 pub(crate) struct RecoveryWithoutBasis;
