@@ -150,7 +150,7 @@ mod tests {
             "Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken.",
             "Opschorten betekent dat wij uw uitkering een tijd niet betalen.",
             "Als het vriest, wordt u niet afgesloten.",
-            "Kunt u niet in één keer terugbetalen? Dan is een betalingsregeling mogelijk.",
+            "Lukt terugbetalen niet in één keer? Dan spreken we samen kleinere bedragen per maand af.",
             // A title with a colon: no verb-first condition ("Besluit u …").
             "Besluit: u krijgt geen bijstand.",
             "Besluit: wij betalen uw uitkering even niet uit.",

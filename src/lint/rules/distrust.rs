@@ -147,7 +147,7 @@ fn moralising(sentence: &tone::ToneSentence) -> Vec<usize> {
         }
     }
     // "alleen voor mensen die het écht nodig hebben", "alleen als u echt niet
-    // kunt betalen", "Het moet wel zo zijn dat u echt niet kunt betalen".
+    // kunt betalen", "U moet dan wel echt niet kunnen betalen".
     let only = sentence.words.iter().any(|w| w.lower() == "alleen");
     let must = sentence
         .words
@@ -212,10 +212,10 @@ mod tests {
             "U hebt bewust informatie achtergehouden.",
             "Sommige mensen kunnen wel betalen, maar willen niet.",
             "Wie van kwade wil is, krijgt geen hulp.",
-            "De bijstand is alleen voor mensen die het echt nodig hebben.",
+            "Een uitkering krijgt alleen wie het echt nodig heeft.",
             "De gemeente neemt dan al snel aan dat u samenwoont.",
             "Mensen met een uitkering zijn vaak lui.",
-            "Het moet wel zo zijn dat u echt niet kunt betalen.",
+            "U moet dan wel echt niet kunnen betalen.",
             "Misbruik is dat mensen meer geld vragen dan waar zij op grond van de regeling recht op hebben.",
         ] {
             assert_eq!(findings_of(&Distrust, text).len(), 1, "{text}");

@@ -177,9 +177,9 @@ mod tests {
     fn calls_to_report_are_flagged() {
         for text in [
             "Vermoedt u dat iemand fraude pleegt? Meld het anoniem.",
-            "U kunt uitkeringsfraude melden bij de gemeente.",
+            "Fraude met een uitkering kunt u bij ons melden.",
             "Laat het ons weten via het meldpunt. U mag anoniem blijven.",
-            "Denkt u dat iemand ten onrechte een uitkering krijgt? Dan kunt u dit melden.",
+            "Ziet u dat iemand zwart werkt naast de bijstand? Meld het bij ons.",
             "Uw naam geven wij niet door aan de persoon over wie het gaat.",
             "De meeste melders tippen ons anoniem, per mail of door te bellen.",
         ] {

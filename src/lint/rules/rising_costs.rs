@@ -147,11 +147,11 @@ mod tests {
         for text in [
             "De kosten van de deurwaarder zijn voor uw rekening.",
             "Daarna komen er extra kosten bij.",
-            "De incassokosten worden in rekening gebracht.",
+            "Bovenop de schuld worden dan ook incassokosten gerekend.",
             "De kosten lopen daarna fors op.",
             "De schuld wordt flink hoger.",
             "Uw schuld kan met 15 procent stijgen.",
-            "De kosten van de aanmaning zijn voor uw eigen rekening.",
+            "De kosten van elke herinnering komen voor uw eigen rekening.",
             "Over het bedrag bent u rente verschuldigd.",
             "De kosten van de procedure worden op u verhaald.",
             "De kosten zijn hoog en worden daarna op u verhaald.",

@@ -181,7 +181,7 @@ mod tests {
             "De sociale recherche start een onderzoek naar uw woonsituatie.",
             "Deze controles merkt u niet altijd.",
             "Wij komen graag langs om te controleren of u alleen woont.",
-            "Wij komen graag onaangekondigd bij u langs.",
+            "Onze controleurs bezoeken u ook onaangekondigd.",
             "Een medewerker heeft u gisteren zien werken bij een bakker.",
             "De gemeente moet controleren of de klant geen inkomsten verzwijgt.",
         ] {
