@@ -315,21 +315,10 @@ const WHOLE: [&str; 6] = [
 fn letters_with_breakable_values() -> Vec<Letter> {
     (0..40)
         .map(|pad| {
-            let mut json = example_json("warning-reached.json");
             let lead = "ja ".repeat(pad);
-            json["data"]["decision"]["reasons"][0] = serde_json::json!(format!(
+            warning_with_reason(&format!(
                 "{lead}Bel 0488 44 22 60 of 06 12 34 56 78 over € 1.234,56 vóór 4 december 2026, of schrijf naar Postbus 4100, 6500 AB Waalmonde. Ons rekeningnummer is NL91 BNGH 0285 1654 27."
-            ));
-            build_letter(
-                &event(json),
-                &config(),
-                &templates(),
-                ComposeOptions {
-                    date: letter_date(),
-                    draft: true,
-                },
-            )
-            .unwrap()
+            ))
         })
         .collect()
 }
@@ -375,10 +364,15 @@ const HYPHENATED: [&str; 4] = ["020-1234567", "06-12345678", "14-020", "T-2026-0
 
 /// The warning (reached) with a reason that names each of [`HYPHENATED`].
 fn letter_with_hyphenated_phone_numbers() -> Letter {
+    warning_with_reason(
+        "Bel de schuldhulp op 020-1234567 of 06-12345678. Of bel de gemeente op 14-020, elke werkdag. Noem dan T-2026-07563.",
+    )
+}
+
+/// The warning (reached) as a draft, with `reason` as its first reason.
+fn warning_with_reason(reason: &str) -> Letter {
     let mut json = example_json("warning-reached.json");
-    json["data"]["decision"]["reasons"][0] = serde_json::json!(
-        "Bel de schuldhulp op 020-1234567 of 06-12345678. Of bel de gemeente op 14-020, elke werkdag. Noem dan T-2026-07563."
-    );
+    json["data"]["decision"]["reasons"][0] = serde_json::json!(reason);
     build_letter(
         &event(json),
         &config(),

@@ -26,28 +26,8 @@ fn the_shipped_letters_rendered_to_markdown_have_no_lint_errors() {
         dir.path(),
     );
     assert_exit(&render, 0);
-    let letters = std::fs::read_dir(&out)
-        .unwrap()
-        .filter(|entry| {
-            entry
-                .as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|e| e == "md")
-        })
-        .count();
-    let shipped = std::fs::read_dir(&examples)
-        .unwrap()
-        .filter(|entry| {
-            entry
-                .as_ref()
-                .unwrap()
-                .path()
-                .extension()
-                .is_some_and(|e| e == "json")
-        })
-        .count();
+    let letters = files_ending_in(&out, "md");
+    let shipped = files_ending_in(&examples, "json");
     assert!(
         letters >= shipped * 9 / 10 && letters > 0,
         "{letters} letters from {shipped} examples"
@@ -92,4 +72,19 @@ fn the_shipped_letters_rendered_to_markdown_have_no_lint_errors() {
     );
     assert_eq!(report["summary"]["errors"], 0);
     assert_exit(&lint, 0);
+}
+
+/// How many files in `dir` have the extension `ext`.
+fn files_ending_in(dir: &std::path::Path, ext: &str) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter(|entry| {
+            entry
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|e| e == ext)
+        })
+        .count()
 }
