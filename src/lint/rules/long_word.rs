@@ -1,5 +1,9 @@
 //! ## What it flags
-//! A word of more than 20 letters, also when its parts are common words.
+//! A word of more than 20 letters, also when its parts are common words. A word
+//! of a law's official name from `readability/law-names.txt` is not flagged where
+//! the whole name stands in the text ("artikel 2a Boetebesluit
+//! socialezekerheidswetten" in the box "Waarom mag de gemeente dit?"): a law's
+//! name is not a wording choice. The same word on its own is flagged.
 //!
 //! ## Why it matters to the reader
 //! A very long compound has three or more parts, and the reader has to take it
@@ -18,6 +22,10 @@
 use crate::lexicon::split_compound;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::{Document, Verdict};
+use std::sync::OnceLock;
+
+/// Official names of laws, one a line (`#` comments).
+const LAW_NAMES: &str = include_str!("../../../readability/law-names.txt");
 
 const BAD: &str = "Vul het huurtoeslagaanvraagformulier in.";
 const GOOD: &str = "Vul het formulier in om huurtoeslag aan te vragen.";
@@ -45,6 +53,7 @@ impl Rule for LongWord {
         for word in doc.words.iter().filter(|w| {
             usize::from(w.letters) > limit
                 && !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation)
+                && !in_law_name(&doc.prose.blocks[w.block].text, w.range())
         }) {
             let text = doc.text(word.block, word.range());
             let lower = text.to_lowercase();
@@ -69,6 +78,40 @@ impl Rule for LongWord {
     }
 }
 
+/// The official law names of [`LAW_NAMES`].
+fn law_names() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        LAW_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Whether the word at `word` in `text` is part of a law's official name that
+/// stands there whole (letter case aside).
+fn in_law_name(text: &str, word: std::ops::Range<usize>) -> bool {
+    let Some(found) = text.get(word.clone()) else {
+        return false;
+    };
+    law_names().iter().any(|name| {
+        // Every place of the word in the name: the name would start that much before it.
+        name.char_indices()
+            .filter(|&(at, _)| {
+                name.get(at..at + found.len())
+                    .is_some_and(|part| part.eq_ignore_ascii_case(found))
+            })
+            .any(|(at, _)| {
+                word.start
+                    .checked_sub(at)
+                    .and_then(|start| text.get(start..start + name.len()))
+                    .is_some_and(|there| there.eq_ignore_ascii_case(name))
+            })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,6 +133,48 @@ mod tests {
             flagged(&LongWord, "Stuur de arbeidsongeschiktheidsverklaring mee."),
             vec!["arbeidsongeschiktheidsverklaring"]
         );
+    }
+
+    #[test]
+    fn a_word_of_a_law_name_is_not_flagged_where_the_name_stands_whole() {
+        // BAD: the long word on its own.
+        assert_eq!(
+            flagged(&LongWord, "Dit staat in de socialezekerheidswetten."),
+            vec!["socialezekerheidswetten"]
+        );
+        // GOOD: the law's official name, in the box of a letter.
+        let box_text = "> **Waarom mag de gemeente dit?**\n>\n> - artikel 2a Boetebesluit socialezekerheidswetten\n> - artikel 10 Wet structuur uitvoeringsorganisatie werk en inkomen";
+        assert!(
+            flagged(&LongWord, box_text).is_empty(),
+            "{:?}",
+            flagged(&LongWord, box_text)
+        );
+        // A name is only a name when it is whole: half of it is an ordinary long word.
+        assert_eq!(
+            flagged(&LongWord, "De regels over uitvoeringsorganisatie werk."),
+            vec!["uitvoeringsorganisatie"]
+        );
+        // Another long word next to the name is still flagged.
+        assert_eq!(
+            flagged(
+                &LongWord,
+                "Het Boetebesluit socialezekerheidswetten en het huurtoeslagaanvraagformulier."
+            ),
+            vec!["huurtoeslagaanvraagformulier"]
+        );
+    }
+
+    #[test]
+    fn every_law_name_passes_whole_and_its_long_words_alone_do_not() {
+        assert!(law_names().contains(&"Boetebesluit socialezekerheidswetten"));
+        for name in law_names() {
+            let cited = format!("> - artikel 1 {name}");
+            assert!(flagged(&LongWord, &cited).is_empty(), "{cited}");
+            for word in name.split([' ', '-']).filter(|w| w.chars().count() > 20) {
+                let alone = format!("Lees de {word} goed.");
+                assert_eq!(flagged(&LongWord, &alone), vec![word], "{alone}");
+            }
+        }
     }
 
     #[test]
