@@ -11,6 +11,7 @@ pub(crate) mod clauses;
 pub mod config;
 pub mod fix;
 pub(crate) mod formal_verbs;
+pub mod letter_mark;
 pub mod meta;
 pub mod rules;
 pub mod span;
@@ -225,15 +226,21 @@ fn blank_front_matter(source: &str) -> String {
     let Fences::Closed(block) = fences(source) else {
         return source.to_string();
     };
-    // Every byte becomes one space (a character of two bytes, two spaces), so offsets stay.
-    let head: String = source[..block.body_start]
+    blank_before(source, block.body_start)
+}
+
+/// `source` with everything before byte `end` replaced by spaces, line breaks
+/// kept: every byte becomes one space (a character of two bytes, two spaces),
+/// so offsets stay.
+fn blank_before(source: &str, end: usize) -> String {
+    let head: String = source[..end]
         .chars()
         .flat_map(|c| {
             let fill = if c == '\n' { '\n' } else { ' ' };
             std::iter::repeat_n(fill, c.len_utf8())
         })
         .collect();
-    format!("{head}{}", &source[block.body_start..])
+    format!("{head}{}", &source[end..])
 }
 
 /// Rules that say what is wrong with a word and what to write instead. A word one
@@ -290,7 +297,16 @@ fn lint_with(
     config: &ReadabilityConfig,
     letter: Option<&EventFacts>,
 ) -> LintResult {
-    let mut doc = Document::new(source, prose(source, kind), config);
+    // A letter `helder render` wrote as Markdown carries its mark after the
+    // subject: its body is checked as the renderer checked it (without the event).
+    let mark = (letter.is_none() && kind == SourceKind::Markdown)
+        .then(|| letter_mark::LetterMark::find(source))
+        .flatten();
+    let prose = match &mark {
+        Some((_, line)) => from_markdown(&blank_before(source, line.end)),
+        None => prose(source, kind),
+    };
+    let mut doc = Document::new(source, prose, config);
     if let Some(facts) = letter {
         // A rendered letter is a letter whatever its greeting (`letter.greeting`
         // may be "Hallo"): the structure rules check it.
@@ -298,6 +314,10 @@ fn lint_with(
         doc.event_type = Some(facts.event_type);
         doc.is_besluit = facts.is_besluit;
         doc.facts = Some(facts);
+    } else if let Some((mark, _)) = mark {
+        doc.is_letter = true;
+        doc.event_type = Some(mark.event_type);
+        doc.is_besluit = mark.is_besluit;
     }
     let mut findings = Vec::new();
     for rule in rules::all() {

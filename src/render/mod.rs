@@ -213,7 +213,9 @@ pub trait Renderer {
     fn render(&self, letter: &Letter) -> Result<Vec<u8>, RenderError>;
 }
 
-/// The Markdown the template produced, with the subject as heading.
+/// The Markdown the template produced, with the subject as heading, and
+/// between them the letter's mark ([`crate::lint::letter_mark`]): which event
+/// type it is, so `helder lint` on the file checks the body as that letter.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MarkdownRenderer;
 
@@ -233,6 +235,13 @@ impl Renderer for MarkdownRenderer {
             "# {}\n\n",
             crate::markdown::escaped(&letter.subject)
         ));
+        // Which letter this is and where its body starts, for `helder lint`
+        // on the file (not shown when the Markdown is read).
+        let mark = crate::lint::letter_mark::LetterMark {
+            event_type: letter.event_type,
+            is_besluit: letter.is_besluit,
+        };
+        out.push_str(&format!("{}\n\n", mark.line()));
         out.push_str(letter.body_markdown.trim());
         out.push('\n');
         Ok(out.into_bytes())

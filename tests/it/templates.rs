@@ -65,7 +65,14 @@ fn hostile_values_are_text_in_html() {
 
 #[test]
 fn hostile_values_are_text_in_markdown() {
-    let md = String::from_utf8(MarkdownRenderer.render(&hostile_letter()).unwrap()).unwrap();
+    let letter = hostile_letter();
+    let md = String::from_utf8(MarkdownRenderer.render(&letter).unwrap()).unwrap();
+    let mark = helder::lint::letter_mark::LetterMark {
+        event_type: letter.event_type,
+        is_besluit: letter.is_besluit,
+    }
+    .line();
+    let mut marks = 0;
     let mut text = String::new();
     for event in Parser::new(&md) {
         match event {
@@ -73,6 +80,8 @@ fn hostile_values_are_text_in_markdown() {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 panic!("a value became a link to {dest_url}")
             }
+            // The letter's own mark (`helder-letter: …`) is the one HTML allowed.
+            Event::Html(h) if h.trim_end() == mark => marks += 1,
             Event::Html(h) | Event::InlineHtml(h) => panic!("a value became HTML: {h}"),
             Event::Code(c) => panic!("a value became code: {c}"),
             _ => {}
@@ -81,6 +90,7 @@ fn hostile_values_are_text_in_markdown() {
     for value in HOSTILE {
         assert!(text.contains(value), "markdown text lacks {value:?}");
     }
+    assert_eq!(marks, 1, "the letter's mark, once:\n{md}");
 }
 
 fn render_with(source: &str, event_json: Value) -> Result<String, TemplateError> {
