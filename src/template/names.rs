@@ -342,7 +342,7 @@ pub const GROUPS: &[Group] = &[
     ),
     event(
         &[number("measure.overpaid_cents", 121540)],
-        "bij een boete: wat de persoon te veel kreeg (dat vragen we apart terug)",
+        "bij een boete of waarschuwing: wat de persoon te veel kreeg (dat vragen we apart terug)",
     ),
     event(
         &[text("facts[]", "Op 27 oktober was u niet bij het gesprek.")],
