@@ -59,11 +59,13 @@ pub enum Concept {
     Rise,
     /// Proof: bewijs, aantonen, bankafschrift.
     Proof,
+    /// Who reports on others: onderzoeker, journalist, ombudsman, rapport.
+    Source,
 }
 
 impl Concept {
     /// Every concept, in declaration order.
-    pub const ALL: [Concept; 22] = [
+    pub const ALL: [Concept; 23] = [
         Concept::Punish,
         Concept::Reduce,
         Concept::Stop,
@@ -86,6 +88,7 @@ impl Concept {
         Concept::Help,
         Concept::Rise,
         Concept::Proof,
+        Concept::Source,
     ];
 
     fn bit(self) -> u32 {

@@ -90,7 +90,9 @@ impl Rule for ConditionalSanction {
                 continue;
             };
             // Help next to it makes it a factual consequence, not a threat.
+            // News, figures or a definition about others aim at no reader.
             let helped = sentence.help
+                || sentence.informs
                 || sentences[i + 1..]
                     .iter()
                     .take(2)

@@ -113,6 +113,7 @@ impl Rule for SanctionStatement {
             if (tone::helped(sentences, index) && !heavy)
                 || title
                 || sentence.dated_past
+                || sentence.informs
                 || plain_reason
                 || sentence.legal_basis
                 || conditioned
@@ -256,6 +257,26 @@ mod tests {
     }
 
     #[test]
+    fn news_figures_rights_and_definitions_are_not_flagged() {
+        for text in [
+            // Rights and limits, also after a list.
+            "De deurwaarder mag uw bank, uw wasmachine en uw kleren niet meenemen.",
+            "Wij moeten u eerst horen, voordat wij uw uitkering verlagen.",
+            "Blijkt het besluit fout, dan krijgt u het ingehouden geld terug.",
+            // News, criticism and figures about others.
+            "Volgens de ombudsman stoppen gemeenten de bijstand te snel.",
+            "Kamerleden vinden de boetes voor een kleine fout veel te hoog.",
+            "De regering wil de strenge straffen versoepelen.",
+            "Vorig jaar kregen 4.200 huishoudens een boete van de dienst.",
+            // A term explained.
+            "Een stopzetting is een besluit dat uw uitkering eindigt.",
+            "Hieronder leest u welke stappen een deurwaarder moet zetten.",
+        ] {
+            assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn past_events_names_refunds_and_the_readers_own_acts_are_not_flagged() {
         for text in [
             // A dated event in the past: a report, no announcement.
@@ -273,7 +294,7 @@ mod tests {
         // Past tense without a date, or now and later, still announce.
         for text in [
             "Uw uitkering stopt op 3 maart 2026.",
-            "Vorige maand stopte de gemeente de uitkering van honderd mensen.",
+            "Vorige maand stopte de gemeente de uitkering van mensen zonder werk.",
         ] {
             assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
         }

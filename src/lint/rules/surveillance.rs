@@ -41,6 +41,10 @@ const AGREED: &[&str] = &[
     "vooraf",
     "besproken",
     "afgesproken",
+    "instemt",
+    "instemmen",
+    "akkoord",
+    "goedvindt",
 ];
 
 /// Question words: "Waarom komen we langs?" explains, it does not announce.
@@ -79,13 +83,16 @@ impl Rule for Surveillance {
                 continue;
             }
             // Agreed or asked for: "aangekondigd", "zoals besproken", "als u dat wilt".
-            let agreed = sentence.words.iter().any(|w| AGREED.contains(&w.lower()))
-                || sentence.clauses.iter().any(|c| {
-                    c.kind == tone::ClauseKind::Condition
-                        && c.words
-                            .clone()
-                            .any(|k| sentence.words[k].reads_as("willen"))
-                });
+            // "zonder afspraak", "zonder toestemming": not agreed at all.
+            let agreed = (0..sentence.words.len()).any(|k| {
+                AGREED.contains(&sentence.words[k].lower())
+                    && !(k.saturating_sub(2)..k).any(|j| sentence.is(j, &["zonder"]))
+            }) || sentence.clauses.iter().any(|c| {
+                c.kind == tone::ClauseKind::Condition
+                    && c.words
+                        .clone()
+                        .any(|k| sentence.words[k].reads_as("willen"))
+            });
             // Checking a form or an application is work on paper, not on the person.
             let paperwork = sentence
                 .words
@@ -112,6 +119,7 @@ impl Rule for Surveillance {
                 || offered_visit
                 || title
                 || sentence.dated_past
+                || sentence.informs
             {
                 continue;
             }

@@ -129,8 +129,11 @@ impl Rule for TonePhrase {
                     .any(|w| found_consequences.iter().any(|&(k, _)| k == *w));
             // Help in the sentence, or next to it in the same block.
             let helped = crate::readability::tone::helped(tone_sentences, *index);
-            let reassures =
-                helped || no_consequence || word.is_some_and(|w| view.clause_of(w).negated);
+            // News, figures or a definition about others aim at no reader.
+            let reassures = helped
+                || no_consequence
+                || view.informs
+                || word.is_some_and(|w| view.clause_of(w).negated);
             if reassures {
                 continue;
             }

@@ -197,8 +197,9 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if in_law_name(sentence, i) {
             continue;
         }
-        // "Dan betalen wij het griffierecht aan u terug": money back to the reader.
-        if refund(sentence, i) {
+        // "Dan betalen wij het griffierecht aan u terug": money back to the reader;
+        // "krijgt u het ingehouden bedrag terug": what was taken comes back.
+        if refund(sentence, i) || given_back(sentence, i) {
             continue;
         }
         // "dat u uw oude huis hebt opgezegd": the reader stopped something.
@@ -364,6 +365,24 @@ fn refund(sentence: &ToneSentence, i: usize) -> bool {
         .any(|k| sentence.is(k, &["aan"]) && sentence.is(k + 1, &["u", "je", "jou"]))
         || clause.clone().any(|k| sentence.is(k, &["wij", "we"]));
     word.concepts.contains(Concept::Reclaim) && back && to_reader
+}
+
+/// Whether word `i` stands in a clause that gives something back to the
+/// reader: "krijgt u het ingehouden geld terug", "u ontvangt de boete terug".
+fn given_back(sentence: &ToneSentence, i: usize) -> bool {
+    let clause = sentence.clause_of(i).words.clone();
+    !sentence.clause_of(i).negated
+        && clause.clone().any(|k| sentence.words[k].lower() == "terug")
+        && clause.clone().any(|k| {
+            sentence.words[k].reads_as("krijgen") || sentence.words[k].reads_as("ontvangen")
+        })
+        // "u moet een deel terugbetalen en u kunt een boete krijgen": paying back is no gift.
+        && !clause.clone().any(|k| {
+            sentence.words[k].reads_as("betalen") || sentence.words[k].reads_as("moeten")
+        })
+        && clause
+            .clone()
+            .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"))
 }
 
 /// Whether word `i` is something the reader did: a stop or cut in a clause with

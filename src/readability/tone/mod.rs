@@ -25,6 +25,7 @@
 //!
 
 mod consequence;
+mod frame;
 mod reassurance;
 
 use super::Document;
@@ -52,6 +53,17 @@ pub(crate) const WEAK_CONSEQUENCE: ConceptSet = ConceptSet::of(&[Concept::Reclai
 /// Checking, investigating and visiting.
 pub(crate) const SURVEILLANCE: ConceptSet =
     ConceptSet::of(&[Concept::Check, Concept::Investigate, Concept::Visit]);
+
+/// Concepts that make a sentence worth reading for its frame.
+const LOADED: ConceptSet = STRONG_CONSEQUENCE
+    .union(WEAK_CONSEQUENCE)
+    .union(SURVEILLANCE)
+    .union(ConceptSet::of(&[
+        Concept::Fraud,
+        Concept::Suspect,
+        Concept::Unannounced,
+        Concept::Rise,
+    ]));
 
 /// Words that start a condition clause.
 const CONDITION_WORDS: &[&str] = &[
@@ -177,6 +189,10 @@ pub(crate) struct ToneSentence {
     /// It tells a dated event in the past tense: "Uw WW-uitkering stopte op 18
     /// oktober", "Op 17 november kwamen we bij u langs" (see [`dated_past`]).
     pub(crate) dated_past: bool,
+    /// It informs about sanctions without aiming them at the reader: news,
+    /// research or opinions about others, figures, a definition, or what a
+    /// text explains (see [`frame`]).
+    pub(crate) informs: bool,
     /// Its consequence words, strong or not (see [`consequences`]).
     consequence_words: Vec<(usize, bool)>,
 }
@@ -276,6 +292,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 legal_basis: false,
                 heading: doc.prose.blocks[facts.block].kind == crate::text::BlockKind::Heading,
                 dated_past: false,
+                informs: false,
                 consequence_words: Vec::new(),
             };
             // First the words, with whether punctuation stands before each.
@@ -433,6 +450,9 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             sentence.consequence_words = find_consequences(&sentence);
             sentence.help = help(&sentence);
             sentence.restricted = restricted(&sentence);
+            // The cheap test first: only a sentence with a loaded word needs its frame.
+            sentence.informs =
+                sentence.concepts.intersects(LOADED) && frame::informs(&sentence, text);
             sentence
         })
         .collect();

@@ -152,10 +152,12 @@ pub(super) fn restricted(sentence: &ToneSentence) -> bool {
                 "mag" | "mogen" | "moogt" | "mocht" | "mochten"
             )
         };
+        // "U mag dit werk niet weigeren" forbids the reader; "De deurwaarder mag
+        // niet …" and "U hoeft niet …" limit the other side.
         let negated_limit = clause.negated
-            && words
-                .clone()
-                .any(|k| may(k) || sentence.words[k].reads_as("hoeven"));
+            && words.clone().any(|k| {
+                (may(k) && !next_to_reader(sentence, k)) || sentence.words[k].reads_as("hoeven")
+            });
         // "mag alleen / pas / slechts …", not about the reader ("U mag alleen …").
         let only_if = words.clone().any(|k| {
             may(k)
@@ -167,6 +169,59 @@ pub(super) fn restricted(sentence: &ToneSentence) -> bool {
             .clone()
             .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
         negated_limit || only_if
+    }) || limit_over_list(sentence)
+        || safeguard(sentence)
+}
+
+/// Whether word `k` stands next to the reader as its subject ("mag u", "u mag").
+fn next_to_reader(sentence: &ToneSentence, k: usize) -> bool {
+    sentence.is(k + 1, &["u", "je", "jij"]) || (k >= 1 && sentence.is(k - 1, &["u", "je", "jij"]))
+}
+
+/// "De deurwaarder mag uw bed, uw tafel en uw kleren niet meenemen": a limit
+/// whose negation stands after a list (the commas of a list end no clause).
+fn limit_over_list(sentence: &ToneSentence) -> bool {
+    let n = sentence.words.len();
+    (0..n).any(|k| {
+        matches!(sentence.words[k].lower(), "mag" | "mogen")
+            && !next_to_reader(sentence, k)
+            && sentence.clause_of(k).kind != ClauseKind::Condition
+            && sentence.words[k + 1..]
+                .iter()
+                .take_while(|w| {
+                    !matches!(
+                        w.lower(),
+                        "als" | "omdat" | "dat" | "die" | "maar" | "want" | "wanneer" | "tenzij"
+                    )
+                })
+                .any(|w| is_negation(w.lower()))
+    })
+}
+
+/// "Wij waarschuwen u eerst, voordat wij …", "De gemeente moet u eerst horen
+/// voordat zij …": the other side must first warn, hear or call the reader.
+fn safeguard(sentence: &ToneSentence) -> bool {
+    let n = sentence.words.len();
+    let first = (0..n).find(|&k| sentence.is(k, &["eerst"]));
+    first.is_some_and(|f| {
+        let clause = sentence.clause_of(f).words.clone();
+        clause.clone().any(|k| {
+            let w = &sentence.words[k];
+            [
+                "waarschuwen",
+                "horen",
+                "spreken",
+                "bellen",
+                "uitnodigen",
+                "informeren",
+                "vragen",
+            ]
+            .iter()
+            .any(|v| w.reads_as(v))
+                || matches!(w.lemma(), "gesprek" | "contact" | "kans" | "waarschuwing")
+        }) && sentence.words[f + 1..]
+            .iter()
+            .any(|w| matches!(w.lower(), "voordat" | "voor" | "pas"))
     })
 }
 
@@ -184,6 +239,11 @@ fn is_critique(lemma: &str) -> bool {
             | "nationale ombudsman"
             | "misstand"
             | "doorgeschoten"
+            | "versoepelen"
+            | "versoepeling"
+            | "afschaffen"
+            | "verzachten"
+            | "terugdraaien"
     )
 }
 
@@ -195,7 +255,15 @@ pub(super) fn critique(sentence: &ToneSentence) -> bool {
             || w.morph.head.as_deref().is_some_and(is_critique)
             // "te snel", "te streng", "te hard": the author judges the measure.
             || (w.lower() == "te"
-                && sentence.is(k + 1, &["snel", "streng", "hard", "makkelijk", "gemakkelijk"])
+                && (sentence.is(k + 1, &["snel", "streng", "hard", "makkelijk", "gemakkelijk"])
+                    // "(veel) te hoog", "te vaak": a judgement, not the reader's failure
+                    // ("als uw achterstand te hoog wordt").
+                    || (sentence.is(k + 1, &["hoog", "zwaar", "vaak"])
+                        && !sentence.has_condition()
+                        && !sentence.words[..k].iter().any(|w| {
+                            w.concepts.contains(Concept::Fail)
+                                || matches!(w.lemma(), "schuld" | "achterstand" | "rekening")
+                        })))
                 && !sentence.is(k.wrapping_sub(1), &["u", "je", "jij"]))
     })
 }
