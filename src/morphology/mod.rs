@@ -118,6 +118,11 @@ impl Morphology {
             (lemma, kind)
         };
         let mut concepts = self.concepts.of(&lemma);
+        // The form is a lemma of a concept itself: "rechter" is the judge, not
+        // only the comparative of "recht".
+        if lemma != lower {
+            concepts = concepts.union(self.concepts.of(lower));
+        }
         if let Some(verb) = &verb {
             concepts = concepts.union(self.concepts.of(verb));
         }

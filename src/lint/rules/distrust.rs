@@ -73,6 +73,7 @@ impl Rule for Distrust {
                 .collect();
             words.extend(disbelief);
             words.extend(moralising(sentence));
+            words.extend(doubted_word(sentence));
             if words.is_empty() {
                 continue;
             }
@@ -198,6 +199,107 @@ fn moralising(sentence: &tone::ToneSentence) -> Vec<usize> {
     words
 }
 
+/// What the reader says or tells: "uw verhaal", "wat u hebt verteld".
+fn readers_word(sentence: &tone::ToneSentence, range: std::ops::Range<usize>) -> bool {
+    range.clone().any(|k| {
+        let w = &sentence.words[k];
+        (matches!(
+            w.lemma(),
+            "verhaal" | "verklaring" | "opgave" | "informatie" | "antwoord" | "uitleg"
+        ) && k >= 1
+            && sentence.is(k - 1, &["uw", "je", "jouw"]))
+            || ([
+                "zeggen",
+                "vertellen",
+                "opgeven",
+                "invullen",
+                "verklaren",
+                "doorgeven",
+                "melden",
+            ]
+            .iter()
+            .any(|v| w.reads_as(v))
+                && range.clone().any(|j| sentence.is(j, &["u", "je", "jij"])))
+    })
+}
+
+/// The reader's word doubted, in the words that carry it:
+/// - checking whether it is true: "Wij gaan na of uw verhaal klopt", "Wij
+///   controleren of wat u vertelt waar is";
+/// - doubting it: "Wij willen zeker weten dat u echt alleen woont", "of u wel
+///   echt werkt";
+/// - not taking it: "Wij nemen uw verklaring niet zomaar aan".
+fn doubted_word(sentence: &tone::ToneSentence) -> Vec<usize> {
+    let n = sentence.words.len();
+    // A command or a question to the reader ("Controleer of uw gegevens
+    // kloppen", "Klopt uw adres?") asks the reader to check.
+    if sentence.question || tone::is_command(sentence) {
+        return Vec::new();
+    }
+    let mut words = Vec::new();
+    for k in 0..n {
+        let w = &sentence.words[k];
+        // "of (uw verhaal | wat u zegt) klopt / waar is / juist is".
+        if sentence.is(k, &["of"]) {
+            let rest = k + 1..n;
+            let truth = rest.clone().find(|&j| {
+                sentence.words[j].reads_as("kloppen")
+                    || matches!(sentence.words[j].lower(), "waarheid" | "eerlijk")
+                    || (matches!(sentence.words[j].lower(), "waar" | "juist")
+                        && sentence.is(j + 1, &["is", "zijn", "was"]))
+            });
+            // "gaan na of", "trekken na of": the particle just before "of".
+            let checker = (sentence.words[..k].iter().any(|p| {
+                p.concepts.intersects(tone::SURVEILLANCE)
+                    || [
+                        "nagaan",
+                        "kijken",
+                        "checken",
+                        "navragen",
+                        "nakijken",
+                        "natrekken",
+                    ]
+                    .iter()
+                    .any(|v| p.reads_as(v))
+            }) || (k >= 2 && sentence.is(k - 1, &["na"])))
+                && !sentence.words[..k]
+                    .iter()
+                    .any(|p| matches!(p.lower(), "u" | "je" | "jij"));
+            if let Some(t) = truth
+                && checker
+                && readers_word(sentence, rest)
+                && !sentence.clause_of(t).negated
+            {
+                words.extend([k, t]);
+            }
+        }
+        // "dat u echt …", "of u wel echt …": the reader's situation doubted.
+        if matches!(w.lower(), "echt" | "écht" | "werkelijk" | "daadwerkelijk")
+            && k >= 2
+            && (sentence.is(k - 1, &["u", "je"])
+                || (sentence.is(k - 1, &["wel"]) && sentence.is(k - 2, &["u", "je"])))
+            && (k.saturating_sub(4)..k).any(|j| sentence.is(j, &["dat", "of"]))
+            && sentence.words[..k].iter().any(|p| {
+                p.reads_as("weten")
+                    || p.concepts.intersects(tone::SURVEILLANCE)
+                    || p.reads_as("nagaan")
+                    || p.reads_as("kijken")
+            })
+        {
+            words.push(k);
+        }
+        // "Wij nemen uw verklaring niet (zomaar) aan": the reader's word not taken.
+        if w.reads_as("nemen")
+            && sentence.clause_of(k).negated
+            && sentence.words[k + 1..].iter().any(|p| p.lower() == "aan")
+            && readers_word(sentence, sentence.clause_of(k).words.clone())
+        {
+            words.push(k);
+        }
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +319,11 @@ mod tests {
             "Mensen met een uitkering zijn vaak lui.",
             "U moet dan wel echt niet kunnen betalen.",
             "Misbruik is dat mensen meer geld vragen dan waar zij op grond van de regeling recht op hebben.",
+            // The reader's word doubted, without a word of fraud.
+            "Wij trekken na of uw verhaal over de verhuizing klopt.",
+            "De consulent kijkt of wat u op het formulier invult wel waar is.",
+            "We willen zeker weten dat u echt geen vriend hebt die bij u woont.",
+            "Uw uitleg nemen wij niet zomaar aan.",
         ] {
             assert_eq!(findings_of(&Distrust, text).len(), 1, "{text}");
         }
@@ -232,6 +339,11 @@ mod tests {
             "Wilt u niet meewerken aan het onderzoek? Dat mag.",
             "De kostendelersnorm gaat ervan uit dat als u met anderen woont, u de kosten deelt.",
             "U moet echt niet bang zijn om ons te bellen.",
+            // The reader checks, or is asked.
+            "Kijk of uw gegevens kloppen en geef een fout aan ons door.",
+            "Klopt wat u op het formulier zag? Dan hoeft u niets te doen.",
+            "U kunt nagaan of uw adres juist is in de app.",
+            "Wij willen weten of u echt tevreden bent over ons gesprek.",
         ] {
             assert!(findings_of(&Distrust, text).is_empty(), "{text}");
         }

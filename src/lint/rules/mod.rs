@@ -14,6 +14,7 @@ mod deduction_without_protected_income;
 mod difficult_word;
 mod distrust;
 mod double_negative;
+mod duty_pressure;
 mod formal_word;
 mod future_with_zullen;
 mod greeting_mismatch;
@@ -87,6 +88,7 @@ pub fn all() -> Vec<Box<dyn Rule>> {
         Box::new(difficult_word::DifficultWord),
         Box::new(distrust::Distrust),
         Box::new(double_negative::DoubleNegative),
+        Box::new(duty_pressure::DutyPressure),
         Box::new(formal_word::FormalWord),
         Box::new(tone_phrase::TonePhrase::new("fraud-framing")),
         Box::new(future_with_zullen::FutureWithZullen),

@@ -49,6 +49,8 @@ impl Rule for ProofDemand {
             // een goede reden hebben", a justification demanded.
             let proof: Vec<usize> = sentence
                 .unnegated(crate::morphology::ConceptSet::of(&[Concept::Proof]))
+                // "laten zien waar …", "verklaren waarom …": accounting for oneself.
+                .chain((1..sentence.words.len()).filter(|&k| accounts(sentence, k)))
                 .chain((1..sentence.words.len()).filter(|&k| {
                     sentence.words[k].lemma() == "reden"
                         && sentence.is(k - 1, &["goede", "geldige", "dringende", "gegronde"])
@@ -110,6 +112,28 @@ impl Rule for ProofDemand {
     }
 }
 
+/// Whether word `k` asks the reader to account for something: "laten zien
+/// waar het geld is gebleven", "verklaren waar een storting vandaan komt",
+/// "verantwoorden waaraan u het uitgaf" (a verb of showing before a question word).
+fn accounts(sentence: &tone::ToneSentence, k: usize) -> bool {
+    let w = &sentence.words[k];
+    let shows = w.reads_as("verklaren")
+        || w.reads_as("verantwoorden")
+        || (w.lower() == "zien" && sentence.is(k - 1, &["laten"]));
+    shows
+        && sentence.is(
+            k + 1,
+            &[
+                "waar", "waarom", "wat", "hoe", "waarvan", "waaraan", "wanneer", "hoeveel", "welke",
+            ],
+        )
+        && !sentence.clause_of(k).negated
+        // "Wij moeten u laten zien hoe …": the organisation shows, not the reader.
+        && !sentence.words[sentence.clause_of(k).words.start..k]
+            .iter()
+            .any(|p| matches!(p.lower(), "wij" | "we" | "ik"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,6 +151,9 @@ mod tests {
             "U moet dan een goede reden hebben waarom u niet kon komen.",
             "Dan is het aan de aanvrager om aan te tonen dat hij alleen woont.",
             "De gemeente kan verlangen dat u een bewijs van uw inkomen geeft.",
+            // Accounting for oneself, without a word of proof.
+            "U moet ons laten zien waaraan u de lening hebt besteed.",
+            "Bent u verplicht te verklaren hoe u aan dat geld komt?",
         ] {
             assert_eq!(findings_of(&ProofDemand, text).len(), 1, "{text}");
         }
@@ -138,6 +165,8 @@ mod tests {
             "Verstuur uw bezwaar aangetekend, zodat u bewijs hebt dat het op tijd was.",
             "Wilt u ons uw bankafschriften sturen?",
             "Bewaar het bewijs van verzending, zodat u weet dat het goed is aangekomen.",
+            "Wilt u ons laten zien hoe u het formulier hebt ingevuld?",
+            "Wij moeten u laten zien hoe de berekening werkt.",
         ] {
             assert!(findings_of(&ProofDemand, text).is_empty(), "{text}");
         }

@@ -48,14 +48,15 @@ impl Rule for ReportCall {
         let sentences = tone::sentences(doc);
         let suspicion = ConceptSet::of(&[Concept::Fraud, Concept::Suspect]);
         for (i, sentence) in sentences.iter().enumerate() {
-            // The cheap test first: a word of reporting, anonymity, a name or "doorgeven".
+            // The cheap test first: a word of reporting, anonymity, a name,
+            // "doorgeven", or a way to tell us ("laat het ons weten", "vertel het ons").
             let candidate = sentence
                 .concepts
                 .intersects(ConceptSet::of(&[Concept::Report, Concept::Anonymous]))
                 || sentence
                     .words
                     .iter()
-                    .any(|w| w.lower() == "naam" || w.lower().starts_with("door"));
+                    .any(|w| w.lower() == "naam" || w.lower().starts_with("door") || tells_us(w));
             if !candidate {
                 continue;
             }
@@ -84,6 +85,10 @@ impl Rule for ReportCall {
                 .filter(|&k| {
                     let w = &sentence.words[k];
                     w.concepts.contains(Concept::Report)
+                        // "Laat het ons weten", "Wij horen het graag", after a question about someone.
+                        || (tells_us(w)
+                            && previous.is_some_and(|p| p.question && about_someone(p))
+                            && sentence.words.iter().any(|v| matches!(v.lower(), "ons" | "wij" | "we")))
                         // "Geef het door": a report, when it is about someone else.
                         || (w.reads_as("doorgeven") || w.morph.form == "door")
                             && about_other
@@ -131,7 +136,17 @@ fn about_someone(sentence: &tone::ToneSentence) -> bool {
     let someone = sentence.words.iter().any(|w| {
         matches!(
             w.lower(),
-            "iemand" | "buurman" | "buurvrouw" | "buren" | "kennis" | "persoon" | "iemands"
+            "iemand"
+                | "buurman"
+                | "buurvrouw"
+                | "buren"
+                | "kennis"
+                | "kennissen"
+                | "persoon"
+                | "iemands"
+                | "omgeving"
+                | "buurt"
+                | "straat"
         )
     });
     if !someone {
@@ -149,11 +164,33 @@ fn about_someone(sentence: &tone::ToneSentence) -> bool {
         .iter()
         .any(|v| w.reads_as(v))
     });
+    // Something wrong: "ten onrechte", "zwart werken", "misbruik", more people
+    // than are registered, "klopt er iets niet".
     let wrong = sentence.words.iter().enumerate().any(|(k, w)| {
         w.lower() == "onrechte"
-            || (w.lower() == "zwart" && sentence.is(k + 1, &["werkt", "werken"]))
+            || w.lower() == "zwart"
+            || w.lower() == "ingeschreven"
+            || w.concepts.contains(Concept::Fraud)
+            || (w.reads_as("kloppen") && sentence.clause_of(k).negated)
     });
     believes || wrong
+}
+
+/// A verb of telling the organisation: "laat het ons weten", "vertel het ons",
+/// "wij horen het graag", "neem contact op", "bel ons", "mail ons".
+fn tells_us(word: &tone::ToneWord) -> bool {
+    [
+        "weten",
+        "vertellen",
+        "horen",
+        "bellen",
+        "mailen",
+        "contact",
+        "doorgeven",
+        "melden",
+    ]
+    .iter()
+    .any(|v| word.reads_as(v))
 }
 
 /// Whether the sentence or the one before it is about reporting someone.

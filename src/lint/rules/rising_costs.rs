@@ -38,6 +38,10 @@ const COSTS: &[&str] = &[
     "huurachterstand",
     "betalingsachterstand",
     "aanmaning",
+    "herinnering",
+    "sommatie",
+    "dwangbevel",
+    "incasso",
 ];
 
 /// Rising costs laid on the reader.
@@ -65,11 +69,17 @@ impl Rule for RisingCosts {
                 continue;
             }
             let n = sentence.words.len();
+            // "het bedrag dat u moet betalen": an amount the reader owes.
+            let owed = || {
+                sentence.words.iter().any(|w| w.reads_as("moeten"))
+                    && sentence.words.iter().any(|w| w.reads_as("betalen"))
+            };
             let cost = |k: usize| {
                 let w = &sentence.words[k];
                 COSTS.contains(&w.lemma())
                     || w.lower().ends_with("kosten")
                     || w.morph.head.as_deref().is_some_and(|h| COSTS.contains(&h))
+                    || (w.lemma() == "bedrag" && owed())
             };
             // "lager of hoger": a change both ways is information, not a threat.
             let both_ways = sentence
@@ -117,7 +127,17 @@ impl Rule for RisingCosts {
                                 && (k + 1..n).any(|m| sentence.is(m, &["u", "je", "jou"]))
                         })
                     });
-                if let Some(j) = rising.or(account) {
+                if let Some(j) = rising.or(account).or_else(|| {
+                    on_reader(
+                        sentence,
+                        COLLECTION.contains(&sentence.words[k].lemma())
+                            || sentence.words[k]
+                                .morph
+                                .modifiers
+                                .iter()
+                                .any(|m| COLLECTION.contains(&m.as_str())),
+                    )
+                }) {
                     words.push(k);
                     words.push(j);
                 }
@@ -135,6 +155,42 @@ impl Rule for RisingCosts {
             ));
         }
     }
+}
+
+/// Steps of collecting a debt: their costs come from not paying.
+const COLLECTION: &[&str] = &[
+    "aanmaning",
+    "herinnering",
+    "sommatie",
+    "dwangbevel",
+    "incasso",
+    "deurwaarder",
+    "betalingsherinnering",
+];
+
+/// Words anywhere in the sentence that lay costs on the reader: "betaalt u
+/// zelf" (for a step of collection: ordinary costs the reader pays are no
+/// threat), "op uw kosten", "komen bij uw schuld", "wordt (steeds) groter".
+fn on_reader(sentence: &tone::ToneSentence, collection: bool) -> Option<usize> {
+    let n = sentence.words.len();
+    let reader = |k: usize| sentence.is(k, &["u", "je", "jij", "uw", "jouw"]);
+    (0..n).find(|&k| {
+        let w = &sentence.words[k];
+        // "betaalt u zelf", "moet u zelf betalen".
+        (collection && w.lower() == "zelf"
+            && (k.saturating_sub(2)..(k + 3).min(n)).any(|j| sentence.words[j].reads_as("betalen"))
+            && (k.saturating_sub(3)..k).any(reader))
+            // "op uw kosten", "bij uw schuld": added to what the reader owes.
+            || (matches!(w.lemma(), "kost" | "kosten" | "schuld" | "rekening")
+                && k >= 2
+                && reader(k - 1)
+                && sentence.is(k - 2, &["op", "bij"])
+                && !sentence.clause_of(k).negated)
+            // "wordt groter", "groeit": what is owed grows.
+            || (matches!(w.lower(), "groter" | "groeit" | "groeien")
+                && sentence.words[..k].iter().any(|p| p.reads_as("worden") || p.lemma() == "bedrag")
+                && sentence.words.iter().any(|p| p.reads_as("betalen")))
+    })
 }
 
 #[cfg(test)]
@@ -155,6 +211,10 @@ mod tests {
             "Over het bedrag bent u rente verschuldigd.",
             "De kosten van de procedure worden op u verhaald.",
             "De kosten zijn hoog en worden daarna op u verhaald.",
+            // Costs laid on the reader in other words.
+            "Iedere sommatie die nodig is, betaalt u zelf.",
+            "Alle incassokosten komen bovendien bij uw schuld.",
+            "Het bedrag dat u moet betalen wordt met elke brief groter.",
         ] {
             assert_eq!(findings_of(&RisingCosts, text).len(), 1, "{text}");
         }
@@ -168,6 +228,8 @@ mod tests {
             "Voorkom extra kosten met een betalingsregeling.",
             "Als uw inkomen verandert, kan het bedrag lager of hoger worden.",
             "U krijgt een toeslag. Dit bedrag komt bovenop uw uitkering.",
+            "De kosten van de schuldhulp betaalt u niet zelf.",
+            "Het bedrag wordt groter als u meer kinderen krijgt.",
         ] {
             assert!(findings_of(&RisingCosts, text).is_empty(), "{text}");
         }

@@ -76,7 +76,10 @@ impl Rule for Surveillance {
         let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
         let mut mentioned = false;
         for (index, sentence) in sentences.iter().enumerate() {
-            let watched = watched(sentence);
+            // Being seen, a visit at the door without warning, data looked up elsewhere.
+            let mut watched = watched(sentence);
+            watched.extend(unannounced_visit(sentence));
+            watched.extend(data_check(sentence));
             if (!sentence.concepts.intersects(SURVEILLANCE) && watched.is_empty())
                 || (sentence.question && sentence.is(0, QUESTION_WORDS))
             {
@@ -149,6 +152,134 @@ impl Rule for Surveillance {
                 "Zeg eerlijk waarom u iets wilt weten, en vraag het: \"Wij willen graag weten of uw uitkering klopt. Wilt u ons … sturen?\" Een bezoek spreekt u vooraf af.",
             ));
         }
+    }
+}
+
+/// What says a visit comes without warning: "zonder afspraak", "zonder
+/// aankondiging", "op elk moment", "onverwachts", "wanneer het ons uitkomt".
+fn without_warning(sentence: &tone::ToneSentence) -> Option<usize> {
+    (0..sentence.words.len()).find(|&k| {
+        let w = &sentence.words[k];
+        (w.lower() == "zonder"
+            && sentence.words[k + 1..].iter().take(2).any(|n| {
+                matches!(
+                    n.lemma(),
+                    "afspraak"
+                        | "aankondiging"
+                        | "waarschuwing"
+                        | "bericht"
+                        | "vooraankondiging"
+                        | "melding"
+                )
+            }))
+            || (matches!(w.lower(), "elk" | "ieder")
+                && sentence.is(k + 1, &["moment", "ogenblik", "tijdstip"]))
+            || matches!(w.lower(), "onverwachts" | "zomaar")
+            || (w.lower() == "uitkomt" && sentence.words[..k].iter().any(|p| p.lower() == "het"))
+    })
+}
+
+/// A visit at the reader's door without warning: "zonder afspraak bij u
+/// aanbellen", "op elk moment op de stoep staan", "zonder aankondiging voor uw
+/// deur staan", "zonder waarschuwing bij u thuis kijken".
+fn unannounced_visit(sentence: &tone::ToneSentence) -> Vec<usize> {
+    let n = sentence.words.len();
+    // The cheap test first: a door, a doorstep, a home or a visit.
+    let at_door = (0..n).find(|&k| {
+        let w = &sentence.words[k];
+        w.concepts.contains(Concept::Visit)
+            || (matches!(w.lower(), "stoep" | "deur" | "voordeur") && k >= 1)
+            || (w.lower() == "thuis" && k >= 2 && sentence.is(k - 2, &["bij"]))
+    });
+    let Some(door) = at_door else {
+        return Vec::new();
+    };
+    match without_warning(sentence) {
+        Some(marker) if !sentence.clause_of(door).negated => vec![marker, door],
+        _ => Vec::new(),
+    }
+}
+
+/// Bodies whose files can be matched with the reader's data.
+const BODIES: &[&str] = &[
+    "bank",
+    "werkgever",
+    "belastingdienst",
+    "uwv",
+    "svb",
+    "duo",
+    "rdw",
+    "kadaster",
+    "instantie",
+    "instanties",
+    "zorgverzekeraar",
+    "inlichtingenbureau",
+    "verhuurder",
+    "pensioenfonds",
+    "organisatie",
+    "organisaties",
+];
+
+/// The reader's data looked up or matched elsewhere: "Uw gegevens worden
+/// vergeleken met bestanden van andere instanties", "Wij vragen uw gegevens op
+/// bij uw werkgever", "Wij kijken mee op uw bankrekening".
+fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
+    let n = sentence.words.len();
+    // The cheap test first: data of the reader's.
+    let data = (0..n).find(|&k| {
+        matches!(
+            sentence.words[k].lemma(),
+            "gegeven"
+                | "gegevens"
+                | "bestand"
+                | "rekening"
+                | "bankrekening"
+                | "bankgegeven"
+                | "bankgegevens"
+                | "afschrift"
+                | "bankafschrift"
+                | "inkomst"
+                | "inkomsten"
+        )
+    });
+    let Some(data) = data else {
+        return Vec::new();
+    };
+    // The reader who looks up their own data ("U kunt uw gegevens opvragen") is no check.
+    if sentence.clause_of(data).negated
+        || (0..n).any(|k| {
+            sentence.is(k, &["u", "je"])
+                && (sentence.is(k + 1, &["kunt", "kan", "mag", "moet"])
+                    || (k >= 1 && sentence.is(k - 1, &["kunt", "kan", "mag", "moet"])))
+        })
+    {
+        return Vec::new();
+    }
+    let verb = (0..n).find(|&k| {
+        let w = &sentence.words[k];
+        ["vergelijken", "koppelen", "opvragen", "navragen", "meekijken", "inzien", "nakijken"]
+            .iter()
+            .any(|v| w.reads_as(v) || w.morph.verb.as_deref() == Some(v))
+            || matches!(w.lower(), "vergelijking" | "vergeleken" | "vergelijkt" | "vergelijk")
+            // "vragen … op", "kijken … mee": the particle apart.
+            || ((w.reads_as("vragen") || w.reads_as("kijken"))
+                && sentence.words[k + 1..]
+                    .iter()
+                    .any(|p| matches!(p.lower(), "op" | "na" | "mee")))
+            // "Wij weten precies wat er op uw rekening staat."
+            || (w.reads_as("weten") && sentence.is(k + 1, &["precies", "alles"]))
+    });
+    let Some(verb) = verb else {
+        return Vec::new();
+    };
+    let elsewhere = sentence.words.iter().any(|w| {
+        BODIES.contains(&w.lemma()) || w.morph.head.as_deref().is_some_and(|h| BODIES.contains(&h))
+    }) || sentence.words[data].lemma().contains("rekening")
+        || sentence.is(data.wrapping_sub(1), &["andere"]);
+    if elsewhere {
+        vec![verb, data]
+    } else {
+        Vec::new()
     }
 }
 

@@ -117,7 +117,8 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
             || (clause.negated && paying(word))
             || matches!(word.lower(), "lager" | "lagere" | "minder" | "spel")
             || matches!(word.lemma(), "behandeling" | "actie" | "stap" | "stappen")
-            || word.morph.form.contains("zet");
+            || word.morph.form.contains("zet")
+            || matches!(word.lower(), "straat" | "kwijt" | "uit" | "verlaten");
         if !candidate {
             continue;
         }
@@ -257,6 +258,9 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         {
             let pressed = !conditioned && points_back(sentence, clause.words.clone());
             found.push((i, pressed));
+        } else if word.lower() == "kwijt" && put_out(sentence, i) {
+            // "raakt … kwijt" is "kwijtraken": a loss that threatens after a failure.
+            found.push((i, false));
         } else if (clause.negated && not_paid_out(sentence, i))
             || out_of_treatment(sentence, i)
             || put_out(sentence, i)
@@ -376,7 +380,7 @@ fn given_back(sentence: &ToneSentence, i: usize) -> bool {
         && clause.clone().any(|k| {
             sentence.words[k].reads_as("krijgen") || sentence.words[k].reads_as("ontvangen")
         })
-        // "u moet een deel terugbetalen en u kunt een boete krijgen": paying back is no gift.
+        // "eerst terugbetalen, daarna krijgt u ook nog een boete": paying back is no gift.
         && !clause.clone().any(|k| {
             sentence.words[k].reads_as("betalen") || sentence.words[k].reads_as("moeten")
         })
@@ -467,11 +471,60 @@ fn out_of_treatment(sentence: &ToneSentence, i: usize) -> bool {
             || (sentence.clause_of(i).negated && sentence.is(i - 1, &["in"])))
 }
 
+/// Homes a reader can be put out of.
+const HOMES: &[&str] = &[
+    "woning",
+    "huis",
+    "flat",
+    "appartement",
+    "woonruimte",
+    "kamer",
+    "huurwoning",
+];
+
 /// Whether word `i` puts the reader out of their home: "uit uw woning zetten",
-/// "op straat zetten".
+/// "op straat zetten", "op straat staan", "u moet uw woning uit", "wij laten u
+/// uw huis verlaten", "dwingen uw flat te verlaten"; or says something of the
+/// reader's is lost: "raakt uw uitkering kwijt".
 fn put_out(sentence: &ToneSentence, i: usize) -> bool {
     let word = &sentence.words[i];
     let clause = sentence.clause_of(i);
+    if clause.negated {
+        return false;
+    }
+    let in_clause =
+        |test: &dyn Fn(&ToneWord) -> bool| clause.words.clone().any(|k| test(&sentence.words[k]));
+    // "op straat staan, komen, belanden": homeless.
+    if word.lower() == "straat" && i >= 1 && sentence.is(i - 1, &["op"]) {
+        return in_clause(&|w| {
+            [
+                "staan",
+                "komen",
+                "belanden",
+                "zetten",
+                "terechtkomen",
+                "zitten",
+            ]
+            .iter()
+            .any(|v| w.reads_as(v))
+        });
+    }
+    // "raakt … kwijt": a benefit or home lost.
+    if word.lower() == "kwijt" {
+        return in_clause(&|w| w.reads_as("raken") || w.reads_as("zijn"))
+            && in_clause(&|w| w.concepts.contains(Concept::Benefit));
+    }
+    // Forced to leave a home: "verlaten" or "uit" with a home, and a force.
+    let leave = (word.reads_as("verlaten") || word.lower() == "uit")
+        && in_clause(&|w| HOMES.contains(&w.lemma()))
+        && in_clause(&|w| {
+            ["moeten", "laten", "dwingen", "zetten"]
+                .iter()
+                .any(|v| w.reads_as(v))
+        });
+    if leave {
+        return true;
+    }
     word.morph.form.contains("zet")
         && word.reads_as("zetten")
         && !clause.negated

@@ -171,8 +171,15 @@ fn reported(sentence: &ToneSentence) -> bool {
         list.iter().any(|v| w.reads_as(v))
             || w.morph.verb.as_deref().is_some_and(|v| list.contains(&v))
     };
+    // A court's decision told in the past: "De rechter besliste dat …".
+    let decided = |w: &super::ToneWord| {
+        (w.reads_as("beslissen") || w.reads_as("bepalen") || w.reads_as("oordelen"))
+            && w.lower() != w.lemma()
+            && (w.lower().ends_with("de") || w.lower().ends_with("te"))
+    };
     let says = (0..sentence.words.len()).any(|k| {
         verb_is(&sentence.words[k], REPORTING_VERBS)
+            || (decided(&sentence.words[k]) && sentence.is(k + 1, &["dat"]))
             || (reporter
                 && verb_is(&sentence.words[k], REPORTING_BEFORE_CLAUSE)
                 && sentence.words[k + 1..]
@@ -205,16 +212,14 @@ fn counted(sentence: &ToneSentence, text: &str) -> bool {
             return false;
         }
         let before = text[..sentence.words[k].range.start].trim_end();
-        let number: String = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .filter(char::is_ascii_digit)
-            .collect();
-        let year = number.len() == 4 && (number.starts_with("19") || number.starts_with("20"));
+        let run = &before[before
+            .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .len()..];
+        let number: String = run.chars().filter(char::is_ascii_digit).collect();
+        // "In 2023" is a year; "2.000" is a count.
+        let year = number.len() == 4
+            && !run.contains('.')
+            && (number.starts_with("19") || number.starts_with("20"));
         // Many cases: "Na 2 aanmaningen …" counts the steps of a procedure.
         number.len() >= 3
             && !year
@@ -227,8 +232,10 @@ fn counted(sentence: &ToneSentence, text: &str) -> bool {
         let w = &sentence.words[k];
         (number_before(k)
             && !UNITS.contains(&w.lower())
-            && matches!(w.morph.kind, crate::morphology::FormKind::Noun)
-            && w.lower() != w.lemma())
+            && (matches!(w.morph.kind, crate::morphology::FormKind::Noun) && w.lower() != w.lemma()
+                || (w.morph.kind == crate::morphology::FormKind::Unlisted
+                    && w.lower().ends_with("en")
+                    && w.morph.verb.is_none())))
             || ((COUNT_WORDS.contains(&w.lower())
                 || w.lower().ends_with("duizend")
                 || w.lower().ends_with("honderd"))
@@ -251,6 +258,11 @@ fn counted(sentence: &ToneSentence, text: &str) -> bool {
 
 /// "Een maatregel is een tijdelijke verlaging van de bijstand": a word defined.
 fn defines(sentence: &ToneSentence) -> bool {
+    // "Wat is een dwangbevel?", "Wat betekent opschorten?": a term asked after.
+    if sentence.question && sentence.is(0, &["wat"]) && sentence.is(1, &["is", "betekent", "zijn"])
+    {
+        return sentence.words.len() <= 5;
+    }
     let start = usize::from(sentence.is(0, &["een", "de", "het"]));
     let term = sentence.words.get(start).is_some_and(|w| {
         w.concepts.intersects(
@@ -320,7 +332,7 @@ mod tests {
             "Volgens de rechter moet u de boete binnen een maand betalen.",
             "Uit ons onderzoek blijkt dat u inkomsten had.",
             // An official quoted in the first person, and the organisation's own figures.
-            "\"Wij pakken fraude keihard aan\", zegt de wethouder.",
+            "\"Wie de regels breekt, pakken wij hard aan\", zegt de wethouder.",
             "Vorig jaar hebben wij 300 fraudezaken opgespoord.",
             // The steps of a procedure, an amount, a year, and the law itself.
             "Na 2 aanmaningen volgt een dwangbevel.",

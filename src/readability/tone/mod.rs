@@ -98,7 +98,6 @@ fn starts_clause(lower: &str) -> bool {
             | "voordat"
             | "totdat"
             | "mits"
-            | "mocht"
     )
 }
 
@@ -343,8 +342,11 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                         .take_while(|w| w.clause == clause)
                         .any(|w| is_negation(w.lower()))
                 };
+                // "mocht u …" opens a condition; "dat hij het mocht houden" is a past tense.
                 let breaks = *after_punctuation
                     || starts_clause(lower)
+                    || (matches!(lower, "mocht" | "mochten")
+                        && sentence.is(k + 1, &["u", "je", "jij", "het", "er"]))
                     || lower == "die"
                     || (lower == "maar" && negation_before())
                     // "controleren of de klant …": "of" after a verb asks a question of its own.
@@ -538,7 +540,11 @@ fn negates(sentence: &ToneSentence, k: usize) -> bool {
 /// Whether the clause is a condition.
 fn clause_kind(sentence: &ToneSentence, words: Range<usize>) -> ClauseKind {
     let first = &sentence.words[words.start];
-    if CONDITION_WORDS.contains(&first.lower())
+    // "Mocht u …" is a condition; "mocht" alone can be the past of "mogen".
+    let past_may = matches!(first.lower(), "mocht" | "mochten")
+        && words.start > 0
+        && !sentence.is(words.start + 1, &["u", "je", "jij", "het", "er"]);
+    if CONDITION_WORDS.contains(&first.lower()) && !past_may
         // "zo niet, …" and "anders …" refer back to a condition.
         || (first.lower() == "zo" && sentence.is(words.start + 1, &["niet"]))
         // "Op het moment dat u niet betaalt, …".

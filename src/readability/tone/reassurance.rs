@@ -55,7 +55,10 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
             _ if reassurance => i.saturating_sub(2),
             _ => clause.words.start,
         };
-        let denied = (window..i).any(|k| is_negation(sentence.words[k].lower()));
+        let denied = (window..i).any(|k| is_negation(sentence.words[k].lower()))
+            // "Helpt niets meer, dan …", "Uw uitleg nemen wij niet aan": help
+            // that fails or is refused.
+            || (!reassurance && clause.negated);
         if failing_condition || denied {
             return false;
         }
@@ -146,11 +149,13 @@ pub(super) fn restricted(sentence: &ToneSentence) -> bool {
         if clause.kind == ClauseKind::Condition {
             return false;
         }
+        // "kan … niet zomaar": a limit as much as "mag niet".
         let may = |k: usize| {
             matches!(
                 sentence.words[k].lower(),
                 "mag" | "mogen" | "moogt" | "mocht" | "mochten"
-            )
+            ) || (matches!(sentence.words[k].lower(), "kan" | "kunnen")
+                && words.clone().any(|j| sentence.is(j, &["zomaar"])))
         };
         // "U mag dit werk niet weigeren" forbids the reader; "De deurwaarder mag
         // niet …" and "U hoeft niet …" limit the other side.
@@ -199,9 +204,21 @@ fn limit_over_list(sentence: &ToneSentence) -> bool {
 }
 
 /// "Wij waarschuwen u eerst, voordat wij …", "De gemeente moet u eerst horen
-/// voordat zij …": the other side must first warn, hear or call the reader.
+/// voordat zij …": the other side must first warn, hear or call the reader;
+/// "daar is altijd een uitspraak van de rechter voor nodig": a court must agree first.
 fn safeguard(sentence: &ToneSentence) -> bool {
     let n = sentence.words.len();
+    let court_first = sentence.clauses.iter().any(|c| {
+        let has = |test: &dyn Fn(&super::ToneWord) -> bool| {
+            c.words.clone().any(|k| test(&sentence.words[k]))
+        };
+        has(&|w| w.lower() == "nodig")
+            && has(&|w| matches!(w.lower(), "altijd" | "eerst" | "pas"))
+            && has(&|w| w.concepts.contains(Concept::PoliceCourt))
+    });
+    if court_first {
+        return true;
+    }
     let first = (0..n).find(|&k| sentence.is(k, &["eerst"]));
     first.is_some_and(|f| {
         let clause = sentence.clause_of(f).words.clone();
