@@ -102,6 +102,9 @@ pub fn build(event: &CaseEvent, config: &Config, facts: &LetterFacts<'_>) -> Map
         });
         if let Some(fee) = court.fee_for(facts.date.year()) {
             value["fee_cents"] = json!(fee);
+            // The court charges the amount of the day it receives the appeal:
+            // the letter says which year its amount is for.
+            value["fee_year"] = json!(facts.date.year());
         }
         context.insert("court".into(), value);
     }

@@ -471,8 +471,11 @@ pub const GROUPS: &[Group] = &[
         "de rechtbank voor beroep en een voorlopige voorziening",
     ),
     settings(
-        &[number("court.fee_cents", 5300)],
-        "het griffierecht van het jaar van de brief, in centen",
+        &[
+            number("court.fee_cents", 5300),
+            number("court.fee_year", 2026),
+        ],
+        "het griffierecht van het jaar van de brief, in centen, en dat jaar",
     ),
     settings(
         &[
