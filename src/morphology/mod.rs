@@ -228,7 +228,7 @@ pub struct TokenMorph {
 }
 
 /// The morphology of a whole text: each distinct word form once, and each sentence's words.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocumentMorphology {
     /// The distinct word forms.
     pub words: Vec<Arc<WordMorph>>,
@@ -240,16 +240,16 @@ impl DocumentMorphology {
     /// Analyses the words of `sentences`, each a block index and a range of that block's tokens.
     pub fn new<'t>(
         blocks: &[(&'t str, &'t Segmented)],
-        sentences: impl IntoIterator<Item = (usize, Range<usize>)>,
+        sentences: impl IntoIterator<Item = (usize, Range<usize>)> + Clone,
     ) -> DocumentMorphology {
-        let morphology = morphology();
-        let mut document = DocumentMorphology::default();
+        // Each distinct lower-case form once, in the order of first occurrence.
         let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut forms = Vec::new();
+        let mut word_forms = Vec::new();
         let mut lower = String::new();
-        for (block, tokens) in sentences {
+        for (block, tokens) in sentences.clone() {
             let (text, segmented) = blocks[block];
-            let mut words = Vec::new();
-            for (i, token) in segmented.tokens[tokens.clone()].iter().enumerate() {
+            for token in &segmented.tokens[tokens] {
                 if token.kind != TokenKind::Word {
                     continue;
                 }
@@ -258,19 +258,53 @@ impl DocumentMorphology {
                 if lower.contains('ƫ') {
                     lower = lower.replace('ƫ', "ë");
                 }
-                let word = match index.get(lower.as_str()) {
-                    Some(word) => *word,
-                    None => {
-                        document.words.push(cached_word(morphology, &lower));
-                        index.insert(lower.clone(), document.words.len() - 1);
-                        document.words.len() - 1
-                    }
-                };
+                let form = *index.entry(lower.clone()).or_insert_with(|| {
+                    forms.push(lower.clone());
+                    forms.len() - 1
+                });
+                word_forms.push(form);
+            }
+        }
+        DocumentMorphology::of_forms(blocks, sentences, &forms, word_forms)
+    }
+
+    /// Analyses the words of `sentences` whose lower-case forms are known:
+    /// `forms` holds each distinct form once and `word_forms` gives, word by
+    /// word (every [`TokenKind::Word`] token of the sentences, in order), the
+    /// index of its form. [`crate::readability::Document`] knows both from its
+    /// own pass over the words, so no word is lower-cased or hashed again.
+    pub fn of_forms<'t>(
+        blocks: &[(&'t str, &'t Segmented)],
+        sentences: impl IntoIterator<Item = (usize, Range<usize>)>,
+        forms: &[String],
+        word_forms: impl IntoIterator<Item = usize>,
+    ) -> DocumentMorphology {
+        let morphology = morphology();
+        let mut document = DocumentMorphology {
+            words: forms
+                .iter()
+                .map(|form| cached_word(morphology, form))
+                .collect(),
+            sentences: Vec::new(),
+        };
+        // The concepts side by side, so a token does not follow a pointer to its form.
+        let concepts: Vec<ConceptSet> = document.words.iter().map(|w| w.concepts).collect();
+        let mut word_forms = word_forms.into_iter();
+        for (block, tokens) in sentences {
+            let (text, segmented) = blocks[block];
+            let mut words = Vec::new();
+            for (i, token) in segmented.tokens[tokens.clone()].iter().enumerate() {
+                if token.kind != TokenKind::Word {
+                    continue;
+                }
+                let word = word_forms
+                    .next()
+                    .expect("a form for every word of the sentences");
                 words.push(TokenMorph {
                     token: tokens.start + i,
                     word,
                     separable: None,
-                    concepts: document.words[word].concepts,
+                    concepts: concepts[word],
                 });
             }
             document.join_separable_verbs(text, segmented, &mut words);

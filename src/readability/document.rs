@@ -36,12 +36,19 @@ pub struct WordFacts {
     pub letters: u16,
     /// Its classes in the word lists (the flags of [`crate::lexicon::WordEntry`]).
     pub class: u16,
+    /// Its lower-case form: an index into [`Document::forms`].
+    form: u32,
 }
 
 impl WordFacts {
     /// Byte range in the block text.
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
+    }
+
+    /// Its lower-case form: an index into [`Document::forms`].
+    pub fn form(&self) -> usize {
+        self.form as usize
     }
 }
 
@@ -76,6 +83,11 @@ pub struct Document<'a> {
     pub segments: Vec<Segmented>,
     /// Every judged word.
     pub words: Vec<WordFacts>,
+    /// The distinct lower-case forms of the words, in the order they first
+    /// occur ("ƫ", a misreading of "ë" in texts copied from PDFs, read as "ë"):
+    /// the morphology layer analyses each once, without lower-casing or
+    /// hashing a word again.
+    pub forms: Vec<String>,
     /// Every sentence.
     pub sentences: Vec<SentenceFacts>,
     /// Words in each block.
@@ -174,6 +186,7 @@ impl<'a> Document<'a> {
             source,
             segments: Vec::with_capacity(prose.blocks.len()),
             words: Vec::with_capacity(source.len() / 6),
+            forms: Vec::new(),
             sentences: Vec::with_capacity(source.len() / 60),
             block_words: Vec::with_capacity(prose.blocks.len()),
             prose,
@@ -192,6 +205,7 @@ impl<'a> Document<'a> {
         // Verdicts of words that are not simply common: the compound search is the costly part.
         let mut rare_cache: FxHashMap<String, Verdict> = FxHashMap::default();
         let mut seen: FxHashMap<&str, WordInfo> = FxHashMap::default();
+        let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
         for (block_index, block) in doc.prose.blocks.iter().enumerate() {
             let segmented = segment(&block.text, &lexicon.abbreviations);
             let mut block_word_count = 0;
@@ -230,7 +244,9 @@ impl<'a> Document<'a> {
                         None => {
                             lowercase_into(&mut lower, text);
                             let entry = lexicon.entry(&lower);
+                            let form = form_id(&mut form_ids, &mut doc.forms, &lower);
                             let info = WordInfo {
+                                form,
                                 class: entry.flags,
                                 verdict: judge_cached(
                                     &lower,
@@ -311,6 +327,7 @@ impl<'a> Document<'a> {
                         syllables: u16::try_from(info.syllables).unwrap_or(u16::MAX),
                         letters: u16::try_from(info.letters).unwrap_or(u16::MAX),
                         class,
+                        form: info.form,
                     });
                     first_word = false;
                     after_comma = false;
@@ -341,9 +358,11 @@ impl<'a> Document<'a> {
                 .zip(&self.segments)
                 .map(|(block, segmented)| (block.text.as_str(), segmented))
                 .collect();
-            crate::morphology::DocumentMorphology::new(
+            crate::morphology::DocumentMorphology::of_forms(
                 &blocks,
                 self.sentences.iter().map(|s| (s.block, s.tokens.clone())),
+                &self.forms,
+                self.words.iter().map(WordFacts::form),
             )
         })
     }
@@ -411,9 +430,28 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The index of a lower-case word in `forms`, added when it is new; "ƫ" is read as "ë".
+fn form_id(ids: &mut FxHashMap<String, u32>, forms: &mut Vec<String>, lower: &str) -> u32 {
+    let repaired;
+    let form = if lower.contains('ƫ') {
+        repaired = lower.replace('ƫ', "ë");
+        repaired.as_str()
+    } else {
+        lower
+    };
+    if let Some(id) = ids.get(form) {
+        return *id;
+    }
+    let id = u32::try_from(forms.len()).unwrap_or(u32::MAX);
+    ids.insert(form.to_string(), id);
+    forms.push(form.to_string());
+    id
+}
+
 /// What the document remembers about a word form it has seen in this text.
 #[derive(Debug, Clone, Copy)]
 struct WordInfo {
+    form: u32,
     class: u16,
     verdict: Verdict,
     syllables: usize,
@@ -461,6 +499,37 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The morphology layer built from the document's forms is the one it
+    /// builds by lower-casing every word itself.
+    fn assert_morphology_from_forms(doc: &Document<'_>) {
+        let blocks: Vec<(&str, &Segmented)> = doc
+            .prose
+            .blocks
+            .iter()
+            .zip(&doc.segments)
+            .map(|(block, segmented)| (block.text.as_str(), segmented))
+            .collect();
+        let sentences: Vec<(usize, Range<usize>)> = doc
+            .sentences
+            .iter()
+            .map(|s| (s.block, s.tokens.clone()))
+            .collect();
+        let own = crate::morphology::DocumentMorphology::new(&blocks, sentences);
+        assert_eq!(*doc.morphology(), own);
+    }
+
+    #[test]
+    fn the_morphology_from_the_documents_forms_is_the_one_from_its_own_pass() {
+        let config = ReadabilityConfig::default();
+        let text = "Wij ZETTEN uw uitkering stop. Zetten wij beƫindigd en BEËINDIGD, Beƫindigd? Uw AANVRAAG is binnen.\n\nΟΔΟΣ en İstanbul, 12 EURO, e-Mail.";
+        assert_morphology_from_forms(&Document::new(text, from_plain_text(text), &config));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            assert_morphology_from_forms(&Document::new(&text, from_markdown(&text), &config));
         }
     }
 
