@@ -141,6 +141,10 @@ impl Morphology {
                 let last = parts.pop().unwrap_or_default();
                 let (head_lemma, _, _) = self.lemmas.lemma(&last);
                 concepts = concepts.union(self.concepts.of(&head_lemma));
+                // The head as written is a lemma of a concept itself ("…rechter").
+                if head_lemma != last {
+                    concepts = concepts.union(self.concepts.of(&last));
+                }
                 if let Some(head_verb) = self.lemmas.verb_of_noun(&head_lemma) {
                     concepts = concepts.union(self.concepts.of(head_verb));
                 }

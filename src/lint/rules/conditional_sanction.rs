@@ -128,6 +128,8 @@ mod tests {
             "Indien u de gevraagde stukken niet aanlevert, zal uw uitkering worden verlaagd.",
             "Wanneer u te laat reageert, krijgt u een maatregel.",
             "Mocht u weigeren mee te werken, dan wordt uw uitkering beëindigd.",
+            // Expecting a consequence ("rekening houden met") is no help.
+            "Wie zijn huur niet betaalt, moet rekening houden met een ontruiming.",
             "Wie zich niet aan de afspraken houdt, wordt gekort op de bijstand.",
             "Stuur de papieren voor 1 mei. Zo niet, dan zetten wij de betaling stop.",
             "Bij een achterstand van twee maanden schakelen wij de deurwaarder in.",

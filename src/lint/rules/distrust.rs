@@ -53,8 +53,13 @@ impl Rule for Distrust {
             let disbelief: Vec<usize> = (0..sentence.words.len())
                 .filter(|&k| {
                     // The form first: every form of "geloven" starts with "gel".
-                    sentence.words[k].lower().starts_with("gel")
-                        && sentence.words[k].reads_as("geloven")
+                    let w = &sentence.words[k];
+                    // "Wij vertrouwen uw opgave niet"; not the reader's own ("Vertrouwt u het niet?").
+                    let distrusts = w.lower().starts_with("vertrouw")
+                        && w.reads_as("vertrouwen")
+                        && !sentence.is(k + 1, &["u", "je", "jij"])
+                        && !(k >= 1 && sentence.is(k - 1, &["u", "je", "jij"]));
+                    (w.lower().starts_with("gel") && w.reads_as("geloven") || distrusts)
                         && sentence.clause_of(k).negated
                 })
                 .collect();
@@ -281,6 +286,7 @@ fn doubted_word(sentence: &tone::ToneSentence) -> Vec<usize> {
             && (k.saturating_sub(4)..k).any(|j| sentence.is(j, &["dat", "of"]))
             && sentence.words[..k].iter().any(|p| {
                 p.reads_as("weten")
+                    || p.lower() == "zeker"
                     || p.concepts.intersects(tone::SURVEILLANCE)
                     || p.reads_as("nagaan")
                     || p.reads_as("kijken")

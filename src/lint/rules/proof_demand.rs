@@ -118,6 +118,7 @@ impl Rule for ProofDemand {
 fn accounts(sentence: &tone::ToneSentence, k: usize) -> bool {
     let w = &sentence.words[k];
     let shows = w.reads_as("verklaren")
+        || w.reads_as("uitleggen")
         || w.reads_as("verantwoorden")
         || (w.lower() == "zien" && sentence.is(k - 1, &["laten"]));
     shows

@@ -171,6 +171,9 @@ fn about_someone(sentence: &tone::ToneSentence) -> bool {
             || w.lower() == "zwart"
             || w.lower() == "ingeschreven"
             || w.concepts.contains(Concept::Fraud)
+            // "stiekem samenwonen", "heimelijk werken".
+            || w.concepts.contains(Concept::Unannounced)
+            || w.reads_as("samenwonen")
             || (w.reads_as("kloppen") && sentence.clause_of(k).negated)
     });
     believes || wrong
@@ -219,6 +222,9 @@ mod tests {
             "Ziet u dat iemand zwart werkt naast de bijstand? Meld het bij ons.",
             "Uw naam geven wij niet door aan de persoon over wie het gaat.",
             "De meeste melders tippen ons anoniem, per mail of door te bellen.",
+            // "Tell us" in other words, after a question about someone else.
+            "Weet u van iemand die zwart bijklust? Laat het ons dan weten.",
+            "Woont er iemand in uw buurt heimelijk samen? Vertel het ons.",
         ] {
             assert!(!findings_of(&ReportCall, text).is_empty(), "{text}");
         }
@@ -234,6 +240,7 @@ mod tests {
             "Denkt u dat u recht hebt op toeslag? Vraag het dan aan.",
             "Twijfelt u of u een verandering moet doorgeven? Bel ons gerust.",
             "Weet je niet zeker of je iets moet melden? Neem dan contact met ons op.",
+            "Kent u iemand die ook hulp nodig heeft? Laat het ons weten.",
         ] {
             assert!(findings_of(&ReportCall, text).is_empty(), "{text}");
         }

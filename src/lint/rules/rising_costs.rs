@@ -115,7 +115,10 @@ impl Rule for RisingCosts {
                             && (sentence.is(j.wrapping_sub(1), &["uw", "jouw", "je"])
                                 || (sentence.is(j.wrapping_sub(1), &["eigen"])
                                     && sentence.is(j.wrapping_sub(2), &["uw", "jouw", "je"]))
-                                || sentence.is(j + 1, &["gebracht", "brengen", "brengt"])))
+                                || sentence.is(j + 1, &["gebracht", "brengen", "brengt"])
+                                // "brengen wij kosten in rekening": the verb first.
+                                || (sentence.is(j.wrapping_sub(1), &["in"])
+                                    && clause.clone().any(|m| sentence.words[m].reads_as("brengen")))))
                             || w.lower() == "verschuldigd"
                             || (w.reads_as("verhalen")
                                 && clause.clone().any(|m| sentence.is(m, &["u", "je", "jou"])))
@@ -215,6 +218,7 @@ mod tests {
             "Iedere sommatie die nodig is, betaalt u zelf.",
             "Alle incassokosten komen bovendien bij uw schuld.",
             "Het bedrag dat u moet betalen wordt met elke brief groter.",
+            "Voor iedere extra brief brengen wij u kosten in rekening.",
         ] {
             assert_eq!(findings_of(&RisingCosts, text).len(), 1, "{text}");
         }

@@ -220,6 +220,8 @@ mod tests {
             "De man moet nu € 5000,- terugbetalen.",
             "Uw loon wordt dan niet meer naar u overgemaakt, maar naar de deurwaarder.",
             "In het ergste geval dwingen wij u om uit uw flat te vertrekken.",
+            "U moet dan uw kamer uit.",
+            "Daarna staat u op straat.",
             "Een ontruiming is dan vaak niet meer te voorkomen.",
         ] {
             assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
@@ -271,6 +273,12 @@ mod tests {
             // A term explained.
             "Een stopzetting is een besluit dat uw uitkering eindigt.",
             "Hieronder leest u welke stappen een deurwaarder moet zetten.",
+            "Pas na een vonnis mag de verhuurder een huis laten ontruimen.",
+            "Hoe lang een verlaging duurt, staat in de regels van de gemeente.",
+            "De Kamer wil dat gemeenten bij een eerste fout geen boete geven.",
+            "De verslaggever sprak met ouders over hun angst voor een korting.",
+            // A court decision told in the past; "mocht" here is no condition.
+            "De kantonrechter besliste dat het gezin de flat mocht houden.",
         ] {
             assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }

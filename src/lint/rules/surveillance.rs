@@ -80,6 +80,7 @@ impl Rule for Surveillance {
             let mut watched = watched(sentence);
             watched.extend(unannounced_visit(sentence));
             watched.extend(data_check(sentence));
+            watched.extend(asked_around(sentence));
             if (!sentence.concepts.intersects(SURVEILLANCE) && watched.is_empty())
                 || (sentence.question && sentence.is(0, QUESTION_WORDS))
             {
@@ -172,6 +173,15 @@ fn without_warning(sentence: &tone::ToneSentence) -> Option<usize> {
                         | "melding"
                 )
             }))
+            // "zonder dat wij dat vooraf melden / laten weten".
+            || (w.lower() == "zonder"
+                && sentence.is(k + 1, &["dat"])
+                && sentence.words[k + 2..].iter().take(6).any(|n| {
+                    matches!(n.lower(), "vooraf" | "eerst")
+                        || ["aankondigen", "melden", "zeggen", "waarschuwen"]
+                            .iter()
+                            .any(|v| n.reads_as(v))
+                }))
             || (matches!(w.lower(), "elk" | "ieder")
                 && sentence.is(k + 1, &["moment", "ogenblik", "tijdstip"]))
             || matches!(w.lower(), "onverwachts" | "zomaar")
@@ -190,6 +200,8 @@ fn unannounced_visit(sentence: &tone::ToneSentence) -> Vec<usize> {
         w.concepts.contains(Concept::Visit)
             || (matches!(w.lower(), "stoep" | "deur" | "voordeur") && k >= 1)
             || (w.lower() == "thuis" && k >= 2 && sentence.is(k - 2, &["bij"]))
+            // "komen kijken", "komen controleren": a visit to see.
+            || (w.reads_as("komen") && sentence.is(k + 1, &["kijken", "controleren", "rondkijken"]))
     });
     let Some(door) = at_door else {
         return Vec::new();
@@ -198,6 +210,71 @@ fn unannounced_visit(sentence: &tone::ToneSentence) -> Vec<usize> {
         Some(marker) if !sentence.clause_of(door).negated => vec![marker, door],
         _ => Vec::new(),
     }
+}
+
+/// The reader looked into through others or online: "Uw buren kunnen worden
+/// gevraagd naar uw woonsituatie", "Wij zoeken op internet naar informatie over
+/// u", "Wij houden bij hoe vaak u solliciteert".
+fn asked_around(sentence: &tone::ToneSentence) -> Vec<usize> {
+    let n = sentence.words.len();
+    let about_reader = sentence
+        .words
+        .iter()
+        .any(|w| matches!(w.lower(), "u" | "uw" | "je" | "jouw"));
+    if !about_reader {
+        return Vec::new();
+    }
+    // Neighbours or people around asked about the reader.
+    let around = (0..n).find(|&k| {
+        matches!(
+            sentence.words[k].lemma(),
+            "buur" | "buren" | "buurman" | "buurvrouw" | "omgeving" | "huisgenoot" | "familie"
+        )
+    });
+    if let Some(people) = around
+        && let Some(ask) = (0..n).find(|&k| {
+            [
+                "vragen",
+                "ondervragen",
+                "bevragen",
+                "horen",
+                "navragen",
+                "spreken",
+            ]
+            .iter()
+            .any(|v| sentence.words[k].reads_as(v))
+        })
+        && !sentence.clause_of(ask).negated
+    {
+        return vec![people, ask];
+    }
+    // Online: "op internet", "op Facebook", "sociale media" with searching or looking.
+    let online = (0..n).find(|&k| {
+        matches!(
+            sentence.words[k].lower(),
+            "internet" | "facebook" | "instagram" | "online" | "media" | "marktplaats"
+        )
+    });
+    if let Some(online) = online
+        && let Some(search) = (0..n).find(|&k| {
+            [
+                "zoeken", "kijken", "speuren", "bekijken", "volgen", "nagaan",
+            ]
+            .iter()
+            .any(|v| sentence.words[k].reads_as(v))
+        })
+        && !sentence.clause_of(search).negated
+    {
+        return vec![search, online];
+    }
+    // "houden bij hoe vaak / of / wanneer u …": the reader's doings tracked.
+    (0..n)
+        .find(|&k| {
+            sentence.words[k].reads_as("houden")
+                && sentence.is(k + 1, &["bij"])
+                && sentence.is(k + 2, &["hoe", "of", "wanneer", "wat", "waar", "welke"])
+        })
+        .map_or_else(Vec::new, |k| vec![k, k + 1])
 }
 
 /// Bodies whose files can be matched with the reader's data.
@@ -226,22 +303,27 @@ const BODIES: &[&str] = &[
 fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
     let n = sentence.words.len();
     // The cheap test first: data of the reader's.
-    let data = (0..n).find(|&k| {
-        matches!(
-            sentence.words[k].lemma(),
-            "gegeven"
-                | "gegevens"
-                | "bestand"
-                | "rekening"
-                | "bankrekening"
-                | "bankgegeven"
-                | "bankgegevens"
-                | "afschrift"
-                | "bankafschrift"
-                | "inkomst"
-                | "inkomsten"
-        )
-    });
+    // "Wij vragen bij de RDW na of u een auto hebt": a body asked about the reader.
+    let about_reader =
+        (1..n).find(|&k| sentence.is(k, &["u", "je"]) && sentence.is(k - 1, &["of"]));
+    let data = (0..n)
+        .find(|&k| {
+            matches!(
+                sentence.words[k].lemma(),
+                "gegeven"
+                    | "gegevens"
+                    | "bestand"
+                    | "rekening"
+                    | "bankrekening"
+                    | "bankgegeven"
+                    | "bankgegevens"
+                    | "afschrift"
+                    | "bankafschrift"
+                    | "inkomst"
+                    | "inkomsten"
+            )
+        })
+        .or(about_reader);
     let Some(data) = data else {
         return Vec::new();
     };
@@ -266,6 +348,8 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
                 && sentence.words[k + 1..]
                     .iter()
                     .any(|p| matches!(p.lower(), "op" | "na" | "mee")))
+            // "Wij leggen uw gegevens naast die van het UWV."
+            || (w.reads_as("leggen") && sentence.words[k + 1..].iter().any(|p| p.lower() == "naast"))
             // "Wij weten precies wat er op uw rekening staat."
             || (w.reads_as("weten") && sentence.is(k + 1, &["precies", "alles"]))
     });
@@ -275,6 +359,9 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
     let elsewhere = sentence.words.iter().any(|w| {
         BODIES.contains(&w.lemma()) || w.morph.head.as_deref().is_some_and(|h| BODIES.contains(&h))
     }) || sentence.words[data].lemma().contains("rekening")
+        // Bank statements and bank data come from the bank.
+        || sentence.words[data].lemma().contains("afschrift")
+        || sentence.words[data].lemma().starts_with("bank")
         || sentence.is(data.wrapping_sub(1), &["andere"]);
     if elsewhere {
         vec![verb, data]
@@ -323,6 +410,17 @@ mod tests {
             "Onze controleurs bezoeken u ook onaangekondigd.",
             "Een medewerker heeft u gisteren zien werken bij een bakker.",
             "De gemeente moet controleren of de klant geen inkomsten verzwijgt.",
+            // A visit at the door without warning, in other words.
+            "Een handhaver kan zonder vooraankondiging bij u thuis komen.",
+            "Wij kunnen op ieder moment voor uw deur staan.",
+            "Wij komen kijken, ook zonder dat wij dat eerst zeggen.",
+            // Data matched elsewhere, neighbours asked, online searches, tracking.
+            "Wij vergelijken uw inkomsten met wat de Belastingdienst over u weet.",
+            "Wij kunnen uw bankgegevens van de laatste maanden opvragen.",
+            "Wij vragen bij het Kadaster na of u een huis bezit.",
+            "Wij kunnen uw huisgenoten vragen hoe u woont.",
+            "Wij kijken ook op Facebook wat u doet.",
+            "De consulent houdt bij of u op tijd uw brieven stuurt.",
         ] {
             assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
         }
@@ -340,6 +438,10 @@ mod tests {
             "Op 4 maart 2026 kwamen we bij u langs, maar u was niet thuis.",
             "Wij zien dat u vaak moet wachten. Wij willen u graag zien.",
             "Wij vragen u mee te werken aan een huisbezoek en vertellen u vooraf wat uw rechten zijn.",
+            // Consent, the reader's own look-up, and news about others.
+            "Een huisbezoek doen wij alleen als u ermee instemt.",
+            "U kunt uw gegevens opvragen bij de Belastingdienst.",
+            "Journalisten ontdekten dat een dienst bankgegevens van klanten opvroeg.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

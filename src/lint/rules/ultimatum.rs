@@ -60,6 +60,15 @@ impl Rule for Ultimatum {
         for sentence in tone::sentences(doc) {
             let mut words = Vec::new();
             for k in 0..sentence.words.len() {
+                // "U krijgt geen nieuwe kans": the "geen" is the closing door itself.
+                if sentence.is(k, &["geen"])
+                    && sentence.is(k + 1, &["nieuwe", "tweede", "extra", "andere"])
+                    && sentence.is(k + 2, &["kans", "kansen", "mogelijkheid"])
+                    && sentence.words.iter().any(|w| w.reads_as("krijgen"))
+                {
+                    words.extend([k, k + 2]);
+                    continue;
+                }
                 if sentence.clause_of(k).negated {
                     continue;
                 }
@@ -99,6 +108,12 @@ mod tests {
         ] {
             assert_eq!(findings_of(&Ultimatum, text).len(), 1, "{text}");
         }
+        for text in [
+            "Daarna krijgt u geen tweede kans meer.",
+            "U krijgt geen andere mogelijkheid.",
+        ] {
+            assert_eq!(findings_of(&Ultimatum, text).len(), 1, "{text}");
+        }
     }
 
     #[test]
@@ -107,6 +122,7 @@ mod tests {
             "De laatste dag om bezwaar te maken is 4 januari.",
             "Dit is niet uw laatste kans: u kunt altijd bellen.",
             "Wij sturen u de laatste betaling op 1 mei.",
+            "Er is geen nieuwe kans op regen vandaag.",
         ] {
             assert!(findings_of(&Ultimatum, text).is_empty(), "{text}");
         }

@@ -155,14 +155,18 @@ fn reported(sentence: &ToneSentence) -> bool {
     let is = |w: &super::ToneWord, list: &[&str]| {
         list.contains(&w.lemma()) || w.morph.head.as_deref().is_some_and(|h| list.contains(&h))
     };
+    // "de Kamer" (parliament) is a source; "uw kamer" is a room.
+    let chamber = (1..sentence.words.len())
+        .any(|k| sentence.words[k].capitalised && sentence.words[k].lower() == "kamer");
     // The cheap test first: a word of the concept source (readability/concepts.toml).
-    if !sentence.concepts.contains(Concept::Source) {
+    if !sentence.concepts.contains(Concept::Source) && !chamber {
         return false;
     }
-    let reporter = sentence
-        .words
-        .iter()
-        .any(|w| w.concepts.contains(Concept::Source) && !is(w, QUOTED));
+    let reporter = chamber
+        || sentence
+            .words
+            .iter()
+            .any(|w| w.concepts.contains(Concept::Source) && !is(w, QUOTED));
     let quoted = !reporter;
     if !reporter && !quoted {
         return false;
@@ -179,6 +183,10 @@ fn reported(sentence: &ToneSentence) -> bool {
     };
     let says = (0..sentence.words.len()).any(|k| {
         verb_is(&sentence.words[k], REPORTING_VERBS)
+            // "De journalist sprak met bijstandsmoeders": an interview.
+            || (reporter
+                && ["spreken", "praten", "interviewen"].iter().any(|v| sentence.words[k].reads_as(v))
+                && sentence.is(k + 1, &["met"]))
             || (decided(&sentence.words[k]) && sentence.is(k + 1, &["dat"]))
             || (reporter
                 && verb_is(&sentence.words[k], REPORTING_BEFORE_CLAUSE)
@@ -241,6 +249,13 @@ fn counted(sentence: &ToneSentence, text: &str) -> bool {
                 || w.lower().ends_with("honderd"))
                 // "tienduizenden euro's" is an amount.
                 && !sentence.is(k + 1, &["euro", "euros", "eurocent"]))
+            // "40 procent van de boetes": a share of many cases.
+            || (matches!(w.lower(), "procent" | "percent")
+                && sentence.is(k + 1, &["van"])
+                && sentence.is(k + 2, &["de", "alle"])
+                && sentence.words.get(k + 3).is_some_and(|p| {
+                    p.morph.kind == crate::morphology::FormKind::Noun && p.lower() != p.lemma()
+                }))
             // "een op de tien", "twee op de drie".
             || (w.lower() == "op"
                 && sentence.is(k + 1, &["de"])
@@ -280,6 +295,21 @@ fn defines(sentence: &ToneSentence) -> bool {
 /// text tells how something works; it announces nothing.
 fn explains_text(sentence: &ToneSentence) -> bool {
     let n = sentence.words.len();
+    // "Hoe hoog de boete is, hangt af van …", "Wat er dan gebeurt, leest u hier":
+    // a question word opens a statement ("wie" and "wanneer" open a condition).
+    // "Hoe meer …, hoe groter …" compares; it asks nothing.
+    let compares = sentence.is(0, &["hoe"])
+        && sentence
+            .words
+            .get(1)
+            .is_some_and(|w| matches!(w.lower(), "meer" | "minder") || w.lower().ends_with("er"));
+    let question_subject = !sentence.question
+        && !compares
+        && sentence.is(0, &["hoe", "hoeveel", "welke", "wat", "waarom"])
+        && sentence.clauses.len() >= 2;
+    if question_subject && sentence.failing_condition().is_none() {
+        return true;
+    }
     !sentence.question
         && (1..n).any(|k| {
             sentence.is(k, EMBEDDED)

@@ -64,6 +64,7 @@ const LOADED: ConceptSet = STRONG_CONSEQUENCE
         Concept::Suspect,
         Concept::Unannounced,
         Concept::Rise,
+        Concept::Source,
     ]));
 
 /// Words that start a condition clause.

@@ -32,7 +32,12 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                 && sentence.words[i + 1..]
                     .iter()
                     .take(3)
-                    .any(|n| n.lemma() == "houden"));
+                    .any(|n| n.lemma() == "houden")
+                // "rekening houden met ontruiming": expecting a consequence is no help.
+                && !sentence.words[i + 1..].iter().take(6).any(|n| {
+                    n.concepts
+                        .intersects(super::STRONG_CONSEQUENCE.union(super::WEAK_CONSEQUENCE))
+                }));
         // The cheap test first: only these words can offer help.
         let candidate = reassurance
             || w.concepts.contains(Concept::Help)
@@ -164,12 +169,13 @@ pub(super) fn restricted(sentence: &ToneSentence) -> bool {
                 (may(k) && !next_to_reader(sentence, k)) || sentence.words[k].reads_as("hoeven")
             });
         // "mag alleen / pas / slechts …", not about the reader ("U mag alleen …").
+        let only =
+            |w: &super::ToneWord| matches!(w.lower(), "alleen" | "pas" | "slechts" | "uitsluitend");
         let only_if = words.clone().any(|k| {
             may(k)
-                && sentence.words[k + 1..]
-                    .iter()
-                    .take(3)
-                    .any(|w| matches!(w.lower(), "alleen" | "pas" | "slechts" | "uitsluitend"))
+                && (sentence.words[k + 1..].iter().take(3).any(only)
+                    // "Pas na een uitspraak van de rechter mag …".
+                    || sentence.words[words.start..k].first().is_some_and(only))
         }) && !words
             .clone()
             .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
