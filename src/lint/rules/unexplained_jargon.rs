@@ -30,7 +30,7 @@ use crate::lint::clauses::{sentence_words, span_of};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::morphology;
 use crate::readability::Document;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -93,6 +93,10 @@ struct Matcher {
 struct Jargon {
     matchers: Vec<Matcher>,
     last_words: FxHashSet<String>,
+    /// For each word of `last_words`, the terms it can end (indices into
+    /// `matchers`, ascending): a sentence is matched only against the terms
+    /// that one of its words can end, not against all of them.
+    ends: FxHashMap<String, Vec<usize>>,
 }
 
 fn jargon() -> &'static Jargon {
@@ -119,9 +123,22 @@ fn jargon() -> &'static Jargon {
             .flatten()
             .cloned()
             .collect();
+        let mut ends: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (index, matcher) in matchers.iter().enumerate() {
+            for word in [matcher.words.last(), matcher.lemmas.last()]
+                .into_iter()
+                .flatten()
+            {
+                let terms = ends.entry(word.clone()).or_default();
+                if terms.last() != Some(&index) {
+                    terms.push(index);
+                }
+            }
+        }
         Jargon {
             matchers,
             last_words,
+            ends,
         }
     })
 }
@@ -163,10 +180,12 @@ impl Rule for UnexplainedJargon {
         let Jargon {
             matchers,
             last_words,
+            ends,
         } = jargon();
         let morphology = doc.morphology();
         // Per term: settled once it is explained or reported.
         let mut settled = vec![false; matchers.len()];
+        let mut candidates: Vec<usize> = Vec::new();
         // Each word form of the text is looked up once.
         let ends_term = morphology.mark_forms(|word| {
             last_words.contains(word.lemma.as_str())
@@ -183,7 +202,27 @@ impl Rule for UnexplainedJargon {
             }
             let words = sentence_words(doc, index);
             let real: Vec<usize> = (0..words.len()).filter(|&i| words[i].is_word).collect();
-            for (m, matcher) in matchers.iter().enumerate() {
+            // The terms whose last word one of the sentence's words can be: its
+            // text, its lemma or its compound head (what a match below asks of
+            // the last word), in the order of the list.
+            candidates.clear();
+            for &i in &real {
+                let word = &words[i];
+                let keys = [
+                    Some(word.lower),
+                    word.morph.map(|m| m.lemma.as_str()),
+                    word.morph.and_then(|m| m.head.as_deref()),
+                ];
+                for key in keys.into_iter().flatten() {
+                    if let Some(terms) = ends.get(key) {
+                        candidates.extend(terms);
+                    }
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for &m in &candidates {
+                let matcher = &matchers[m];
                 if settled[m] {
                     continue;
                 }
