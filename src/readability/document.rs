@@ -110,8 +110,8 @@ pub struct Document<'a> {
     morphology: OnceLock<crate::morphology::DocumentMorphology>,
     /// The tone rules' view of every sentence (built on first use).
     pub(crate) tone: OnceLock<Vec<super::tone::ToneSentence>>,
-    /// Every token in lower case (built on first use).
-    lower: OnceLock<LowerForms>,
+    /// Every token in lower case.
+    lower: LowerForms,
 }
 
 /// Every token of a document in lower case, made once: a token that is already
@@ -136,40 +136,33 @@ struct LowerForm {
 }
 
 impl LowerForms {
-    fn of(doc: &Document<'_>) -> LowerForms {
-        let tokens: usize = doc.segments.iter().map(|s| s.tokens.len()).sum();
-        let mut forms = LowerForms {
-            text: String::new(),
-            block_start: Vec::with_capacity(doc.segments.len()),
-            forms: Vec::with_capacity(tokens),
-        };
-        for (block, segmented) in doc.prose.blocks.iter().zip(&doc.segments) {
-            forms.block_start.push(forms.forms.len());
-            for token in &segmented.tokens {
-                let text = &block.text[token.range.clone()];
-                let form = if text
-                    .bytes()
-                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                {
-                    LowerForm {
-                        start: offset(token.range.start),
-                        end: offset(token.range.end),
-                        in_text: true,
-                    }
-                } else {
-                    let start = forms.text.len();
-                    // `str::to_lowercase`, exactly (a final sigma included).
-                    forms.text.push_str(&text.to_lowercase());
-                    LowerForm {
-                        start: offset(start),
-                        end: offset(forms.text.len()),
-                        in_text: false,
-                    }
-                };
-                forms.forms.push(form);
-            }
+    /// Adds the tokens of the next block (while its text is still in the cache).
+    fn add_block(&mut self, text: &str, tokens: &[crate::text::segment::Token]) {
+        self.block_start.push(self.forms.len());
+        self.forms.reserve(tokens.len());
+        for token in tokens {
+            let word = &text[token.range.clone()];
+            let form = if word
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                LowerForm {
+                    start: offset(token.range.start),
+                    end: offset(token.range.end),
+                    in_text: true,
+                }
+            } else {
+                let start = self.text.len();
+                // `str::to_lowercase`, exactly (a final sigma included).
+                self.text.push_str(&word.to_lowercase());
+                LowerForm {
+                    start: offset(start),
+                    end: offset(self.text.len()),
+                    in_text: false,
+                }
+            };
+            self.forms.push(form);
         }
-        forms
     }
 }
 
@@ -199,7 +192,7 @@ impl<'a> Document<'a> {
             metrics: OnceLock::new(),
             morphology: OnceLock::new(),
             tone: OnceLock::new(),
-            lower: OnceLock::new(),
+            lower: LowerForms::default(),
         };
         let mut lower = String::new();
         // Verdicts of words that are not simply common: the compound search is the costly part.
@@ -208,6 +201,7 @@ impl<'a> Document<'a> {
         let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
         for (block_index, block) in doc.prose.blocks.iter().enumerate() {
             let segmented = segment(&block.text, &lexicon.abbreviations);
+            doc.lower.add_block(&block.text, &segmented.tokens);
             let mut block_word_count = 0;
             for sentence in &segmented.sentences {
                 let mut facts = SentenceFacts {
@@ -374,9 +368,9 @@ impl<'a> Document<'a> {
     }
 
     /// Token `token` of block `block` in lower case, as `str::to_lowercase`
-    /// gives it (all tokens are lower-cased once, on first use).
+    /// gives it (all tokens are lower-cased once, as the document is made).
     pub fn lower(&self, block: usize, token: usize) -> &str {
-        let forms = self.lower.get_or_init(|| LowerForms::of(self));
+        let forms = &self.lower;
         let form = forms.forms[forms.block_start[block] + token];
         let range = form.start as usize..form.end as usize;
         if form.in_text {
