@@ -181,6 +181,52 @@ fn a_besluit_has_its_objection_deadline_and_legal_basis() {
 }
 
 #[test]
+fn a_planned_measure_names_the_article_that_holds_the_reduction() {
+    // The taaleis (Pw art. 18b) carries its own reduction; other duties fall under art. 18 lid 2.
+    let box_of = |name: &str| {
+        let letter = example_letter(name);
+        let text = String::from_utf8(TextRenderer.render(&letter).unwrap()).unwrap();
+        let start = text.find("Waarom mag de gemeente dit?").unwrap();
+        text[start..].to_string()
+    };
+    let language = box_of("sanction_hearing-no-call.json");
+    assert!(
+        language.contains("artikel 18b Participatiewet (de taaleis en de verlaging)"),
+        "{language}"
+    );
+    assert!(!language.contains("artikel 18 lid 2"), "{language}");
+    let work = box_of("sanction_hearing-reached.json");
+    assert!(
+        work.contains("artikel 9 lid 1 onderdeel b Participatiewet")
+            && work.contains("artikel 18 lid 2 Participatiewet (de verlaging)"),
+        "{work}"
+    );
+}
+
+#[test]
+fn an_objection_receipt_does_not_promise_a_hearing_that_may_be_skipped() {
+    // Awb 7:3: the hearing may be left out, so without a set date the letter says "meestal".
+    let letter = example_letter("objection_received-plain.json");
+    let text = String::from_utf8(TextRenderer.render(&letter).unwrap())
+        .unwrap()
+        .replace('\n', " ");
+    assert!(
+        text.contains("Meestal krijgt u daarvoor een uitnodiging."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Soms is een hoorzitting niet nodig."),
+        "{text}"
+    );
+    let set = example_letter("objection_received-hearing.json");
+    let set_text = String::from_utf8(TextRenderer.render(&set).unwrap()).unwrap();
+    assert!(
+        !set_text.contains("Soms is een hoorzitting niet nodig"),
+        "{set_text}"
+    );
+}
+
+#[test]
 fn address_block_follows_dutch_post_rules() {
     assert_eq!(
         example_letter("benefit_granted-plain.json").recipient_address,
