@@ -61,6 +61,8 @@ pub struct SentenceFacts {
     pub range: Range<usize>,
     /// Index range of its tokens in the block's token list.
     pub tokens: Range<usize>,
+    /// The index of its first word in [`Document::words`] (its words follow it there).
+    pub words_start: usize,
     /// Words, numbers and other tokens a reader reads.
     pub words: usize,
     /// Each passive: from the auxiliary to the participle, in block text bytes.
@@ -208,6 +210,7 @@ impl<'a> Document<'a> {
                     block: block_index,
                     range: sentence.range.clone(),
                     tokens: sentence.tokens.clone(),
+                    words_start: doc.words.len(),
                     words: 0,
                     passives: Vec::new(),
                     subordinators: Vec::new(),

@@ -21,20 +21,35 @@ pub(crate) struct PhraseMatch {
 }
 
 /// The forms of `by_anchor` in `sentence`, left to right, not overlapping.
+/// `anchor` is the lexicon class every anchor of `by_anchor` has
+/// ([`crate::lexicon::FORMAL_ANCHOR`], [`crate::lexicon::TONE_ANCHOR`]): a word
+/// the document judged without it is no anchor and is not looked up.
 /// `needs_later(entry)` names a word that must follow in the sentence ("dient … te").
 pub(crate) fn find<'l>(
     doc: &Document<'_>,
     sentence: &SentenceFacts,
     by_anchor: &FxHashMap<String, Vec<PhraseForm>>,
+    anchor: u16,
     needs_later: impl Fn(usize) -> Option<&'l str>,
 ) -> Vec<PhraseMatch> {
     let text = doc.prose.blocks[sentence.block].text.as_str();
-    // Words, and commas, so that "needs-later" can ask for a comma.
-    let words: Vec<Range<usize>> = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
-        .iter()
-        .filter(|t| t.kind != TokenKind::Punct || &text[t.range.clone()] == ",")
-        .map(|t| t.range.clone())
-        .collect();
+    // Words, and commas, so that "needs-later" can ask for a comma; with each,
+    // whether it can be an anchor (numbers and other tokens are asked as before).
+    let mut next_word = sentence.words_start;
+    let (words, may_anchor): (Vec<Range<usize>>, Vec<bool>) = doc.segments[sentence.block].tokens
+        [sentence.tokens.clone()]
+    .iter()
+    .filter(|t| t.kind != TokenKind::Punct || &text[t.range.clone()] == ",")
+    .map(|t| {
+        let may_anchor = if t.kind == TokenKind::Word {
+            next_word += 1;
+            doc.words[next_word - 1].class & anchor != 0
+        } else {
+            true
+        };
+        (t.range.clone(), may_anchor)
+    })
+    .unzip();
     let same = |range: &Range<usize>, word: &str| {
         let found = &text[range.clone()];
         if found.is_ascii() {
@@ -48,6 +63,9 @@ pub(crate) fn find<'l>(
     // Words before this index belong to a match already found.
     let mut next_free = 0;
     for i in 0..words.len() {
+        if !may_anchor[i] {
+            continue;
+        }
         lowercase_into(&mut lower, &text[words[i].clone()]);
         let Some(forms) = by_anchor.get(lower.as_str()) else {
             continue;
@@ -89,9 +107,15 @@ pub(crate) fn tone_matches<'a>(doc: &'a Document<'_>) -> &'a [(usize, PhraseMatc
         for (index, sentence) in doc.sentences.iter().enumerate() {
             if sentence.tone & crate::lexicon::TONE_ANCHOR != 0 {
                 found.extend(
-                    find(doc, sentence, &lexicon.tone_by_anchor, |_| None)
-                        .into_iter()
-                        .map(|m| (index, m)),
+                    find(
+                        doc,
+                        sentence,
+                        &lexicon.tone_by_anchor,
+                        crate::lexicon::TONE_ANCHOR,
+                        |_| None,
+                    )
+                    .into_iter()
+                    .map(|m| (index, m)),
                 );
             }
         }

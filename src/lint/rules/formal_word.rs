@@ -143,7 +143,13 @@ impl Rule for FormalWord {
         let verb_spans = SpanIndex::new(verb_spans);
         for sentence in doc.sentences.iter().filter(|s| s.tone & FORMAL_ANCHOR != 0) {
             let needs_later = |entry: usize| lexicon.formal[entry].needs_later.as_deref();
-            for found in phrase::find(doc, sentence, &lexicon.formal_by_anchor, needs_later) {
+            for found in phrase::find(
+                doc,
+                sentence,
+                &lexicon.formal_by_anchor,
+                FORMAL_ANCHOR,
+                needs_later,
+            ) {
                 // A form of a formal verb is the verbs' to judge: in its form and its clause.
                 let entry = &lexicon.formal[found.entry];
                 let text = doc.text(sentence.block, found.range.clone());
