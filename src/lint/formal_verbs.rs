@@ -233,7 +233,7 @@ fn found(
     // An inflected participle before a noun is an adjective: "de ten onrechte
     // verstrekte bijstand". It gets the plain participle as a hint, and no fix.
     let next = (at + 1..words.len()).find(|&i| words[i].is_word);
-    let adjective = lower == format!("{}e", verb.formal[PARTICIPLE])
+    let adjective = lower.strip_suffix('e') == Some(verb.formal[PARTICIPLE].as_str())
         && (after_determiner
             || next.is_some_and(|i| {
                 !words[i].text.starts_with(char::is_uppercase)
