@@ -10,7 +10,8 @@
 //! 3. textstat's Flesch-Douma (`lang='nl'`) on the same file, warm, when
 //!    `target/venv` has textstat (see benches/textstat_baseline.py);
 //! 4. where the time of one lint goes: the shared layers and every rule;
-//! 5. the wall time of a whole `helder lint` process on one letter, against
+//! 5. the split, the full lint and textstat again on a ~500,000-word text;
+//! 6. the wall time of a whole `helder lint` process on one letter, against
 //!    `helder --version` in the same run (50 runs each, interleaved).
 //!
 //! It prints the figures and the ratios that BENCHMARKS.md reports.
@@ -159,7 +160,46 @@ fn main() {
     }
 
     breakdown(&corpus, &config, splits[ROUNDS / 2]);
+    issue_scale(&config);
     one_letter();
+}
+
+/// The same three at the issue's scale, a text of about 500,000 words, in the
+/// same run: the bare split, the full lint and textstat (median of 3 each after
+/// a warm-up; textstat median of 5), since a peer can scale worse than a
+/// 50,000-word text shows.
+fn issue_scale(config: &ReadabilityConfig) {
+    const WORDS: usize = 500_000;
+    let corpus = corpus(WORDS);
+    let path = root().join("target/bench/corpus-500k.md");
+    std::fs::write(&path, &corpus).unwrap();
+    let words = corpus.unicode_words().count();
+    let split = cpu_median(3, || {
+        std::hint::black_box(std::hint::black_box(&corpus).unicode_words().count());
+    });
+    let full = cpu_median(3, || {
+        std::hint::black_box(lint(
+            std::hint::black_box(&corpus),
+            SourceKind::Markdown,
+            config,
+        ));
+    });
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!();
+    println!(
+        "at the issue's scale, {words} words: split {:.1} ms, full lint {:.1} ms: {:.2}x the split",
+        ms(split),
+        ms(full),
+        full.as_secs_f64() / split.as_secs_f64()
+    );
+    match textstat(&path) {
+        Some((seconds, textstat_words)) => println!(
+            "  textstat, warm: {:.1} ms ({textstat_words} words): helder / textstat throughput {:.2}x",
+            seconds * 1e3,
+            (words as f64 / full.as_secs_f64()) / (textstat_words as f64 / seconds)
+        ),
+        None => println!("  textstat: not measured"),
+    }
 }
 
 /// Where the time of one full lint goes: the layers the rules share, built one
