@@ -130,6 +130,8 @@ mod tests {
             "Mocht u weigeren mee te werken, dan wordt uw uitkering beëindigd.",
             // Expecting a consequence ("rekening houden met") is no help.
             "Wie zijn huur niet betaalt, moet rekening houden met een ontruiming.",
+            // A second verb-first condition joined with "en".
+            "Gaat u verhuizen en geeft u dat niet door, dan vorderen wij de toeslag terug.",
             "Wie zich niet aan de afspraken houdt, wordt gekort op de bijstand.",
             "Stuur de papieren voor 1 mei. Zo niet, dan zetten wij de betaling stop.",
             "Bij een achterstand van twee maanden schakelen wij de deurwaarder in.",

@@ -308,36 +308,38 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
         (1..n).find(|&k| sentence.is(k, &["u", "je"]) && sentence.is(k - 1, &["of"]));
     let data = (0..n)
         .find(|&k| {
-            matches!(
-                sentence.words[k].lemma(),
-                "gegeven"
-                    | "gegevens"
-                    | "bestand"
-                    | "rekening"
-                    | "bankrekening"
-                    | "bankgegeven"
-                    | "bankgegevens"
-                    | "afschrift"
-                    | "bankafschrift"
-                    | "inkomst"
-                    | "inkomsten"
-            )
+            let w = &sentence.words[k];
+            // The lemma, or its last part ("spaarrekening", "loongegevens").
+            [
+                "gegeven",
+                "gegevens",
+                "bestand",
+                "rekening",
+                "afschrift",
+                "inkomst",
+                "inkomsten",
+            ]
+            .iter()
+            .any(|d| w.lemma().ends_with(d))
         })
         .or(about_reader);
     let Some(data) = data else {
         return Vec::new();
     };
+    // "volledige inzage geven in uw bankrekeningen": the reader must open up.
+    let insight = (0..n).find(|&k| sentence.words[k].lemma() == "inzage");
     // The reader who looks up their own data ("U kunt uw gegevens opvragen") is no check.
     if sentence.clause_of(data).negated
-        || (0..n).any(|k| {
-            sentence.is(k, &["u", "je"])
-                && (sentence.is(k + 1, &["kunt", "kan", "mag", "moet"])
-                    || (k >= 1 && sentence.is(k - 1, &["kunt", "kan", "mag", "moet"])))
-        })
+        || (insight.is_none()
+            && (0..n).any(|k| {
+                sentence.is(k, &["u", "je"])
+                    && (sentence.is(k + 1, &["kunt", "kan", "mag", "moet"])
+                        || (k >= 1 && sentence.is(k - 1, &["kunt", "kan", "mag", "moet"])))
+            }))
     {
         return Vec::new();
     }
-    let verb = (0..n).find(|&k| {
+    let verb = insight.or_else(|| (0..n).find(|&k| {
         let w = &sentence.words[k];
         ["vergelijken", "koppelen", "opvragen", "navragen", "meekijken", "inzien", "nakijken"]
             .iter()
@@ -352,7 +354,7 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
             || (w.reads_as("leggen") && sentence.words[k + 1..].iter().any(|p| p.lower() == "naast"))
             // "Wij weten precies wat er op uw rekening staat."
             || (w.reads_as("weten") && sentence.is(k + 1, &["precies", "alles"]))
-    });
+    }));
     let Some(verb) = verb else {
         return Vec::new();
     };
@@ -421,6 +423,7 @@ mod tests {
             "Wij kunnen uw huisgenoten vragen hoe u woont.",
             "Wij kijken ook op Facebook wat u doet.",
             "De consulent houdt bij of u op tijd uw brieven stuurt.",
+            "U moet ons inzage geven in uw spaarrekening.",
         ] {
             assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
         }
@@ -442,6 +445,7 @@ mod tests {
             "Een huisbezoek doen wij alleen als u ermee instemt.",
             "U kunt uw gegevens opvragen bij de Belastingdienst.",
             "Journalisten ontdekten dat een dienst bankgegevens van klanten opvroeg.",
+            "Tijdens een huisbezoek mag u altijd een vriend laten komen.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

@@ -346,7 +346,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 };
                 // "mocht u …" opens a condition; "dat hij het mocht houden" is a past tense.
                 let breaks = *after_punctuation
-                    || starts_clause(lower)
+                    || (starts_clause(lower) && !(lower == "als" && as_role(&sentence.words, k)))
                     || (matches!(lower, "mocht" | "mochten")
                         && sentence.is(k + 1, &["u", "je", "jij", "het", "er"]))
                     || lower == "die"
@@ -437,6 +437,18 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             for (index, clause) in sentence.clauses.iter().enumerate() {
                 for k in clause.words.clone() {
                     sentence.words[k].clause = index;
+                }
+            }
+            // "Verandert er iets en meldt u dat niet, dan …": a second verb-first
+            // clause joined to a first condition with "en" or "of" is a condition too.
+            for c in 1..sentence.clauses.len() {
+                let start = sentence.clauses[c].words.start;
+                if sentence.clauses[c - 1].kind == ClauseKind::Condition
+                    && sentence.is(start, &["en", "of"])
+                    && sentence.words.get(start + 1).is_some_and(is_finite_verb)
+                    && sentence.is(start + 2, SUBJECTS)
+                {
+                    sentence.clauses[c].kind = ClauseKind::Condition;
                 }
             }
             sentence.verb_first_question = sentence.question && verb_first(&sentence, 0);
@@ -594,6 +606,36 @@ pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
     // "Stuur je …?" asks; "Meld u …" (with the stem, not "Meldt u") still commands.
     stem && !sentence.is(1, &["ik", "je", "jij", "we", "wij", "ze", "zij", "hij"])
         && !sentence.question
+}
+
+/// Whether "als" at word `k` means "as", not "if": "als fraudeur bestempeld",
+/// "beschouwen wij uw aanvraag als ingetrokken": a noun or a participle that
+/// ends the sentence, with no verb of its own.
+fn as_role(words: &[ToneWord], k: usize) -> bool {
+    use crate::morphology::FormKind;
+    let participle = |w: &ToneWord| {
+        w.morph.kind == FormKind::Participle
+            || (w.lower() != w.lemma()
+                && (w.lower().ends_with('d')
+                    || w.lower().ends_with('t')
+                    || w.lower().ends_with("en"))
+                && crate::morphology::morphology().lemmas.is_verb(w.lemma())
+                && (w.lower().starts_with("ge")
+                    || w.lower().starts_with("be")
+                    || w.lower().starts_with("ver")
+                    || w.lower().contains("ge")))
+    };
+    let Some(next) = words.get(k + 1) else {
+        return false;
+    };
+    if SUBJECTS.contains(&next.lower()) {
+        return false;
+    }
+    let rest = &words[k + 1..];
+    (rest.len() == 1 && participle(next))
+        || (rest.len() == 2
+            && (next.morph.kind == FormKind::Noun || !is_finite_verb(next))
+            && participle(&rest[1]))
 }
 
 /// Whether a word is a comparative before "dan" ("meer dan", "langer dan").

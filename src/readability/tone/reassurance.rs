@@ -182,6 +182,40 @@ pub(super) fn restricted(sentence: &ToneSentence) -> bool {
         negated_limit || only_if
     }) || limit_over_list(sentence)
         || safeguard(sentence)
+        || capped(sentence)
+        || readers_right(sentence)
+}
+
+/// "Een maatregel duurt hooguit drie maanden", "geldt maximaal een maand": a
+/// limit on how long or how far a measure goes.
+fn capped(sentence: &ToneSentence) -> bool {
+    let n = sentence.words.len();
+    (0..n).any(|k| {
+        matches!(
+            sentence.words[k].lower(),
+            "hooguit" | "maximaal" | "hoogstens" | "ten hoogste"
+        ) && sentence.words[..k]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| w.reads_as("gelden") || w.reads_as("duren"))
+            && !sentence.has_condition()
+    })
+}
+
+/// "Bij een huisbezoek mag u altijd iemand bij u hebben": a right of the reader.
+fn readers_right(sentence: &ToneSentence) -> bool {
+    let n = sentence.words.len();
+    (0..n).any(|k| {
+        matches!(sentence.words[k].lower(), "mag" | "mogen")
+            && next_to_reader(sentence, k)
+            && sentence.words[k + 1..]
+                .iter()
+                .take(3)
+                .any(|w| w.lower() == "altijd")
+            && !sentence.clause_of(k).negated
+            && sentence.clause_of(k).kind != ClauseKind::Condition
+    })
 }
 
 /// Whether word `k` stands next to the reader as its subject ("mag u", "u mag").
@@ -242,6 +276,8 @@ fn safeguard(sentence: &ToneSentence) -> bool {
             .iter()
             .any(|v| w.reads_as(v))
                 || matches!(w.lemma(), "gesprek" | "contact" | "kans" | "waarschuwing")
+                // "De gemeente moet eerst onderzoeken waarom …": the other side's duty first.
+                || (w.reads_as("moeten") && !next_to_reader(sentence, k))
         }) && sentence.words[f + 1..]
             .iter()
             .any(|w| matches!(w.lower(), "voordat" | "voor" | "pas"))
