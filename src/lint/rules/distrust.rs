@@ -243,6 +243,22 @@ fn doubted_word(sentence: &tone::ToneSentence) -> Vec<usize> {
     }
     let mut words = Vec::new();
     for k in 0..n {
+        // The cheap test first: "of", a word of "really", or a form of "nemen".
+        if !matches!(
+            sentence.words[k].lower(),
+            "of" | "echt"
+                | "écht"
+                | "werkelijk"
+                | "daadwerkelijk"
+                | "neem"
+                | "neemt"
+                | "nemen"
+                | "nam"
+                | "namen"
+                | "genomen"
+        ) {
+            continue;
+        }
         let w = &sentence.words[k];
         // "of (uw verhaal | wat u zegt) klopt / waar is / juist is".
         if sentence.is(k, &["of"]) {

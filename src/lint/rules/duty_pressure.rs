@@ -135,13 +135,15 @@ fn pressure(sentence: &ToneSentence) -> Vec<usize> {
         }
         let comply = in_clause.clone().chain(k + 1..n).find(|&j| {
             let v = &sentence.words[j];
-            COMPLY.iter().any(|c| v.reads_as(c) || v.morph.verb.as_deref() == Some(c))
+            let verb = v.morph.verb.as_deref().unwrap_or(v.lemma());
+            (COMPLY.contains(&v.lemma()) || COMPLY.contains(&verb))
                 // "houden" only as "zich houden aan" (the rules), not "uw geld houden".
-                && (!v.reads_as("houden")
-                    || (sentence.words[k..j].iter().any(|p| matches!(p.lower(), "zich" | "u" | "je" | "uzelf" | "jezelf"))
-                        && sentence.words[j.saturating_sub(6)..(j + 4).min(n)]
-                            .iter()
-                            .any(|p| p.lower() == "aan")))
+                && (verb != "houden"
+                    || (sentence.words[k..j].iter().any(|p| {
+                        matches!(p.lower(), "zich" | "u" | "je" | "uzelf" | "jezelf")
+                    }) && sentence.words[j.saturating_sub(6)..(j + 4).min(n)]
+                        .iter()
+                        .any(|p| p.lower() == "aan")))
         });
         if let Some(comply) = comply {
             return vec![k, comply];

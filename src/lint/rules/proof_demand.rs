@@ -117,6 +117,15 @@ impl Rule for ProofDemand {
 /// "verantwoorden waaraan u het uitgaf" (a verb of showing before a question word).
 fn accounts(sentence: &tone::ToneSentence, k: usize) -> bool {
     let w = &sentence.words[k];
+    // The cheap test first: the forms these verbs can take.
+    let form = w.lower();
+    if !(form.starts_with("verkla")
+        || form.starts_with("verant")
+        || form.starts_with("uitleg")
+        || form == "zien")
+    {
+        return false;
+    }
     let shows = w.reads_as("verklaren")
         || w.reads_as("uitleggen")
         || w.reads_as("verantwoorden")

@@ -56,7 +56,12 @@ impl Rule for ReportCall {
                 || sentence
                     .words
                     .iter()
-                    .any(|w| w.lower() == "naam" || w.lower().starts_with("door") || tells_us(w));
+                    .any(|w| w.lower() == "naam" || w.lower().starts_with("door"))
+                // "Laat het ons weten" counts only after a question.
+                || (i >= 1
+                    && sentences[i - 1].question
+                    && sentences[i - 1].block == sentence.block
+                    && sentence.words.iter().any(tells_us));
             if !candidate {
                 continue;
             }
@@ -86,8 +91,8 @@ impl Rule for ReportCall {
                     let w = &sentence.words[k];
                     w.concepts.contains(Concept::Report)
                         // "Laat het ons weten", "Wij horen het graag", after a question about someone.
-                        || (tells_us(w)
-                            && previous.is_some_and(|p| p.question && about_someone(p))
+                        || (previous.is_some_and(|p| p.question && about_someone(p))
+                            && tells_us(w)
                             && sentence.words.iter().any(|v| matches!(v.lower(), "ons" | "wij" | "we")))
                         // "Geef het door": a report, when it is about someone else.
                         || (w.reads_as("doorgeven") || w.morph.form == "door")

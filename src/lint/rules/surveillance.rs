@@ -201,7 +201,7 @@ fn unannounced_visit(sentence: &tone::ToneSentence) -> Vec<usize> {
             || (matches!(w.lower(), "stoep" | "deur" | "voordeur") && k >= 1)
             || (w.lower() == "thuis" && k >= 2 && sentence.is(k - 2, &["bij"]))
             // "komen kijken", "komen controleren": a visit to see.
-            || (w.reads_as("komen") && sentence.is(k + 1, &["kijken", "controleren", "rondkijken"]))
+            || (sentence.is(k + 1, &["kijken", "controleren", "rondkijken"]) && w.reads_as("komen"))
     });
     let Some(door) = at_door else {
         return Vec::new();
@@ -270,8 +270,8 @@ fn asked_around(sentence: &tone::ToneSentence) -> Vec<usize> {
     // "houden bij hoe vaak / of / wanneer u …": the reader's doings tracked.
     (0..n)
         .find(|&k| {
-            sentence.words[k].reads_as("houden")
-                && sentence.is(k + 1, &["bij"])
+            sentence.is(k + 1, &["bij"])
+                && sentence.words[k].reads_as("houden")
                 && sentence.is(k + 2, &["hoe", "of", "wanneer", "wat", "waar", "welke"])
         })
         .map_or_else(Vec::new, |k| vec![k, k + 1])
@@ -339,22 +339,27 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
     {
         return Vec::new();
     }
-    let verb = insight.or_else(|| (0..n).find(|&k| {
-        let w = &sentence.words[k];
-        ["vergelijken", "koppelen", "opvragen", "navragen", "meekijken", "inzien", "nakijken"]
-            .iter()
-            .any(|v| w.reads_as(v) || w.morph.verb.as_deref() == Some(v))
-            || matches!(w.lower(), "vergelijking" | "vergeleken" | "vergelijkt" | "vergelijk")
-            // "vragen … op", "kijken … mee": the particle apart.
-            || ((w.reads_as("vragen") || w.reads_as("kijken"))
-                && sentence.words[k + 1..]
-                    .iter()
-                    .any(|p| matches!(p.lower(), "op" | "na" | "mee")))
-            // "Wij leggen uw gegevens naast die van het UWV."
-            || (w.reads_as("leggen") && sentence.words[k + 1..].iter().any(|p| p.lower() == "naast"))
-            // "Wij weten precies wat er op uw rekening staat."
-            || (w.reads_as("weten") && sentence.is(k + 1, &["precies", "alles"]))
-    }));
+    let verb = insight.or_else(|| {
+        (0..n).find(|&k| {
+            let w = &sentence.words[k];
+            // Lemma and verb only (no other readings): the cheap test on every word.
+            let verb = w.morph.verb.as_deref().unwrap_or(w.lemma());
+            matches!(
+                verb,
+                "vergelijken" | "koppelen" | "opvragen" | "navragen" | "meekijken" | "inzien"
+                    | "nakijken"
+            ) || matches!(w.lower(), "vergelijking" | "vergeleken" | "vergelijkt" | "vergelijk")
+                // "vragen … op", "kijken … mee": the particle apart.
+                || (matches!(verb, "vragen" | "kijken")
+                    && sentence.words[k + 1..]
+                        .iter()
+                        .any(|p| matches!(p.lower(), "op" | "na" | "mee")))
+                // "Wij leggen uw gegevens naast die van het UWV."
+                || (verb == "leggen" && sentence.words[k + 1..].iter().any(|p| p.lower() == "naast"))
+                // "Wij weten precies wat er op uw rekening staat."
+                || (verb == "weten" && sentence.is(k + 1, &["precies", "alles"]))
+        })
+    });
     let Some(verb) = verb else {
         return Vec::new();
     };

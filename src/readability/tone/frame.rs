@@ -117,19 +117,6 @@ const EMBEDDED: &[&str] = &[
     "welke", "welk", "wat", "hoe", "wanneer", "waarom", "hoeveel", "wie", "waar",
 ];
 
-/// Whether word `k` is the reader ("u", "uw", "je", "jouw").
-fn reader(sentence: &ToneSentence, k: usize) -> bool {
-    sentence.is(
-        k,
-        &["u", "uw", "je", "jij", "jou", "jouw", "jullie", "uzelf"],
-    )
-}
-
-/// Whether word `k` is the acting organisation speaking ("wij", "onze").
-fn speaker(sentence: &ToneSentence, k: usize) -> bool {
-    sentence.is(k, &["wij", "we", "ons", "onze", "ik", "mijn"])
-}
-
 /// Whether the sentence informs about sanctions without aiming them at the
 /// reader: reported, counted or defined (see the module documentation).
 pub(super) fn informs(sentence: &ToneSentence, text: &str) -> bool {
@@ -141,9 +128,27 @@ pub(super) fn informs(sentence: &ToneSentence, text: &str) -> bool {
     if explains_text(sentence) || defines(sentence) {
         return true;
     }
+    // One pass: a question, a failure, the reader or the organisation speaking.
     if sentence.question
+        || sentence.words.iter().any(|w| {
+            matches!(
+                w.lower(),
+                "u" | "uw"
+                    | "je"
+                    | "jij"
+                    | "jou"
+                    | "jouw"
+                    | "jullie"
+                    | "uzelf"
+                    | "wij"
+                    | "we"
+                    | "ons"
+                    | "onze"
+                    | "ik"
+                    | "mijn"
+            )
+        })
         || sentence.failing_condition().is_some()
-        || (0..n).any(|k| reader(sentence, k) || speaker(sentence, k))
     {
         return false;
     }
@@ -312,7 +317,9 @@ fn explains_text(sentence: &ToneSentence) -> bool {
     }
     !sentence.question
         && (1..n).any(|k| {
-            sentence.is(k, EMBEDDED)
+            // The cheap test first: every question word starts with w or h.
+            sentence.words[k].lower().starts_with(['w', 'h'])
+                && sentence.is(k, EMBEDDED)
                 && (sentence.words[..k]
                     .iter()
                     .rev()

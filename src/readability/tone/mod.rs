@@ -464,8 +464,8 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 .any(|w| matches!(w.lower(), "artikel" | "art" | "lid"));
             sentence.dated_past = dated_past(&sentence, text);
             sentence.consequence_words = find_consequences(&sentence);
-            sentence.help = help(&sentence);
             sentence.restricted = restricted(&sentence);
+            sentence.help = help(&sentence);
             // The cheap test first: only a sentence with a loaded word needs its frame.
             sentence.informs =
                 sentence.concepts.intersects(LOADED) && frame::informs(&sentence, text);
@@ -522,6 +522,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
 /// Whether word `k` negates its clause: "niet", "geen" …, but not "niet altijd",
 /// "niet alleen" or a failure named as a noun ("het niet melden").
 fn negates(sentence: &ToneSentence, k: usize) -> bool {
+    // The cheap test first: most words are no negation.
+    if !is_negation(sentence.words[k].lower()) {
+        return false;
+    }
     // "niet meer te voorkomen": what cannot be prevented happens.
     let cannot_prevent = sentence.words[k + 1..]
         .iter()

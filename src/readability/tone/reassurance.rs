@@ -133,7 +133,7 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                 || clause_loses(sentence, w.clause));
         offer && !lost
     });
-    offered || restricted(sentence) || critique(sentence)
+    offered || sentence.restricted || critique(sentence)
 }
 
 /// Whether a clause says something stops or is lost ("vervalt", "stopt").
@@ -148,6 +148,34 @@ fn clause_loses(sentence: &ToneSentence, clause: usize) -> bool {
 /// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …",
 /// "Beslag mag alleen met toestemming van de rechter" (a limit that protects).
 pub(super) fn restricted(sentence: &ToneSentence) -> bool {
+    // The cheap test first: one pass for the words the checks below start from.
+    let (mut may_word, mut first, mut needed, mut cap) = (false, false, false, false);
+    let (mut can, mut zomaar) = (false, false);
+    for w in &sentence.words {
+        match w.lower() {
+            "mag" | "mogen" | "moogt" | "mocht" | "mochten" | "hoeft" | "hoef" | "hoeven" => {
+                may_word = true;
+            }
+            "kan" | "kunnen" => can = true,
+            "zomaar" => zomaar = true,
+            "eerst" => first = true,
+            "nodig" => needed = true,
+            "hooguit" | "maximaal" | "hoogstens" => cap = true,
+            _ => {}
+        }
+    }
+    // "kan … niet zomaar" limits as much as "mag niet".
+    may_word |= can && zomaar;
+    if !(may_word || first || needed || cap) {
+        return false;
+    }
+    (may_word && (limited(sentence) || limit_over_list(sentence) || readers_right(sentence)))
+        || ((first || needed) && safeguard(sentence))
+        || (cap && capped(sentence))
+}
+
+/// "De deurwaarder mag niet …", "U hoeft niet …", "mag alleen …": a limit in a clause.
+fn limited(sentence: &ToneSentence) -> bool {
     sentence.clauses.iter().any(|clause| {
         let words = clause.words.clone();
         // "Mocht u niet …": a condition, no permission.
@@ -180,10 +208,7 @@ pub(super) fn restricted(sentence: &ToneSentence) -> bool {
             .clone()
             .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
         negated_limit || only_if
-    }) || limit_over_list(sentence)
-        || safeguard(sentence)
-        || capped(sentence)
-        || readers_right(sentence)
+    })
 }
 
 /// "Een maatregel duurt hooguit drie maanden", "geldt maximaal een maand": a
@@ -264,20 +289,20 @@ fn safeguard(sentence: &ToneSentence) -> bool {
         let clause = sentence.clause_of(f).words.clone();
         clause.clone().any(|k| {
             let w = &sentence.words[k];
-            [
-                "waarschuwen",
-                "horen",
-                "spreken",
-                "bellen",
-                "uitnodigen",
-                "informeren",
-                "vragen",
-            ]
-            .iter()
-            .any(|v| w.reads_as(v))
+            let verb = w.morph.verb.as_deref().unwrap_or(w.lemma());
+            matches!(
+                verb,
+                "waarschuwen"
+                    | "horen"
+                    | "spreken"
+                    | "bellen"
+                    | "uitnodigen"
+                    | "informeren"
+                    | "vragen"
+            )
                 || matches!(w.lemma(), "gesprek" | "contact" | "kans" | "waarschuwing")
                 // "De gemeente moet eerst onderzoeken waarom …": the other side's duty first.
-                || (w.reads_as("moeten") && !next_to_reader(sentence, k))
+                || (verb == "moeten" && !next_to_reader(sentence, k))
         }) && sentence.words[f + 1..]
             .iter()
             .any(|w| matches!(w.lower(), "voordat" | "voor" | "pas"))
