@@ -130,6 +130,7 @@ mod tests {
             "Mocht u weigeren mee te werken, dan wordt uw uitkering beëindigd.",
             // Expecting a consequence ("rekening houden met") is no help.
             "Wie zijn huur niet betaalt, moet rekening houden met een ontruiming.",
+            "Komt u niet, dan volgt het stilzetten van uw bijstand.",
             // A second verb-first condition joined with "en".
             "Gaat u verhuizen en geeft u dat niet door, dan vorderen wij de toeslag terug.",
             "Wie zich niet aan de afspraken houdt, wordt gekort op de bijstand.",

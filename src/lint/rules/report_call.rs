@@ -230,6 +230,7 @@ mod tests {
             // "Tell us" in other words, after a question about someone else.
             "Weet u van iemand die zwart bijklust? Laat het ons dan weten.",
             "Woont er iemand in uw buurt heimelijk samen? Vertel het ons.",
+            "Meldingen over zwartwerk kunnen bij ons worden gedaan.",
         ] {
             assert!(!findings_of(&ReportCall, text).is_empty(), "{text}");
         }

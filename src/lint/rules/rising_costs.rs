@@ -71,7 +71,7 @@ impl Rule for RisingCosts {
             let n = sentence.words.len();
             // "het bedrag dat u moet betalen": an amount the reader owes.
             let owed = || {
-                sentence.words.iter().any(|w| w.reads_as("moeten"))
+                (sentence.words.iter().any(|w| w.reads_as("moeten")) || sentence.has_condition())
                     && sentence.words.iter().any(|w| w.reads_as("betalen"))
             };
             let cost = |k: usize| {
@@ -219,6 +219,7 @@ mod tests {
             "Alle incassokosten komen bovendien bij uw schuld.",
             "Het bedrag dat u moet betalen wordt met elke brief groter.",
             "Voor iedere extra brief brengen wij u kosten in rekening.",
+            "Als u te laat betaalt, wordt het bedrag steeds hoger.",
         ] {
             assert_eq!(findings_of(&RisingCosts, text).len(), 1, "{text}");
         }

@@ -279,6 +279,7 @@ mod tests {
             "De verslaggever sprak met ouders over hun angst voor een korting.",
             // A court decision told in the past; "mocht" here is no condition.
             "De kantonrechter besliste dat het gezin de flat mocht houden.",
+            "De rechtbank oordeelde dat de dienst de korting moest terugdraaien.",
             // A duty of the other side first, and a limit on a measure.
             "De dienst moet eerst uitzoeken wat er aan de hand is, voordat zij u kort.",
             "Een verlaging duurt maximaal een maand.",

@@ -318,6 +318,7 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
                 "afschrift",
                 "inkomst",
                 "inkomsten",
+                "bankieren",
             ]
             .iter()
             .any(|d| w.lemma().ends_with(d))
@@ -327,7 +328,13 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
         return Vec::new();
     };
     // "volledige inzage geven in uw bankrekeningen": the reader must open up.
-    let insight = (0..n).find(|&k| sentence.words[k].lemma() == "inzage");
+    let insight = (0..n).find(|&k| {
+        sentence.words[k].lemma() == "inzage"
+            || (sentence.words[k].lemma() == "toegang"
+                && sentence.words[k + 1..]
+                    .iter()
+                    .any(|w| w.lemma().ends_with("rekening") || w.lower().contains("bankier")))
+    });
     // The reader who looks up their own data ("U kunt uw gegevens opvragen") is no check.
     if sentence.clause_of(data).negated
         || (insight.is_none()
@@ -366,6 +373,12 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
     let elsewhere = sentence.words.iter().any(|w| {
         BODIES.contains(&w.lemma()) || w.morph.head.as_deref().is_some_and(|h| BODIES.contains(&h))
     }) || sentence.words[data].lemma().contains("rekening")
+        // Access demanded, or looking along or into the reader's own data, intrudes by itself.
+        || insight.is_some()
+        || matches!(
+            sentence.words[verb].morph.verb.as_deref().unwrap_or(sentence.words[verb].lemma()),
+            "meekijken" | "inzien" | "kijken"
+        )
         // Bank statements and bank data come from the bank.
         || sentence.words[data].lemma().contains("afschrift")
         || sentence.words[data].lemma().starts_with("bank")
@@ -429,6 +442,8 @@ mod tests {
             "Wij kijken ook op Facebook wat u doet.",
             "De consulent houdt bij of u op tijd uw brieven stuurt.",
             "U moet ons inzage geven in uw spaarrekening.",
+            "Wij vragen toegang tot uw internetbankieren.",
+            "Onze medewerker kijkt mee in de gegevens van uw telefoonabonnement.",
         ] {
             assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
         }
