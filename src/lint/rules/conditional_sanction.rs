@@ -92,7 +92,7 @@ impl Rule for ConditionalSanction {
             // Help next to it makes it a factual consequence, not a threat.
             // News, figures or a definition about others aim at no reader.
             let helped = sentence.help
-                || sentence.informs
+                || sentence.informs(doc)
                 || sentences[i + 1..]
                     .iter()
                     .take(2)

@@ -63,7 +63,7 @@ impl Rule for Distrust {
                         && sentence.clause_of(k).negated
                 })
                 .collect();
-            if (sentence.help || sentence.informs) && disbelief.is_empty() {
+            if sentence.help && disbelief.is_empty() {
                 continue;
             }
             // The reader's own doubt ("Twijfelt u of …", "als u twijfelt") is not distrust.
@@ -76,10 +76,15 @@ impl Rule for Distrust {
                     !own_doubt
                 })
                 .collect();
+            let disbelieved = !disbelief.is_empty();
             words.extend(disbelief);
             words.extend(moralising(sentence));
             words.extend(doubted_word(sentence));
             if words.is_empty() {
+                continue;
+            }
+            // News, figures or a definition about others aim at no reader (asked last: it costs most).
+            if !disbelieved && sentence.informs(doc) {
                 continue;
             }
             out.push(finding(

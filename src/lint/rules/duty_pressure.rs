@@ -73,11 +73,11 @@ impl Rule for DutyPressure {
         // bijstand krijgt, moet u meedoen aan …"): the first one is information.
         let mut stated_once = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
         for (index, sentence) in sentences.iter().enumerate() {
-            if sentence.question || sentence.informs || tone::helped(sentences, index) {
+            if sentence.question || tone::helped(sentences, index) {
                 continue;
             }
             let words = pressure(sentence);
-            if words.is_empty() {
+            if words.is_empty() || sentence.informs(doc) {
                 continue;
             }
             if stated_once {

@@ -65,7 +65,7 @@ impl Rule for RisingCosts {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let sentences = tone::sentences(doc);
         for (index, sentence) in sentences.iter().enumerate() {
-            if tone::helped(sentences, index) || sentence.informs {
+            if tone::helped(sentences, index) {
                 continue;
             }
             let n = sentence.words.len();
@@ -145,7 +145,8 @@ impl Rule for RisingCosts {
                     words.push(j);
                 }
             }
-            if words.is_empty() {
+            // News, figures or a definition about others aim at no reader (asked last).
+            if words.is_empty() || sentence.informs(doc) {
                 continue;
             }
             out.push(finding(

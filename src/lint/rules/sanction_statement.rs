@@ -113,7 +113,6 @@ impl Rule for SanctionStatement {
             if (tone::helped(sentences, index) && !heavy)
                 || title
                 || sentence.dated_past
-                || sentence.informs
                 || plain_reason
                 || sentence.legal_basis
                 || conditioned
@@ -166,7 +165,8 @@ impl Rule for SanctionStatement {
                     !(only_stop_or_reduce && noun && !benefit)
                 })
                 .collect();
-            if words.is_empty() {
+            // News, figures or a definition about others aim at no reader (asked last).
+            if words.is_empty() || sentence.informs(doc) {
                 continue;
             }
             // Money not paid out ("wij betalen uw uitkering niet uit") is a stop.

@@ -123,7 +123,6 @@ impl Rule for Surveillance {
                 || offered_visit
                 || title
                 || sentence.dated_past
-                || sentence.informs
             {
                 continue;
             }
@@ -138,6 +137,10 @@ impl Rule for Surveillance {
                     .iter()
                     .any(|&k| sentence.words[k].concepts.intersects(SURVEILLANCE))
             {
+                continue;
+            }
+            // News, figures or a definition about others aim at no reader (asked last).
+            if sentence.informs(doc) {
                 continue;
             }
             if letter_with_help && !mentioned {

@@ -132,7 +132,7 @@ impl Rule for TonePhrase {
             // News, figures or a definition about others aim at no reader.
             let reassures = helped
                 || no_consequence
-                || view.informs
+                || view.informs(doc)
                 || word.is_some_and(|w| view.clause_of(w).negated);
             if reassures {
                 continue;

@@ -337,7 +337,7 @@ mod tests {
         let config = crate::readability::ReadabilityConfig::default();
         let prose = crate::lint::prose(text, crate::lint::SourceKind::PlainText);
         let doc = crate::readability::Document::new(text, prose, &config);
-        super::super::sentences(&doc)[0].informs
+        super::super::sentences(&doc)[0].informs(&doc)
     }
 
     #[test]

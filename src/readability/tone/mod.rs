@@ -123,6 +123,42 @@ const FINITE_AUXILIARIES: &[&str] = &[
     "zal", "zullen", "kan", "kunnen", "mag", "mogen", "moet", "moeten", "wil", "worden", "volgen",
 ];
 
+/// Which words a restriction can start from are in a sentence: "mag", "hoeft",
+/// "eerst", "nodig", "maximaal", "kan … zomaar" (noted in the pass that makes
+/// the clauses, so the restriction test needs no pass of its own).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct LimitWords {
+    /// "mag", "mogen", "hoeft", "hoeven" …
+    pub(crate) may: bool,
+    /// "kan", "kunnen".
+    pub(crate) can: bool,
+    /// "zomaar".
+    pub(crate) zomaar: bool,
+    /// "eerst".
+    pub(crate) first: bool,
+    /// "nodig".
+    pub(crate) needed: bool,
+    /// "hooguit", "maximaal", "hoogstens".
+    pub(crate) cap: bool,
+}
+
+impl LimitWords {
+    /// Notes one lower-case word.
+    fn note(&mut self, lower: &str) {
+        match lower {
+            "mag" | "mogen" | "moogt" | "mocht" | "mochten" | "hoeft" | "hoef" | "hoeven" => {
+                self.may = true;
+            }
+            "kan" | "kunnen" => self.can = true,
+            "zomaar" => self.zomaar = true,
+            "eerst" => self.first = true,
+            "nodig" => self.needed = true,
+            "hooguit" | "maximaal" | "hoogstens" => self.cap = true,
+            _ => {}
+        }
+    }
+}
+
 /// What a clause does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ClauseKind {
@@ -190,10 +226,14 @@ pub(crate) struct ToneSentence {
     /// It tells a dated event in the past tense: "Uw WW-uitkering stopte op 18
     /// oktober", "Op 17 november kwamen we bij u langs" (see [`dated_past`]).
     pub(crate) dated_past: bool,
+    /// Words that a restriction starts from, noted while the clauses are made
+    /// (see [`reassurance::restricted`]).
+    limit_words: LimitWords,
     /// It informs about sanctions without aiming them at the reader: news,
     /// research or opinions about others, figures, a definition, or what a
     /// text explains (see [`frame`]).
-    pub(crate) informs: bool,
+    /// Asked only when a rule needs it (see [`ToneSentence::informs`]).
+    informs: std::sync::OnceLock<bool>,
     /// Its consequence words, strong or not (see [`consequences`]).
     consequence_words: Vec<(usize, bool)>,
 }
@@ -263,6 +303,16 @@ impl ToneSentence {
         })
     }
 
+    /// Whether the sentence informs about sanctions without aiming them at the
+    /// reader (see [`frame`]); read once, when a rule first asks.
+    pub(crate) fn informs(&self, doc: &Document<'_>) -> bool {
+        *self.informs.get_or_init(|| {
+            // The cheap test first: only a sentence with a loaded word needs its frame.
+            self.concepts.intersects(LOADED)
+                && frame::informs(self, &doc.prose.blocks[self.block].text)
+        })
+    }
+
     /// The byte range in the block text of words `first..=last`.
     pub(crate) fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.words[first].range.start..self.words[last].range.end
@@ -293,7 +343,8 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 legal_basis: false,
                 heading: doc.prose.blocks[facts.block].kind == crate::text::BlockKind::Heading,
                 dated_past: false,
-                informs: false,
+                limit_words: LimitWords::default(),
+                informs: std::sync::OnceLock::new(),
                 consequence_words: Vec::new(),
             };
             // First the words, with whether punctuation stands before each.
@@ -333,8 +384,12 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             // and "die" inside the sentence, and "dan", "en", "maar", "of" before a
             // finite verb ("… dan wordt uw uitkering …", "… en wordt afgesloten").
             let mut clause = 0;
+            if let Some(first) = sentence.words.first() {
+                sentence.limit_words.note(first.lower());
+            }
             for (k, after_punctuation) in punctuated.iter().enumerate().skip(1) {
                 let lower = sentence.words[k].lower();
+                sentence.limit_words.note(lower);
                 let before_verb = sentence.words.get(k + 1).is_some_and(is_finite_verb);
                 // "niet naar u maar naar de deurwaarder": "maar" ends what "niet" negates.
                 let negation_before = || {
@@ -467,8 +522,6 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             sentence.restricted = restricted(&sentence);
             sentence.help = help(&sentence);
             // The cheap test first: only a sentence with a loaded word needs its frame.
-            sentence.informs =
-                sentence.concepts.intersects(LOADED) && frame::informs(&sentence, text);
             sentence
         })
         .collect();

@@ -148,22 +148,17 @@ fn clause_loses(sentence: &ToneSentence, clause: usize) -> bool {
 /// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …",
 /// "Beslag mag alleen met toestemming van de rechter" (a limit that protects).
 pub(super) fn restricted(sentence: &ToneSentence) -> bool {
-    // The cheap test first: one pass for the words the checks below start from.
-    let (mut may_word, mut first, mut needed, mut cap) = (false, false, false, false);
-    let (mut can, mut zomaar) = (false, false);
-    for w in &sentence.words {
-        match w.lower() {
-            "mag" | "mogen" | "moogt" | "mocht" | "mochten" | "hoeft" | "hoef" | "hoeven" => {
-                may_word = true;
-            }
-            "kan" | "kunnen" => can = true,
-            "zomaar" => zomaar = true,
-            "eerst" => first = true,
-            "nodig" => needed = true,
-            "hooguit" | "maximaal" | "hoogstens" => cap = true,
-            _ => {}
-        }
-    }
+    // The cheap test first: the words the checks below start from (noted when
+    // the clauses were made).
+    let super::LimitWords {
+        may,
+        can,
+        zomaar,
+        first,
+        needed,
+        cap,
+    } = sentence.limit_words;
+    let mut may_word = may;
     // "kan … niet zomaar" limits as much as "mag niet".
     may_word |= can && zomaar;
     if !(may_word || first || needed || cap) {
