@@ -27,6 +27,7 @@
 mod consequence;
 mod dated;
 mod frame;
+mod reading;
 mod reassurance;
 
 use super::Document;
@@ -34,7 +35,8 @@ use crate::morphology::{Concept, ConceptSet, DocumentMorphology, WordMorph};
 use consequence::find_consequences;
 pub(crate) use consequence::{consequences, heavy};
 use dated::dated_past;
-use reassurance::{help, restricted};
+use reading::{as_role, comparative};
+use reassurance::{LimitWords, help, restricted};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -122,42 +124,6 @@ const INVERTED_SUBJECTS: &[&str] = &["wij", "we", "u", "je", "jij", "ze", "zij",
 const FINITE_AUXILIARIES: &[&str] = &[
     "zal", "zullen", "kan", "kunnen", "mag", "mogen", "moet", "moeten", "wil", "worden", "volgen",
 ];
-
-/// Which words a restriction can start from are in a sentence: "mag", "hoeft",
-/// "eerst", "nodig", "maximaal", "kan … zomaar" (noted in the pass that makes
-/// the clauses, so the restriction test needs no pass of its own).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct LimitWords {
-    /// "mag", "mogen", "hoeft", "hoeven" …
-    pub(crate) may: bool,
-    /// "kan", "kunnen".
-    pub(crate) can: bool,
-    /// "zomaar".
-    pub(crate) zomaar: bool,
-    /// "eerst".
-    pub(crate) first: bool,
-    /// "nodig".
-    pub(crate) needed: bool,
-    /// "hooguit", "maximaal", "hoogstens".
-    pub(crate) cap: bool,
-}
-
-impl LimitWords {
-    /// Notes one lower-case word.
-    fn note(&mut self, lower: &str) {
-        match lower {
-            "mag" | "mogen" | "moogt" | "mocht" | "mochten" | "hoeft" | "hoef" | "hoeven" => {
-                self.may = true;
-            }
-            "kan" | "kunnen" => self.can = true,
-            "zomaar" => self.zomaar = true,
-            "eerst" => self.first = true,
-            "nodig" => self.needed = true,
-            "hooguit" | "maximaal" | "hoogstens" => self.cap = true,
-            _ => {}
-        }
-    }
-}
 
 /// What a clause does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -663,44 +629,6 @@ pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
     // "Stuur je …?" asks; "Meld u …" (with the stem, not "Meldt u") still commands.
     stem && !sentence.is(1, &["ik", "je", "jij", "we", "wij", "ze", "zij", "hij"])
         && !sentence.question
-}
-
-/// Whether "als" at word `k` means "as", not "if": "als fraudeur bestempeld",
-/// "beschouwen wij uw aanvraag als ingetrokken": a noun or a participle that
-/// ends the sentence, with no verb of its own.
-fn as_role(words: &[ToneWord], k: usize) -> bool {
-    use crate::morphology::FormKind;
-    let participle = |w: &ToneWord| {
-        w.morph.kind == FormKind::Participle
-            || (w.lower() != w.lemma()
-                && (w.lower().ends_with('d')
-                    || w.lower().ends_with('t')
-                    || w.lower().ends_with("en"))
-                && crate::morphology::morphology().lemmas.is_verb(w.lemma())
-                && (w.lower().starts_with("ge")
-                    || w.lower().starts_with("be")
-                    || w.lower().starts_with("ver")
-                    || w.lower().contains("ge")))
-    };
-    let Some(next) = words.get(k + 1) else {
-        return false;
-    };
-    if SUBJECTS.contains(&next.lower()) {
-        return false;
-    }
-    let rest = &words[k + 1..];
-    (rest.len() == 1 && participle(next))
-        || (rest.len() == 2
-            && (next.morph.kind == FormKind::Noun || !is_finite_verb(next))
-            && participle(&rest[1]))
-}
-
-/// Whether a word is a comparative before "dan" ("meer dan", "langer dan").
-fn comparative(word: &ToneWord) -> bool {
-    matches!(
-        word.lower(),
-        "meer" | "minder" | "eerder" | "later" | "anders"
-    ) || (word.lower().ends_with("er") && word.lemma() != word.lower())
 }
 
 /// Whether a word reads as a finite verb ("betaalt", "schakelen", "zet").

@@ -145,12 +145,48 @@ fn clause_loses(sentence: &ToneSentence, clause: usize) -> bool {
     })
 }
 
+/// Which words a restriction can start from are in a sentence: "mag", "hoeft",
+/// "eerst", "nodig", "maximaal", "kan … zomaar" (noted in the pass that makes
+/// the clauses, so the restriction test needs no pass of its own).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct LimitWords {
+    /// "mag", "mogen", "hoeft", "hoeven" …
+    pub(crate) may: bool,
+    /// "kan", "kunnen".
+    pub(crate) can: bool,
+    /// "zomaar".
+    pub(crate) zomaar: bool,
+    /// "eerst".
+    pub(crate) first: bool,
+    /// "nodig".
+    pub(crate) needed: bool,
+    /// "hooguit", "maximaal", "hoogstens".
+    pub(crate) cap: bool,
+}
+
+impl LimitWords {
+    /// Notes one lower-case word.
+    pub(super) fn note(&mut self, lower: &str) {
+        match lower {
+            "mag" | "mogen" | "moogt" | "mocht" | "mochten" | "hoeft" | "hoef" | "hoeven" => {
+                self.may = true;
+            }
+            "kan" | "kunnen" => self.can = true,
+            "zomaar" => self.zomaar = true,
+            "eerst" => self.first = true,
+            "nodig" => self.needed = true,
+            "hooguit" | "maximaal" | "hoogstens" => self.cap = true,
+            _ => {}
+        }
+    }
+}
+
 /// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …",
 /// "Beslag mag alleen met toestemming van de rechter" (a limit that protects).
 pub(super) fn restricted(sentence: &ToneSentence) -> bool {
     // The cheap test first: the words the checks below start from (noted when
     // the clauses were made).
-    let super::LimitWords {
+    let LimitWords {
         may,
         can,
         zomaar,
