@@ -6,7 +6,7 @@
 //!
 //! Not flagged: a negated sentence ("Dit wijst niet op fraude"), the reader's
 //! own doubt next to an offer of help ("Twijfelt u? Bel ons"), and advice on
-//! how to avoid a mistake ("Zo voorkomt u dat u zonder opzet fraudeert").
+//! how to avoid a mistake ("Zo doet u niet per ongeluk iets wat niet mag").
 //!
 //! ## Why it matters to the reader
 //! It treats a mistake or a late report as fraud, and the reader as a suspect,
@@ -361,7 +361,7 @@ mod tests {
         for text in [
             "Dit wijst niet op fraude.",
             "Twijfelt u of u iets moet doorgeven? Bel ons gerust.",
-            "Meld een nieuwe baan meteen. Zo voorkomt u dat u zonder opzet fraudeert.",
+            "Meld een nieuwe baan meteen. Zo doet u niet per ongeluk iets wat niet mag.",
             "U kunt dit geld gebruiken voor dingen die u echt nodig hebt.",
             "Wilt u niet meewerken aan het onderzoek? Dat mag.",
             "De kostendelersnorm gaat ervan uit dat als u met anderen woont, u de kosten deelt.",

@@ -229,7 +229,7 @@ mod tests {
     #[test]
     fn costs_without_threat_are_not_flagged() {
         for text in [
-            "U kunt de huur nu nog zonder extra kosten betalen.",
+            "Betaal de open rekening deze week, dan komen er geen kosten bij.",
             "Een betalingsregeling brengt geen extra kosten met zich mee.",
             "Voorkom extra kosten met een betalingsregeling.",
             "Als uw inkomen verandert, kan het bedrag lager of hoger worden.",

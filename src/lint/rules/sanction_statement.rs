@@ -218,7 +218,7 @@ mod tests {
             "Wij stoppen de uitkering van mensen die niet op een uitnodiging voor een gesprek reageren.",
             "Bij gijzeling wordt u door de politie opgehaald.",
             "De man moet nu € 5000,- terugbetalen.",
-            "Uw loon wordt dan niet meer naar u overgemaakt, maar naar de deurwaarder.",
+            "Uw salaris gaat dan niet meer naar uw eigen rekening, maar naar de deurwaarder.",
             "In het ergste geval dwingen wij u om uit uw flat te vertrekken.",
             "U moet dan uw kamer uit.",
             "Daarna staat u op straat.",

@@ -102,7 +102,7 @@ impl Rule for TonePhrase {
             if entry.rule != self.id {
                 continue;
             }
-            // A negated clause ("U hoeft de sociale recherche niet binnen te laten")
+            // A negated clause ("U bent niet verplicht de controleur in uw huis te laten")
             // or a sentence that offers help reassures; it does not threaten.
             let view = &tone_sentences[*index];
             let word = view
@@ -212,7 +212,7 @@ mod tests {
             ),
             (
                 &fine,
-                "U kunt met het CJIB afspreken om de boete in delen te betalen.",
+                "Betaal de boete gerust in kleine stukjes; spreek dat met ons af.",
             ),
             (
                 &cost,

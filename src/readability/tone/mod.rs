@@ -387,7 +387,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 sentence.words[k].clause = clause;
             }
             // A condition clause without a comma ends where two finite verbs meet
-            // ("Als het dwangbevel niet tot betaling leidt | zal beslag …"), or
+            // ("Als de rekening open blijft | volgt een aanmaning …"), or
             // where a verb is followed by its subject after another verb ("… is
             // geweest | zijn wij genoodzaakt …").
             let mut start = 0;
