@@ -403,7 +403,16 @@ fn a_full_disk_stops_the_run_and_the_next_run_finishes_without_duplicates() {
         "the groups before the full disk are kept: {partial}"
     );
 
-    let summary = helder::batch::run(&options, &config, &templates, &Disk, &mut ignore).unwrap();
+    // The first run has closed its lock on the folder. Another test thread of
+    // this binary may just have forked a child (to start a browser or a
+    // helder process) that holds a copy of that descriptor until it execs,
+    // and an flock lives as long as any copy: so wait for the lock here
+    // instead of failing at once as a second run must when a real run holds it.
+    let lock = helder::folder::lock(&out, true, &mut || {}).unwrap();
+    let summary =
+        helder::batch::run_locked(&lock, &options, &config, &templates, &Disk, &mut ignore)
+            .unwrap();
+    drop(lock);
     assert_eq!(summary.counts.skipped, partial);
     let rows = journal(&out);
     assert_eq!(rows.len(), 700, "every event exactly once");
