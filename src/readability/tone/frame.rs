@@ -76,7 +76,8 @@ const COUNT_WORDS: &[&str] = &[
     "statistiek",
 ];
 
-/// Units after a number that make it an amount or a period, not a count.
+/// Units after a number that make it an amount or a period, not a count (a
+/// month name after a number makes a date: see [`crate::dutch::MONTHS`]).
 const UNITS: &[&str] = &[
     "euro",
     "cent",
@@ -95,18 +96,6 @@ const UNITS: &[&str] = &[
     "procent",
     "termijnen",
     "termijn",
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
 ];
 
 /// Verbs that explain what a text tells ("Hieronder leest u welke …").
@@ -245,6 +234,7 @@ fn counted(sentence: &ToneSentence, text: &str) -> bool {
         let w = &sentence.words[k];
         (number_before(k)
             && !UNITS.contains(&w.lower())
+            && !crate::dutch::MONTHS.contains(&w.lower())
             && (matches!(w.morph.kind, crate::morphology::FormKind::Noun) && w.lower() != w.lemma()
                 || (w.morph.kind == crate::morphology::FormKind::Unlisted
                     && w.lower().ends_with("en")
