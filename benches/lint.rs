@@ -80,16 +80,8 @@ fn main() {
     let mut rounds = Vec::new();
     let mut spellings = Vec::new();
     for round in 1..=ROUNDS {
-        let split = cpu_median(9, || {
-            std::hint::black_box(std::hint::black_box(&corpus).unicode_words().count());
-        });
-        let full = cpu_median(5, || {
-            std::hint::black_box(lint(
-                std::hint::black_box(&corpus),
-                SourceKind::Markdown,
-                &config,
-            ));
-        });
+        let split = split_time(&corpus, 9);
+        let full = lint_time(&corpus, &config, 5);
         let spelling = cpu_median(5, || {
             let mut out = Vec::new();
             spelling_rule.check(std::hint::black_box(&doc), &mut out);
@@ -174,16 +166,8 @@ fn issue_scale(config: &ReadabilityConfig) {
     let path = root().join("target/bench/corpus-500k.md");
     std::fs::write(&path, &corpus).unwrap();
     let words = corpus.unicode_words().count();
-    let split = cpu_median(3, || {
-        std::hint::black_box(std::hint::black_box(&corpus).unicode_words().count());
-    });
-    let full = cpu_median(3, || {
-        std::hint::black_box(lint(
-            std::hint::black_box(&corpus),
-            SourceKind::Markdown,
-            config,
-        ));
-    });
+    let split = split_time(&corpus, 3);
+    let full = lint_time(&corpus, config, 3);
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!();
     println!(
@@ -378,4 +362,22 @@ fn one_letter() {
         "one letter / --version:                {:>8.2}x  (medians)",
         lints[25].as_secs_f64() / versions[25].as_secs_f64()
     );
+}
+
+/// The baseline: the median CPU time of a bare `unicode_words` pass over `text`.
+fn split_time(text: &str, runs: usize) -> Duration {
+    cpu_median(runs, || {
+        std::hint::black_box(std::hint::black_box(text).unicode_words().count());
+    })
+}
+
+/// The median CPU time of a full lint of `text` as Markdown.
+fn lint_time(text: &str, config: &ReadabilityConfig, runs: usize) -> Duration {
+    cpu_median(runs, || {
+        std::hint::black_box(lint(
+            std::hint::black_box(text),
+            SourceKind::Markdown,
+            config,
+        ));
+    })
 }
