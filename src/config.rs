@@ -376,7 +376,7 @@ impl Config {
                     .is_ok_and(|y| (2000..=2100).contains(&y));
                 if !year_ok || !(1..=100_000).contains(fee) {
                     return Err(invalid(format!(
-                        "court.fee-cents: {year} = {fee} klopt niet; schrijf per jaar het griffierecht in centen, bijvoorbeeld 2026 = 5300"
+                        "court.fee-cents: {year} = {fee} klopt niet; schrijf per jaar het griffierecht in centen, bijvoorbeeld 2026 = 5400"
                     )));
                 }
             }

@@ -472,7 +472,7 @@ pub const GROUPS: &[Group] = &[
     ),
     settings(
         &[
-            number("court.fee_cents", 5300),
+            number("court.fee_cents", 5400),
             number("court.fee_year", 2026),
         ],
         "het griffierecht van het jaar van de brief, in centen, en dat jaar",

@@ -17,7 +17,7 @@ use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Document;
 
 const BAD: &str = "Beste mevrouw Bakker,\n\nWij hebben besloten: uw bezwaar is gegrond.\n\n## Bent u het niet eens met deze beslissing?\n\nDan kunt u in beroep gaan. De laatste dag is maandag 4 januari 2027. Stuur een brief met uw handtekening naar Rechtbank Gelderland, Postbus 9030, 6800 EM Arnhem.\n\nVoor beroep vraagt de rechtbank een bedrag. Hebt u weinig geld? Dan is dat bedrag lager.";
-const GOOD: &str = "Beste mevrouw Bakker,\n\nWij hebben besloten: uw bezwaar is gegrond.\n\n## Bent u het niet eens met deze beslissing?\n\nDan kunt u in beroep gaan. De laatste dag is maandag 4 januari 2027. Stuur een brief met uw handtekening naar Rechtbank Gelderland, Postbus 9030, 6800 EM Arnhem.\n\nVoor beroep betaalt u griffierecht: € 53,00. Kunt u dat echt niet betalen? Vraag de rechtbank dan om vrijstelling.";
+const GOOD: &str = "Beste mevrouw Bakker,\n\nWij hebben besloten: uw bezwaar is gegrond.\n\n## Bent u het niet eens met deze beslissing?\n\nDan kunt u in beroep gaan. De laatste dag is maandag 4 januari 2027. Stuur een brief met uw handtekening naar Rechtbank Gelderland, Postbus 9030, 6800 EM Arnhem.\n\nVoor beroep betaalt u griffierecht: € 54,00. Kunt u dat echt niet betalen? Vraag de rechtbank dan om vrijstelling.";
 
 /// A decision on an objection whose appeal clause does not name the court, the court fee (griffierecht) as an amount, or that an exemption can be asked.
 pub(crate) struct AppealIncomplete;
