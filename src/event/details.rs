@@ -137,7 +137,7 @@ pub struct Payment {
     pub date: IsoDate,
 }
 
-/// Money deducted from the benefit (verrekening, Pw 60a).
+/// Money deducted from the benefit (verrekening, Pw 60 lid 3 en 4).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Deduction {
