@@ -55,7 +55,8 @@ impl Rule for ConditionalSanction {
             let consequences = tone::consequences(sentence);
             // The consequence stands outside the condition.
             let outside: Vec<(usize, bool)> = consequences
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|(w, _)| sentence.clause_of(*w).kind != ClauseKind::Condition)
                 .collect();
             if outside.is_empty() {

@@ -22,7 +22,7 @@ use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
-use crate::readability::tone;
+use crate::readability::tone::{self, marks};
 
 const BAD: &str = "Er zijn signalen dat u fraude pleegt.";
 const GOOD: &str =
@@ -49,6 +49,14 @@ impl Rule for Distrust {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let distrust = ConceptSet::of(&[Concept::Fraud, Concept::Suspect]);
         for sentence in tone::sentences(doc) {
+            // The cheap test first: a word of fraud or suspicion, or a word that
+            // disbelief, moralising or a doubted word starts from.
+            if !sentence.concepts.intersects(distrust)
+                && sentence.marks & (marks::DISBELIEF | marks::DISTRUST_WORD) == 0
+                && !(sentence.marks & marks::THAT != 0 && sentence.marks & marks::ASSUME != 0)
+            {
+                continue;
+            }
             // "Wij geloven uw verhaal niet": disbelief is distrust, negated.
             let disbelief: Vec<usize> = (0..sentence.words.len())
                 .filter(|&k| {

@@ -19,7 +19,7 @@ use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::Concept;
 use crate::readability::Document;
-use crate::readability::tone;
+use crate::readability::tone::{self, marks};
 
 const BAD: &str = "U moet met bankafschriften aantonen dat u geen inkomsten had.";
 const GOOD: &str =
@@ -45,6 +45,10 @@ impl Rule for ProofDemand {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         for sentence in tone::sentences(doc) {
+            // The cheapest test first: a word of proof, or one an account or a reason starts from.
+            if !sentence.concepts.contains(Concept::Proof) && sentence.marks & marks::ACCOUNT == 0 {
+                continue;
+            }
             // The proof first (the cheap test): "bewijs", "aantonen", or "U moet wel
             // een goede reden hebben", a justification demanded.
             let proof: Vec<usize> = sentence

@@ -21,7 +21,7 @@ use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
-use crate::readability::tone;
+use crate::readability::tone::{self, marks};
 
 const BAD: &str = "Vermoedt u dat iemand fraude pleegt? Meld het anoniem.";
 const GOOD: &str = "Hebt u vragen over uw uitkering? Bel ons gerust.";
@@ -53,15 +53,12 @@ impl Rule for ReportCall {
             let candidate = sentence
                 .concepts
                 .intersects(ConceptSet::of(&[Concept::Report, Concept::Anonymous]))
-                || sentence
-                    .words
-                    .iter()
-                    .any(|w| w.lower() == "naam" || w.lower().starts_with("door"))
+                || sentence.marks & marks::NAME_OR_ON != 0
                 // "Laat het ons weten" counts only after a question.
                 || (i >= 1
                     && sentences[i - 1].question
                     && sentences[i - 1].block == sentence.block
-                    && sentence.words.iter().any(tells_us));
+                    && sentence.marks & marks::TELLS_US != 0);
             if !candidate {
                 continue;
             }
@@ -185,20 +182,10 @@ fn about_someone(sentence: &tone::ToneSentence) -> bool {
 }
 
 /// A verb of telling the organisation: "laat het ons weten", "vertel het ons",
-/// "wij horen het graag", "neem contact op", "bel ons", "mail ons".
+/// "wij horen het graag", "neem contact op", "bel ons", "mail ons" (the mark
+/// [`marks::TELLS_US`] of its form).
 fn tells_us(word: &tone::ToneWord) -> bool {
-    [
-        "weten",
-        "vertellen",
-        "horen",
-        "bellen",
-        "mailen",
-        "contact",
-        "doorgeven",
-        "melden",
-    ]
-    .iter()
-    .any(|v| word.reads_as(v))
+    word.marks & marks::TELLS_US != 0
 }
 
 /// Whether the sentence or the one before it is about reporting someone.

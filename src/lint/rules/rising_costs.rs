@@ -64,8 +64,17 @@ impl Rule for RisingCosts {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let sentences = tone::sentences(doc);
+        // The cheap test first: each distinct form once, whether it can name costs
+        // (or an amount), then each sentence by its forms.
+        let morphology = doc.morphology();
+        let costs = morphology.mark_forms(|w| {
+            COSTS.contains(&w.lemma.as_str())
+                || w.form.ends_with("kosten")
+                || w.head.as_deref().is_some_and(|h| COSTS.contains(&h))
+                || w.lemma == "bedrag"
+        });
         for (index, sentence) in sentences.iter().enumerate() {
-            if tone::helped(sentences, index) {
+            if !morphology.sentence_has(index, &costs) || tone::helped(sentences, index) {
                 continue;
             }
             let n = sentence.words.len();

@@ -73,6 +73,13 @@ impl Rule for SanctionStatement {
         let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
         let mut stated = crate::morphology::ConceptSet::EMPTY;
         for (index, sentence) in sentences.iter().enumerate() {
+            // The cheap test first: only a strong consequence is flagged here.
+            if !tone::consequences(sentence)
+                .iter()
+                .any(|&(_, strong)| strong)
+            {
+                continue;
+            }
             // A condition is the conditional-sanction rule's; "X betekent dat …" explains a word.
             // "Opschorten betekent dat …": the consequence word is the term explained.
             let first_consequence = sentence
@@ -129,7 +136,8 @@ impl Rule for SanctionStatement {
             }
             let benefit = sentence.concepts.contains(Concept::Benefit);
             let words: Vec<usize> = tone::consequences(sentence)
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|(_, strong)| *strong)
                 .map(|(w, _)| w)
                 .filter(|&w| {

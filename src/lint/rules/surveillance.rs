@@ -26,7 +26,7 @@ use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
-use crate::readability::tone::{self, SURVEILLANCE};
+use crate::readability::tone::{self, SURVEILLANCE, marks};
 
 const BAD: &str = "Wij controleren of u alle inkomsten hebt doorgegeven.";
 const GOOD: &str =
@@ -76,6 +76,16 @@ impl Rule for Surveillance {
         let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
         let mut mentioned = false;
         for (index, sentence) in sentences.iter().enumerate() {
+            // The cheap test first: without a concept of surveillance, only a word
+            // that being seen, a visit without warning, data or asking around
+            // starts from can make a finding.
+            if !sentence.concepts.intersects(SURVEILLANCE)
+                && sentence.marks
+                    & (marks::SEE | marks::UNWARNED | marks::DATA | marks::OF | marks::AROUND)
+                    == 0
+            {
+                continue;
+            }
             // Being seen, a visit at the door without warning, data looked up elsewhere.
             let mut watched = watched(sentence);
             watched.extend(unannounced_visit(sentence));

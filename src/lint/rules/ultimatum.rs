@@ -57,7 +57,18 @@ impl Rule for Ultimatum {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        for sentence in tone::sentences(doc) {
+        // The cheap test first: each distinct form once, whether a finding can start
+        // from it ("geen", "laatste", an ultimatum), then each sentence by its forms.
+        let morphology = doc.morphology();
+        let starts = morphology.mark_forms(|w| {
+            w.form == "geen"
+                || LAST.contains(&w.form.as_str())
+                || ULTIMATUMS.contains(&w.lemma.as_str())
+        });
+        for (index, sentence) in tone::sentences(doc).iter().enumerate() {
+            if !morphology.sentence_has(index, &starts) {
+                continue;
+            }
             let mut words = Vec::new();
             for k in 0..sentence.words.len() {
                 // "U krijgt geen nieuwe kans": the "geen" is the closing door itself.

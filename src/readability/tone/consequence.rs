@@ -2,7 +2,7 @@
 //! rights, a home or freedom ("verlaagd", "beslag", "geen uitkering meer").
 
 use super::{
-    STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation,
+    STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation, marks,
 };
 use crate::morphology::{Concept, ConceptSet};
 
@@ -102,23 +102,26 @@ const CANDIDATES: ConceptSet = STRONG_CONSEQUENCE
 /// betaald"), a stop the reader may choose ("U kunt tussendoor stoppen"),
 /// an end named as a moment ("bij beëindiging van uw uitkering"), and the court
 /// of an objection or appeal.
-pub(crate) fn consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
-    sentence.consequence_words.clone()
+pub(crate) fn consequences(sentence: &ToneSentence) -> &[(usize, bool)] {
+    &sentence.consequence_words
 }
 
 /// Finds the consequences of [`consequences`] (once a sentence, when it is built).
 pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
     let mut found = Vec::new();
+    // The cheap test first: a sentence without a candidate word has none.
+    if !sentence.concepts.intersects(CANDIDATES)
+        && sentence.marks & (marks::PAYING | marks::CONSEQUENCE_FORM) == 0
+    {
+        return found;
+    }
     let conditioned = sentence.has_condition();
     for (i, word) in sentence.words.iter().enumerate() {
         let clause = sentence.clause_of(i);
         // The cheap test first: only these words can be a consequence.
         let candidate = word.concepts.intersects(CANDIDATES)
             || (clause.negated && paying(word))
-            || matches!(word.lower(), "lager" | "lagere" | "minder" | "spel")
-            || matches!(word.lemma(), "behandeling" | "actie" | "stap" | "stappen")
-            || word.morph.form.contains("zet")
-            || matches!(word.lower(), "straat" | "kwijt" | "uit" | "verlaten");
+            || word.marks & marks::CONSEQUENCE_FORM != 0;
         if !candidate {
             continue;
         }
@@ -297,12 +300,18 @@ fn points_back(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
 
 /// Whether a word is a verb of paying out or handling ("betalen", "behandelen").
 fn paying(word: &ToneWord) -> bool {
-    PAYING_OUT.iter().any(|v| word.reads_as(v))
-        || word
-            .morph
-            .verb
-            .as_deref()
-            .is_some_and(|v| PAYING_OUT.contains(&v))
+    word.marks & marks::PAYING != 0
+}
+
+/// Whether a word form is a verb of paying out or handling (its mark [`marks::PAYING`]).
+pub(super) fn paying_form(word: &crate::morphology::WordMorph) -> bool {
+    PAYING_OUT.iter().any(|v| {
+        word.lemma == *v
+            || (word.others.len() >= v.len() && word.others.split(',').any(|o| o == *v))
+    }) || word
+        .verb
+        .as_deref()
+        .is_some_and(|v| PAYING_OUT.contains(&v))
 }
 
 /// Whether word `i` (in a negated clause) is paying out or handling the

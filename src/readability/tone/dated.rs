@@ -48,7 +48,10 @@ fn simple_past(sentence: &ToneSentence, k: usize) -> bool {
 /// WW-uitkering stopte op 18 oktober 2026", "Het ging om ons besluit van 14
 /// september". It reports what happened; it announces nothing.
 pub(super) fn dated_past(sentence: &ToneSentence, text: &str) -> bool {
-    // The cheap test first: a date has a day number.
+    // The cheap test first: a date has a month name and a day number.
+    if sentence.marks & super::marks::MONTH == 0 {
+        return false;
+    }
     if !text[sentence.range.clone()]
         .bytes()
         .any(|b| b.is_ascii_digit())

@@ -27,6 +27,7 @@
 mod consequence;
 mod dated;
 mod frame;
+pub(crate) mod marks;
 mod reading;
 mod reassurance;
 
@@ -158,6 +159,8 @@ pub(crate) struct ToneWord {
     pub(crate) clause: usize,
     /// It starts with a capital letter in the text ("Verordening", "Rechtbank").
     pub(crate) capitalised: bool,
+    /// The marks of its form (see [`marks`]).
+    pub(crate) marks: u64,
 }
 
 /// One sentence for the tone rules.
@@ -183,6 +186,8 @@ pub(crate) struct ToneSentence {
     pub(crate) restricted: bool,
     /// The union of its words' concepts.
     pub(crate) concepts: ConceptSet,
+    /// The union of its words' marks (see [`marks`]).
+    pub(crate) marks: u64,
     /// Its block explains an objection or appeal ("bezwaar", "beroep"): the court named there is no threat.
     pub(crate) objection_block: bool,
     /// It names a law article (the legal basis of a decision).
@@ -229,6 +234,11 @@ impl ToneSentence {
         self.words
             .get(i)
             .is_some_and(|w| forms.contains(&w.lower()))
+    }
+
+    /// Whether word `i` has this mark (see [`marks`]).
+    pub(crate) fn has(&self, i: usize, mark: u64) -> bool {
+        self.words.get(i).is_some_and(|w| w.marks & mark != 0)
     }
 
     /// The clause of word `i`.
@@ -287,6 +297,10 @@ impl ToneSentence {
 
 /// Builds the tone view of every sentence of an doc.
 fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentence> {
+    // The marks of each distinct form, once.
+    let form_marks: Vec<u64> = morphology.words.iter().map(|w| marks::of(w)).collect();
+    // Whether punctuation stands before each word of a sentence (one buffer for all).
+    let mut punctuated: Vec<bool> = Vec::new();
     let mut sentences: Vec<ToneSentence> = doc
         .sentences
         .iter()
@@ -305,6 +319,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 help: false,
                 restricted: false,
                 concepts: ConceptSet::EMPTY,
+                marks: 0,
                 objection_block: false,
                 legal_basis: false,
                 heading: doc.prose.blocks[facts.block].kind == crate::text::BlockKind::Heading,
@@ -314,7 +329,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 consequence_words: Vec::new(),
             };
             // First the words, with whether punctuation stands before each.
-            let mut punctuated = Vec::with_capacity(words.len());
+            punctuated.clear();
             let mut previous_token: Option<usize> = None;
             for token in words {
                 punctuated.push(previous_token.is_some_and(|previous| {
@@ -335,6 +350,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 }));
                 previous_token = Some(token.token);
                 sentence.concepts = sentence.concepts.union(token.concepts);
+                sentence.marks |= form_marks[token.word];
                 sentence.words.push(ToneWord {
                     range: tokens[token.token].range.clone(),
                     morph: Arc::clone(&morphology.words[token.word]),
@@ -344,18 +360,21 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                         .chars()
                         .next()
                         .is_some_and(char::is_uppercase),
+                    marks: form_marks[token.word],
                 });
             }
             // Then the clause breaks: punctuation, a word that starts a clause, "dat"
             // and "die" inside the sentence, and "dan", "en", "maar", "of" before a
             // finite verb ("… dan wordt uw uitkering …", "… en wordt afgesloten").
             let mut clause = 0;
-            if let Some(first) = sentence.words.first() {
-                sentence.limit_words.note(first.lower());
-            }
+            sentence.limit_words = LimitWords::of_marks(sentence.marks);
             for (k, after_punctuation) in punctuated.iter().enumerate().skip(1) {
+                // The cheap test first: a word that can break a clause, or punctuation.
+                if !*after_punctuation && sentence.words[k].marks & marks::CLAUSE_WORD == 0 {
+                    sentence.words[k].clause = clause;
+                    continue;
+                }
                 let lower = sentence.words[k].lower();
-                sentence.limit_words.note(lower);
                 let before_verb = sentence.words.get(k + 1).is_some_and(is_finite_verb);
                 // "niet naar u maar naar de deurwaarder": "maar" ends what "niet" negates.
                 let negation_before = || {
@@ -375,9 +394,9 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                     // "controleren of de klant …": "of" after a verb asks a question of its own.
                     || (lower == "of"
                         && sentence.words[k - 1].morph.verb.is_some()
-                        && sentence.is(k + 1, SUBJECTS))
+                        && sentence.has(k + 1, marks::SUBJECT))
                     // "dat" starts a clause before its subject ("dat u …"), not as an object ("u dat wilt").
-                    || (lower == "dat" && sentence.is(k + 1, SUBJECTS))
+                    || (lower == "dat" && sentence.has(k + 1, marks::SUBJECT))
                     || (matches!(lower, "dan" | "en" | "maar" | "of")
                         && before_verb
                         && !(lower == "dan" && comparative(&sentence.words[k - 1])));
@@ -391,7 +410,12 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             // where a verb is followed by its subject after another verb ("… is
             // geweest | zijn wij genoodzaakt …").
             let mut start = 0;
+            // Only a condition that opens with "als", "wanneer" … ends this way.
+            let open_condition = sentence.marks & marks::CONDITION_OPEN != 0;
             for k in 1..sentence.words.len().saturating_sub(1) {
+                if !open_condition {
+                    break;
+                }
                 let clause = sentence.words[k].clause;
                 if clause != sentence.words[k - 1].clause {
                     start = k;
@@ -444,7 +468,9 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 {
                     if start < i {
                         let kind = clause_kind(&sentence, start..i);
-                        let negated = (start..i).any(|k| negates(&sentence, k));
+                        let negated = (start..i).any(|k| {
+                            sentence.words[k].marks & marks::NEGATION != 0 && negates(&sentence, k)
+                        });
                         sentence.clauses.push(Clause {
                             words: start..i,
                             kind,
@@ -467,7 +493,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 if sentence.clauses[c - 1].kind == ClauseKind::Condition
                     && sentence.is(start, &["en", "of"])
                     && sentence.words.get(start + 1).is_some_and(is_finite_verb)
-                    && sentence.is(start + 2, SUBJECTS)
+                    && sentence.has(start + 2, marks::SUBJECT)
                 {
                     sentence.clauses[c].kind = ClauseKind::Condition;
                 }
@@ -479,10 +505,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 }
             }
             sentence.starts_with_dan = sentence.is(0, &["dan"]) || sentence.is(1, &["dan"]);
-            sentence.legal_basis = sentence
-                .words
-                .iter()
-                .any(|w| matches!(w.lower(), "artikel" | "art" | "lid"));
+            sentence.legal_basis = sentence.marks & marks::LEGAL != 0;
             sentence.dated_past = dated_past(&sentence, text);
             sentence.consequence_words = find_consequences(&sentence);
             sentence.restricted = restricted(&sentence);
@@ -509,14 +532,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
         .collect();
     let objection_sections: Vec<usize> = sentences
         .iter()
-        .filter(|s| {
-            s.words.iter().any(|w| {
-                matches!(
-                    w.lemma(),
-                    "bezwaar" | "beroep" | "bezwaarschrift" | "beroepschrift" | "griffierecht"
-                )
-            })
-        })
+        .filter(|s| s.marks & marks::OBJECTION != 0)
         .map(|s| sections[s.block])
         .collect();
     for sentence in &mut sentences {
@@ -581,7 +597,7 @@ fn clause_kind(sentence: &ToneSentence, words: Range<usize>) -> ClauseKind {
     let past_may = matches!(first.lower(), "mocht" | "mochten")
         && words.start > 0
         && !sentence.is(words.start + 1, &["u", "je", "jij", "het", "er"]);
-    if CONDITION_WORDS.contains(&first.lower()) && !past_may
+    if first.marks & marks::CONDITION != 0 && !past_may
         // "zo niet, …" and "anders …" refer back to a condition.
         || (first.lower() == "zo" && sentence.is(words.start + 1, &["niet"]))
         // "Op het moment dat u niet betaalt, …".
@@ -603,12 +619,12 @@ fn verb_first(sentence: &ToneSentence, start: usize) -> bool {
     let Some(first) = sentence.words.get(start) else {
         return false;
     };
-    if QUESTION_WORDS.contains(&first.lower()) {
+    if first.marks & marks::QUESTION_WORD != 0 {
         return false;
     }
     // "Besluit: u krijgt …" is a title and a statement, not "Besluit u …".
     is_finite_verb(first)
-        && sentence.is(start + 1, SUBJECTS)
+        && sentence.has(start + 1, marks::SUBJECT)
         && sentence.words[start + 1].clause == first.clause
 }
 

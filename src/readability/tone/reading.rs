@@ -1,7 +1,7 @@
 //! How a word reads in its place: "als" meaning "as" ("als fraudeur
 //! bestempeld"), and a comparative before "dan" ("meer dan").
 
-use super::{SUBJECTS, ToneWord, is_finite_verb};
+use super::{ToneWord, is_finite_verb};
 
 /// Whether "als" at word `k` means "as", not "if": "als fraudeur bestempeld",
 /// "beschouwen wij uw aanvraag als ingetrokken": a noun or a participle that
@@ -23,7 +23,7 @@ pub(super) fn as_role(words: &[ToneWord], k: usize) -> bool {
     let Some(next) = words.get(k + 1) else {
         return false;
     };
-    if SUBJECTS.contains(&next.lower()) {
+    if next.marks & super::marks::SUBJECT != 0 {
         return false;
     }
     let rest = &words[k + 1..];

@@ -1,7 +1,7 @@
 //! Help, reassurance and restriction in a sentence: what makes a loaded word
 //! no threat ("Bel ons", "U wordt niet afgesloten", "De deurwaarder mag niet …").
 
-use super::{ClauseKind, ToneSentence, consequences, is_negation};
+use super::{ClauseKind, ToneSentence, consequences, is_negation, marks};
 use crate::morphology::{Concept, ConceptSet};
 
 /// Help or reassurance in the sentence: a help word ("bel", "hulp",
@@ -10,6 +10,13 @@ use crate::morphology::{Concept, ConceptSet};
 /// and not in a condition about failing ("Komen we niet tot een oplossing?");
 /// or a restriction on the other side ("De deurwaarder mag niet …", "U hoeft niet …").
 pub(super) fn help(sentence: &ToneSentence) -> bool {
+    // The cheap test first: only a sentence with a word of help, reassurance or
+    // criticism (or a restriction) can help.
+    if !sentence.concepts.contains(Concept::Help)
+        && sentence.marks & (marks::HELP_FORM | marks::CRITIQUE_FORM) == 0
+    {
+        return sentence.restricted;
+    }
     let consequence_clauses: Vec<usize> = consequences(sentence)
         .iter()
         .map(|(w, _)| sentence.words[*w].clause)
@@ -165,18 +172,15 @@ pub(crate) struct LimitWords {
 }
 
 impl LimitWords {
-    /// Notes one lower-case word.
-    pub(super) fn note(&mut self, lower: &str) {
-        match lower {
-            "mag" | "mogen" | "moogt" | "mocht" | "mochten" | "hoeft" | "hoef" | "hoeven" => {
-                self.may = true;
-            }
-            "kan" | "kunnen" => self.can = true,
-            "zomaar" => self.zomaar = true,
-            "eerst" => self.first = true,
-            "nodig" => self.needed = true,
-            "hooguit" | "maximaal" | "hoogstens" => self.cap = true,
-            _ => {}
+    /// The words noted in a sentence whose words' marks ([`marks`]) are or-ed in `or_ed`.
+    pub(super) fn of_marks(or_ed: u64) -> LimitWords {
+        LimitWords {
+            may: or_ed & marks::MAY != 0,
+            can: or_ed & marks::CAN != 0,
+            zomaar: or_ed & marks::ZOMAAR != 0,
+            first: or_ed & marks::FIRST != 0,
+            needed: or_ed & marks::NEEDED != 0,
+            cap: or_ed & marks::CAP != 0,
         }
     }
 }
@@ -342,7 +346,7 @@ fn safeguard(sentence: &ToneSentence) -> bool {
 
 /// Whether a lemma is a word of criticism or complaint: a text that reports
 /// them sides with the reader.
-fn is_critique(lemma: &str) -> bool {
+pub(super) fn is_critique(lemma: &str) -> bool {
     matches!(
         lemma,
         "klacht"
