@@ -44,31 +44,36 @@ impl Word<'_> {
 /// The tokens of sentence `index` of the document, with their morphology.
 pub(crate) fn sentence_words<'d>(doc: &'d Document<'_>, index: usize) -> Vec<Word<'d>> {
     let sentence = &doc.sentences[index];
-    let block = &doc.prose.blocks[sentence.block].text;
-    let tokens = &doc.segments[sentence.block].tokens;
+    let block = doc.prose.blocks[sentence.block].text.as_str();
+    let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
     let morphology = doc.morphology();
-    let morphs = &morphology.sentences[index];
-    let mut next_morph = morphs.iter().peekable();
-    tokens[sentence.tokens.clone()]
+    // The sentence's words in token order: each token takes the next one when it is its token.
+    let morphs = morphology.sentences[index].as_slice();
+    let mut next_morph = 0;
+    let mut words = Vec::with_capacity(tokens.len());
+    for ((offset, token), lower) in tokens
         .iter()
         .enumerate()
-        .map(|(offset, token)| {
-            let position = sentence.tokens.start + offset;
-            let morph = match next_morph.peek() {
-                Some(m) if m.token == position => next_morph.next(),
-                _ => None,
-            };
-            let text = &block[token.range.clone()];
-            Word {
-                text,
-                lower: doc.lower(sentence.block, position),
-                range: token.range.clone(),
-                is_word: token.kind == TokenKind::Word,
-                morph: morph.map(|m| morphology.word(m)),
-                separable: morph.and_then(|m| m.separable),
+        .zip(doc.lowers(sentence.block, sentence.tokens.clone()))
+    {
+        let position = sentence.tokens.start + offset;
+        let morph = match morphs.get(next_morph) {
+            Some(m) if m.token == position => {
+                next_morph += 1;
+                Some(m)
             }
-        })
-        .collect()
+            _ => None,
+        };
+        words.push(Word {
+            text: &block[token.range.clone()],
+            lower,
+            range: token.range.clone(),
+            is_word: token.kind == TokenKind::Word,
+            morph: morph.map(|m| morphology.word(m)),
+            separable: morph.and_then(|m| m.separable),
+        });
+    }
+    words
 }
 
 /// The index range of the clause around token `at`: from after the previous

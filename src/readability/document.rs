@@ -383,6 +383,24 @@ impl<'a> Document<'a> {
         }
     }
 
+    /// Tokens `tokens` of block `block` in lower case, one after the other: as
+    /// [`Document::lower`] gives each, without looking up the block for every token.
+    pub fn lowers(&self, block: usize, tokens: Range<usize>) -> impl Iterator<Item = &str> + '_ {
+        let forms = &self.lower;
+        let first = forms.block_start[block];
+        let text = self.prose.blocks[block].text.as_str();
+        forms.forms[first + tokens.start..first + tokens.end]
+            .iter()
+            .map(move |form| {
+                let range = form.start as usize..form.end as usize;
+                if form.in_text {
+                    &text[range]
+                } else {
+                    &forms.text[range]
+                }
+            })
+    }
+
     /// The sentence of block `block` that holds the byte range `range`, if one
     /// does: a binary search, so a rule that asks it for every match of a
     /// pattern stays linear in the length of the text.
@@ -467,6 +485,11 @@ mod tests {
                 let text = &doc.prose.blocks[block].text[token.range.clone()];
                 assert_eq!(doc.lower(block, i), text.to_lowercase(), "{text}");
             }
+            let all: Vec<&str> = doc.lowers(block, 0..segmented.tokens.len()).collect();
+            let one_by_one: Vec<&str> = (0..segmented.tokens.len())
+                .map(|i| doc.lower(block, i))
+                .collect();
+            assert_eq!(all, one_by_one);
         }
     }
 

@@ -44,19 +44,30 @@ impl Rule for Nominalisation {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        // Only a sentence with "van" after a noun made from a verb, or after an
+        // infinitive, is worth a closer look. Each word form is asked once a text.
+        let document = doc.morphology();
+        let lemmas = &morphology().lemmas;
+        let van = document.mark_forms(|word| word.form == "van");
+        // Whether a form before "van" can hide a verb, asked once a form
+        // (0: not asked yet, 1: no, 2: yes): only forms that stand before a "van".
+        let mut verb_like = vec![0u8; document.words.len()];
+        let mut hides_verb = |word: usize| {
+            if verb_like[word] == 0 {
+                let before = &document.words[word];
+                let yes = lemmas.verb_of_noun(&before.lemma).is_some()
+                    || (before.form.ends_with("en") && lemmas.is_verb(&before.form));
+                verb_like[word] = if yes { 2 } else { 1 };
+            }
+            verb_like[word] == 2
+        };
         for index in 0..doc.sentences.len() {
-            // Only a sentence with "van" after a noun made from a verb, or after an
-            // infinitive, is worth a closer look.
-            let morphs = &doc.morphology().sentences[index];
-            let lemmas = &morphology().lemmas;
+            let morphs = &document.sentences[index];
             let candidate = morphs.iter().enumerate().any(|(k, t)| {
-                let word = doc.morphology().word(t);
-                word.form == "van"
-                    && morphs[k.saturating_sub(2)..k].iter().any(|p| {
-                        let before = doc.morphology().word(p);
-                        lemmas.verb_of_noun(&before.lemma).is_some()
-                            || (before.form.ends_with("en") && lemmas.is_verb(&before.form))
-                    })
+                van[t.word]
+                    && morphs[k.saturating_sub(2)..k]
+                        .iter()
+                        .any(|p| hides_verb(p.word))
             });
             if !candidate {
                 continue;

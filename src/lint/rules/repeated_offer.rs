@@ -10,7 +10,7 @@
 //! ## Use instead
 //! See `GOOD`: once.
 
-use super::structure::first_sentence_span;
+use super::structure::{first_sentence_span, lower_for_ascii_needles};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Document;
 use crate::text::BlockKind;
@@ -66,11 +66,12 @@ impl Rule for RepeatedOffer {
             return;
         }
         let mut first_seen: [Option<usize>; OFFERS.len()] = [None; OFFERS.len()];
+        let mut lower = String::new();
         for (i, block) in doc.prose.blocks.iter().enumerate() {
             if block.kind == BlockKind::Heading || block.in_quote {
                 continue;
             }
-            let lower = block.text.to_lowercase();
+            lower_for_ascii_needles(&mut lower, &block.text);
             for (o, (name, words)) in OFFERS.iter().enumerate() {
                 if !words.iter().any(|w| lower.contains(w)) {
                     continue;

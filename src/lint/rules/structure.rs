@@ -33,6 +33,25 @@ pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
         .any(|at| hay[at + 1..at + needle.len()].eq_ignore_ascii_case(rest))
 }
 
+/// The lower case of `text` into `buffer`, as far as a lower-case ASCII needle
+/// can tell: `buffer` contains such a needle exactly when `text.to_lowercase()`
+/// does. Only two characters outside ASCII have a lower case with an ASCII
+/// letter in it (the Kelvin sign, "k", and "İ", "i" with a dot above); a text
+/// with one of them is lower-cased in full. In any other text every ASCII byte
+/// is lower-cased in place and the rest stays outside ASCII either way, so the
+/// buffer is the text with its ASCII lower-cased: no allocation, no Unicode tables.
+pub(crate) fn lower_for_ascii_needles(buffer: &mut String, text: &str) {
+    buffer.clear();
+    // One character at a time is slow: an ASCII text is known at once, and a
+    // single-character search looks for one byte with `memchr`.
+    if !text.is_ascii() && (text.contains('\u{212A}') || text.contains('\u{130}')) {
+        buffer.push_str(&text.to_lowercase());
+    } else {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    }
+}
+
 /// The byte range of the first sentence of a block (or the whole block).
 pub(crate) fn first_sentence_span(doc: &Document<'_>, block: usize) -> crate::lint::Span {
     // Sentences are in block order: a binary search, so a rule that asks this for
@@ -134,7 +153,7 @@ pub(crate) fn objection_anchor(doc: &Document<'_>) -> crate::lint::Span {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_ci;
+    use super::{contains_ci, lower_for_ascii_needles};
 
     /// The slow way: every window of the text, compared ignoring ASCII case.
     fn by_windows(text: &str, needle: &str) -> bool {
@@ -164,6 +183,44 @@ mod tests {
                     .map_or(0..doc.prose.blocks[block].text.len(), |s| s.range.clone());
                 let expected: crate::lint::Span = doc.source_range(block, linear).into();
                 assert_eq!(super::first_sentence_span(&doc, block), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn only_two_characters_outside_ascii_lower_case_to_ascii() {
+        let to_ascii: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, vec!['\u{130}', '\u{212A}']);
+    }
+
+    #[test]
+    fn the_buffer_holds_an_ascii_needle_when_the_lower_case_does() {
+        let texts = [
+            "Het WIJKTEAM helpt.",
+            "Het wij\u{212A}team helpt.",
+            "Het W\u{130}JKTEAM helpt.",
+            "ëën betalingsregeling, Één BETALINGSREGELING",
+            "Schuldhulp; hulp bij Schulden",
+            "ΟΔΟΣ wijk team",
+        ];
+        let mut buffer = String::new();
+        for text in texts {
+            lower_for_ascii_needles(&mut buffer, text);
+            for needle in [
+                "wijkteam",
+                "een betalingsregeling",
+                "hulp bij schulden",
+                "schuldhulp",
+                "team",
+            ] {
+                assert_eq!(
+                    buffer.contains(needle),
+                    text.to_lowercase().contains(needle),
+                    "{text:?} {needle:?}"
+                );
             }
         }
     }
