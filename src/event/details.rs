@@ -85,6 +85,12 @@ pub struct Measure {
     pub obligation: Text,
     /// The article of that duty, for the box only ("artikel 9 lid 1 onderdeel b Participatiewet").
     pub obligation_basis: Text,
+    /// For a planned measure: the article that sets the reduction, for the box
+    /// ("artikel 18 lid 4 onder a en lid 5 Participatiewet" for a duty the law
+    /// itself sanctions). Absent, the letter names artikel 18 lid 2 (the
+    /// verordening sets the reduction), or artikel 18b for the taaleis.
+    #[serde(default)]
+    pub reduction_basis: Option<Text>,
     /// How much lower the benefit is, in percent of the norm (1–100).
     #[serde(default)]
     pub percentage: Option<u8>,

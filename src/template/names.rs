@@ -320,6 +320,13 @@ pub const GROUPS: &[Group] = &[
         "het artikel van die plicht (alleen voor het kader)",
     ),
     event(
+        &[text(
+            "measure.reduction_basis",
+            "artikel 18 lid 4 onder a en lid 5 Participatiewet",
+        )],
+        "bij een voornemen: het artikel van de verlaging (alleen voor het kader); leeg: artikel 18 lid 2, of 18b bij de taaleis",
+    ),
+    event(
         &[
             number("measure.percentage", 20),
             number("measure.amount_cents", 27975),

@@ -204,6 +204,33 @@ fn a_planned_measure_names_the_article_that_holds_the_reduction() {
 }
 
 #[test]
+fn a_planned_measure_under_a_duty_the_law_sanctions_names_that_article_not_lid_2() {
+    // Pw art. 18 lid 4 and 5 (text of 1 January 2026): refusing work is 100 % by law, not by the verordening.
+    let mut json = example_json("sanction_hearing-no-contact.json");
+    json["data"]["measure"]["obligation_basis"] =
+        "artikel 9 lid 1 onderdeel a Participatiewet".into();
+    json["data"]["measure"]["reduction_basis"] =
+        "artikel 18 lid 4 onder a en lid 5 Participatiewet".into();
+    let ev = event(json);
+    let options = ComposeOptions {
+        date: letter_date(),
+        draft: true,
+    };
+    let letter = match compose(&ev, &config(), &templates(), options).unwrap() {
+        Composed::Letter(letter) => *letter,
+        other => panic!("a draft is a letter, got {other:?}"),
+    };
+    let text = String::from_utf8(TextRenderer.render(&letter).unwrap()).unwrap();
+    let start = text.find("Waarom mag de gemeente dit?").unwrap();
+    let boxed = &text[start..];
+    assert!(
+        boxed.contains("artikel 18 lid 4 onder a en lid 5 Participatiewet (de verlaging)"),
+        "{boxed}"
+    );
+    assert!(!boxed.contains("lid 2"), "{boxed}");
+}
+
+#[test]
 fn an_objection_receipt_does_not_promise_a_hearing_that_may_be_skipped() {
     // Awb 7:3: the hearing may be left out, so without a set date the letter says "meestal".
     let letter = example_letter("objection_received-plain.json");
