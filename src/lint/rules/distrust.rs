@@ -51,10 +51,13 @@ impl Rule for Distrust {
         for sentence in tone::sentences(doc) {
             // The cheap test first: a word of fraud or suspicion, or a word that
             // disbelief, moralising or a doubted word starts from.
-            if !sentence.concepts.intersects(distrust)
-                && sentence.marks & (marks::DISBELIEF | marks::DISTRUST_WORD) == 0
-                && !(sentence.marks & marks::THAT != 0 && sentence.marks & marks::ASSUME != 0)
-            {
+            let both = |a: u64, b: u64| sentence.marks & a != 0 && sentence.marks & b != 0;
+            let can_start = sentence.concepts.intersects(distrust)
+                || sentence.marks & (marks::DISBELIEF | marks::DISTRUST_WORD) != 0
+                || both(marks::THAT, marks::ASSUME)
+                // "of … klopt": whether the reader's word is true.
+                || both(marks::OF, marks::TRUTH);
+            if !can_start {
                 continue;
             }
             // "Wij geloven uw verhaal niet": disbelief is distrust, negated.

@@ -80,9 +80,11 @@ impl Rule for Surveillance {
             // that being seen, a visit without warning, data or asking around
             // starts from can make a finding.
             if !sentence.concepts.intersects(SURVEILLANCE)
-                && sentence.marks
-                    & (marks::SEE | marks::UNWARNED | marks::DATA | marks::OF | marks::AROUND)
-                    == 0
+                && sentence.marks & (marks::SEE | marks::UNWARNED | marks::DATA | marks::AROUND) == 0
+                // "of u": the reader asked about at a body (see data_check).
+                && !(sentence.marks & marks::OF != 0
+                    && (1..sentence.words.len())
+                        .any(|k| sentence.is(k, &["u", "je"]) && sentence.is(k - 1, &["of"])))
             {
                 continue;
             }
@@ -206,6 +208,10 @@ fn without_warning(sentence: &tone::ToneSentence) -> Option<usize> {
 /// aanbellen", "op elk moment op de stoep staan", "zonder aankondiging voor uw
 /// deur staan", "zonder waarschuwing bij u thuis kijken".
 fn unannounced_visit(sentence: &tone::ToneSentence) -> Vec<usize> {
+    // The cheapest test first: without a word of "without warning" there is none.
+    if sentence.marks & marks::UNWARNED == 0 {
+        return Vec::new();
+    }
     let n = sentence.words.len();
     // The cheap test first: a door, a doorstep, a home or a visit.
     let at_door = (0..n).find(|&k| {
@@ -229,6 +235,10 @@ fn unannounced_visit(sentence: &tone::ToneSentence) -> Vec<usize> {
 /// gevraagd naar uw woonsituatie", "Wij zoeken op internet naar informatie over
 /// u", "Wij houden bij hoe vaak u solliciteert".
 fn asked_around(sentence: &tone::ToneSentence) -> Vec<usize> {
+    // The cheapest test first: people around, the internet, or a form of "houden".
+    if sentence.marks & marks::AROUND == 0 {
+        return Vec::new();
+    }
     let n = sentence.words.len();
     let about_reader = sentence
         .words
@@ -314,6 +324,10 @@ const BODIES: &[&str] = &[
 /// vergeleken met bestanden van andere instanties", "Wij vragen uw gegevens op
 /// bij uw werkgever", "Wij kijken mee op uw bankrekening".
 fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
+    // The cheapest test first: a word of data, or "of" ("of u …").
+    if sentence.marks & (marks::DATA | marks::OF) == 0 {
+        return Vec::new();
+    }
     let n = sentence.words.len();
     // The cheap test first: data of the reader's.
     // "Wij vragen bij de RDW na of u een auto hebt": a body asked about the reader.
@@ -407,6 +421,10 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
 /// zien vertrekken", "De buren zagen u werken": "zien" with an infinitive and
 /// the reader, not "Wij zien dat u …".
 fn watched(sentence: &tone::ToneSentence) -> Vec<usize> {
+    // The cheapest test first: a form of "zien".
+    if sentence.marks & marks::SEE == 0 {
+        return Vec::new();
+    }
     let lemmas = &crate::morphology::morphology().lemmas;
     (0..sentence.words.len())
         .filter(|&k| {

@@ -125,6 +125,18 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if !candidate {
             continue;
         }
+        // A word of the reader's money alone ("uitkering") is a consequence only
+        // after "geen" ("geen uitkering meer"); the other ways need a consequence
+        // concept or a form of their own (marks).
+        let can_be = word
+            .concepts
+            .intersects(STRONG_CONSEQUENCE.union(WEAK_CONSEQUENCE))
+            || word.marks & (marks::CONSEQUENCE_FORM | marks::PAYING | marks::LEAVE) != 0
+            || (i >= 1 && sentence.is(i - 1, &["geen"]))
+            || (i >= 2 && sentence.is(i - 2, &["geen"]));
+        if !can_be {
+            continue;
+        }
         let in_clause = |test: &dyn Fn(&ToneWord) -> bool| {
             clause.words.clone().any(|k| test(&sentence.words[k]))
         };

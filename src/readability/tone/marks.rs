@@ -57,7 +57,7 @@ pub(crate) const AROUND: u64 = 1 << 19;
 /// Disbelief: a form of "geloven" or "vertrouwen".
 pub(crate) const DISBELIEF: u64 = 1 << 20;
 /// A word distrust starts from: "kwade", "kwader", a form of "willen",
-/// "echt", "werkelijk", "of", a form of "nemen".
+/// "echt", "werkelijk", a form of "nemen" ("of" counts with [`TRUTH`]).
 pub(crate) const DISTRUST_WORD: u64 = 1 << 21;
 /// "dat".
 pub(crate) const THAT: u64 = 1 << 22;
@@ -86,6 +86,11 @@ pub(crate) const CONDITION: u64 = 1 << 28;
 pub(crate) const QUESTION_WORD: u64 = 1 << 29;
 /// A subject after a verb that opens a condition ("u", "de", "er" …).
 pub(crate) const SUBJECT: u64 = 1 << 30;
+
+/// A form of "verlaten": a home left.
+pub(crate) const LEAVE: u64 = 1 << 31;
+/// A word of truth: a form of "kloppen", "waarheid", "eerlijk", "waar", "juist".
+pub(crate) const TRUTH: u64 = 1 << 32;
 
 /// The marks of one word form.
 pub(crate) fn of(word: &WordMorph) -> u64 {
@@ -208,7 +213,6 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
             lower,
             "kwade"
                 | "kwader"
-                | "of"
                 | "echt"
                 | "écht"
                 | "werkelijk"
@@ -239,6 +243,11 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
     set(CONDITION, super::CONDITION_WORDS.contains(&lower));
     set(QUESTION_WORD, super::QUESTION_WORDS.contains(&lower));
     set(SUBJECT, super::SUBJECTS.contains(&lower));
+    set(LEAVE, reads_as(word, "verlaten"));
+    set(
+        TRUTH,
+        reads_as(word, "kloppen") || matches!(lower, "waarheid" | "eerlijk" | "waar" | "juist"),
+    );
     set(NAME_OR_ON, lower == "naam" || lower.starts_with("door"));
     set(
         TELLS_US,
@@ -296,6 +305,8 @@ mod tests {
             ("indien", CONDITION),
             ("waarom", QUESTION_WORD),
             ("er", SUBJECT),
+            ("verliet", LEAVE),
+            ("klopt", TRUTH),
         ] {
             assert_ne!(marks_of(form) & mark, 0, "{form}");
         }

@@ -28,6 +28,7 @@ mod consequence;
 mod dated;
 mod frame;
 pub(crate) mod marks;
+mod morph_ref;
 mod reading;
 mod reassurance;
 
@@ -152,7 +153,7 @@ pub(crate) struct ToneWord {
     /// Byte range in the block text.
     pub(crate) range: Range<usize>,
     /// Its form, lemma, other lemmas and verb reading (shared with the morphology).
-    pub(crate) morph: Arc<WordMorph>,
+    pub(crate) morph: morph_ref::MorphRef,
     /// Its concepts (with those of its separable verb).
     pub(crate) concepts: ConceptSet,
     /// The clause it is in.
@@ -299,6 +300,8 @@ impl ToneSentence {
 fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentence> {
     // The marks of each distinct form, once.
     let form_marks: Vec<u64> = morphology.words.iter().map(|w| marks::of(w)).collect();
+    // The distinct forms, shared by the words of the view.
+    let forms: Arc<[Arc<WordMorph>]> = morphology.words.iter().cloned().collect();
     // Whether punctuation stands before each word of a sentence (one buffer for all).
     let mut punctuated: Vec<bool> = Vec::new();
     let mut sentences: Vec<ToneSentence> = doc
@@ -353,7 +356,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 sentence.marks |= form_marks[token.word];
                 sentence.words.push(ToneWord {
                     range: tokens[token.token].range.clone(),
-                    morph: Arc::clone(&morphology.words[token.word]),
+                    morph: morph_ref::MorphRef::new(&forms, token.word),
                     concepts: token.concepts,
                     clause: 0,
                     capitalised: text[tokens[token.token].range.clone()]

@@ -1,0 +1,34 @@
+//! A word's morphology as the tone view holds it: an index into one table of
+//! the text's distinct forms, shared by every word of the view. Cloning it
+//! counts up one shared counter instead of the counter of each word's own
+//! form (a cache line of its own for every distinct word).
+
+use crate::morphology::WordMorph;
+use std::sync::Arc;
+
+/// The morphology of one word of the tone view (reads as a [`WordMorph`]).
+#[derive(Debug, Clone)]
+pub(crate) struct MorphRef {
+    /// The text's distinct forms.
+    table: Arc<[Arc<WordMorph>]>,
+    /// This word's form in `table`.
+    index: u32,
+}
+
+impl MorphRef {
+    /// The form `index` of `table`.
+    pub(super) fn new(table: &Arc<[Arc<WordMorph>]>, index: usize) -> MorphRef {
+        MorphRef {
+            table: Arc::clone(table),
+            index: u32::try_from(index).expect("fewer than 2^32 distinct forms in one text"),
+        }
+    }
+}
+
+impl std::ops::Deref for MorphRef {
+    type Target = WordMorph;
+
+    fn deref(&self) -> &WordMorph {
+        &self.table[self.index as usize]
+    }
+}
