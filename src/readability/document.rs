@@ -279,7 +279,11 @@ impl<'a> Document<'a> {
                         facts.subordinators.push(token.range.clone());
                     }
                     if class & AUXILIARY != 0 {
-                        if let Some(end) = find_participle(&block.text, tokens, i) {
+                        let flags = |word: &str, lower: &str| {
+                            seen.get(word)
+                                .map_or_else(|| lexicon.entry(lower).flags, |info| info.class)
+                        };
+                        if let Some(end) = find_participle(&block.text, tokens, i, flags) {
                             let passive =
                                 token.range.start.min(end.start)..token.range.end.max(end.end);
                             if !facts

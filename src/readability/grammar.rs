@@ -3,7 +3,7 @@
 //! (`readability/grammar.toml`, loaded by [`crate::lexicon::grammar`]).
 
 use crate::lexicon::grammar::{WordList, grammar};
-use crate::lexicon::{SUBORDINATOR, lexicon};
+use crate::lexicon::{SUBORDINATOR, lowercase_into};
 use crate::text::segment::{Token, TokenKind};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -72,7 +72,15 @@ fn is_participle(lower: &str) -> bool {
 
 /// Looks for the participle that goes with an auxiliary at `aux` (same clause):
 /// after it ("wordt … betaald") or right before it ("… betaald wordt").
-pub(super) fn find_participle(text: &str, tokens: &[Token], aux: usize) -> Option<Range<usize>> {
+/// `flags(word, lower)` gives the lexicon flags of a word as written and in
+/// lower case, `lexicon().entry(lower).flags`: the document answers from the
+/// words it has judged already.
+pub(super) fn find_participle(
+    text: &str,
+    tokens: &[Token],
+    aux: usize,
+    flags: impl Fn(&str, &str) -> u16,
+) -> Option<Range<usize>> {
     let mut lower = String::new();
     let mut seen_words = 0;
     let mut after_determiner = false;
@@ -88,10 +96,9 @@ pub(super) fn find_participle(text: &str, tokens: &[Token], aux: usize) -> Optio
         if seen_words > 8 {
             break;
         }
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        lowercase_into(&mut lower, word);
         // A new clause starts: the participle there belongs to another verb.
-        if lexicon().entry(&lower).flags & SUBORDINATOR != 0
+        if flags(word, &lower) & SUBORDINATOR != 0
             || matches!(
                 lower.as_str(),
                 "en" | "maar" | "dat" | "die" | "of" | "om" | "wat"
@@ -111,12 +118,7 @@ pub(super) fn find_participle(text: &str, tokens: &[Token], aux: usize) -> Optio
         .rev()
         .filter(|t| t.kind == TokenKind::Word);
     let previous = before.next()?;
-    lower.clear();
-    lower.extend(
-        text[previous.range.clone()]
-            .chars()
-            .flat_map(char::to_lowercase),
-    );
+    lowercase_into(&mut lower, &text[previous.range.clone()]);
     if !is_participle(&lower) {
         return None;
     }
