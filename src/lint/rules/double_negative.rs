@@ -25,6 +25,38 @@ const GOOD: &str = "Misschien moet u geld terugbetalen.";
 /// Negation words.
 const NEGATIONS: &[&str] = &["niet", "geen", "nooit", "niets", "niemand", "nergens"];
 
+/// Whether sentence `index` can hold a finding: two negations, or "niet" right
+/// before a word that cancels it ("niet zonder", "niet onmogelijk"). Most
+/// sentences with a negation have one, and no word view is built for them.
+/// `negations` marks the word forms of [`NEGATIONS`].
+fn may_have_double_negative(doc: &Document<'_>, index: usize, negations: &[bool]) -> bool {
+    let morphology = doc.morphology();
+    let words = &morphology.sentences[index];
+    let block = doc.sentences[index].block;
+    let mut seen = 0;
+    for (k, word) in words.iter().enumerate() {
+        if !negations[word.word] {
+            continue;
+        }
+        seen += 1;
+        if seen == 2 {
+            return true;
+        }
+        // The next token, when it is a word (the morphology lists words only).
+        let cancels = morphology.word(word).form == "niet"
+            && words.get(k + 1).is_some_and(|next| {
+                next.token == word.token + 1 && {
+                    let lower = doc.lower(block, next.token);
+                    lower == "zonder" || is_negated_adjective(lower)
+                }
+            });
+        if cancels {
+            return true;
+        }
+    }
+    false
+}
+
 /// Two negations in one clause.
 pub(crate) struct DoubleNegative;
 
@@ -48,7 +80,7 @@ impl Rule for DoubleNegative {
         let morphology = doc.morphology();
         let negations = morphology.mark_forms(|word| NEGATIONS.contains(&word.form.as_str()));
         for index in 0..doc.sentences.len() {
-            if !morphology.sentence_has(index, &negations) {
+            if !may_have_double_negative(doc, index, &negations) {
                 continue;
             }
             let words = sentence_words(doc, index);
