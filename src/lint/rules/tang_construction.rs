@@ -29,6 +29,34 @@ const GOOD: &str = "U kreeg in mei en juni te weinig. Wij betalen dat bedrag op 
 /// ("Wij houden elke maand een klein deel van uw uitkering in" has eight: still fine).
 const MAX_GAP: usize = 8;
 
+/// Whether sentence `index` can hold a finding, from its morphology alone: a
+/// separable verb whose first and last word stand more than [`MAX_GAP`] tokens
+/// apart (the gap counts only tokens between them), or "de", "het", "een" or
+/// "uw" right before "door" (`door` marks that form). Most sentences have
+/// neither, and no word view is built for them.
+fn may_have_tang(doc: &Document<'_>, index: usize, door: &[bool]) -> bool {
+    let morphology = doc.morphology();
+    let words = &morphology.sentences[index];
+    let block = doc.sentences[index].block;
+    words.iter().enumerate().any(|(k, word)| {
+        let far_particle = word.separable.is_some_and(|verb| {
+            words[k + 1..]
+                .iter()
+                .rev()
+                .find(|later| later.separable == Some(verb))
+                .is_some_and(|last| last.token - word.token > MAX_GAP + 1)
+        });
+        let door_after_article = door[word.word]
+            && k > 0
+            && words[k - 1].token + 1 == word.token
+            && matches!(
+                doc.lower(block, words[k - 1].token),
+                "de" | "het" | "een" | "uw"
+            );
+        far_particle || door_after_article
+    })
+}
+
 /// Words that belong together, far apart.
 pub(crate) struct TangConstruction;
 
@@ -51,10 +79,7 @@ impl Rule for TangConstruction {
         let morphology = doc.morphology();
         let door = morphology.mark_forms(|word| word.form == "door");
         for index in 0..doc.sentences.len() {
-            let has_separable = morphology.sentences[index]
-                .iter()
-                .any(|t| t.separable.is_some());
-            if !has_separable && !morphology.sentence_has(index, &door) {
+            if !may_have_tang(doc, index, &door) {
                 continue;
             }
             let words = sentence_words(doc, index);
