@@ -24,7 +24,7 @@
 use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::readability::Document;
-use crate::readability::tone::{self, ClauseKind, ToneSentence};
+use crate::readability::tone::{self, ClauseKind, ToneSentence, marks};
 
 const BAD: &str = "U moet meewerken aan alles wat de consulent vraagt.";
 const GOOD: &str = "Wij vragen u om mee te doen aan een gesprek met de consulent. Lukt dat niet, of hebt u vragen? Bel Ilse Verhoef.";
@@ -73,7 +73,11 @@ impl Rule for DutyPressure {
         // bijstand krijgt, moet u meedoen aan …"): the first one is information.
         let mut stated_once = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
         for (index, sentence) in sentences.iter().enumerate() {
-            if sentence.question || tone::helped(sentences, index) {
+            // The cheap test first: pressure starts from "mag"/"mogen" or a duty ("moet", "verplicht").
+            if sentence.marks & (marks::MAY | marks::MUST) == 0
+                || sentence.question
+                || tone::helped(sentences, index)
+            {
                 continue;
             }
             let words = pressure(sentence);

@@ -5,7 +5,7 @@ use super::ToneSentence;
 use crate::dutch::MONTHS;
 
 /// Simple past forms of strong and irregular verbs ("kwam", "ging", "was").
-const STRONG_PAST: &[&str] = &[
+pub(super) const STRONG_PAST: &[&str] = &[
     "was", "waren", "had", "hadden", "kwam", "kwamen", "ging", "gingen", "kreeg", "kregen", "trof",
     "troffen", "zag", "zagen", "vond", "vonden", "deed", "deden", "nam", "namen", "gaf", "gaven",
     "bleef", "bleven", "stond", "stonden", "lag", "lagen", "zat", "zaten", "liep", "liepen",
@@ -16,7 +16,7 @@ const STRONG_PAST: &[&str] = &[
 ];
 
 /// Present forms that make a sentence about now or later ("wordt", "gaat", "zal").
-const PRESENT_AUXILIARIES: &[&str] = &[
+pub(super) const PRESENT_AUXILIARIES: &[&str] = &[
     "is", "wordt", "worden", "zal", "zullen", "zult", "gaat", "gaan", "kan", "kunt", "kunnen",
     "moet", "moeten", "mag", "mogen", "volgt", "volgen", "krijgt", "krijgen", "stopt", "stoppen",
 ];
@@ -27,7 +27,7 @@ const PRESENT_AUXILIARIES: &[&str] = &[
 fn simple_past(sentence: &ToneSentence, k: usize) -> bool {
     let word = &sentence.words[k];
     let form = word.lower();
-    if STRONG_PAST.contains(&form) {
+    if word.marks & super::marks::STRONG_PAST != 0 {
         return true;
     }
     let weak = ["te", "de", "ten", "den"].iter().any(|e| form.ends_with(e))
@@ -70,5 +70,5 @@ pub(super) fn dated_past(sentence: &ToneSentence, text: &str) -> bool {
     });
     dated
         && (0..n).any(|k| simple_past(sentence, k))
-        && !(0..n).any(|k| sentence.is(k, PRESENT_AUXILIARIES))
+        && sentence.marks & super::marks::PRESENT_AUXILIARY == 0
 }

@@ -92,6 +92,13 @@ pub(crate) const LEAVE: u64 = 1 << 31;
 /// A word of truth: a form of "kloppen", "waarheid", "eerlijk", "waar", "juist".
 pub(crate) const TRUTH: u64 = 1 << 32;
 
+/// A simple past form of a strong or irregular verb ("kwam", "was"; see the tone view's dated events).
+pub(crate) const STRONG_PAST: u64 = 1 << 33;
+/// A present form that makes a sentence about now or later ("wordt", "zal").
+pub(crate) const PRESENT_AUXILIARY: u64 = 1 << 34;
+/// A duty: a form of "moeten" ("moet", "moest"), or "verplicht".
+pub(crate) const MUST: u64 = 1 << 35;
+
 /// The marks of one word form.
 pub(crate) fn of(word: &WordMorph) -> u64 {
     let lower = word.form.as_str();
@@ -244,6 +251,15 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
     set(QUESTION_WORD, super::QUESTION_WORDS.contains(&lower));
     set(SUBJECT, super::SUBJECTS.contains(&lower));
     set(LEAVE, reads_as(word, "verlaten"));
+    set(STRONG_PAST, super::dated::STRONG_PAST.contains(&lower));
+    set(
+        PRESENT_AUXILIARY,
+        super::dated::PRESENT_AUXILIARIES.contains(&lower),
+    );
+    set(
+        MUST,
+        (lower.starts_with("moe") && reads_as(word, "moeten")) || lower == "verplicht",
+    );
     set(
         TRUTH,
         reads_as(word, "kloppen") || matches!(lower, "waarheid" | "eerlijk" | "waar" | "juist"),
@@ -307,6 +323,9 @@ mod tests {
             ("er", SUBJECT),
             ("verliet", LEAVE),
             ("klopt", TRUTH),
+            ("kwamen", STRONG_PAST),
+            ("wordt", PRESENT_AUXILIARY),
+            ("moest", MUST),
         ] {
             assert_ne!(marks_of(form) & mark, 0, "{form}");
         }
