@@ -32,6 +32,19 @@ fn pattern() -> &'static Regex {
     })
 }
 
+/// A piece of text every match of [`pattern`] holds, ignoring ASCII case: a
+/// block without one is not searched with the full pattern. Each piece leaves
+/// out "k" and "s", the two letters that case-insensitive matching also finds
+/// outside ASCII (the Kelvin sign, the long s), so a plain ASCII search finds
+/// every place the pattern can match.
+fn cue() -> &'static Regex {
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    CUE.get_or_init(|| {
+        Regex::new(r"(?i-u)arti|art\.|lid|awb|participatiewet|algemene")
+            .expect("the article cue is valid")
+    })
+}
+
 impl Rule for LawArticleInText {
     fn id(&self) -> &'static str {
         "law-article-in-text"
@@ -57,6 +70,9 @@ impl Rule for LawArticleInText {
             if block.in_quote || block.kind == BlockKind::Heading {
                 continue;
             }
+            if !cue().is_match(&block.text) {
+                continue;
+            }
             if let Some(found) = pattern().find(&block.text) {
                 out.push(Finding {
                     rule: self.id(),
@@ -67,6 +83,35 @@ impl Rule for LawArticleInText {
                     fix: None,
                     suggestion: Some("Leg in gewone woorden uit waarom, en zet het artikel in het kader \"Waarom mag de gemeente dit?\".".to_string()),
                 });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cue_is_in_every_match_of_the_pattern() {
+        // No character outside ASCII matches a letter of the cue, ignoring case
+        // as the pattern does (while one matches "k": the test can fail).
+        let letters: String = cue()
+            .as_str()
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        let class = Regex::new(&format!("(?i)[{letters}]")).unwrap();
+        let outside: String = (0x80..=0x10FFFF).filter_map(char::from_u32).collect();
+        assert_eq!(class.find(&outside), None);
+        assert!(Regex::new("(?i)k").unwrap().is_match("\u{212A}"));
+        for text in [BAD, GOOD].into_iter().chain([
+            "Zie Art. 4 lid 2 AWB.",
+            "Artikel 18a van de Participatiewet.",
+            "De Algemene wet bestuursrecht 6:7.",
+        ]) {
+            for found in pattern().find_iter(text) {
+                assert!(cue().is_match(found.as_str()), "{text}");
             }
         }
     }

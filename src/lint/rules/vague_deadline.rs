@@ -32,6 +32,19 @@ fn pattern() -> &'static Regex {
     })
 }
 
+/// A piece of text every match of [`pattern`] holds, ignoring ASCII case: a
+/// block without one is not searched with the full pattern. Each piece leaves
+/// out "k" and "s", the two letters that case-insensitive matching also finds
+/// outside ASCII (the Kelvin sign, the long s), so a plain ASCII search finds
+/// every place the pattern can match.
+fn cue() -> &'static Regex {
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    CUE.get_or_init(|| {
+        Regex::new(r"(?i-u)binnen|mogelij|\.m\.|omgaande|dagte|termijn")
+            .expect("the deadline cue is valid")
+    })
+}
+
 impl Rule for VagueDeadline {
     fn id(&self) -> &'static str {
         "vague-deadline"
@@ -57,6 +70,9 @@ impl Rule for VagueDeadline {
         // fast); a match counts unless its sentence also gives a date.
         for (block_index, block) in doc.prose.blocks.iter().enumerate() {
             // One finding a sentence: "binnen 8 werkdagen na dagtekening" is one deadline.
+            if !cue().is_match(&block.text) {
+                continue;
+            }
             let mut reported: Option<std::ops::Range<usize>> = None;
             for found in pattern().find_iter(&block.text) {
                 if reported
@@ -85,6 +101,37 @@ impl Rule for VagueDeadline {
                         "Noem de datum, bijvoorbeeld \"voor maandag 7 december 2026\".".to_string(),
                     ),
                 });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cue_is_in_every_match_of_the_pattern() {
+        // No character outside ASCII matches a letter of the cue, ignoring case
+        // as the pattern does (while one matches "k": the test can fail).
+        let letters: String = cue()
+            .as_str()
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        let class = Regex::new(&format!("(?i)[{letters}]")).unwrap();
+        let outside: String = (0x80..=0x10FFFF).filter_map(char::from_u32).collect();
+        assert_eq!(class.find(&outside), None);
+        assert!(Regex::new("(?i)k").unwrap().is_match("\u{212A}"));
+        for text in [BAD, GOOD].into_iter().chain([
+            "Reageer zo SNEL mogelijk.",
+            "Betaal Z.S.M. terug.",
+            "Per omgaande.",
+            "Binnen twee weken na dagtekening.",
+            "Op korte termijn.",
+        ]) {
+            for found in pattern().find_iter(text) {
+                assert!(cue().is_match(found.as_str()), "{text}");
             }
         }
     }
