@@ -333,23 +333,10 @@ fn data_check(sentence: &tone::ToneSentence) -> Vec<usize> {
     // "Wij vragen bij de RDW na of u een auto hebt": a body asked about the reader.
     let about_reader =
         (1..n).find(|&k| sentence.is(k, &["u", "je"]) && sentence.is(k - 1, &["of"]));
+    // A word of data: its lemma, or its last part ("spaarrekening",
+    // "loongegevens"), ends with a data word (the list is in tone/marks.rs).
     let data = (0..n)
-        .find(|&k| {
-            let w = &sentence.words[k];
-            // The lemma, or its last part ("spaarrekening", "loongegevens").
-            [
-                "gegeven",
-                "gegevens",
-                "bestand",
-                "rekening",
-                "afschrift",
-                "inkomst",
-                "inkomsten",
-                "bankieren",
-            ]
-            .iter()
-            .any(|d| w.lemma().ends_with(d))
-        })
+        .find(|&k| sentence.words[k].marks & marks::DATA != 0)
         .or(about_reader);
     let Some(data) = data else {
         return Vec::new();
