@@ -37,9 +37,12 @@ pub(crate) const LEGAL: u64 = 1 << 9;
 pub(crate) const CONSEQUENCE_FORM: u64 = 1 << 10;
 /// A verb of paying out or handling ("betalen", "behandelen").
 pub(crate) const PAYING: u64 = 1 << 11;
-/// A form that can offer help or reassure without the concept help:
-/// "voorkomen", "bezwaar", "beschermd", "rekening", "recht", "rechten" …
-pub(crate) const HELP_FORM: u64 = 1 << 12;
+/// A form that can offer help or reassure without the concept help: one
+/// that reassures, a right, or "rekening".
+pub(crate) const HELP_FORM: u64 = REASSURING | RIGHT | REKENING;
+/// A form that reassures by itself: "voorkomen", "bezwaar", "beroep",
+/// "beschermen" and their nouns (by lemma), or "beschermd".
+pub(crate) const REASSURING: u64 = 1 << 12;
 /// A word of criticism (by lemma or compound head), or "te".
 pub(crate) const CRITIQUE_FORM: u64 = 1 << 13;
 /// "bezwaar", "beroep", "bezwaarschrift", "beroepschrift", "griffierecht" (by lemma).
@@ -98,6 +101,10 @@ pub(crate) const STRONG_PAST: u64 = 1 << 33;
 pub(crate) const PRESENT_AUXILIARY: u64 = 1 << 34;
 /// A duty: a form of "moeten" ("moet", "moest"), or "verplicht".
 pub(crate) const MUST: u64 = 1 << 35;
+/// A right the reader can use: "recht", "kwijtschelding", "aanvragen" (by lemma), or "rechten".
+pub(crate) const RIGHT: u64 = 1 << 36;
+/// "rekening": help when "rekening houden met" follows.
+pub(crate) const REKENING: u64 = 1 << 37;
 
 /// The marks of one word form.
 pub(crate) fn of(word: &WordMorph) -> u64 {
@@ -144,7 +151,7 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
     );
     set(PAYING, super::consequence::paying_form(word));
     set(
-        HELP_FORM,
+        REASSURING,
         matches!(
             lemma,
             "voorkomen"
@@ -154,11 +161,13 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
                 | "beroepschrift"
                 | "beschermen"
                 | "bescherming"
-                | "recht"
-                | "kwijtschelding"
-                | "aanvragen"
-        ) || matches!(lower, "beschermd" | "rekening" | "rechten"),
+        ) || lower == "beschermd",
     );
+    set(
+        RIGHT,
+        matches!(lemma, "recht" | "kwijtschelding" | "aanvragen") || lower == "rechten",
+    );
+    set(REKENING, lower == "rekening");
     set(
         CRITIQUE_FORM,
         super::reassurance::is_critique(lemma)
@@ -305,6 +314,9 @@ mod tests {
             ("stopzetten", CONSEQUENCE_FORM),
             ("uitbetalen", PAYING),
             ("bezwaar", HELP_FORM),
+            ("bescherming", REASSURING),
+            ("rechten", RIGHT),
+            ("rekening", REKENING),
             ("bezwaar", OBJECTION),
             ("kritiek", CRITIQUE_FORM),
             ("zagen", SEE),

@@ -25,17 +25,8 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
     let failing = std::cell::OnceCell::new();
     let offered = sentence.words.iter().enumerate().any(|(i, w)| {
         // Reassurance: preventing, objecting, being protected or taken into account.
-        let reassurance = matches!(
-            w.lemma(),
-            "voorkomen"
-                | "bezwaar"
-                | "beroep"
-                | "bezwaarschrift"
-                | "beroepschrift"
-                | "beschermen"
-                | "bescherming"
-        ) || w.lower() == "beschermd"
-            || (w.lower() == "rekening"
+        let reassurance = w.marks & marks::REASSURING != 0
+            || (w.marks & marks::REKENING != 0
                 && sentence.words[i + 1..]
                     .iter()
                     .take(3)
@@ -46,10 +37,8 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                         .intersects(super::STRONG_CONSEQUENCE.union(super::WEAK_CONSEQUENCE))
                 }));
         // The cheap test first: only these words can offer help.
-        let candidate = reassurance
-            || w.concepts.contains(Concept::Help)
-            || matches!(w.lemma(), "recht" | "kwijtschelding" | "aanvragen")
-            || w.lower() == "rechten";
+        let candidate =
+            reassurance || w.concepts.contains(Concept::Help) || w.marks & marks::RIGHT != 0;
         if !candidate {
             return false;
         }
