@@ -2,6 +2,7 @@
 
 use crate::lint::{EventFacts, Finding, Rule, SourceKind, prose};
 use crate::readability::{Document, ReadabilityConfig};
+use regex::Regex;
 
 /// The findings of one rule for a Markdown text, with default settings.
 pub(crate) fn findings_of(rule: &dyn Rule, text: &str) -> Vec<Finding> {
@@ -51,4 +52,26 @@ pub(crate) fn flagged<'a>(rule: &dyn Rule, text: &'a str) -> Vec<&'a str> {
         .iter()
         .map(|f| &text[f.span.start..f.span.end])
         .collect()
+}
+
+/// Asserts that a rule's cue (a cheap ASCII pattern that decides whether a block
+/// is searched at all) is in every match of its full pattern on `texts`, and
+/// that no character outside ASCII matches a letter of the cue ignoring case, as
+/// the full pattern does. The Kelvin sign does match "k", so the test can fail.
+#[track_caller]
+pub(crate) fn assert_cue_in_every_match(cue: &Regex, pattern: &Regex, texts: &[&str]) {
+    let letters: String = cue
+        .as_str()
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect();
+    let class = Regex::new(&format!("(?i)[{letters}]")).unwrap();
+    let outside: String = (0x80..=0x10FFFF).filter_map(char::from_u32).collect();
+    assert_eq!(class.find(&outside), None);
+    assert!(Regex::new("(?i)k").unwrap().is_match("\u{212A}"));
+    for text in texts {
+        for found in pattern.find_iter(text) {
+            assert!(cue.is_match(found.as_str()), "{text}");
+        }
+    }
 }
