@@ -114,6 +114,10 @@ pub struct Document<'a> {
     pub(crate) tone: OnceLock<Vec<super::tone::ToneSentence>>,
     /// Every token in lower case.
     lower: LowerForms,
+    /// Which rules' cue words each word form and each sentence holds, a bit a
+    /// cue: per form of the morphology layer, and per sentence (the lint rules
+    /// find them on first use, for all of them at once).
+    pub(crate) cues: OnceLock<(Vec<u16>, Vec<u16>)>,
 }
 
 /// Every token of a document in lower case, made once: a token that is already
@@ -195,6 +199,7 @@ impl<'a> Document<'a> {
             morphology: OnceLock::new(),
             tone: OnceLock::new(),
             lower: LowerForms::default(),
+            cues: OnceLock::new(),
         };
         let mut lower = String::new();
         // Verdicts of words that are not simply common: the compound search is the costly part.

@@ -16,7 +16,9 @@
 //! "Misschien moet u geld terugbetalen."
 
 use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::morphology::WordMorph;
 use crate::readability::Document;
 
 const BAD: &str = "Het is niet onmogelijk dat u geld moet terugbetalen.";
@@ -28,14 +30,17 @@ const NEGATIONS: &[&str] = &["niet", "geen", "nooit", "niets", "niemand", "nerge
 /// Whether sentence `index` can hold a finding: two negations, or "niet" right
 /// before a word that cancels it ("niet zonder", "niet onmogelijk"). Most
 /// sentences with a negation have one, and no word view is built for them.
-/// `negations` marks the word forms of [`NEGATIONS`].
-fn may_have_double_negative(doc: &Document<'_>, index: usize, negations: &[bool]) -> bool {
+/// `cues` marks the word forms of [`NEGATIONS`] ([`Cue::NEGATION`]).
+fn may_have_double_negative(doc: &Document<'_>, index: usize, cues: Cues<'_>) -> bool {
+    if !cues.sentence_has(index, Cue::NEGATION) {
+        return false;
+    }
     let morphology = doc.morphology();
     let words = &morphology.sentences[index];
     let block = doc.sentences[index].block;
     let mut seen = 0;
     for (k, word) in words.iter().enumerate() {
-        if !negations[word.word] {
+        if !cues.form_is(word.word, Cue::NEGATION) {
             continue;
         }
         seen += 1;
@@ -55,6 +60,11 @@ fn may_have_double_negative(doc: &Document<'_>, index: usize, negations: &[bool]
         }
     }
     false
+}
+
+/// Whether a word form is one of [`NEGATIONS`]: the cue [`Cue::NEGATION`].
+pub(crate) fn is_negation(word: &WordMorph) -> bool {
+    NEGATIONS.contains(&word.form.as_str())
 }
 
 /// Two negations in one clause.
@@ -77,10 +87,9 @@ impl Rule for DoubleNegative {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // Each word form of the text is looked up once; most sentences have no negation.
-        let morphology = doc.morphology();
-        let negations = morphology.mark_forms(|word| NEGATIONS.contains(&word.form.as_str()));
+        let cues = Cues::of(doc);
         for index in 0..doc.sentences.len() {
-            if !may_have_double_negative(doc, index, &negations) {
+            if !may_have_double_negative(doc, index, cues) {
                 continue;
             }
             let words = sentence_words(doc, index);

@@ -28,13 +28,28 @@
 use crate::lexicon::{FORMAL_ANCHOR, lexicon};
 use crate::lint::clauses::sentence_words;
 use crate::lint::formal_verbs::{self, formal_verbs};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Fix, Rule, RuleDocs, Severity};
+use crate::morphology::WordMorph;
 use crate::readability::{Document, phrase};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 const BAD: &str = "Indien u vragen hebt, kunt u ons bellen.";
 const GOOD: &str = "Als u vragen hebt, kunt u ons bellen.";
+
+/// Whether a word form can be the first word of a form of a formal verb: the cue [`Cue::FORMAL_VERB`].
+pub(crate) fn starts_formal_verb(word: &WordMorph) -> bool {
+    formal_verbs().may_start(&word.form)
+}
+
+/// Whether a word form is an inflected form of a single formal word, not
+/// listed itself ("dusdanige" → dusdanig): the cue [`Cue::FORMAL_INFLECTED`].
+pub(crate) fn is_inflected_formal_word(word: &WordMorph) -> bool {
+    word.lemma != word.form
+        && formal_by_lemma().contains_key(word.lemma.as_str())
+        && !lexicon().formal_by_anchor.contains_key(word.form.as_str())
+}
 
 /// A formal word with a plain alternative.
 pub(crate) struct FormalWord;
@@ -58,10 +73,10 @@ impl Rule for FormalWord {
         // Formal verbs, in every form: each with the plain verb in the same form.
         let verbs = formal_verbs();
         let morphology = doc.morphology();
+        let cues = Cues::of(doc);
         let mut verb_spans: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        let may_start = morphology.mark_forms(|word| verbs.may_start(&word.form));
         for index in 0..doc.sentences.len() {
-            if !morphology.sentence_has(index, &may_start) {
+            if !cues.sentence_has(index, Cue::FORMAL_VERB) {
                 continue;
             }
             let sentence = &doc.sentences[index];
@@ -105,15 +120,13 @@ impl Rule for FormalWord {
         // ("dusdanige" → dusdanig): the phrases below find the forms as listed.
         let by_lemma = formal_by_lemma();
         // Asked once a word form of the text, not once a token.
-        let inflected = morphology.mark_forms(|word| {
-            word.lemma != word.form
-                && by_lemma.contains_key(word.lemma.as_str())
-                && !lexicon().formal_by_anchor.contains_key(word.form.as_str())
-        });
         for (index, words) in morphology.sentences.iter().enumerate() {
+            if !cues.sentence_has(index, Cue::FORMAL_INFLECTED) {
+                continue;
+            }
             let sentence = &doc.sentences[index];
             for token in words {
-                if !inflected[token.word] {
+                if !cues.form_is(token.word, Cue::FORMAL_INFLECTED) {
                     continue;
                 }
                 let word = morphology.word(token);

@@ -14,12 +14,18 @@
 //! "Wij bellen u volgende week."
 
 use crate::lint::clauses::{clause_around, sentence_words, span_of};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::morphology::morphology;
+use crate::morphology::{WordMorph, morphology};
 use crate::readability::Document;
 
 const BAD: &str = "Wij zullen u volgende week bellen.";
 const GOOD: &str = "Wij bellen u volgende week.";
+
+/// Whether a word form is a form of "zullen": the cue [`Cue::ZULLEN`].
+pub(crate) fn is_zullen(word: &WordMorph) -> bool {
+    matches!(word.form.as_str(), "zal" | "zult" | "zullen")
+}
 
 /// "zullen" where the present tense says it.
 pub(crate) struct FutureWithZullen;
@@ -42,11 +48,9 @@ impl Rule for FutureWithZullen {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let lemmas = &morphology().lemmas;
         // Most sentences have no form of "zullen": look (once a word form) before building the view.
-        let morphology = doc.morphology();
-        let zullen =
-            morphology.mark_forms(|word| matches!(word.form.as_str(), "zal" | "zult" | "zullen"));
+        let cues = Cues::of(doc);
         for index in 0..doc.sentences.len() {
-            if !morphology.sentence_has(index, &zullen) {
+            if !cues.sentence_has(index, Cue::ZULLEN) {
                 continue;
             }
             let words = sentence_words(doc, index);

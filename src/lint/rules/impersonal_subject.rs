@@ -15,12 +15,29 @@
 //! "U kunt een verzoek sturen. Stuur het formulier voor 1 mei."
 
 use crate::lint::clauses::{clause_around, sentence_words, span_of};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::morphology::WordMorph;
 use crate::readability::Document;
 
 const BAD: &str =
     "Men kan een verzoek indienen. Het is de bedoeling dat het formulier binnen is voor 1 mei.";
 const GOOD: &str = "U kunt een verzoek sturen. Stuur het formulier voor 1 mei.";
+
+/// Whether a word form is "men" or "bedoeling": the cue [`Cue::MEN`].
+pub(crate) fn is_men(word: &WordMorph) -> bool {
+    matches!(word.form.as_str(), "men" | "bedoeling")
+}
+
+/// Whether a word form is "er": the cue [`Cue::ER`].
+pub(crate) fn is_er(word: &WordMorph) -> bool {
+    word.form == "er"
+}
+
+/// Whether a word form is a form of "worden" after "er": the cue [`Cue::ER_WORDT`].
+pub(crate) fn is_er_wordt(word: &WordMorph) -> bool {
+    matches!(word.form.as_str(), "wordt" | "worden" | "werd" | "werden")
+}
 
 /// A sentence with "men", "het is de bedoeling dat" or "er wordt".
 pub(crate) struct ImpersonalSubject;
@@ -42,16 +59,11 @@ impl Rule for ImpersonalSubject {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // Each word form of the text is looked up once, not every token of every sentence.
-        let morphology = doc.morphology();
-        let men = morphology.mark_forms(|word| matches!(word.form.as_str(), "men" | "bedoeling"));
-        let er = morphology.mark_forms(|word| word.form == "er");
-        let worden = morphology.mark_forms(|word| {
-            matches!(word.form.as_str(), "wordt" | "worden" | "werd" | "werden")
-        });
+        let cues = Cues::of(doc);
         for index in 0..doc.sentences.len() {
             // "er" is everywhere: only with a form of "worden" in the sentence.
-            let candidate = morphology.sentence_has(index, &men)
-                || (morphology.sentence_has(index, &er) && morphology.sentence_has(index, &worden));
+            let candidate = cues.sentence_has(index, Cue::MEN)
+                || (cues.sentence_has(index, Cue::ER) && cues.sentence_has(index, Cue::ER_WORDT));
             if !candidate {
                 continue;
             }

@@ -6,6 +6,7 @@ mod assistance_form_unstated;
 mod conditional_sanction;
 mod consequence_first;
 mod contact_name_repeated;
+pub(crate) mod cues;
 mod decision_not_first;
 mod decision_subject;
 mod decision_without_college;

@@ -15,8 +15,9 @@
 
 use crate::dutch::MONTHS;
 use crate::lint::clauses::{Word, sentence_words, span_of};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::morphology::morphology;
+use crate::morphology::{WordMorph, morphology};
 use crate::readability::Document;
 
 const BAD: &str = "Na de beoordeling van uw aanvraag krijgt u een brief.";
@@ -24,6 +25,11 @@ const GOOD: &str = "Wij bekijken uw aanvraag. Daarna krijgt u een brief.";
 
 /// Words before a noun made from a verb.
 const BEFORE: &[&str] = &["de", "het", "een", "na", "bij", "voor", "tot", "ter"];
+
+/// Whether a word form is "van": the cue [`Cue::VAN`].
+pub(crate) fn is_van(word: &WordMorph) -> bool {
+    word.form == "van"
+}
 
 /// A verb hidden in a noun.
 pub(crate) struct Nominalisation;
@@ -48,7 +54,7 @@ impl Rule for Nominalisation {
         // infinitive, is worth a closer look. Each word form is asked once a text.
         let document = doc.morphology();
         let lemmas = &morphology().lemmas;
-        let van = document.mark_forms(|word| word.form == "van");
+        let cues = Cues::of(doc);
         // Whether a form before "van" can hide a verb, asked once a form
         // (0: not asked yet, 1: no, 2: yes): only forms that stand before a "van".
         let mut verb_like = vec![0u8; document.words.len()];
@@ -62,9 +68,12 @@ impl Rule for Nominalisation {
             verb_like[word] == 2
         };
         for index in 0..doc.sentences.len() {
+            if !cues.sentence_has(index, Cue::VAN) {
+                continue;
+            }
             let morphs = &document.sentences[index];
             let candidate = morphs.iter().enumerate().any(|(k, t)| {
-                van[t.word]
+                cues.form_is(t.word, Cue::VAN)
                     && morphs[k.saturating_sub(2)..k]
                         .iter()
                         .any(|p| hides_verb(p.word))

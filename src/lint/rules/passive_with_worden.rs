@@ -16,8 +16,9 @@
 //! "Wij kunnen voorwaarden aan de uitkering verbinden."
 
 use crate::lint::clauses::{clause_around, sentence_words, span_of};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::morphology::morphology;
+use crate::morphology::{WordMorph, morphology};
 use crate::readability::Document;
 
 const BAD: &str = "Aan de uitkering kunnen voorwaarden worden verbonden.";
@@ -25,6 +26,11 @@ const GOOD: &str = "Wij kunnen voorwaarden aan de uitkering verbinden.";
 
 /// Forms of "worden".
 const WORDEN: &[&str] = &["word", "wordt", "worden", "werd", "werden"];
+
+/// Whether a word form is a form of "worden": the cue [`Cue::WORDEN`].
+pub(crate) fn is_worden(word: &WordMorph) -> bool {
+    WORDEN.contains(&word.form.as_str())
+}
 
 /// A passive with "worden" and a participle the form rules miss.
 pub(crate) struct PassiveWithWorden;
@@ -45,11 +51,10 @@ impl Rule for PassiveWithWorden {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        // Each word form of the text is looked up once; most sentences have no "worden".
-        let morphology = doc.morphology();
-        let worden = morphology.mark_forms(|word| WORDEN.contains(&word.form.as_str()));
+        // Most sentences have no "worden" (each word form is asked once a text, for every rule).
+        let cues = Cues::of(doc);
         for index in 0..doc.sentences.len() {
-            if !morphology.sentence_has(index, &worden) {
+            if !cues.sentence_has(index, Cue::WORDEN) {
                 continue;
             }
             let sentence = &doc.sentences[index];

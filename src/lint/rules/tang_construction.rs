@@ -18,7 +18,9 @@
 //! "U kreeg in mei en juni te weinig. Wij betalen dat bedrag op 1 december terug."
 
 use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::morphology::WordMorph;
 use crate::readability::Document;
 
 const BAD: &str =
@@ -32,9 +34,12 @@ const MAX_GAP: usize = 8;
 /// Whether sentence `index` can hold a finding, from its morphology alone: a
 /// separable verb whose first and last word stand more than [`MAX_GAP`] tokens
 /// apart (the gap counts only tokens between them), or "de", "het", "een" or
-/// "uw" right before "door" (`door` marks that form). Most sentences have
+/// "uw" right before "door" ([`Cue::DOOR`] marks that form). Most sentences have
 /// neither, and no word view is built for them.
-fn may_have_tang(doc: &Document<'_>, index: usize, door: &[bool]) -> bool {
+fn may_have_tang(doc: &Document<'_>, index: usize, cues: Cues<'_>) -> bool {
+    if !cues.sentence_has(index, Cue::SEPARABLE | Cue::DOOR) {
+        return false;
+    }
     let morphology = doc.morphology();
     let words = &morphology.sentences[index];
     let block = doc.sentences[index].block;
@@ -46,7 +51,7 @@ fn may_have_tang(doc: &Document<'_>, index: usize, door: &[bool]) -> bool {
                 .find(|later| later.separable == Some(verb))
                 .is_some_and(|last| last.token - word.token > MAX_GAP + 1)
         });
-        let door_after_article = door[word.word]
+        let door_after_article = cues.form_is(word.word, Cue::DOOR)
             && k > 0
             && words[k - 1].token + 1 == word.token
             && matches!(
@@ -55,6 +60,11 @@ fn may_have_tang(doc: &Document<'_>, index: usize, door: &[bool]) -> bool {
             );
         far_particle || door_after_article
     })
+}
+
+/// Whether a word form is "door": the cue [`Cue::DOOR`].
+pub(crate) fn is_door(word: &WordMorph) -> bool {
+    word.form == "door"
 }
 
 /// Words that belong together, far apart.
@@ -76,10 +86,9 @@ impl Rule for TangConstruction {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let morphology = doc.morphology();
-        let door = morphology.mark_forms(|word| word.form == "door");
+        let cues = Cues::of(doc);
         for index in 0..doc.sentences.len() {
-            if !may_have_tang(doc, index, &door) {
+            if !may_have_tang(doc, index, cues) {
                 continue;
             }
             let words = sentence_words(doc, index);

@@ -27,8 +27,9 @@
 //! Add words to `readability/jargon.toml`, each with an explanation and a bad and a good example.
 
 use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
-use crate::morphology::morphology;
+use crate::morphology::{WordMorph, morphology};
 use crate::readability::Document;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -158,6 +159,15 @@ pub(crate) fn one_word_terms() -> &'static rustc_hash::FxHashSet<String> {
     })
 }
 
+/// Whether a word form can end a term, through its form, its lemma or its
+/// compound head: the cue [`Cue::JARGON_END`].
+pub(crate) fn may_end_term(word: &WordMorph) -> bool {
+    let last_words = &jargon().last_words;
+    last_words.contains(word.lemma.as_str())
+        || last_words.contains(word.form.as_str())
+        || word.head.as_deref().is_some_and(|h| last_words.contains(h))
+}
+
 /// A legal word without an explanation.
 pub(crate) struct UnexplainedJargon;
 
@@ -177,27 +187,18 @@ impl Rule for UnexplainedJargon {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let Jargon {
-            matchers,
-            last_words,
-            ends,
-        } = jargon();
-        let morphology = doc.morphology();
+        let Jargon { matchers, ends, .. } = jargon();
         // Per term: settled once it is explained or reported.
         let mut settled = vec![false; matchers.len()];
         let mut candidates: Vec<usize> = Vec::new();
         // Each word form of the text is looked up once.
-        let ends_term = morphology.mark_forms(|word| {
-            last_words.contains(word.lemma.as_str())
-                || last_words.contains(word.form.as_str())
-                || word.head.as_deref().is_some_and(|h| last_words.contains(h))
-        });
+        let cues = Cues::of(doc);
         for index in 0..doc.sentences.len() {
             if settled.iter().all(|s| *s) {
                 break;
             }
             // Only sentences with a word whose form, lemma or compound head ends a term.
-            if !morphology.sentence_has(index, &ends_term) {
+            if !cues.sentence_has(index, Cue::JARGON_END) {
                 continue;
             }
             let words = sentence_words(doc, index);
