@@ -19,30 +19,10 @@ use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::Concept;
 use crate::readability::Document;
-use crate::readability::tone;
+use crate::readability::tone::{self, marks, marks::COSTS};
 
 const BAD: &str = "De kosten van de deurwaarder zijn voor uw rekening.";
 const GOOD: &str = "Lukt het niet om te betalen? Bel ons voor 1 juni, dan zoeken we samen een regeling en komen er geen kosten bij.";
-
-/// What the reader owes or pays, besides words ending in "kosten".
-const COSTS: &[&str] = &[
-    "kost",
-    "kosten",
-    "boete",
-    "premie",
-    "schuld",
-    "huurschuld",
-    "rente",
-    "vordering",
-    "achterstand",
-    "huurachterstand",
-    "betalingsachterstand",
-    "aanmaning",
-    "herinnering",
-    "sommatie",
-    "dwangbevel",
-    "incasso",
-];
 
 /// Rising costs laid on the reader.
 pub(crate) struct RisingCosts;
@@ -64,17 +44,9 @@ impl Rule for RisingCosts {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let sentences = tone::sentences(doc);
-        // The cheap test first: each distinct form once, whether it can name costs
-        // (or an amount), then each sentence by its forms.
-        let morphology = doc.morphology();
-        let costs = morphology.mark_forms(|w| {
-            COSTS.contains(&w.lemma.as_str())
-                || w.form.ends_with("kosten")
-                || w.head.as_deref().is_some_and(|h| COSTS.contains(&h))
-                || w.lemma == "bedrag"
-        });
         for (index, sentence) in sentences.iter().enumerate() {
-            if !morphology.sentence_has(index, &costs) || tone::helped(sentences, index) {
+            // The cheap test first: a form that can name costs (or an amount).
+            if sentence.marks & marks::COSTS_FORM == 0 || tone::helped(sentences, index) {
                 continue;
             }
             let n = sentence.words.len();

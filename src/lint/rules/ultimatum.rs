@@ -17,13 +17,10 @@
 use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::readability::Document;
-use crate::readability::tone;
+use crate::readability::tone::{self, marks, marks::LAST, marks::ULTIMATUMS};
 
 const BAD: &str = "Dit is uw laatste kans om de achterstand te betalen.";
 const GOOD: &str = "Wilt u de achterstand voor 1 juni betalen? Lukt dat niet, bel ons. Samen zoeken we een regeling.";
-
-/// What comes last: "laatste kans", "laatste waarschuwing".
-const LAST: &[&str] = &["laatste", "allerlaatste"];
 
 /// What a last one can be.
 const CHANCES: &[&str] = &[
@@ -34,9 +31,6 @@ const CHANCES: &[&str] = &[
     "mogelijkheid",
     "sommatie",
 ];
-
-/// Words that are an ultimatum by themselves.
-const ULTIMATUMS: &[&str] = &["sommatie", "ultimatum", "sommeren"];
 
 /// A last chance or a final warning.
 pub(crate) struct Ultimatum;
@@ -57,16 +51,10 @@ impl Rule for Ultimatum {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        // The cheap test first: each distinct form once, whether a finding can start
-        // from it ("geen", "laatste", an ultimatum), then each sentence by its forms.
-        let morphology = doc.morphology();
-        let starts = morphology.mark_forms(|w| {
-            w.form == "geen"
-                || LAST.contains(&w.form.as_str())
-                || ULTIMATUMS.contains(&w.lemma.as_str())
-        });
-        for (index, sentence) in tone::sentences(doc).iter().enumerate() {
-            if !morphology.sentence_has(index, &starts) {
+        for sentence in tone::sentences(doc) {
+            // The cheap test first: a form a finding can start from ("geen",
+            // "laatste", an ultimatum).
+            if sentence.marks & marks::ULTIMATUM_FORM == 0 {
                 continue;
             }
             let mut words = Vec::new();

@@ -106,6 +106,39 @@ pub(crate) const RIGHT: u64 = 1 << 36;
 /// "rekening": help when "rekening houden met" follows.
 pub(crate) const REKENING: u64 = 1 << 37;
 
+/// A form that can name costs or an amount (see the rule rising-costs): a
+/// lemma or compound head of [`COSTS`], a form ending in "kosten", "bedrag".
+pub(crate) const COSTS_FORM: u64 = 1 << 38;
+/// A form an ultimatum can start from (see the rule ultimatum): "geen", one
+/// of [`LAST`], or a lemma of [`ULTIMATUMS`].
+pub(crate) const ULTIMATUM_FORM: u64 = 1 << 39;
+
+/// What the reader owes or pays, besides words ending in "kosten".
+pub(crate) const COSTS: &[&str] = &[
+    "kost",
+    "kosten",
+    "boete",
+    "premie",
+    "schuld",
+    "huurschuld",
+    "rente",
+    "vordering",
+    "achterstand",
+    "huurachterstand",
+    "betalingsachterstand",
+    "aanmaning",
+    "herinnering",
+    "sommatie",
+    "dwangbevel",
+    "incasso",
+];
+
+/// What comes last: "laatste kans", "laatste waarschuwing".
+pub(crate) const LAST: &[&str] = &["laatste", "allerlaatste"];
+
+/// Words that are an ultimatum by themselves.
+pub(crate) const ULTIMATUMS: &[&str] = &["sommatie", "ultimatum", "sommeren"];
+
 /// The marks of one word form.
 pub(crate) fn of(word: &WordMorph) -> u64 {
     let lower = word.form.as_str();
@@ -289,6 +322,17 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
         .iter()
         .any(|v| reads_as(word, v)),
     );
+    set(
+        COSTS_FORM,
+        COSTS.contains(&lemma)
+            || lower.ends_with("kosten")
+            || word.head.as_deref().is_some_and(|h| COSTS.contains(&h))
+            || lemma == "bedrag",
+    );
+    set(
+        ULTIMATUM_FORM,
+        lower == "geen" || LAST.contains(&lower) || ULTIMATUMS.contains(&lemma),
+    );
     marks
 }
 
@@ -338,6 +382,10 @@ mod tests {
             ("kwamen", STRONG_PAST),
             ("wordt", PRESENT_AUXILIARY),
             ("moest", MUST),
+            ("incassokosten", COSTS_FORM),
+            ("bedrag", COSTS_FORM),
+            ("laatste", ULTIMATUM_FORM),
+            ("geen", ULTIMATUM_FORM),
         ] {
             assert_ne!(marks_of(form) & mark, 0, "{form}");
         }
