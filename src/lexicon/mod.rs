@@ -353,15 +353,15 @@ pub fn split_compound(word: &str, lexicon: &Lexicon, rare_zipf: f32) -> Option<V
     let common = |part: &str| {
         part.chars().count() >= 3 && lexicon.frequency(part).is_some_and(|f| f.zipf >= rare_zipf)
     };
-    let first_part = |part: &str| -> Option<String> {
-        if common(part) {
-            return Some(part.to_string());
+    // The length of the part a piece gives when it is not the last: the piece
+    // itself or the piece without its linking "en", "s" or "e".
+    let first_part = |piece: &str| -> Option<usize> {
+        if common(piece) {
+            return Some(piece.len());
         }
-        ["en", "s", "e"].iter().find_map(|link| {
-            part.strip_suffix(link)
-                .filter(|p| common(p))
-                .map(str::to_string)
-        })
+        ["en", "s", "e"]
+            .iter()
+            .find_map(|link| piece.strip_suffix(link).filter(|p| common(p)).map(str::len))
     };
     let bounds: Vec<usize> = word
         .char_indices()
@@ -369,38 +369,45 @@ pub fn split_compound(word: &str, lexicon: &Lexicon, rare_zipf: f32) -> Option<V
         .chain(std::iter::once(word.len()))
         .collect();
     let last = bounds.len() - 1;
-    // best[k]: the fewest parts for word[bounds[k]..], and where the first of them ends.
-    let mut best: Vec<Option<(usize, usize, String)>> = vec![None; bounds.len()];
+    // best[k]: the fewest parts for word[bounds[k]..], where the first of them
+    // ends (a char index) and its length in bytes.
+    let mut best: Vec<Option<(usize, usize, usize)>> = vec![None; bounds.len()];
     for k in (0..last).rev() {
         for j in (k + 1..=last).rev() {
-            let piece = &word[bounds[k]..bounds[j]];
-            let candidate = if j == last {
-                common(piece).then(|| (1, j, piece.to_string()))
+            // Only a split with fewer parts than the best so far can win, so a
+            // piece before a rest that cannot be split (most of them) is not looked up.
+            let count = if j == last {
+                1
             } else {
-                match (&best[j], first_part(piece)) {
-                    (Some((count, _, _)), Some(part)) => Some((count + 1, j, part)),
-                    _ => None,
+                match best[j] {
+                    Some((count, _, _)) => count + 1,
+                    None => continue,
                 }
             };
-            if let Some(candidate) = candidate
-                && best[k]
-                    .as_ref()
-                    .is_none_or(|current| candidate.0 < current.0)
-            {
-                best[k] = Some(candidate);
+            if best[k].is_some_and(|(current, _, _)| count >= current) {
+                continue;
+            }
+            let piece = &word[bounds[k]..bounds[j]];
+            let part = if j == last {
+                common(piece).then_some(piece.len())
+            } else {
+                first_part(piece)
+            };
+            if let Some(len) = part {
+                best[k] = Some((count, j, len));
             }
         }
     }
-    let (count, _, _) = best[0].as_ref()?;
-    if *count < 2 {
+    let (count, _, _) = best[0]?;
+    if count < 2 {
         return None;
     }
-    let mut parts = Vec::with_capacity(*count);
+    let mut parts = Vec::with_capacity(count);
     let mut k = 0;
     while k < last {
-        let (_, next, part) = best[k].as_ref()?;
-        parts.push(part.clone());
-        k = *next;
+        let (_, next, len) = best[k]?;
+        parts.push(word[bounds[k]..bounds[k] + len].to_string());
+        k = next;
     }
     Some(parts)
 }
@@ -451,5 +458,123 @@ mod tests {
         assert!(lexicon.abbreviations.contains("bijv."));
         assert!(lexicon.formal.len() >= 30);
         assert_eq!(lexicon.syllables.get("website"), Some(&2));
+    }
+
+    /// The compound splitter as it was before it skipped the pieces that
+    /// cannot win: every piece of every split looked up.
+    fn split_compound_every_piece(
+        word: &str,
+        lexicon: &Lexicon,
+        rare_zipf: f32,
+    ) -> Option<Vec<String>> {
+        if word.len() < 6 || word.len() > 80 {
+            return None;
+        }
+        let common = |part: &str| {
+            part.chars().count() >= 3
+                && lexicon.frequency(part).is_some_and(|f| f.zipf >= rare_zipf)
+        };
+        let first_part = |part: &str| -> Option<String> {
+            if common(part) {
+                return Some(part.to_string());
+            }
+            ["en", "s", "e"].iter().find_map(|link| {
+                part.strip_suffix(link)
+                    .filter(|p| common(p))
+                    .map(str::to_string)
+            })
+        };
+        let bounds: Vec<usize> = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(word.len()))
+            .collect();
+        let last = bounds.len() - 1;
+        let mut best: Vec<Option<(usize, usize, String)>> = vec![None; bounds.len()];
+        for k in (0..last).rev() {
+            for j in (k + 1..=last).rev() {
+                let piece = &word[bounds[k]..bounds[j]];
+                let candidate = if j == last {
+                    common(piece).then(|| (1, j, piece.to_string()))
+                } else {
+                    match (&best[j], first_part(piece)) {
+                        (Some((count, _, _)), Some(part)) => Some((count + 1, j, part)),
+                        _ => None,
+                    }
+                };
+                if let Some(candidate) = candidate
+                    && best[k]
+                        .as_ref()
+                        .is_none_or(|current| candidate.0 < current.0)
+                {
+                    best[k] = Some(candidate);
+                }
+            }
+        }
+        let (count, _, _) = best[0].as_ref()?;
+        if *count < 2 {
+            return None;
+        }
+        let mut parts = Vec::with_capacity(*count);
+        let mut k = 0;
+        while k < last {
+            let (_, next, part) = best[k].as_ref()?;
+            parts.push(part.clone());
+            k = *next;
+        }
+        Some(parts)
+    }
+
+    #[test]
+    fn the_compound_splitter_splits_as_when_it_looked_up_every_piece() {
+        let lexicon = load().unwrap();
+        // Common words glued together with and without linking letters, some
+        // with a rare or made-up piece, and every word of the word list.
+        let common: Vec<&str> = lexicon
+            .frequent_words()
+            .filter(|(w, f)| f.zipf >= DEFAULT_RARE_ZIPF && w.len() >= 3 && w.len() <= 9)
+            .map(|(w, _)| w)
+            .take(4_000)
+            .collect();
+        let glue = ["", "s", "e", "en", "x", "-", "ë"];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut words: Vec<String> = (0..6_000)
+            .map(|_| {
+                let parts = 2 + next(3);
+                let mut word = String::new();
+                for i in 0..parts {
+                    if i > 0 {
+                        word.push_str(glue[next(glue.len())]);
+                    }
+                    word.push_str(common[next(common.len())]);
+                }
+                word
+            })
+            .collect();
+        words.extend(
+            lexicon
+                .frequent_words()
+                .map(|(w, _)| w.to_string())
+                .step_by(7),
+        );
+        let mut split = 0;
+        for word in &words {
+            for zipf in [DEFAULT_RARE_ZIPF, 2.5, 4.5] {
+                let expected = split_compound_every_piece(word, &lexicon, zipf);
+                split += usize::from(expected.is_some());
+                assert_eq!(
+                    split_compound(word, &lexicon, zipf),
+                    expected,
+                    "{word} at {zipf}"
+                );
+            }
+        }
+        assert!(split > 5_000, "most glued words split: {split}");
     }
 }
