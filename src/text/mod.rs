@@ -7,6 +7,7 @@
 //! as one word but is never judged), `{% … %}` and `{# … #}` become spaces.
 
 pub mod segment;
+pub mod special;
 
 use crate::markdown::parser;
 use pulldown_cmark::{Event, Tag, TagEnd};

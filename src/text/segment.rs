@@ -11,10 +11,8 @@
 //! followed by a lower-case word does not end one either. Every block
 //! (heading, paragraph, list item) ends a sentence.
 
-use regex::bytes::Regex;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
@@ -57,29 +55,6 @@ pub struct Segmented {
     pub sentences: Vec<Sentence>,
 }
 
-fn special_tokens() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    // A bytes pattern: with Unicode classes off it may not be a `str` pattern.
-    PATTERN.get_or_init(|| {
-        let patterns = [
-            r"(?:https?://|www\.)[^\s<>()]*[^\s<>().,;:!?'\x22]", // URL
-            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",                      // e-mail
-            r"€\s?-?\d{1,3}(?:\.\d{3})*(?:,(?:\d{2}|-))?",        // amount
-            r"(?:\+\d{2}[\s-]?|\b0)\d{1,3}(?:[\s-]?\d{2,4}){2,4}\b", // phone
-            r"\b14\s0\d{2,3}\b",                                  // municipal 14 + area code
-            r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b", // IBAN
-            r"\b[1-9]\d{3}\s?[A-Z]{2}\b",                         // postcode
-            r"\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b",   // numeric date
-        ];
-        // ASCII classes and word boundaries: these tokens are ASCII (the € aside),
-        // Unicode boundaries would force the slow backtracking engine, and Unicode
-        // classes make the pattern several milliseconds slower to compile, which a
-        // `helder lint` of one letter pays every time.
-        let joined = format!("(?-u:{})", patterns.join("|").replace('€', r"\xE2\x82\xAC"));
-        regex::bytes::Regex::new(&joined).expect("the token patterns are valid")
-    })
-}
-
 /// Splits a block's text into tokens and sentences.
 pub fn segment(text: &str, abbreviations: &FxHashSet<&str>) -> Segmented {
     let tokens = tokenize(text);
@@ -89,24 +64,8 @@ pub fn segment(text: &str, abbreviations: &FxHashSet<&str>) -> Segmented {
 
 /// Tokens of a text.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    // Every special token holds a digit, an `@`, a `€` (its first byte is 0xE2),
-    // "www." or "http": a block without any of them (most of them) is not searched.
-    let specials: Vec<Range<usize>> = if text
-        .bytes()
-        .any(|b| b.is_ascii_digit() || b == b'@' || b == 0xE2)
-        || text.contains("www.")
-        || text.contains("http")
-    {
-        special_tokens()
-            .find_iter(text.as_bytes())
-            .map(|m| m.range())
-            .filter(|r| {
-                !r.is_empty() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let mut specials: Vec<Range<usize>> = Vec::new();
+    super::special::special_tokens(text, &mut specials);
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut next_special = 0;
     for (start, piece) in word_bounds(text) {
