@@ -41,8 +41,15 @@ impl Word<'_> {
     }
 }
 
-/// The tokens of sentence `index` of the document, with their morphology.
-pub(crate) fn sentence_words<'d>(doc: &'d Document<'_>, index: usize) -> Vec<Word<'d>> {
+/// The tokens of sentence `index` of the document, with their morphology,
+/// written into `words` (cleared first): a rule that looks at many sentences
+/// keeps one buffer for all of them instead of allocating one a sentence.
+pub(crate) fn sentence_words_into<'d>(
+    doc: &'d Document<'_>,
+    index: usize,
+    words: &mut Vec<Word<'d>>,
+) {
+    words.clear();
     let sentence = &doc.sentences[index];
     let block = doc.prose.blocks[sentence.block].text.as_str();
     let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
@@ -50,7 +57,7 @@ pub(crate) fn sentence_words<'d>(doc: &'d Document<'_>, index: usize) -> Vec<Wor
     // The sentence's words in token order: each token takes the next one when it is its token.
     let morphs = morphology.sentences[index].as_slice();
     let mut next_morph = 0;
-    let mut words = Vec::with_capacity(tokens.len());
+    words.reserve(tokens.len());
     for ((offset, token), lower) in tokens
         .iter()
         .enumerate()
@@ -73,7 +80,6 @@ pub(crate) fn sentence_words<'d>(doc: &'d Document<'_>, index: usize) -> Vec<Wor
             separable: morph.and_then(|m| m.separable),
         });
     }
-    words
 }
 
 /// The index range of the clause around token `at`: from after the previous

@@ -15,7 +15,7 @@
 //! ## Use instead
 //! "Misschien moet u geld terugbetalen."
 
-use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::clauses::{sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::WordMorph;
@@ -88,11 +88,13 @@ impl Rule for DoubleNegative {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // Each word form of the text is looked up once; most sentences have no negation.
         let cues = Cues::of(doc);
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
         for index in 0..doc.sentences.len() {
             if !may_have_double_negative(doc, index, cues) {
                 continue;
             }
-            let words = sentence_words(doc, index);
+            sentence_words_into(doc, index, &mut words);
             let mut reported_until = 0;
             for (at, word) in words.iter().enumerate() {
                 if at < reported_until || !NEGATIONS.contains(&word.lower) {

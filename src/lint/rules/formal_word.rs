@@ -26,7 +26,7 @@
 //! to `readability/formal-verbs.toml`, each with examples.
 
 use crate::lexicon::{FORMAL_ANCHOR, lexicon};
-use crate::lint::clauses::sentence_words;
+use crate::lint::clauses::sentence_words_into;
 use crate::lint::formal_verbs::{self, formal_verbs};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Fix, Rule, RuleDocs, Severity};
@@ -75,13 +75,15 @@ impl Rule for FormalWord {
         let morphology = doc.morphology();
         let cues = Cues::of(doc);
         let mut verb_spans: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
         for index in 0..doc.sentences.len() {
             if !cues.sentence_has(index, Cue::FORMAL_VERB) {
                 continue;
             }
             let sentence = &doc.sentences[index];
             let block = doc.prose.blocks[sentence.block].text.as_str();
-            let words = sentence_words(doc, index);
+            sentence_words_into(doc, index, &mut words);
             let mut next_free = 0;
             for at in 0..words.len() {
                 if at < next_free {

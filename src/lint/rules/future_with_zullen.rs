@@ -13,7 +13,7 @@
 //! ## Use instead
 //! "Wij bellen u volgende week."
 
-use crate::lint::clauses::{clause_around, sentence_words, span_of};
+use crate::lint::clauses::{clause_around, sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::{WordMorph, morphology};
@@ -49,11 +49,13 @@ impl Rule for FutureWithZullen {
         let lemmas = &morphology().lemmas;
         // Most sentences have no form of "zullen": look (once a word form) before building the view.
         let cues = Cues::of(doc);
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
         for index in 0..doc.sentences.len() {
             if !cues.sentence_has(index, Cue::ZULLEN) {
                 continue;
             }
-            let words = sentence_words(doc, index);
+            sentence_words_into(doc, index, &mut words);
             for (at, word) in words.iter().enumerate() {
                 if !matches!(word.lower, "zal" | "zult" | "zullen") {
                     continue;

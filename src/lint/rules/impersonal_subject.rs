@@ -14,7 +14,7 @@
 //! ## Use instead
 //! "U kunt een verzoek sturen. Stuur het formulier voor 1 mei."
 
-use crate::lint::clauses::{clause_around, sentence_words, span_of};
+use crate::lint::clauses::{clause_around, sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::WordMorph;
@@ -60,6 +60,8 @@ impl Rule for ImpersonalSubject {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // Each word form of the text is looked up once, not every token of every sentence.
         let cues = Cues::of(doc);
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
         for index in 0..doc.sentences.len() {
             // "er" is everywhere: only with a form of "worden" in the sentence.
             let candidate = cues.sentence_has(index, Cue::MEN)
@@ -68,7 +70,7 @@ impl Rule for ImpersonalSubject {
                 continue;
             }
             let sentence = &doc.sentences[index];
-            let words = sentence_words(doc, index);
+            sentence_words_into(doc, index, &mut words);
             let mut push = |range: std::ops::Range<usize>, message: String, suggestion: &str| {
                 out.push(Finding {
                     rule: self.id(),

@@ -13,7 +13,7 @@
 //! ## Use instead
 //! "Hebt u nog vragen over de hoogte van uw uitkering? Bel ons dan."
 
-use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::clauses::{sentence_words_into, span_of};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Document;
 
@@ -62,6 +62,8 @@ impl Rule for LongLeadClause {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
         for index in 0..doc.sentences.len() {
             let sentence = &doc.sentences[index];
             let block = &doc.prose.blocks[sentence.block].text;
@@ -77,7 +79,7 @@ impl Rule for LongLeadClause {
             {
                 continue;
             }
-            let words = sentence_words(doc, index);
+            sentence_words_into(doc, index, &mut words);
             let counts = |range: std::ops::Range<usize>| {
                 words[range]
                     .iter()

@@ -14,7 +14,7 @@
 //! "Wij bekijken uw aanvraag. Daarna krijgt u een brief."
 
 use crate::dutch::MONTHS;
-use crate::lint::clauses::{Word, sentence_words, span_of};
+use crate::lint::clauses::{Word, sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::{WordMorph, morphology};
@@ -67,6 +67,9 @@ impl Rule for Nominalisation {
             }
             verb_like[word] == 2
         };
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
+        let mut real: Vec<usize> = Vec::new();
         for index in 0..doc.sentences.len() {
             if !cues.sentence_has(index, Cue::VAN) {
                 continue;
@@ -81,8 +84,9 @@ impl Rule for Nominalisation {
             if !candidate {
                 continue;
             }
-            let words = sentence_words(doc, index);
-            let real: Vec<usize> = (0..words.len()).filter(|&i| words[i].is_word).collect();
+            sentence_words_into(doc, index, &mut words);
+            real.clear();
+            real.extend((0..words.len()).filter(|&i| words[i].is_word));
             for (k, &at) in real.iter().enumerate() {
                 // "de beoordeling van", "het tijdig indienen van": at most one word between.
                 let Some(van) = real[k + 1..]

@@ -15,7 +15,7 @@
 //! ## Use instead
 //! "Wij kunnen voorwaarden aan de uitkering verbinden."
 
-use crate::lint::clauses::{clause_around, sentence_words, span_of};
+use crate::lint::clauses::{clause_around, sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::{WordMorph, morphology};
@@ -53,12 +53,14 @@ impl Rule for PassiveWithWorden {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // Most sentences have no "worden" (each word form is asked once a text, for every rule).
         let cues = Cues::of(doc);
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
         for index in 0..doc.sentences.len() {
             if !cues.sentence_has(index, Cue::WORDEN) {
                 continue;
             }
             let sentence = &doc.sentences[index];
-            let words = sentence_words(doc, index);
+            sentence_words_into(doc, index, &mut words);
             for (at, word) in words.iter().enumerate() {
                 if !WORDEN.contains(&word.lower) {
                     continue;

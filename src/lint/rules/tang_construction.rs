@@ -17,7 +17,7 @@
 //! ## Use instead
 //! "U kreeg in mei en juni te weinig. Wij betalen dat bedrag op 1 december terug."
 
-use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::clauses::{sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::WordMorph;
@@ -87,11 +87,13 @@ impl Rule for TangConstruction {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let cues = Cues::of(doc);
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
         for index in 0..doc.sentences.len() {
             if !may_have_tang(doc, index, cues) {
                 continue;
             }
-            let words = sentence_words(doc, index);
+            sentence_words_into(doc, index, &mut words);
             let count = |range: std::ops::Range<usize>| {
                 words[range]
                     .iter()

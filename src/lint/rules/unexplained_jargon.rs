@@ -26,7 +26,7 @@
 //! ## Options
 //! Add words to `readability/jargon.toml`, each with an explanation and a bad and a good example.
 
-use crate::lint::clauses::{sentence_words, span_of};
+use crate::lint::clauses::{sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::{WordMorph, morphology};
@@ -193,6 +193,9 @@ impl Rule for UnexplainedJargon {
         let mut candidates: Vec<usize> = Vec::new();
         // Each word form of the text is looked up once.
         let cues = Cues::of(doc);
+        // One word view for all sentences, rebuilt for each that needs it.
+        let mut words = Vec::new();
+        let mut real: Vec<usize> = Vec::new();
         for index in 0..doc.sentences.len() {
             if settled.iter().all(|s| *s) {
                 break;
@@ -201,8 +204,9 @@ impl Rule for UnexplainedJargon {
             if !cues.sentence_has(index, Cue::JARGON_END) {
                 continue;
             }
-            let words = sentence_words(doc, index);
-            let real: Vec<usize> = (0..words.len()).filter(|&i| words[i].is_word).collect();
+            sentence_words_into(doc, index, &mut words);
+            real.clear();
+            real.extend((0..words.len()).filter(|&i| words[i].is_word));
             // The terms whose last word one of the sentence's words can be: its
             // text, its lemma or its compound head (what a match below asks of
             // the last word), in the order of the list.
