@@ -66,14 +66,57 @@ pub fn segment(text: &str, abbreviations: &FxHashSet<&str>) -> Segmented {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut specials: Vec<Range<usize>> = Vec::new();
     super::special::special_tokens(text, &mut specials);
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
-    let mut next_special = 0;
-    for (start, piece) in word_bounds(text) {
-        let end = start + piece.len();
-        while next_special < specials.len() && specials[next_special].end <= start {
-            next_special += 1;
+    let mut tokens = Tokens {
+        text,
+        tokens: Vec::with_capacity(text.len() / 5),
+        specials: &specials,
+        next_special: 0,
+    };
+    if text.is_ascii() {
+        // The pieces of `AsciiWordBounds` without the iterator: whitespace is
+        // never a token, and no special token starts with it, so a run of it is
+        // skipped without making a piece of it.
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if matches!(bytes[at], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                at += 1;
+                continue;
+            }
+            let end = ascii_piece_end(bytes, at);
+            tokens.add(at, end);
+            at = end;
         }
-        if let Some(special) = specials.get(next_special)
+    } else {
+        for (start, piece) in word_bounds(text) {
+            tokens.add(start, start + piece.len());
+        }
+    }
+    tokens.tokens
+}
+
+/// The tokens of a text as its word-bound pieces come in.
+struct Tokens<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    /// The special tokens of the text, in order.
+    specials: &'a [Range<usize>],
+    /// The first special token that does not end before the current piece.
+    next_special: usize,
+}
+
+impl Tokens<'_> {
+    /// Adds the piece `start..end` (one piece of `word_bounds`): a piece of a
+    /// special token adds that token once, whitespace adds nothing, and "e" "-"
+    /// "mail" without spaces around the hyphen is one word.
+    fn add(&mut self, start: usize, end: usize) {
+        let (text, tokens) = (self.text, &mut self.tokens);
+        while self.next_special < self.specials.len()
+            && self.specials[self.next_special].end <= start
+        {
+            self.next_special += 1;
+        }
+        if let Some(special) = self.specials.get(self.next_special)
             && special.start < end
         {
             if tokens.last().is_none_or(|t| t.range != *special) {
@@ -82,19 +125,32 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     range: special.clone(),
                 });
             }
-            continue;
+            return;
         }
-        let Some(first) = piece.chars().next() else {
-            continue;
-        };
-        let kind = if first.is_alphabetic() {
-            TokenKind::Word
-        } else if first.is_numeric() {
-            TokenKind::Number
-        } else if first.is_whitespace() {
-            continue;
+        let first = text.as_bytes()[start];
+        let kind = if first.is_ascii() {
+            if first.is_ascii_alphabetic() {
+                TokenKind::Word
+            } else if first.is_ascii_digit() {
+                TokenKind::Number
+            } else if matches!(first, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                return;
+            } else {
+                TokenKind::Punct
+            }
         } else {
-            TokenKind::Punct
+            let Some(first) = text[start..end].chars().next() else {
+                return;
+            };
+            if first.is_alphabetic() {
+                TokenKind::Word
+            } else if first.is_numeric() {
+                TokenKind::Number
+            } else if first.is_whitespace() {
+                return;
+            } else {
+                TokenKind::Punct
+            }
         };
         // Join "e" "-" "mail" into one word when there is no space around the hyphen.
         if kind == TokenKind::Word
@@ -109,14 +165,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if let Some(previous) = tokens.last_mut() {
                 previous.range.end = end;
             }
-            continue;
+            return;
         }
         tokens.push(Token {
             kind,
             range: start..end,
         });
     }
-    tokens
 }
 
 fn sentences(text: &str, tokens: &[Token], abbreviations: &FxHashSet<&str>) -> Vec<Sentence> {
@@ -299,44 +354,52 @@ impl<'a> Iterator for AsciiWordBounds<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let bytes = self.text.as_bytes();
         let start = self.at;
-        let first = *bytes.get(start)?;
-        let is_alnum = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-        let mut end = start + 1;
-        if is_alnum(first) {
-            while end < bytes.len() {
-                let b = bytes[end];
-                if is_alnum(b) {
-                    end += 1;
-                    continue;
-                }
-                // One joining mark between two letters or two digits (UAX #29 WB6/7, WB11/12).
-                let (Some(&before), Some(&after)) = (bytes.get(end - 1), bytes.get(end + 1)) else {
-                    break;
-                };
-                let letters = before.is_ascii_alphabetic()
-                    && after.is_ascii_alphabetic()
-                    && matches!(b, b'.' | b'\'' | b':');
-                let digits = before.is_ascii_digit()
-                    && after.is_ascii_digit()
-                    && matches!(b, b'.' | b',' | b';' | b'\'');
-                if letters || digits {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-        } else if first == b' ' {
-            while end < bytes.len() && bytes[end] == b' ' {
-                end += 1;
-            }
-        } else if first == b'\r' && bytes.get(end) == Some(&b'\n') {
-            end += 1;
+        if start >= self.text.len() {
+            return None;
         }
+        let end = ascii_piece_end(self.text.as_bytes(), start);
         self.at = end;
         Some((start, &self.text[start..end]))
     }
+}
+
+/// Where the piece of ASCII text that starts at `start` ends (see [`AsciiWordBounds`]).
+fn ascii_piece_end(bytes: &[u8], start: usize) -> usize {
+    let first = bytes[start];
+    let is_alnum = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut end = start + 1;
+    if is_alnum(first) {
+        while end < bytes.len() {
+            let b = bytes[end];
+            if is_alnum(b) {
+                end += 1;
+                continue;
+            }
+            // One joining mark between two letters or two digits (UAX #29 WB6/7, WB11/12).
+            let (Some(&before), Some(&after)) = (bytes.get(end - 1), bytes.get(end + 1)) else {
+                break;
+            };
+            let letters = before.is_ascii_alphabetic()
+                && after.is_ascii_alphabetic()
+                && matches!(b, b'.' | b'\'' | b':');
+            let digits = before.is_ascii_digit()
+                && after.is_ascii_digit()
+                && matches!(b, b'.' | b',' | b';' | b'\'');
+            if letters || digits {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+    } else if first == b' ' {
+        while end < bytes.len() && bytes[end] == b' ' {
+            end += 1;
+        }
+    } else if first == b'\r' && bytes.get(end) == Some(&b'\n') {
+        end += 1;
+    }
+    end
 }
 
 /// "S", "S.J", "A.B.C": one or more single letters joined by full stops, the first a capital.
@@ -496,6 +559,99 @@ mod tests {
                 let reference: Vec<(usize, &str)> = line.split_word_bound_indices().collect();
                 assert_eq!(fast, reference, "{line}");
             }
+        }
+    }
+
+    /// The tokens as `tokenize` made them from every piece of
+    /// `split_word_bound_indices`, whitespace included, before the ASCII loop.
+    fn tokenize_from_every_piece(text: &str) -> Vec<Token> {
+        let mut specials = Vec::new();
+        crate::text::special::special_tokens(text, &mut specials);
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut next_special = 0;
+        for (start, piece) in text.split_word_bound_indices() {
+            let end = start + piece.len();
+            while next_special < specials.len() && specials[next_special].end <= start {
+                next_special += 1;
+            }
+            if let Some(special) = specials.get(next_special)
+                && special.start < end
+            {
+                if tokens.last().is_none_or(|t| t.range != *special) {
+                    tokens.push(Token {
+                        kind: TokenKind::Special,
+                        range: special.clone(),
+                    });
+                }
+                continue;
+            }
+            let Some(first) = piece.chars().next() else {
+                continue;
+            };
+            let kind = if first.is_alphabetic() {
+                TokenKind::Word
+            } else if first.is_numeric() {
+                TokenKind::Number
+            } else if first.is_whitespace() {
+                continue;
+            } else {
+                TokenKind::Punct
+            };
+            let n = tokens.len();
+            if kind == TokenKind::Word
+                && n >= 2
+                && tokens[n - 1].kind == TokenKind::Punct
+                && &text[tokens[n - 1].range.clone()] == "-"
+                && tokens[n - 1].range.start == tokens[n - 2].range.end
+                && tokens[n - 1].range.end == start
+                && tokens[n - 2].kind == TokenKind::Word
+            {
+                tokens.pop();
+                if let Some(previous) = tokens.last_mut() {
+                    previous.range.end = end;
+                }
+                continue;
+            }
+            tokens.push(Token {
+                kind,
+                range: start..end,
+            });
+        }
+        tokens
+    }
+
+    #[test]
+    fn tokens_are_those_made_from_every_piece_of_the_word_bounds() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for line in text.lines().chain([text.as_str()]) {
+                assert_eq!(tokenize(line), tokenize_from_every_piece(line), "{line}");
+            }
+        }
+        const PIECES: &[&str] = &[
+            "de", "Uw", "e", "-", "mail", " ", "  ", "\t", "\r\n", "\r", "\n", "\u{b}", "\u{c}",
+            "\u{1f}", ".", ",", "'", ":", ";", "_", "12", "0488", "€", "www.", "x@y.nl", "é", "Ć",
+            "1.250,00", "NL91 ", "ABCD", "6512 KT", "o.a.", "(", ")", "?", "!", "\u{a0}",
+        ];
+        let mut state: u64 = 0x5DEE_CE66_D1CE_4E5B;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut text = String::new();
+        for _ in 0..50_000 {
+            text.clear();
+            for _ in 0..1 + next(14) {
+                text.push_str(PIECES[next(PIECES.len())]);
+            }
+            assert_eq!(
+                tokenize(&text),
+                tokenize_from_every_piece(&text),
+                "{text:?}"
+            );
         }
     }
 
