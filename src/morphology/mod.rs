@@ -293,10 +293,17 @@ impl DocumentMorphology {
         };
         // The concepts side by side, so a token does not follow a pointer to its form.
         let concepts: Vec<ConceptSet> = document.words.iter().map(|w| w.concepts).collect();
+        // Whether each form is a separable particle: tested once a form, not once a word.
+        let particles: Vec<bool> = document
+            .words
+            .iter()
+            .map(|w| PARTICLES.contains(&w.form.as_str()))
+            .collect();
         let mut word_forms = word_forms.into_iter();
         for (block, tokens) in sentences {
             let (text, segmented) = blocks[block];
-            let mut words = Vec::new();
+            // One allocation a sentence: room for every token (most are words).
+            let mut words = Vec::with_capacity(tokens.len());
             for (i, token) in segmented.tokens[tokens.clone()].iter().enumerate() {
                 if token.kind != TokenKind::Word {
                     continue;
@@ -311,7 +318,9 @@ impl DocumentMorphology {
                     concepts: concepts[word],
                 });
             }
-            document.join_separable_verbs(text, segmented, &mut words);
+            if words.iter().any(|w| particles[w.word]) {
+                document.join_separable_verbs(text, segmented, &particles, &mut words);
+            }
             document.sentences.push(words);
         }
         document
@@ -337,14 +346,21 @@ impl DocumentMorphology {
 
     /// Finds "zet … stop" (a finite verb and its particle at the end of the clause)
     /// and "stop te zetten", and gives both words the separable verb and its concepts.
-    fn join_separable_verbs(&self, text: &str, segmented: &Segmented, words: &mut [TokenMorph]) {
+    /// `particles` says for each form of [`DocumentMorphology::words`] whether it is in [`PARTICLES`].
+    fn join_separable_verbs(
+        &self,
+        text: &str,
+        segmented: &Segmented,
+        particles: &[bool],
+        words: &mut [TokenMorph],
+    ) {
         let morphology = morphology();
         let lower = |t: &TokenMorph| self.words[t.word].form.as_str();
         for j in 0..words.len() {
-            let particle = lower(&words[j]);
-            if !PARTICLES.contains(&particle) {
+            if !particles[words[j].word] {
                 continue;
             }
+            let particle = lower(&words[j]);
             // "stop te zetten": particle, "te", infinitive.
             if j + 2 < words.len() && lower(&words[j + 1]) == "te" {
                 let verb = &self.words[words[j + 2].word];

@@ -159,8 +159,13 @@ impl LowerForms {
                 }
             } else {
                 let start = self.text.len();
-                // `str::to_lowercase`, exactly (a final sigma included).
-                self.text.push_str(&word.to_lowercase());
+                if word.is_ascii() {
+                    self.text.push_str(word);
+                    self.text[start..].make_ascii_lowercase();
+                } else {
+                    // `str::to_lowercase`, exactly (a final sigma included).
+                    self.text.push_str(&word.to_lowercase());
+                }
                 LowerForm {
                     start: offset(start),
                     end: offset(self.text.len()),
