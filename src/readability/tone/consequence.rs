@@ -363,7 +363,7 @@ fn in_law_name(sentence: &ToneSentence, i: usize) -> bool {
     let clause = sentence.clause_of(i).words.clone();
     (i.saturating_sub(3).max(clause.start)..i).any(|k| {
         let w = &sentence.words[k];
-        w.capitalised && LAW_KINDS.contains(&w.lower())
+        w.capitalised() && LAW_KINDS.contains(&w.lower())
     })
 }
 

@@ -151,7 +151,7 @@ fn reported(sentence: &ToneSentence) -> bool {
     };
     // "de Kamer" (parliament) is a source; "uw kamer" is a room.
     let chamber = (1..sentence.words.len())
-        .any(|k| sentence.words[k].capitalised && sentence.words[k].lower() == "kamer");
+        .any(|k| sentence.words[k].capitalised() && sentence.words[k].lower() == "kamer");
     // The cheap test first: a word of the concept source (readability/concepts.toml).
     if !sentence.concepts.contains(Concept::Source) && !chamber {
         return false;

@@ -139,6 +139,10 @@ pub(crate) const LAST: &[&str] = &["laatste", "allerlaatste"];
 /// Words that are an ultimatum by themselves.
 pub(crate) const ULTIMATUMS: &[&str] = &["sommatie", "ultimatum", "sommeren"];
 
+/// Not a mark of a form: a word of the tone view that starts with a capital
+/// letter in the text carries it with the marks of its form.
+pub(crate) const CAPITALISED: u64 = 1 << 63;
+
 /// The marks of one word form.
 pub(crate) fn of(word: &WordMorph) -> u64 {
     let lower = word.form.as_str();

@@ -156,11 +156,10 @@ pub(crate) struct ToneWord {
     pub(crate) morph: morph_ref::MorphRef,
     /// Its concepts (with those of its separable verb).
     pub(crate) concepts: ConceptSet,
-    /// The clause it is in.
-    pub(crate) clause: usize,
-    /// It starts with a capital letter in the text ("Verordening", "Rechtbank").
-    pub(crate) capitalised: bool,
-    /// The marks of its form (see [`marks`]).
+    /// The clause it is in (an index into [`ToneSentence::clauses`]).
+    pub(crate) clause: u32,
+    /// The marks of its form (see [`marks`]), and [`marks::CAPITALISED`] when
+    /// it starts with a capital letter in the text.
     pub(crate) marks: u64,
 }
 
@@ -216,6 +215,11 @@ impl ToneWord {
         &self.morph.form
     }
 
+    /// Whether it starts with a capital letter in the text ("Verordening", "Rechtbank").
+    pub(crate) fn capitalised(&self) -> bool {
+        self.marks & marks::CAPITALISED != 0
+    }
+
     /// Its lemma.
     pub(crate) fn lemma(&self) -> &str {
         &self.morph.lemma
@@ -244,7 +248,7 @@ impl ToneSentence {
 
     /// The clause of word `i`.
     pub(crate) fn clause_of(&self, i: usize) -> &Clause {
-        &self.clauses[self.words[i].clause]
+        &self.clauses[self.words[i].clause as usize]
     }
 
     /// The words with a concept of `set` that stand in a clause that is not negated.
@@ -301,7 +305,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
     // The marks of each distinct form, once.
     let form_marks: Vec<u64> = morphology.words.iter().map(|w| marks::of(w)).collect();
     // The distinct forms, shared by the words of the view.
-    let forms: Arc<[Arc<WordMorph>]> = morphology.words.iter().cloned().collect();
+    let forms: Arc<Vec<Arc<WordMorph>>> = Arc::new(morphology.words.clone());
     // Whether punctuation stands before each word of a sentence (one buffer for all).
     let mut punctuated: Vec<bool> = Vec::new();
     let mut sentences: Vec<ToneSentence> = doc
@@ -359,11 +363,16 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                     morph: morph_ref::MorphRef::new(&forms, token.word),
                     concepts: token.concepts,
                     clause: 0,
-                    capitalised: text[tokens[token.token].range.clone()]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase),
-                    marks: form_marks[token.word],
+                    marks: form_marks[token.word]
+                        | if text[tokens[token.token].range.clone()]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                        {
+                            marks::CAPITALISED
+                        } else {
+                            0
+                        },
                 });
             }
             // Then the clause breaks: punctuation, a word that starts a clause, "dat"
@@ -484,7 +493,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 }
             }
             // Renumber the words' clauses to the clause list.
-            for (index, clause) in sentence.clauses.iter().enumerate() {
+            for (index, clause) in (0u32..).zip(&sentence.clauses) {
                 for k in clause.words.clone() {
                     sentence.words[k].clause = index;
                 }

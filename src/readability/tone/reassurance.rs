@@ -17,7 +17,7 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
     {
         return sentence.restricted;
     }
-    let consequence_clauses: Vec<usize> = consequences(sentence)
+    let consequence_clauses: Vec<u32> = consequences(sentence)
         .iter()
         .map(|(w, _)| sentence.words[*w].clause)
         .collect();
@@ -126,7 +126,7 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
         let lost = consequence_clauses.contains(&w.clause)
             && (w.concepts.contains(Concept::Benefit)
                 || w.lemma() == "recht"
-                || clause_loses(sentence, w.clause));
+                || clause_loses(sentence, w.clause as usize));
         offer && !lost
     });
     offered || sentence.restricted || critique(sentence)
