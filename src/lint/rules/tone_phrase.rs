@@ -108,7 +108,7 @@ impl Rule for TonePhrase {
             let word = view
                 .words
                 .iter()
-                .position(|w| w.range.start == found.range.start);
+                .position(|w| w.range().start == found.range.start);
             // A consequence word that the tone view does not read as one for the
             // reader: a fine that is paid, "zonder rente", a seizure lifted, the
             // court of an objection.
@@ -116,7 +116,7 @@ impl Rule for TonePhrase {
                 .union(crate::readability::tone::WEAK_CONSEQUENCE);
             let loaded: Vec<usize> = (0..view.words.len())
                 .filter(|&k| {
-                    let range = &view.words[k].range;
+                    let range = view.words[k].range();
                     range.start >= found.range.start
                         && range.end <= found.range.end
                         && view.words[k].concepts.intersects(consequence)

@@ -64,7 +64,7 @@ pub(super) fn dated_past(sentence: &ToneSentence, text: &str) -> bool {
         // The month's length first: a cheap test before twelve comparisons.
         (3..=9).contains(&sentence.words[k].lower().len())
             && sentence.is(k, &MONTHS)
-            && text[..sentence.words[k].range.start]
+            && text[..sentence.words[k].range().start]
                 .trim_end()
                 .ends_with(|c: char| c.is_ascii_digit())
     });

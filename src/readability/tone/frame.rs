@@ -213,7 +213,7 @@ fn counted(sentence: &ToneSentence, text: &str) -> bool {
         if !digits {
             return false;
         }
-        let before = text[..sentence.words[k].range.start].trim_end();
+        let before = text[..sentence.words[k].range().start].trim_end();
         let run = &before[before
             .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
             .len()..];

@@ -37,6 +37,7 @@ use crate::morphology::{Concept, ConceptSet, DocumentMorphology, WordMorph};
 use consequence::find_consequences;
 pub(crate) use consequence::{consequences, heavy};
 use dated::dated_past;
+pub(crate) use reading::is_command;
 use reading::{as_role, comparative};
 use reassurance::{LimitWords, help, restricted};
 use std::ops::Range;
@@ -150,8 +151,10 @@ pub(crate) struct Clause {
 /// One word of a sentence for the tone rules.
 #[derive(Debug, Clone)]
 pub(crate) struct ToneWord {
-    /// Byte range in the block text.
-    pub(crate) range: Range<usize>,
+    /// Where it starts in the block text (a byte offset; see [`ToneWord::range`]).
+    start: u32,
+    /// Where it ends in the block text.
+    end: u32,
     /// Its form, lemma, other lemmas and verb reading (shared with the morphology).
     pub(crate) morph: morph_ref::MorphRef,
     /// Its concepts (with those of its separable verb).
@@ -213,6 +216,11 @@ impl ToneWord {
     /// The word in lower case.
     pub(crate) fn lower(&self) -> &str {
         &self.morph.form
+    }
+
+    /// Its byte range in the block text.
+    pub(crate) fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
     }
 
     /// Whether it starts with a capital letter in the text ("Verordening", "Rechtbank").
@@ -296,7 +304,7 @@ impl ToneSentence {
 
     /// The byte range in the block text of words `first..=last`.
     pub(crate) fn span(&self, first: usize, last: usize) -> Range<usize> {
-        self.words[first].range.start..self.words[last].range.end
+        self.words[first].range().start..self.words[last].range().end
     }
 }
 
@@ -358,8 +366,12 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 previous_token = Some(token.token);
                 sentence.concepts = sentence.concepts.union(token.concepts);
                 sentence.marks |= form_marks[token.word];
+                let range = &tokens[token.token].range;
+                let offset =
+                    |at: usize| u32::try_from(at).expect("a block of text shorter than 4 GiB");
                 sentence.words.push(ToneWord {
-                    range: tokens[token.token].range.clone(),
+                    start: offset(range.start),
+                    end: offset(range.end),
                     morph: morph_ref::MorphRef::new(&forms, token.word),
                     concepts: token.concepts,
                     clause: 0,
@@ -638,25 +650,6 @@ fn verb_first(sentence: &ToneSentence, start: usize) -> bool {
     is_finite_verb(first)
         && sentence.has(start + 1, marks::SUBJECT)
         && sentence.words[start + 1].clause == first.clause
-}
-
-/// Whether the sentence is a command: it opens with a verb stem that is not
-/// followed by a subject ("Stuur de papieren op", "Reageer direct").
-pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
-    let Some(first) = sentence.words.first() else {
-        return false;
-    };
-    let lemmas = &crate::morphology::morphology().lemmas;
-    let stem = (first.lemma() != first.lower() && lemmas.is_verb(first.lemma())
-        || first.morph.others.split(',').any(|o| lemmas.is_verb(o)))
-        // "Zet …", "Wacht …": a stem that ends in t ("zetten"), not "Betaalt u".
-        && (!first.lower().ends_with('t')
-            || first.lower() != "let" && first.lemma().strip_suffix("ten") == Some(first.lower())
-            || first.morph.others.split(',').any(|o| o.strip_suffix("ten") == Some(first.lower())))
-        && !first.lower().ends_with("en");
-    // "Stuur je …?" asks; "Meld u …" (with the stem, not "Meldt u") still commands.
-    stem && !sentence.is(1, &["ik", "je", "jij", "we", "wij", "ze", "zij", "hij"])
-        && !sentence.question
 }
 
 /// Whether a word reads as a finite verb ("betaalt", "schakelen", "zet").

@@ -1,7 +1,7 @@
-//! How a word reads in its place: "als" meaning "as" ("als fraudeur
-//! bestempeld"), and a comparative before "dan" ("meer dan").
+//! How a word or a sentence reads in its place: "als" meaning "as" ("als fraudeur
+//! bestempeld"), a comparative before "dan" ("meer dan"), a command.
 
-use super::{ToneWord, is_finite_verb};
+use super::{ToneSentence, ToneWord, is_finite_verb};
 
 /// Whether "als" at word `k` means "as", not "if": "als fraudeur bestempeld",
 /// "beschouwen wij uw aanvraag als ingetrokken": a noun or a participle that
@@ -39,4 +39,23 @@ pub(super) fn comparative(word: &ToneWord) -> bool {
         word.lower(),
         "meer" | "minder" | "eerder" | "later" | "anders"
     ) || (word.lower().ends_with("er") && word.lemma() != word.lower())
+}
+
+/// Whether the sentence is a command: it opens with a verb stem that is not
+/// followed by a subject ("Stuur de papieren op", "Reageer direct").
+pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
+    let Some(first) = sentence.words.first() else {
+        return false;
+    };
+    let lemmas = &crate::morphology::morphology().lemmas;
+    let stem = (first.lemma() != first.lower() && lemmas.is_verb(first.lemma())
+        || first.morph.others.split(',').any(|o| lemmas.is_verb(o)))
+        // "Zet …", "Wacht …": a stem that ends in t ("zetten"), not "Betaalt u".
+        && (!first.lower().ends_with('t')
+            || first.lower() != "let" && first.lemma().strip_suffix("ten") == Some(first.lower())
+            || first.morph.others.split(',').any(|o| o.strip_suffix("ten") == Some(first.lower())))
+        && !first.lower().ends_with("en");
+    // "Stuur je …?" asks; "Meld u …" (with the stem, not "Meldt u") still commands.
+    stem && !sentence.is(1, &["ik", "je", "jij", "we", "wij", "ze", "zij", "hij"])
+        && !sentence.question
 }
