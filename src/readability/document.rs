@@ -6,7 +6,7 @@
 //! [`Metrics`] read the same document, so nothing is computed twice.
 
 use super::ReadabilityConfig;
-use super::grammar::find_participle;
+use super::grammar::{find_participle, passive_facts};
 use super::metrics::Metrics;
 use super::phrase;
 use super::syllables;
@@ -211,9 +211,52 @@ impl<'a> Document<'a> {
         let mut rare_cache: FxHashMap<String, Verdict> = FxHashMap::default();
         let mut seen: FxHashMap<&str, WordInfo> = FxHashMap::default();
         let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
+        // What is known of each token of the current block (of its words; a
+        // placeholder for the other tokens), found before its sentences are read,
+        // so the passive search reads the words after an auxiliary from here.
+        let mut block_infos: Vec<WordInfo> = Vec::new();
         for (block_index, block) in doc.prose.blocks.iter().enumerate() {
             let segmented = segment(&block.text, &lexicon.abbreviations);
             doc.lower.add_block(&block.text, &segmented.tokens);
+            block_infos.clear();
+            for token in &segmented.tokens {
+                if token.kind != TokenKind::Word {
+                    block_infos.push(WordInfo::NOT_A_WORD);
+                    continue;
+                }
+                let text = &block.text[token.range.clone()];
+                // Most tokens repeat a word seen before ("u", "de", "uw"): look it up once a text.
+                let info = match seen.get(text) {
+                    Some(info) => *info,
+                    None => {
+                        lowercase_into(&mut lower, text);
+                        let entry = lexicon.entry(&lower);
+                        let form = form_id(&mut form_ids, &mut doc.forms, &lower);
+                        let info = WordInfo {
+                            form,
+                            class: entry.flags,
+                            verdict: judge_cached(&lower, entry, lexicon, config, &mut rare_cache),
+                            syllables: if entry.flags & SYLLABLES_IN_TABLE != 0
+                                || lower.starts_with("ge")
+                                || lower.contains('-')
+                            {
+                                syllables::count_lower(&lower)
+                            } else {
+                                syllables::by_rule(&lower).max(1)
+                            },
+                            letters: if lower.is_ascii() {
+                                lower.bytes().filter(u8::is_ascii_alphabetic).count()
+                            } else {
+                                lower.chars().filter(|c| c.is_alphabetic()).count()
+                            },
+                            passive: passive_facts(&lower, entry.flags),
+                        };
+                        seen.insert(text, info);
+                        info
+                    }
+                };
+                block_infos.push(info);
+            }
             let mut block_word_count = 0;
             for sentence in &segmented.sentences {
                 let mut facts = SentenceFacts {
@@ -229,6 +272,7 @@ impl<'a> Document<'a> {
                 let mut first_word = true;
                 let mut after_comma = false;
                 let tokens = &segmented.tokens[sentence.tokens.clone()];
+                let infos = &block_infos[sentence.tokens.clone()];
                 for (i, token) in tokens.iter().enumerate() {
                     let text = &block.text[token.range.clone()];
                     match token.kind {
@@ -245,41 +289,7 @@ impl<'a> Document<'a> {
                         TokenKind::Word => {}
                     }
                     facts.words += 1;
-                    // Most tokens repeat a word seen before ("u", "de", "uw"): look it up once a text.
-                    let info = match seen.get(text) {
-                        Some(info) => *info,
-                        None => {
-                            lowercase_into(&mut lower, text);
-                            let entry = lexicon.entry(&lower);
-                            let form = form_id(&mut form_ids, &mut doc.forms, &lower);
-                            let info = WordInfo {
-                                form,
-                                class: entry.flags,
-                                verdict: judge_cached(
-                                    &lower,
-                                    entry,
-                                    lexicon,
-                                    config,
-                                    &mut rare_cache,
-                                ),
-                                syllables: if entry.flags & SYLLABLES_IN_TABLE != 0
-                                    || lower.starts_with("ge")
-                                    || lower.contains('-')
-                                {
-                                    syllables::count_lower(&lower)
-                                } else {
-                                    syllables::by_rule(&lower).max(1)
-                                },
-                                letters: if lower.is_ascii() {
-                                    lower.bytes().filter(u8::is_ascii_alphabetic).count()
-                                } else {
-                                    lower.chars().filter(|c| c.is_alphabetic()).count()
-                                },
-                            };
-                            seen.insert(text, info);
-                            info
-                        }
-                    };
+                    let info = infos[i];
                     let class = info.class;
                     facts.tone |= class
                         & (CONDITION | FAILURE | SANCTION | HELP | TONE_ANCHOR | FORMAL_ANCHOR);
@@ -289,11 +299,17 @@ impl<'a> Document<'a> {
                         facts.subordinators.push(token.range.clone());
                     }
                     if class & AUXILIARY != 0 {
-                        let flags = |word: &str, lower: &str| {
-                            seen.get(word)
-                                .map_or_else(|| lexicon.entry(lower).flags, |info| info.class)
+                        // A number or special token after the auxiliary is asked as the word search asked it.
+                        let passive = |k: usize| {
+                            let token = &tokens[k];
+                            if token.kind == TokenKind::Word {
+                                return infos[k].passive;
+                            }
+                            let mut lower = String::new();
+                            lowercase_into(&mut lower, &block.text[token.range.clone()]);
+                            passive_facts(&lower, lexicon.entry(&lower).flags)
                         };
-                        if let Some(end) = find_participle(&block.text, tokens, i, flags) {
+                        if let Some(end) = find_participle(&block.text, tokens, i, passive) {
                             let passive =
                                 token.range.start.min(end.start)..token.range.end.max(end.end);
                             if !facts
@@ -485,6 +501,20 @@ struct WordInfo {
     verdict: Verdict,
     syllables: usize,
     letters: usize,
+    /// What the passive search asks of it ([`passive_facts`]).
+    passive: u8,
+}
+
+impl WordInfo {
+    /// The place of a token that is not a word (never read as a word).
+    const NOT_A_WORD: WordInfo = WordInfo {
+        form: 0,
+        class: 0,
+        verdict: Verdict::Common,
+        syllables: 0,
+        letters: 0,
+        passive: 0,
+    };
 }
 
 #[cfg(test)]

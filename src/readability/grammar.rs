@@ -2,8 +2,8 @@
 //! which words form a passive. The word lists are data
 //! (`readability/grammar.toml`, loaded by [`crate::lexicon::grammar`]).
 
+use crate::lexicon::SUBORDINATOR;
 use crate::lexicon::grammar::{WordList, grammar};
-use crate::lexicon::{SUBORDINATOR, lowercase_into};
 use crate::text::segment::{Token, TokenKind};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -70,24 +70,52 @@ fn is_participle(lower: &str) -> bool {
         && !lower.ends_with("ent")
 }
 
+/// A word that starts a new clause ([`SUBORDINATOR`], "en", "maar", "dat", …): the participle there belongs to another verb.
+pub(super) const CLAUSE_START: u8 = 1;
+/// A word that reads as a participle.
+pub(super) const PARTICIPLE: u8 = 2;
+/// A determiner ("de", "het", "een", "dat", …).
+pub(super) const DETERMINER: u8 = 4;
+/// A determiner of at most six bytes (what the search after an auxiliary asks).
+pub(super) const SHORT_DETERMINER: u8 = 8;
+
+/// What the passive search asks of a word, from its lower case and its lexicon
+/// flags (`lexicon().entry(lower).flags`): [`CLAUSE_START`], [`PARTICIPLE`],
+/// [`DETERMINER`] and [`SHORT_DETERMINER`], or-ed. The document works it out
+/// once a word form, not once for every auxiliary the word follows or precedes.
+pub(super) fn passive_facts(lower: &str, flags: u16) -> u8 {
+    let mut facts = 0;
+    if flags & SUBORDINATOR != 0
+        || matches!(lower, "en" | "maar" | "dat" | "die" | "of" | "om" | "wat")
+    {
+        facts |= CLAUSE_START;
+    }
+    if is_participle(lower) {
+        facts |= PARTICIPLE;
+    }
+    if sets().determiners.contains(lower) {
+        facts |= DETERMINER;
+        if lower.len() <= 6 {
+            facts |= SHORT_DETERMINER;
+        }
+    }
+    facts
+}
+
 /// Looks for the participle that goes with an auxiliary at `aux` (same clause):
 /// after it ("wordt … betaald") or right before it ("… betaald wordt").
-/// `flags(word, lower)` gives the lexicon flags of a word as written and in
-/// lower case, `lexicon().entry(lower).flags`: the document answers from the
-/// words it has judged already.
+/// `facts(i)` gives [`passive_facts`] of token `i` of `tokens`.
 pub(super) fn find_participle(
     text: &str,
     tokens: &[Token],
     aux: usize,
-    flags: impl Fn(&str, &str) -> u16,
+    facts: impl Fn(usize) -> u8,
 ) -> Option<Range<usize>> {
-    let mut lower = String::new();
     let mut seen_words = 0;
     let mut after_determiner = false;
-    for token in &tokens[aux + 1..] {
-        let word = &text[token.range.clone()];
+    for (i, token) in tokens.iter().enumerate().skip(aux + 1) {
         if token.kind == TokenKind::Punct {
-            if matches!(word, "," | ";" | ":" | "(" | ")") {
+            if matches!(&text[token.range.clone()], "," | ";" | ":" | "(" | ")") {
                 break;
             }
             continue;
@@ -96,36 +124,29 @@ pub(super) fn find_participle(
         if seen_words > 8 {
             break;
         }
-        lowercase_into(&mut lower, word);
-        // A new clause starts: the participle there belongs to another verb.
-        if flags(word, &lower) & SUBORDINATOR != 0
-            || matches!(
-                lower.as_str(),
-                "en" | "maar" | "dat" | "die" | "of" | "om" | "wat"
-            )
-        {
+        let facts = facts(i);
+        if facts & CLAUSE_START != 0 {
             break;
         }
-        if token.kind == TokenKind::Word && !after_determiner && is_participle(&lower) {
+        if token.kind == TokenKind::Word && !after_determiner && facts & PARTICIPLE != 0 {
             return Some(token.range.clone());
         }
-        after_determiner = lower.len() <= 6 && sets().determiners.contains(lower.as_str());
+        after_determiner = facts & SHORT_DETERMINER != 0;
     }
     // "… betaald wordt": the participle right before the auxiliary, unless a
     // determiner makes it a noun ("wat dat besluit is").
     let mut before = tokens[..aux]
         .iter()
+        .enumerate()
         .rev()
-        .filter(|t| t.kind == TokenKind::Word);
-    let previous = before.next()?;
-    lowercase_into(&mut lower, &text[previous.range.clone()]);
-    if !is_participle(&lower) {
+        .filter(|(_, t)| t.kind == TokenKind::Word);
+    let (previous_index, previous) = before.next()?;
+    if facts(previous_index) & PARTICIPLE == 0 {
         return None;
     }
-    let noun = before.next().is_some_and(|word| {
-        let word = text[word.range.clone()].to_lowercase();
-        sets().determiners.contains(word.as_str())
-    });
+    let noun = before
+        .next()
+        .is_some_and(|(i, _)| facts(i) & DETERMINER != 0);
     (!noun).then(|| previous.range.clone())
 }
 
