@@ -245,7 +245,7 @@ fn full_stop_ends_sentence(
         && previous.kind == TokenKind::Word
     {
         let word = &text[previous.range.clone()];
-        if is_initials(word) {
+        if is_initials(word) && !ends_a_code(text, tokens, i - 1) {
             return false;
         }
         // Abbreviations are short: look them up without allocating.
@@ -403,6 +403,23 @@ fn ascii_piece_end(bytes: &[u8], start: usize) -> usize {
 }
 
 /// "S", "S.J", "A.B.C": one or more single letters joined by full stops, the first a capital.
+/// Whether the word at `w` is the last part of a code such as "1234-X": glued by a
+/// hyphen or slash to a number or word before it. Such a letter is not an initial,
+/// so a full stop after it ends the sentence ("J.-P." stays initials: a full stop
+/// comes before its hyphen).
+fn ends_a_code(text: &str, tokens: &[Token], w: usize) -> bool {
+    let (Some(joiner), Some(before)) = (
+        w.checked_sub(1).map(|j| &tokens[j]),
+        w.checked_sub(2).map(|b| &tokens[b]),
+    ) else {
+        return false;
+    };
+    joiner.range.end == tokens[w].range.start
+        && matches!(&text[joiner.range.clone()], "-" | "/")
+        && before.range.end == joiner.range.start
+        && matches!(before.kind, TokenKind::Number | TokenKind::Word)
+}
+
 fn is_initials(word: &str) -> bool {
     let mut parts = word.split('.');
     let first_ok = parts
@@ -475,6 +492,23 @@ mod tests {
             "Kom om 9.00 uur naar de balie. Dan weten we meer.",
             "Dat was op 1 jan. 2027 al zo. Dan weten we meer.",
             "Bel S.J. van der Berg op dinsdag. Dan weten we meer.",
+            "Bel J.-P. de Wit op dinsdag. Dan weten we meer.",
+        ] {
+            assert_eq!(
+                sentence_texts(text).len(),
+                2,
+                "{text}: {:?}",
+                sentence_texts(text)
+            );
+        }
+    }
+
+    #[test]
+    fn a_letter_at_the_end_of_a_code_is_not_an_initial() {
+        for text in [
+            "Uw dossier heeft nummer 1234-X. Dan weten we meer.",
+            "Het gaat om kamer 12/B. Dan weten we meer.",
+            "Noem de code AB-C. Dan weten we meer.",
         ] {
             assert_eq!(
                 sentence_texts(text).len(),
