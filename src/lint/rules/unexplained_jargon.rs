@@ -284,7 +284,8 @@ impl Rule for UnexplainedJargon {
 
 /// Whether the sentence explains the term, or the next sentence does: after it
 /// ("beschikking (dat is …)", "Dat betekent: …"), or before it ("… Dat heet een
-/// voorlopige voorziening", "een bedrag: het griffierecht").
+/// voorlopige voorziening", "een bedrag: het griffierecht", "… opnieuw bekijken
+/// (verzoek om herziening)").
 fn explained(
     doc: &Document<'_>,
     index: usize,
@@ -308,10 +309,19 @@ fn explained(
         .trim_end()
         .rsplit_once(':')
         .is_some_and(|(_, tail)| tail.split_whitespace().count() <= 1);
-    if names_it || after_colon {
+    // "… het besluit opnieuw bekijken (verzoek om herziening)": the plain words come
+    // first and the term follows in brackets, with at most two words before it there.
+    let after_term = &block[words[last].range.end..sentence.range.end];
+    let named_in_brackets = after_term.trim_start().starts_with(')')
+        && before.rsplit_once('(').is_some_and(|(head, inside)| {
+            !inside.contains(')')
+                && inside.split_whitespace().count() <= 2
+                && head.split_whitespace().count() >= 3
+        });
+    if names_it || after_colon || named_in_brackets {
         return true;
     }
-    let mut rest = block[words[last].range.end..sentence.range.end].to_lowercase();
+    let mut rest = after_term.to_lowercase();
     if let Some(next) = doc
         .sentences
         .get(index + 1)
@@ -327,6 +337,30 @@ fn explained(
 mod tests {
     use super::*;
     use crate::lint::rules::testing::flagged;
+
+    #[test]
+    fn a_term_in_brackets_after_its_plain_words_is_explained() {
+        for text in [
+            "U kunt ons vragen het besluit opnieuw te bekijken (verzoek om herziening).",
+            "Wij houden het bedrag in op uw uitkering (verrekenen).",
+        ] {
+            assert!(
+                flagged(&UnexplainedJargon, text).is_empty(),
+                "flagged: {text} → {:?}",
+                flagged(&UnexplainedJargon, text)
+            );
+        }
+        // A bracket that only names the term, with nothing said before it, explains nothing.
+        for text in [
+            "(Herziening) Wij sturen u een brief.",
+            "Na de (herziening) belt u ons.",
+        ] {
+            assert!(
+                !flagged(&UnexplainedJargon, text).is_empty(),
+                "not flagged: {text}"
+            );
+        }
+    }
 
     #[test]
     fn every_term_flags_its_bad_example_and_passes_its_good_one() {
