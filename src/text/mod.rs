@@ -8,6 +8,7 @@
 
 pub mod segment;
 pub mod special;
+pub mod word_bounds;
 
 use crate::markdown::parser;
 use pulldown_cmark::{Event, Tag, TagEnd};
