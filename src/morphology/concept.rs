@@ -140,6 +140,11 @@ impl ConceptSet {
         ConceptSet(self.0 | other.0)
     }
 
+    /// The concepts in both sets.
+    pub const fn intersection(self, other: ConceptSet) -> ConceptSet {
+        ConceptSet(self.0 & other.0)
+    }
+
     /// The concepts in the set.
     pub fn iter(self) -> impl Iterator<Item = Concept> {
         Concept::ALL.into_iter().filter(move |c| self.contains(*c))

@@ -94,6 +94,14 @@ pub struct WordMorph {
     pub finite_verb: bool,
 }
 
+/// Concepts that a person named after a verb carries ("oplichter", "verklikker").
+const AGENT_CONCEPTS: ConceptSet = ConceptSet::of(&[
+    Concept::Fraud,
+    Concept::Report,
+    Concept::Investigate,
+    Concept::Check,
+]);
+
 impl Morphology {
     /// Analyses one lower-case word.
     pub fn word(&self, lower: &str) -> WordMorph {
@@ -118,6 +126,18 @@ impl Morphology {
             (lemma, kind)
         };
         let mut concepts = self.concepts.of(&lemma);
+        // A person named after what they do ("oplichter" → oplichten,
+        // "ondervrager" → ondervragen): the verb's concept of fraud, reporting,
+        // investigating or checking.
+        if concepts.is_empty()
+            && matches!(kind, FormKind::Noun | FormKind::Unlisted)
+            && let Some(stem) = lemma.strip_suffix("er").filter(|s| s.chars().count() >= 4)
+        {
+            concepts = self
+                .concepts
+                .of(&format!("{stem}en"))
+                .intersection(AGENT_CONCEPTS);
+        }
         // The form is a lemma of a concept itself: "rechter" is the judge, not
         // only the comparative of "recht".
         if lemma != lower {
@@ -173,19 +193,22 @@ impl Morphology {
 
     /// The verb of a concept that an unlisted finite form belongs to ("verzuimt", "weigerde").
     fn concept_verb(&self, form: &str) -> Option<String> {
-        ["t", "de", "te", "den", "ten"].iter().find_map(|ending| {
-            let stem = form.strip_suffix(ending)?;
-            let mut candidates = vec![format!("{stem}en")];
-            let bytes = stem.as_bytes();
-            let n = bytes.len();
-            // "verlaag" → "verlagen": a long vowel in a closed syllable is short before -en.
-            if n >= 3 && bytes[n - 2] == bytes[n - 3] && b"aeou".contains(&bytes[n - 2]) {
-                candidates.push(format!("{}{}en", &stem[..n - 2], &stem[n - 1..]));
-            }
-            candidates
-                .into_iter()
-                .find(|c| !self.concepts.of(c).is_empty())
-        })
+        // "d": an unlisted participle of a verb with a prefix ("ondervraagd" → ondervragen).
+        ["t", "de", "te", "den", "ten", "d"]
+            .iter()
+            .find_map(|ending| {
+                let stem = form.strip_suffix(ending)?;
+                let mut candidates = vec![format!("{stem}en")];
+                let bytes = stem.as_bytes();
+                let n = bytes.len();
+                // "verlaag" → "verlagen": a long vowel in a closed syllable is short before -en.
+                if n >= 3 && bytes[n - 2] == bytes[n - 3] && b"aeou".contains(&bytes[n - 2]) {
+                    candidates.push(format!("{}{}en", &stem[..n - 2], &stem[n - 1..]));
+                }
+                candidates
+                    .into_iter()
+                    .find(|c| !self.concepts.of(c).is_empty())
+            })
     }
 
     /// The infinitives a word form can be a finite form of ("zet" → zetten).
@@ -501,6 +524,20 @@ mod tests {
             !word.concepts.contains(Concept::Reduce),
             "kort is short first"
         );
+    }
+
+    #[test]
+    fn people_named_after_a_verb_and_unlisted_participles_get_its_concepts() {
+        let morphology = morphology();
+        let word = morphology.word("oplichters");
+        assert!(word.concepts.contains(Concept::Fraud), "{word:?}");
+        let word = morphology.word("ondervraagd");
+        assert_eq!(word.lemma, "ondervragen");
+        assert!(word.concepts.contains(Concept::Investigate), "{word:?}");
+        // Only fraud, reporting, investigating and checking pass to the person:
+        // a creditor is no word of obligation.
+        let word = morphology.word("eiser");
+        assert!(!word.concepts.contains(Concept::Oblige), "{word:?}");
     }
 
     #[test]

@@ -53,11 +53,16 @@ impl Rule for ConditionalSanction {
         let sentences = tone::sentences(doc);
         for (i, sentence) in sentences.iter().enumerate() {
             let consequences = tone::consequences(sentence);
-            // The consequence stands outside the condition.
+            // The consequence stands outside the condition, and outside a reason
+            // ("… omdat de rechtbank u failliet heeft verklaard" explains, it announces nothing).
             let outside: Vec<(usize, bool)> = consequences
                 .iter()
                 .copied()
-                .filter(|(w, _)| sentence.clause_of(*w).kind != ClauseKind::Condition)
+                .filter(|(w, _)| {
+                    let clause = sentence.clause_of(*w);
+                    clause.kind != ClauseKind::Condition
+                        && !sentence.is(clause.words.start, &["omdat", "doordat", "aangezien"])
+                })
                 .collect();
             if outside.is_empty() {
                 continue;
@@ -143,6 +148,10 @@ mod tests {
             "Als u de formulieren te laat inlevert, krijgt u een lagere uitkering.",
             "Mocht dat niet lukken, dan kan uw auto in beslag worden genomen.",
             "Bij drie maanden achterstand kunt u uit uw huis worden gezet.",
+            // The condition's verb, then what it is about, then the main clause.
+            "Als u niet meewerkt aan het onderzoek kan dit gevolgen hebben voor uw bijstand.",
+            "Als u het gesprek mist, loopt uw uitkering gevaar.",
+            "Als u ten onrechte bijstand hebt gekregen, vorderen wij dat geld terug.",
         ] {
             assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
         }
@@ -163,6 +172,12 @@ mod tests {
             "Besluit: u krijgt geen bijstand.",
             "Besluit: wij betalen uw uitkering even niet uit.",
             "Gaat u in op het aanbod van schuldhulp, dan vervalt het recht van het bedrijf om u af te sluiten.",
+            // The reader withdraws consent; the staff leave the reader's home.
+            "Als u uw toestemming intrekt, moeten wij uw woning meteen verlaten.",
+            // A court named as the reason of a question, not as a consequence.
+            "Kunt u uw rekeningen niet meer betalen omdat de rechter uw schuldsanering heeft uitgesproken? Dan stuurt u ons de uitspraak.",
+            // A clause with "dat" inside the condition is part of it.
+            "Als u laat zien dat u zich na de maatregel aan de afspraken houdt, dan kijken wij opnieuw naar uw situatie.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
         }

@@ -3,8 +3,9 @@
 //! reader: "U moet aantonen dat …", "De bewijslast ligt bij u", "U bent
 //! verplicht bankafschriften te overleggen" (the concept proof with a duty).
 //!
-//! Not flagged: proof as the reader's own safeguard ("zodat u bewijs hebt")
-//! and a request with "kunt" or "wilt".
+//! Not flagged: proof as the reader's own safeguard ("zodat u bewijs hebt"),
+//! a request with "kunt" or "wilt", and proof the other side must give ("Wij
+//! moeten aantonen dat …").
 //!
 //! ## Why it matters to the reader
 //! Being told to prove yourself says that your word is not believed.
@@ -99,7 +100,7 @@ impl Rule for ProofDemand {
                 && !(0..sentence.words.len()).any(|k| {
                     sentence.is(k, &["zodat", "dan"]) && sentence.is(k + 1, &["u", "je", "jij"])
                 });
-            if (duty.is_empty() && !keep_proof) || asks {
+            if (duty.is_empty() && !keep_proof) || asks || other_side_proves(sentence, &proof) {
                 continue;
             }
             let mut words = proof;
@@ -114,6 +115,43 @@ impl Rule for ProofDemand {
             ));
         }
     }
+}
+
+/// The other side, who can carry the burden of proof instead of the reader.
+const OTHER_SIDE: &[&str] = &[
+    "wij",
+    "we",
+    "gemeente",
+    "college",
+    "instantie",
+    "organisatie",
+    "dienst",
+    "deurwaarder",
+    "schuldeiser",
+    "verhuurder",
+    "cjib",
+    "uwv",
+    "svb",
+    "duo",
+    "belastingdienst",
+];
+
+/// Whether someone other than the reader must prove: "De instantie die u een
+/// boete wil geven, moet de overtreding bewijzen", "Wij moeten aantonen dat …".
+/// The proof stands in a clause without the reader ("u", "je"), and the
+/// sentence opens with the other side.
+fn other_side_proves(sentence: &tone::ToneSentence, proof: &[usize]) -> bool {
+    let reader = |k: usize| sentence.is(k, &["u", "je", "jij", "uw", "jouw"]);
+    let opens_with_other = sentence.clauses.first().is_some_and(|c| {
+        c.words
+            .clone()
+            .any(|k| OTHER_SIDE.contains(&sentence.words[k].lemma()) || sentence.is(k, OTHER_SIDE))
+            && !c.words.clone().any(reader)
+    });
+    opens_with_other
+        && proof
+            .iter()
+            .all(|&p| !sentence.clause_of(p).words.clone().any(reader))
 }
 
 /// Whether word `k` asks the reader to account for something: "laten zien
@@ -181,6 +219,9 @@ mod tests {
             "Bewaar het bewijs van verzending, zodat u weet dat het goed is aangekomen.",
             "Wilt u ons laten zien hoe u het formulier hebt ingevuld?",
             "Wij moeten u laten zien hoe de berekening werkt.",
+            // The other side carries the burden of proof.
+            "Wij moeten aantonen dat de berekening klopt.",
+            "De dienst die de fout meent te zien, moet die fout ook bewijzen.",
         ] {
             assert!(findings_of(&ProofDemand, text).is_empty(), "{text}");
         }

@@ -321,6 +321,39 @@ mod tests {
     }
 
     #[test]
+    fn money_claimed_back_from_the_reader_is_flagged() {
+        for text in [
+            "Wij halen het te veel betaalde bedrag bij u terug: wij vorderen het van u terug.",
+            "De gemeente vordert de bijstand over drie maanden terug.",
+            "Het bedrag van de maand mei wordt teruggevorderd.",
+            // A failure as the reason, also with a short aside in brackets.
+            "Uw bijstand wordt verlaagd omdat u (opnieuw) niet naar het gesprek kwam.",
+            "U krijgt een lagere uitkering, omdat u de papieren te laat stuurde.",
+        ] {
+            assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn paying_back_in_parts_a_question_and_a_softened_measure_are_not_flagged() {
+        for text in [
+            // The reader pays back, spread over months.
+            "U betaalt het geld dan in termijnen terug.",
+            // A consequence asked about together with the reader.
+            "Samen met u bekijken wij dan of dit gevolgen heeft voor uw uitkering.",
+            "Wij bespreken met u of er gevolgen zijn voor uw bijstand.",
+            // The municipality weighs the reader's situation.
+            "De gemeente houdt rekening met uw situatie en geeft soms alleen een waarschuwing.",
+            "Uw situatie wordt meegewogen voordat er een maatregel komt.",
+            // A measure reviewed or given up.
+            "Daarna kan de gemeente de maatregel herzien.",
+            "Wij zien af van een boete.",
+        ] {
+            assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_letters_title_names_its_decision() {
         let letter = "# Besluit: uw bijstand stopt\n\nBeste meneer Bakker,\n\nUw bijstand stopt op 1 mei.\n\nHebt u vragen? Bel Ilse Verhoef.\n";
         assert!(findings_of(&SanctionStatement, letter).is_empty());

@@ -100,9 +100,21 @@ impl Rule for Surveillance {
             }
             // Agreed or asked for: "aangekondigd", "zoals besproken", "als u dat wilt".
             // "zonder afspraak", "zonder toestemming": not agreed at all.
+            // "vooraf niet hoort", "geen afspraak": an agreement denied is none;
+            // "op afspraak of onverwacht": an agreement next to a visit without
+            // warning does not make that visit agreed.
+            let unwarned = (sentence.concepts.contains(Concept::Unannounced)
+                && sentence
+                    .unnegated(ConceptSet::of(&[Concept::Unannounced]))
+                    .next()
+                    .is_some())
+                || without_warning(sentence).is_some_and(|k| !sentence.clause_of(k).negated);
             let agreed = (0..sentence.words.len()).any(|k| {
                 AGREED.contains(&sentence.words[k].lower())
                     && !(k.saturating_sub(2)..k).any(|j| sentence.is(j, &["zonder"]))
+                    && !(k.saturating_sub(2)..(k + 3).min(sentence.words.len()))
+                        .any(|j| sentence.has(j, marks::NEGATION))
+                    && !unwarned
             }) || sentence.clauses.iter().any(|c| {
                 c.kind == tone::ClauseKind::Condition
                     && c.words
@@ -126,6 +138,15 @@ impl Rule for Surveillance {
                 Concept::Investigate,
                 Concept::Unannounced,
             ]));
+            // A visit instead of an appointment at the office, for a reader who
+            // cannot come ("als u door ziekte niet naar ons toe kunt komen").
+            // The reason can stand in a question just before ("Kunt u door ziekte
+            // niet komen? Dan komen wij bij u langs.").
+            let asked_before = index
+                .checked_sub(1)
+                .map(|p| &sentences[p])
+                .is_some_and(|p| p.block == sentence.block && p.question && cannot_come(p));
+            let service = service_visit(sentence, asked_before);
             // A letter's title names its subject; a dated past visit is a report.
             let title = letter_with_help && sentence.heading;
             if agreed
@@ -133,6 +154,7 @@ impl Rule for Surveillance {
                 || helps_reader
                 || sentence.restricted
                 || offered_visit
+                || service
                 || title
                 || sentence.dated_past
             {
@@ -169,6 +191,53 @@ impl Rule for Surveillance {
             ));
         }
     }
+}
+
+/// Why a reader cannot come to the office: illness, a handicap, being bound to the house.
+const CANNOT_COME: &[&str] = &[
+    "ziekte",
+    "ziek",
+    "handicap",
+    "beperking",
+    "gebonden",
+    "bedlegerig",
+    "dienstverlenend",
+];
+
+/// A visit made as a service, for a reader who cannot come: "Wij kunnen ook bij
+/// u langskomen als u niet naar ons toe kunt komen", "een huisbezoek als u door
+/// ziekte niet in staat bent om te komen", "u kunt zelf een huisbezoek
+/// aanvragen". Only a visit: with a check, suspicion or no warning in the
+/// sentence, the visit is still a check.
+fn service_visit(sentence: &tone::ToneSentence, asked_before: bool) -> bool {
+    let suspicious = ConceptSet::of(&[
+        Concept::Check,
+        Concept::Unannounced,
+        Concept::Suspect,
+        Concept::Fraud,
+    ]);
+    sentence.concepts.contains(Concept::Visit)
+        && sentence.unnegated(suspicious).next().is_none()
+        && (asked_before || cannot_come(sentence))
+}
+
+/// Whether the sentence says the reader cannot come to the office: "door
+/// ziekte", "als u niet naar ons toe kunt komen", "niet in staat om te komen",
+/// or that the reader asks for a visit ("zelf een huisbezoek aanvragen").
+fn cannot_come(sentence: &tone::ToneSentence) -> bool {
+    let reader = |k: usize| sentence.is(k, &["u", "je", "jij"]);
+    sentence.words.iter().enumerate().any(|(k, w)| {
+        CANNOT_COME.contains(&w.lemma())
+            // "als u niet naar ons toe kunt komen", "niet in staat om te komen".
+            || (sentence.has(k, marks::NEGATION)
+                && sentence.clause_of(k).words.clone().any(reader)
+                && sentence.words[k + 1..sentence.clause_of(k).words.end]
+                    .iter()
+                    .take(6)
+                    .any(|n| n.reads_as("komen") || n.lower() == "staat"))
+            // "U kunt ook zelf een huisbezoek aanvragen": the reader asks for it.
+            || (w.reads_as("aanvragen") && sentence.words.iter().any(|n| n.lower() == "zelf"))
+    })
 }
 
 /// What says a visit comes without warning: "zonder afspraak", "zonder
@@ -462,6 +531,10 @@ mod tests {
             "U moet ons inzage geven in uw spaarrekening.",
             "Wij vragen toegang tot uw internetbankieren.",
             "Onze medewerker kijkt mee in de gegevens van uw telefoonabonnement.",
+            // An appointment next to no warning, or an announcement denied.
+            "Een huisbezoek is soms met een afspraak en soms onverwacht.",
+            "Het kan zijn dat u vooraf niet weet dat wij op huisbezoek komen.",
+            "Wij kunnen uw buren ondervragen over uw leven.",
         ] {
             assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
         }
@@ -484,6 +557,10 @@ mod tests {
             "U kunt uw gegevens opvragen bij de Belastingdienst.",
             "Journalisten ontdekten dat een dienst bankgegevens van klanten opvroeg.",
             "Tijdens een huisbezoek mag u altijd een vriend laten komen.",
+            // A visit as a service, for a reader who cannot come.
+            "Kunt u door uw handicap niet naar het kantoor komen? Wij komen ook bij u thuis langs.",
+            "Wij kunnen een huisbezoek doen als u niet naar ons toe kunt komen.",
+            "Bent u ziek, dan kunt u zelf een huisbezoek aanvragen.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

@@ -1,6 +1,9 @@
 //! The consequences in a sentence: words that say the reader loses money,
 //! rights, a home or freedom ("verlaagd", "beslag", "geen uitkering meer").
 
+use super::qualify::{
+    claimed_from_reader, failing_reason, for_benefit, in_parts, softened, weighed,
+};
 use super::{
     STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation, marks,
 };
@@ -171,8 +174,11 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
             let w = &sentence.words[k];
             matches!(
                 w.lemma(),
-                "opheffen" | "terugdraaien" | "vrijgeven" | "ongedaan"
-            ) || w.lower() == "opgeheven"
+                "opheffen" | "terugdraaien" | "vrijgeven" | "ongedaan" | "herzien" | "matigen"
+                    | "afzien" | "kwijtschelden"
+            ) || matches!(w.lower(), "opgeheven" | "herzien" | "gematigd")
+                // "ziet af van een maatregel": a sanction given up.
+                || (w.reads_as("zien") && sentence.clause_of(i).words.clone().any(|j| sentence.is(j, &["af"])))
                 // "op te heffen", "heft … op".
                 || (w.reads_as("heffen") && sentence.clause_of(i).words.clone().any(|j| sentence.is(j, &["op"])))
         });
@@ -209,6 +215,15 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         {
             continue;
         }
+        // "in plaats van een boete", "alleen een waarschuwing": a measure softened.
+        if softened(sentence, i) {
+            continue;
+        }
+        // "Wij bespreken met u of dit gevolgen heeft", "laten beoordelen of deze
+        // sancties terecht zijn": a consequence asked about is not announced.
+        if weighed(sentence, i) {
+            continue;
+        }
         // "de Verordening maatregelen Participatiewet": a word in the name of a law.
         if in_law_name(sentence, i) {
             continue;
@@ -242,8 +257,10 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if word.concepts.intersects(STRONG_CONSEQUENCE) && !clause.negated {
             found.push((i, true));
         } else if word.concepts.intersects(WEAK_CONSEQUENCE) && !clause.negated {
-            let lost_right = matches!(word.lemma(), "verliezen" | "kwijtraken" | "vervallen")
-                && in_clause(&|w| w.concepts.contains(Concept::Benefit));
+            let lost_right = matches!(
+                word.lemma(),
+                "verliezen" | "kwijtraken" | "vervallen" | "eindigen"
+            ) && in_clause(&|w| w.concepts.contains(Concept::Benefit));
             // "… dan kan dat vervelende gevolgen hebben", "een groot risico".
             let heavy = heavy(sentence, i);
             // "het risico lopen", "dreigt … te verliezen": a loss that is coming.
@@ -251,12 +268,16 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
                 w.reads_as("moeten")
                     || w.reads_as("dreigen")
                     || w.lemma() == "leiden"
-                    || (w.reads_as("lopen") && word.lemma() == "risico")
+                    || (w.reads_as("lopen") && matches!(word.lemma(), "risico" | "gevaar"))
             }) || lost_right
                 || heavy
+                || claimed_from_reader(sentence, i)
+                || for_benefit(sentence, i)
+                || (failing_reason(sentence) && !in_parts(sentence, clause.words.clone()))
                 || (!conditioned
                     && points_back(sentence, clause.words.clone())
-                    && !reader_may(sentence, clause.words.clone()));
+                    && !reader_may(sentence, clause.words.clone())
+                    && !in_parts(sentence, clause.words.clone()));
             found.push((i, pressed));
         } else if word.concepts.contains(Concept::Benefit)
             && i >= 1
@@ -271,7 +292,8 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
             && !clause.negated
             && in_clause(&|w| w.concepts.contains(Concept::Benefit))
         {
-            let pressed = !conditioned && points_back(sentence, clause.words.clone());
+            let pressed = (!conditioned && points_back(sentence, clause.words.clone()))
+                || failing_reason(sentence);
             found.push((i, pressed));
         } else if word.lower() == "kwijt" && put_out(sentence, i) {
             // "raakt … kwijt" is "kwijtraken": a loss that threatens after a failure.
@@ -536,7 +558,11 @@ fn put_out(sentence: &ToneSentence, i: usize) -> bool {
             && in_clause(&|w| w.concepts.contains(Concept::Benefit));
     }
     // Forced to leave a home: "verlaten" or "uit" with a home, and a force.
+    // "moeten wij uw woning verlaten": the one who leaves is not the reader.
+    let we_leave = in_clause(&|w| matches!(w.lower(), "wij" | "we"))
+        && !in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij"));
     let leave = (word.reads_as("verlaten") || word.lower() == "uit")
+        && !we_leave
         && in_clause(&|w| HOMES.contains(&w.lemma()))
         && in_clause(&|w| {
             ["moeten", "laten", "dwingen", "zetten"]

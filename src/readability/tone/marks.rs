@@ -41,7 +41,8 @@ pub(crate) const PAYING: u64 = 1 << 11;
 /// that reassures, a right, or "rekening".
 pub(crate) const HELP_FORM: u64 = REASSURING | RIGHT | REKENING;
 /// A form that reassures by itself: "voorkomen", "bezwaar", "beroep",
-/// "beschermen" and their nouns (by lemma), or "beschermd".
+/// "beschermen" and their nouns, "meewegen", "afwegen" (by lemma), or
+/// "beschermd", "meegewogen", "afgewogen".
 pub(crate) const REASSURING: u64 = 1 << 12;
 /// A word of criticism (by lemma or compound head), or "te".
 pub(crate) const CRITIQUE_FORM: u64 = 1 << 13;
@@ -198,7 +199,9 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
                 | "beroepschrift"
                 | "beschermen"
                 | "bescherming"
-        ) || lower == "beschermd",
+                | "meewegen"
+                | "afwegen"
+        ) || matches!(lower, "beschermd" | "meegewogen" | "afgewogen"),
     );
     set(
         RIGHT,

@@ -24,16 +24,19 @@
 //!   als wij contact zoeken").
 //!
 
+mod clause_kind;
 mod consequence;
 mod dated;
 mod frame;
 pub(crate) mod marks;
 mod morph_ref;
+mod qualify;
 mod reading;
 mod reassurance;
 
 use super::Document;
 use crate::morphology::{Concept, ConceptSet, DocumentMorphology, WordMorph};
+use clause_kind::{clause_kind, negates, short_aside, verb_first};
 use consequence::find_consequences;
 pub(crate) use consequence::{consequences, heavy};
 use dated::dated_past;
@@ -126,6 +129,12 @@ const INVERTED_SUBJECTS: &[&str] = &["wij", "we", "u", "je", "jij", "ze", "zij",
 /// Finite forms that open a main clause after a condition without a comma.
 const FINITE_AUXILIARIES: &[&str] = &[
     "zal", "zullen", "kan", "kunnen", "mag", "mogen", "moet", "moeten", "wil", "worden", "volgen",
+];
+
+/// Finite auxiliaries that open a main clause after a condition whose verb has
+/// come ("Als u niet meewerkt aan het huisbezoek kan dit …").
+const MAIN_CLAUSE_AUXILIARIES: &[&str] = &[
+    "zal", "zullen", "kan", "kunt", "kunnen", "mag", "mogen", "moet", "moeten", "wordt", "worden",
 ];
 
 /// What a clause does.
@@ -278,7 +287,8 @@ impl ToneSentence {
     }
 
     /// Whether these words say someone fails: a negation, "te laat/lang/weinig",
-    /// "onvoldoende", or a word of the concept fail ("weigert", "achterstand").
+    /// "ten onrechte", "teveel", "onvoldoende", or a word of the concept fail
+    /// ("weigert", "achterstand").
     pub(crate) fn fails(&self, words: Range<usize>) -> bool {
         words.clone().any(|i| {
             let w = &self.words[i];
@@ -287,6 +297,8 @@ impl ToneSentence {
                 || w.concepts.contains(Concept::Fraud)
                 || (w.lower() == "te"
                     && self.is(i + 1, &["laat", "lang", "weinig", "veel", "vroeg", "hoog"]))
+                // "ten onrechte", "teveel ontvangen": money received that was not due.
+                || matches!(w.lower(), "onrechte" | "teveel")
                 || matches!(w.lower(), "onvoldoende" | "zomaar" | "uitblijft" | "uit")
                     && i + 1 >= words.end
         })
@@ -360,7 +372,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                                 .is_some_and(|t| {
                                     text[t.range.clone()].ends_with(|c: char| c.is_ascii_digit())
                                 });
-                        !in_amount && matches!(mark, "," | ";" | ":" | "(" | ")" | "–" | "-")
+                        !in_amount
+                            && (matches!(mark, "," | ";" | ":" | "–" | "-")
+                                || (matches!(mark, "(" | ")")
+                                    && !short_aside(text, t.range.clone())))
                     })
                 }));
                 previous_token = Some(token.token);
@@ -421,6 +436,8 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                         && sentence.has(k + 1, marks::SUBJECT))
                     // "dat" starts a clause before its subject ("dat u …"), not as an object ("u dat wilt").
                     || (lower == "dat" && sentence.has(k + 1, marks::SUBJECT))
+                    // "het deel dat wordt ingetrokken": a relative clause.
+                    || (lower == "dat" && before_verb)
                     || (matches!(lower, "dan" | "en" | "maar" | "of")
                         && before_verb
                         && !(lower == "dan" && comparative(&sentence.words[k - 1])));
@@ -460,6 +477,19 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                             && (sentence.words[k - 1].morph.verb.is_some()
                                 || sentence.words[k - 1].morph.finite_verb)
                             && !sentence.is(k - 2, &["te"])));
+                // "Als u niet meewerkt aan het huisbezoek | kan dit …": after the
+                // condition's own finite verb and what follows it, a finite
+                // auxiliary opens the main clause.
+                let ends = ends
+                    || (k >= start + 3
+                        && !verb(&sentence.words[k])
+                        && sentence.words[k].marks & (marks::NEGATION | marks::CLAUSE_WORD) == 0
+                        && !sentence.is(k, &["te"])
+                        && sentence.is(k + 1, MAIN_CLAUSE_AUXILIARIES)
+                        && (start + 1..k)
+                            .rev()
+                            .take_while(|&j| !sentence.is(j, &["en", "of", "maar"]))
+                            .any(|j| verb(&sentence.words[j])));
                 if ends
                     && sentence.words[k + 1].clause == clause
                     && CONDITION_WORDS[..5].contains(&sentence.words[start].lower())
@@ -508,6 +538,17 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             for (index, clause) in (0u32..).zip(&sentence.clauses) {
                 for k in clause.words.clone() {
                     sentence.words[k].clause = index;
+                }
+            }
+            // "Als u heeft laten zien dat u zich aan de regels houdt, …": a clause
+            // with "dat", "die" or "of" inside a condition is part of that condition.
+            for c in 1..sentence.clauses.len() {
+                let start = sentence.clauses[c].words.start;
+                if sentence.clauses[c - 1].kind == ClauseKind::Condition
+                    && sentence.is(start, &["dat", "die", "of"])
+                    && !punctuated[start]
+                {
+                    sentence.clauses[c].kind = ClauseKind::Condition;
                 }
             }
             // "Verandert er iets en meldt u dat niet, dan …": a second verb-first
@@ -576,80 +617,6 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
         }
     }
     sentences
-}
-
-/// Whether word `k` negates its clause: "niet", "geen" …, but not "niet altijd",
-/// "niet alleen" or a failure named as a noun ("het niet melden").
-fn negates(sentence: &ToneSentence, k: usize) -> bool {
-    // The cheap test first: most words are no negation.
-    if !is_negation(sentence.words[k].lower()) {
-        return false;
-    }
-    // "niet meer te voorkomen": what cannot be prevented happens.
-    let cannot_prevent = sentence.words[k + 1..]
-        .iter()
-        .take(4)
-        .any(|w| matches!(w.lemma(), "voorkomen" | "vermijden" | "tegenhouden"));
-    if cannot_prevent {
-        return false;
-    }
-    is_negation(sentence.words[k].lower())
-        && !sentence.is(k + 1, &["altijd", "alleen"])
-        // "een niet betaalde boete": a failure named in a noun phrase.
-        && !(sentence.words.get(k + 1).is_some_and(|w| {
-            (w.lower().ends_with("de") || w.lower().ends_with("te")) && w.lemma() != w.lower()
-        }) && k >= 1
-            && sentence.is(k - 1, &["een", "de", "het"]))
-        && !(k >= 1
-            && sentence.is(k - 1, &["het"])
-            && sentence.words[k + 1..].iter().take(3).any(|w| {
-                w.lower().ends_with("en") && crate::morphology::morphology().lemmas.is_verb(w.lower())
-            }))
-        // "(zomaar) niet betalen kan … gevolgen hebben": the failure is the subject.
-        && !(sentence.words.get(k + 1).is_some_and(|w| {
-            w.lower().ends_with("en") && crate::morphology::morphology().lemmas.is_verb(w.lower())
-        }) && sentence.is(
-            k + 2,
-            &["kan", "kunnen", "leidt", "leiden", "is", "heeft", "betekent", "zorgt", "levert"],
-        ))
-}
-
-/// Whether the clause is a condition.
-fn clause_kind(sentence: &ToneSentence, words: Range<usize>) -> ClauseKind {
-    let first = &sentence.words[words.start];
-    // "Mocht u …" is a condition; "mocht" alone can be the past of "mogen".
-    let past_may = matches!(first.lower(), "mocht" | "mochten")
-        && words.start > 0
-        && !sentence.is(words.start + 1, &["u", "je", "jij", "het", "er"]);
-    if first.marks & marks::CONDITION != 0 && !past_may
-        // "zo niet, …" and "anders …" refer back to a condition.
-        || (first.lower() == "zo" && sentence.is(words.start + 1, &["niet"]))
-        // "Op het moment dat u niet betaalt, …".
-        || (first.lower() == "dat"
-            && words.start >= 1
-            && sentence.is(words.start - 1, &["moment", "geval"]))
-    {
-        return ClauseKind::Condition;
-    }
-    // A verb before its subject, with more to come: "Betaalt u niet, dan …", "Blijft betaling uit, dan …".
-    if words.start == 0 && words.end < sentence.words.len() && verb_first(sentence, words.start) {
-        return ClauseKind::Condition;
-    }
-    ClauseKind::Plain
-}
-
-/// Whether the words from `start` open with a finite verb and a subject.
-fn verb_first(sentence: &ToneSentence, start: usize) -> bool {
-    let Some(first) = sentence.words.get(start) else {
-        return false;
-    };
-    if first.marks & marks::QUESTION_WORD != 0 {
-        return false;
-    }
-    // "Besluit: u krijgt …" is a title and a statement, not "Besluit u …".
-    is_finite_verb(first)
-        && sentence.has(start + 1, marks::SUBJECT)
-        && sentence.words[start + 1].clause == first.clause
 }
 
 /// Whether a word reads as a finite verb ("betaalt", "schakelen", "zet").

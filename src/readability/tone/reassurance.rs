@@ -27,10 +27,14 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
         // Reassurance: preventing, objecting, being protected or taken into account.
         let reassurance = w.marks & marks::REASSURING != 0
             || (w.marks & marks::REKENING != 0
-                && sentence.words[i + 1..]
+                // "rekening … houden" and "houdt (wel) rekening met".
+                && (sentence.words[i + 1..]
                     .iter()
                     .take(3)
                     .any(|n| n.lemma() == "houden")
+                    || sentence.words[i.saturating_sub(2)..i]
+                        .iter()
+                        .any(|n| n.reads_as("houden")))
                 // "rekening houden met ontruiming": expecting a consequence is no help.
                 && !sentence.words[i + 1..].iter().take(6).any(|n| {
                     n.concepts
@@ -70,6 +74,8 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
         // A right or an offer, unless it is what gets lost ("Dan vervalt de
         // betalingsregeling", "vervalt uw recht op kwijtschelding"). A right counts
         // only for the reader ("dan kunt u recht hebben op bijstand").
+        // "controleert of u recht heeft op …": a right checked is not offered
+        // ("Uw contactpersoon kijkt of u recht hebt op bijstand" still helps).
         let reader_right = w.lemma() == "recht"
             && sentence.words[i + 1..]
                 .iter()
@@ -78,7 +84,12 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
             && clause
                 .words
                 .clone()
-                .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
+                .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"))
+            && !((clause.words.start..i).any(|k| sentence.is(k, &["of"]))
+                && sentence
+                    .unnegated(ConceptSet::of(&[Concept::Check, Concept::Investigate]))
+                    .next()
+                    .is_some());
         // "wat uw rechten zijn": the reader is told their rights.
         let rights =
             w.lower() == "rechten" && i >= 1 && sentence.is(i - 1, &["uw", "je", "jouw", "u"]);

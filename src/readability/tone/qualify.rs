@@ -1,0 +1,122 @@
+//! What qualifies a consequence word: who claims the money ("Wij vorderen het
+//! van u terug"), why it comes ("omdat u niet kwam"), whether it is spread
+//! ("in termijnen"), asked about ("wij bespreken met u of …") or softened ("in
+//! plaats van een boete", "alleen een waarschuwing").
+
+use super::ToneSentence;
+use super::consequence::reader_may;
+use crate::morphology::Concept;
+
+/// Institutions that claim money back from the reader ("Wij vorderen …", "De gemeente vordert …").
+const CLAIMANTS: &[&str] = &[
+    "wij",
+    "we",
+    "gemeente",
+    "college",
+    "dienst",
+    "uwv",
+    "svb",
+    "duo",
+    "belastingdienst",
+];
+
+/// Whether word `i` claims money back from the reader, as a fact: a verb of
+/// reclaiming with an institution that does it ("Wij vorderen dit van u
+/// terug", "kunnen wij deze terugvorderen"), with "van u" ("De gemeente vordert
+/// het van uw partner terug") or in the passive ("Het bedrag wordt
+/// teruggevorderd"). Not the reader who pays back ("U betaalt het in termijnen
+/// terug"), nor money paid back to the reader.
+pub(super) fn claimed_from_reader(sentence: &ToneSentence, i: usize) -> bool {
+    let word = &sentence.words[i];
+    let verb_form = matches!(
+        word.morph.kind,
+        crate::morphology::FormKind::Verb | crate::morphology::FormKind::Participle
+    ) || word.morph.verb.as_deref() == Some(word.lemma());
+    if !word.concepts.contains(Concept::Reclaim) || !verb_form {
+        return false;
+    }
+    let clause = sentence.clause_of(i).words.clone();
+    let from_reader = clause
+        .clone()
+        .any(|k| sentence.is(k, &["van"]) && sentence.is(k + 1, &["u", "uw", "je", "jou", "jouw"]));
+    let by_institution = clause.clone().any(|k| {
+        CLAIMANTS.contains(&sentence.words[k].lower())
+            || CLAIMANTS.contains(&sentence.words[k].lemma())
+    });
+    let passive = clause.clone().any(|k| sentence.words[k].reads_as("worden"));
+    (from_reader || by_institution || passive) && !reader_may(sentence, clause.clone())
+}
+
+/// Whether word `i` names consequences for the reader's money or rights:
+/// "Dit kan gevolgen hebben voor uw uitkering", "met gevolgen voor uw recht op
+/// bijstand".
+pub(super) fn for_benefit(sentence: &ToneSentence, i: usize) -> bool {
+    matches!(sentence.words[i].lemma(), "gevolg" | "consequentie")
+        && sentence.is(i + 1, &["voor"])
+        && sentence.words[i + 2..]
+            .iter()
+            .take(3)
+            .any(|w| w.concepts.contains(Concept::Benefit))
+}
+
+/// Whether word `i` is a measure softened or replaced: "in plaats van een
+/// boete", "alleen een waarschuwing", "slechts een waarschuwing".
+pub(super) fn softened(sentence: &ToneSentence, i: usize) -> bool {
+    let instead = (i.saturating_sub(4)..i.saturating_sub(1)).any(|k| {
+        sentence.is(k, &["in"]) && sentence.is(k + 1, &["plaats"]) && sentence.is(k + 2, &["van"])
+    });
+    let only_warning = sentence.words[i].lemma() == "waarschuwing"
+        && (i.saturating_sub(3)..i)
+            .any(|k| sentence.is(k, &["alleen", "slechts", "enkel", "eerst"]));
+    instead || only_warning
+}
+
+/// Whether the sentence gives a failure as the reason: "omdat u niet bent
+/// verschenen", "doordat u te laat was".
+pub(super) fn failing_reason(sentence: &ToneSentence) -> bool {
+    sentence.clauses.iter().any(|c| {
+        sentence.is(c.words.start, &["omdat", "doordat", "wegens"])
+            && sentence.fails(c.words.clone())
+    })
+}
+
+/// Whether these words spread a payment: "in termijnen", "in delen", "gespreid".
+pub(super) fn in_parts(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
+    words.clone().any(|k| {
+        (sentence.is(k, &["in"])
+            && sentence.is(
+                k + 1,
+                &[
+                    "termijnen",
+                    "delen",
+                    "gedeelten",
+                    "maandtermijnen",
+                    "stappen",
+                ],
+            ))
+            || sentence.is(k, &["gespreid", "maandelijks"])
+    })
+}
+
+/// Verbs of judging or talking over whether something holds.
+const WEIGHING: &[&str] = &[
+    "beoordelen",
+    "bespreken",
+    "bekijken",
+    "nagaan",
+    "overleggen",
+    "afwegen",
+    "toetsen",
+    "uitzoeken",
+];
+
+/// Whether word `i` stands in a question asked with "of" after a verb of judging
+/// or discussing: "Wij bespreken met u of dit gevolgen heeft", "laten
+/// beoordelen of deze sancties terecht zijn".
+pub(super) fn weighed(sentence: &ToneSentence, i: usize) -> bool {
+    (1..i).rev().take(8).any(|k| {
+        sentence.is(k, &["of"])
+            && (k.saturating_sub(4)..k)
+                .any(|j| WEIGHING.iter().any(|v| sentence.words[j].reads_as(v)))
+    })
+}
