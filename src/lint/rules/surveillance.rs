@@ -103,18 +103,22 @@ impl Rule for Surveillance {
             // "vooraf niet hoort", "geen afspraak": an agreement denied is none;
             // "op afspraak of onverwacht": an agreement next to a visit without
             // warning does not make that visit agreed.
-            let unwarned = (sentence.concepts.contains(Concept::Unannounced)
-                && sentence
-                    .unnegated(ConceptSet::of(&[Concept::Unannounced]))
-                    .next()
-                    .is_some())
-                || without_warning(sentence).is_some_and(|k| !sentence.clause_of(k).negated);
+            let unwarned = || {
+                (sentence.concepts.contains(Concept::Unannounced)
+                    && sentence
+                        .unnegated(ConceptSet::of(&[Concept::Unannounced]))
+                        .next()
+                        .is_some())
+                    || (sentence.marks & marks::UNWARNED != 0
+                        && without_warning(sentence)
+                            .is_some_and(|k| !sentence.clause_of(k).negated))
+            };
             let agreed = (0..sentence.words.len()).any(|k| {
                 AGREED.contains(&sentence.words[k].lower())
                     && !(k.saturating_sub(2)..k).any(|j| sentence.is(j, &["zonder"]))
                     && !(k.saturating_sub(2)..(k + 3).min(sentence.words.len()))
                         .any(|j| sentence.has(j, marks::NEGATION))
-                    && !unwarned
+                    && !unwarned()
             }) || sentence.clauses.iter().any(|c| {
                 c.kind == tone::ClauseKind::Condition
                     && c.words
@@ -142,11 +146,14 @@ impl Rule for Surveillance {
             // cannot come ("als u door ziekte niet naar ons toe kunt komen").
             // The reason can stand in a question just before ("Kunt u door ziekte
             // niet komen? Dan komen wij bij u langs.").
-            let asked_before = index
-                .checked_sub(1)
-                .map(|p| &sentences[p])
-                .is_some_and(|p| p.block == sentence.block && p.question && cannot_come(p));
-            let service = service_visit(sentence, asked_before);
+            let asked_before = || {
+                index
+                    .checked_sub(1)
+                    .map(|p| &sentences[p])
+                    .is_some_and(|p| p.block == sentence.block && p.question && cannot_come(p))
+            };
+            let service =
+                sentence.concepts.contains(Concept::Visit) && service_visit(sentence, asked_before);
             // A letter's title names its subject; a dated past visit is a report.
             let title = letter_with_help && sentence.heading;
             if agreed
@@ -209,7 +216,7 @@ const CANNOT_COME: &[&str] = &[
 /// ziekte niet in staat bent om te komen", "u kunt zelf een huisbezoek
 /// aanvragen". Only a visit: with a check, suspicion or no warning in the
 /// sentence, the visit is still a check.
-fn service_visit(sentence: &tone::ToneSentence, asked_before: bool) -> bool {
+fn service_visit(sentence: &tone::ToneSentence, asked_before: impl Fn() -> bool) -> bool {
     let suspicious = ConceptSet::of(&[
         Concept::Check,
         Concept::Unannounced,
@@ -218,7 +225,7 @@ fn service_visit(sentence: &tone::ToneSentence, asked_before: bool) -> bool {
     ]);
     sentence.concepts.contains(Concept::Visit)
         && sentence.unnegated(suspicious).next().is_none()
-        && (asked_before || cannot_come(sentence))
+        && (cannot_come(sentence) || asked_before())
 }
 
 /// Whether the sentence says the reader cannot come to the office: "door
