@@ -149,7 +149,7 @@ mod tests {
             "Mocht dat niet lukken, dan kan uw auto in beslag worden genomen.",
             "Bij drie maanden achterstand kunt u uit uw huis worden gezet.",
             // The condition's verb, then what it is about, then the main clause.
-            "Als u niet meewerkt aan het onderzoek kan dit gevolgen hebben voor uw bijstand.",
+            "Als u de gevraagde afschriften niet levert kan dat gevolgen hebben voor uw uitkering.",
             "Als u het gesprek mist, loopt uw uitkering gevaar.",
             "Als u ten onrechte bijstand hebt gekregen, vorderen wij dat geld terug.",
         ] {
@@ -173,7 +173,7 @@ mod tests {
             "Besluit: wij betalen uw uitkering even niet uit.",
             "Gaat u in op het aanbod van schuldhulp, dan vervalt het recht van het bedrijf om u af te sluiten.",
             // The reader withdraws consent; the staff leave the reader's home.
-            "Als u uw toestemming intrekt, moeten wij uw woning meteen verlaten.",
+            "Als u wilt dat wij weggaan, moeten wij direct uw huis uit.",
             // A court named as the reason of a question, not as a consequence.
             "Kunt u uw rekeningen niet meer betalen omdat de rechter uw schuldsanering heeft uitgesproken? Dan stuurt u ons de uitspraak.",
             // A clause with "dat" inside the condition is part of it.

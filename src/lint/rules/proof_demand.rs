@@ -136,8 +136,8 @@ const OTHER_SIDE: &[&str] = &[
     "belastingdienst",
 ];
 
-/// Whether someone other than the reader must prove: "De instantie die u een
-/// boete wil geven, moet de overtreding bewijzen", "Wij moeten aantonen dat …".
+/// Whether someone other than the reader must prove: "De dienst die een
+/// boete oplegt, moet laten zien dat de regel is overtreden", "Wij moeten aantonen dat …".
 /// The proof stands in a clause without the reader ("u", "je"), and the
 /// sentence opens with the other side.
 fn other_side_proves(sentence: &tone::ToneSentence, proof: &[usize]) -> bool {

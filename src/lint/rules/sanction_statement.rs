@@ -338,10 +338,10 @@ mod tests {
     fn paying_back_in_parts_a_question_and_a_softened_measure_are_not_flagged() {
         for text in [
             // The reader pays back, spread over months.
-            "U betaalt het geld dan in termijnen terug.",
+            "Het te veel betaalde bedrag lost u in termijnen af.",
             // A consequence asked about together with the reader.
-            "Samen met u bekijken wij dan of dit gevolgen heeft voor uw uitkering.",
-            "Wij bespreken met u of er gevolgen zijn voor uw bijstand.",
+            "Daarna zoeken wij samen uit of de nieuwe baan iets verandert aan uw bijstand.",
+            "In het gesprek kijken we met u of uw huur gevolgen heeft voor de toeslag.",
             // The municipality weighs the reader's situation.
             "De gemeente houdt rekening met uw situatie en geeft soms alleen een waarschuwing.",
             "Uw situatie wordt meegewogen voordat er een maatregel komt.",

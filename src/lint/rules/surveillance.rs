@@ -540,7 +540,7 @@ mod tests {
             "Onze medewerker kijkt mee in de gegevens van uw telefoonabonnement.",
             // An appointment next to no warning, or an announcement denied.
             "Een huisbezoek is soms met een afspraak en soms onverwacht.",
-            "Het kan zijn dat u vooraf niet weet dat wij op huisbezoek komen.",
+            "Soms weet u vooraf niet wanneer de controleur voor een huisbezoek aanbelt.",
             "Wij kunnen uw buren ondervragen over uw leven.",
         ] {
             assert_eq!(findings_of(&Surveillance, text).len(), 1, "{text}");
@@ -566,7 +566,7 @@ mod tests {
             "Tijdens een huisbezoek mag u altijd een vriend laten komen.",
             // A visit as a service, for a reader who cannot come.
             "Kunt u door uw handicap niet naar het kantoor komen? Wij komen ook bij u thuis langs.",
-            "Wij kunnen een huisbezoek doen als u niet naar ons toe kunt komen.",
+            "Lukt het reizen naar het stadskantoor niet, dan doen wij het gesprek bij u thuis.",
             "Bent u ziek, dan kunt u zelf een huisbezoek aanvragen.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");

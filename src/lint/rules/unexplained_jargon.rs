@@ -341,7 +341,7 @@ mod tests {
     #[test]
     fn a_term_in_brackets_after_its_plain_words_is_explained() {
         for text in [
-            "U kunt ons vragen het besluit opnieuw te bekijken (verzoek om herziening).",
+            "Bent u het oneens, dan kijken wij er graag nog een keer naar (herziening).",
             "Wij houden het bedrag in op uw uitkering (verrekenen).",
         ] {
             assert!(

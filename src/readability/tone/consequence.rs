@@ -219,8 +219,8 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if softened(sentence, i) {
             continue;
         }
-        // "Wij bespreken met u of dit gevolgen heeft", "laten beoordelen of deze
-        // sancties terecht zijn": a consequence asked about is not announced.
+        // "Wij zoeken met u uit of dit gevolgen heeft", "laten toetsen of die
+        // maatregel klopt": a consequence asked about is not announced.
         if weighed(sentence, i) {
             continue;
         }

@@ -48,8 +48,8 @@ pub(super) fn claimed_from_reader(sentence: &ToneSentence, i: usize) -> bool {
 }
 
 /// Whether word `i` names consequences for the reader's money or rights:
-/// "Dit kan gevolgen hebben voor uw uitkering", "met gevolgen voor uw recht op
-/// bijstand".
+/// "Dat heeft gevolgen voor uw bijstand", "met gevolgen voor uw recht op
+/// een uitkering".
 pub(super) fn for_benefit(sentence: &ToneSentence, i: usize) -> bool {
     matches!(sentence.words[i].lemma(), "gevolg" | "consequentie")
         && sentence.is(i + 1, &["voor"])
@@ -111,8 +111,8 @@ const WEIGHING: &[&str] = &[
 ];
 
 /// Whether word `i` stands in a question asked with "of" after a verb of judging
-/// or discussing: "Wij bespreken met u of dit gevolgen heeft", "laten
-/// beoordelen of deze sancties terecht zijn".
+/// or discussing: "Wij zoeken met u uit of dit gevolgen heeft", "laten
+/// toetsen of die maatregel klopt".
 pub(super) fn weighed(sentence: &ToneSentence, i: usize) -> bool {
     (1..i).rev().take(8).any(|k| {
         sentence.is(k, &["of"])
