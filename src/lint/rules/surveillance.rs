@@ -152,8 +152,7 @@ impl Rule for Surveillance {
                     .map(|p| &sentences[p])
                     .is_some_and(|p| p.block == sentence.block && p.question && cannot_come(p))
             };
-            let service =
-                sentence.concepts.contains(Concept::Visit) && service_visit(sentence, asked_before);
+            let service = service_visit(sentence, asked_before);
             // A letter's title names its subject; a dated past visit is a report.
             let title = letter_with_help && sentence.heading;
             if agreed
