@@ -10,7 +10,8 @@
 //! 3. textstat's Flesch-Douma (`lang='nl'`) on the same file, warm, when
 //!    `target/venv` has textstat (see benches/textstat_baseline.py);
 //! 4. where the time of one lint goes: the shared layers and every rule;
-//! 5. the split, the full lint and textstat again on a ~500,000-word text;
+//! 5. the split, the full lint and textstat again on a ~500,000-word text, and
+//!    where its time goes (per word, a long text costs more);
 //! 6. the wall time of a whole `helder lint` process on one letter, against
 //!    `helder --version` in the same run (50 runs each, interleaved).
 //!
@@ -184,6 +185,8 @@ fn issue_scale(config: &ReadabilityConfig) {
         ),
         None => println!("  textstat: not measured"),
     }
+    // Per word, a long text costs more than the 50,000-word one: show where.
+    breakdown(&corpus, config, split);
 }
 
 /// Where the time of one full lint goes: the layers the rules share, built one
