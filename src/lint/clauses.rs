@@ -55,7 +55,7 @@ pub(crate) fn sentence_words_into<'d>(
     let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
     let morphology = doc.morphology();
     // The sentence's words in token order: each token takes the next one when it is its token.
-    let morphs = morphology.sentences[index].as_slice();
+    let morphs = morphology.sentence(index);
     let mut next_morph = 0;
     words.reserve(tokens.len());
     for ((offset, token), lower) in tokens

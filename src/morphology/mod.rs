@@ -259,8 +259,12 @@ pub struct TokenMorph {
 pub struct DocumentMorphology {
     /// The distinct word forms.
     pub words: Vec<Arc<WordMorph>>,
-    /// Per sentence (in the order given to [`DocumentMorphology::new`]), its words.
-    pub sentences: Vec<Vec<TokenMorph>>,
+    /// The words of every sentence (in the order given to
+    /// [`DocumentMorphology::new`]), one sentence after the other in one list:
+    /// [`DocumentMorphology::sentence`] gives those of one.
+    tokens: Vec<TokenMorph>,
+    /// Where the words of each sentence start in `tokens`, and after the last one where they end.
+    starts: Vec<u32>,
 }
 
 impl DocumentMorphology {
@@ -312,7 +316,8 @@ impl DocumentMorphology {
                 .iter()
                 .map(|form| cached_word(morphology, form))
                 .collect(),
-            sentences: Vec::new(),
+            tokens: Vec::new(),
+            starts: Vec::new(),
         };
         // The concepts side by side, so a token does not follow a pointer to its form.
         let concepts: Vec<ConceptSet> = document.words.iter().map(|w| w.concepts).collect();
@@ -323,10 +328,13 @@ impl DocumentMorphology {
             .map(|w| PARTICLES.contains(&w.form.as_str()))
             .collect();
         let mut word_forms = word_forms.into_iter();
+        // One list for the words of all sentences, not one a sentence.
+        let mut all = Vec::with_capacity(word_forms.size_hint().0);
+        let mut starts = Vec::new();
         for (block, tokens) in sentences {
             let (text, segmented) = blocks[block];
-            // One allocation a sentence: room for every token (most are words).
-            let mut words = Vec::with_capacity(tokens.len());
+            let start = all.len();
+            starts.push(offset(start));
             for (i, token) in segmented.tokens[tokens.clone()].iter().enumerate() {
                 if token.kind != TokenKind::Word {
                     continue;
@@ -334,19 +342,34 @@ impl DocumentMorphology {
                 let word = word_forms
                     .next()
                     .expect("a form for every word of the sentences");
-                words.push(TokenMorph {
+                all.push(TokenMorph {
                     token: tokens.start + i,
                     word,
                     separable: None,
                     concepts: concepts[word],
                 });
             }
+            let words = &mut all[start..];
             if words.iter().any(|w| particles[w.word]) {
-                document.join_separable_verbs(text, segmented, &particles, &mut words);
+                document.join_separable_verbs(text, segmented, &particles, words);
             }
-            document.sentences.push(words);
         }
+        starts.push(offset(all.len()));
+        document.tokens = all;
+        document.starts = starts;
         document
+    }
+
+    /// The words of sentence `index` (in the order given to [`DocumentMorphology::new`]).
+    pub fn sentence(&self, index: usize) -> &[TokenMorph] {
+        &self.tokens[self.starts[index] as usize..self.starts[index + 1] as usize]
+    }
+
+    /// The words of every sentence, sentence by sentence.
+    pub fn sentences(&self) -> impl ExactSizeIterator<Item = &[TokenMorph]> + Clone + '_ {
+        self.starts
+            .windows(2)
+            .map(|range| &self.tokens[range[0] as usize..range[1] as usize])
     }
 
     /// The form of a sentence word.
@@ -364,7 +387,7 @@ impl DocumentMorphology {
 
     /// Whether sentence `index` has a word that `marks` (from [`DocumentMorphology::mark_forms`]) marks.
     pub fn sentence_has(&self, index: usize, marks: &[bool]) -> bool {
-        self.sentences[index].iter().any(|token| marks[token.word])
+        self.sentence(index).iter().any(|token| marks[token.word])
     }
 
     /// Finds "zet … stop" (a finite verb and its particle at the end of the clause)
@@ -453,6 +476,11 @@ impl DocumentMorphology {
     }
 }
 
+/// A position in the word list of [`DocumentMorphology`] (texts of over 4 billion words are cut off at the limit).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
 /// The table's own copy of a verb, if it knows it.
 fn known_verb(infinitive: &str) -> Option<&'static str> {
     morphology().lemmas.verb(infinitive)
@@ -478,8 +506,7 @@ mod tests {
     fn concepts_of(text: &str) -> ConceptSet {
         let (_, document) = document(text);
         document
-            .sentences
-            .iter()
+            .sentences()
             .flatten()
             .fold(ConceptSet::EMPTY, |set, t| set.union(t.concepts))
     }
@@ -556,8 +583,7 @@ mod tests {
         ] {
             let (_, document) = document(text);
             let joined: Vec<&str> = document
-                .sentences
-                .iter()
+                .sentences()
                 .flatten()
                 .filter_map(|t| t.separable)
                 .collect();

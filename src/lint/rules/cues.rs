@@ -118,8 +118,7 @@ fn find(doc: &Document<'_>) -> (Vec<u16>, Vec<u16>) {
         })
         .collect();
     let sentences: Vec<u16> = morphology
-        .sentences
-        .iter()
+        .sentences()
         .map(|words| {
             words.iter().fold(Cue(0), |cues, token| {
                 let separable = if token.separable.is_some() {
@@ -167,7 +166,7 @@ mod tests {
         assert!(!cues.sentence_has(1, Cue::NEGATION | Cue::ZULLEN));
         assert!(!cues.sentence_has(2, Cue(u16::MAX)), "no cue at all");
         let morphology = doc.morphology();
-        for (index, words) in morphology.sentences.iter().enumerate() {
+        for (index, words) in morphology.sentences().enumerate() {
             for token in words {
                 let word = morphology.word(token);
                 for (cue, test) in FORM_CUES {

@@ -36,7 +36,7 @@ fn may_have_double_negative(doc: &Document<'_>, index: usize, cues: Cues<'_>) ->
         return false;
     }
     let morphology = doc.morphology();
-    let words = &morphology.sentences[index];
+    let words = morphology.sentence(index);
     let block = doc.sentences[index].block;
     let mut seen = 0;
     for (k, word) in words.iter().enumerate() {

@@ -122,7 +122,7 @@ impl Rule for FormalWord {
         // ("dusdanige" → dusdanig): the phrases below find the forms as listed.
         let by_lemma = formal_by_lemma();
         // Asked once a word form of the text, not once a token.
-        for (index, words) in morphology.sentences.iter().enumerate() {
+        for (index, words) in morphology.sentences().enumerate() {
             if !cues.sentence_has(index, Cue::FORMAL_INFLECTED) {
                 continue;
             }

@@ -74,7 +74,7 @@ impl Rule for Nominalisation {
             if !cues.sentence_has(index, Cue::VAN) {
                 continue;
             }
-            let morphs = &document.sentences[index];
+            let morphs = document.sentence(index);
             let candidate = morphs.iter().enumerate().any(|(k, t)| {
                 cues.form_is(t.word, Cue::VAN)
                     && morphs[k.saturating_sub(2)..k]

@@ -159,7 +159,8 @@ impl Rule for SanctionStatement {
                                     Concept::Reclaim,
                                     Concept::Lose,
                                 ]));
-                    let noun = morphology.sentences[index]
+                    let noun = morphology
+                        .sentence(index)
                         .iter()
                         .find(|t| morphology.word(t).form == word.lower())
                         .is_some_and(|t| {

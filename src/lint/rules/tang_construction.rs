@@ -41,7 +41,7 @@ fn may_have_tang(doc: &Document<'_>, index: usize, cues: Cues<'_>) -> bool {
         return false;
     }
     let morphology = doc.morphology();
-    let words = &morphology.sentences[index];
+    let words = morphology.sentence(index);
     let block = doc.sentences[index].block;
     words.iter().enumerate().any(|(k, word)| {
         let far_particle = word.separable.is_some_and(|verb| {

@@ -331,7 +331,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
     let mut sentences: Vec<ToneSentence> = doc
         .sentences
         .iter()
-        .zip(&morphology.sentences)
+        .zip(morphology.sentences())
         .map(|(facts, words)| {
             let text = &doc.prose.blocks[facts.block].text;
             let tokens = &doc.segments[facts.block].tokens;
