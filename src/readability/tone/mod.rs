@@ -595,13 +595,17 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             section
         })
         .collect();
-    let objection_sections: Vec<usize> = sentences
-        .iter()
-        .filter(|s| s.marks & marks::OBJECTION != 0)
-        .map(|s| sections[s.block])
-        .collect();
+    // Whether each section explains an objection: one flag a section, so each
+    // sentence asks in constant time (a list of such sentences searched for every
+    // sentence grew with the square of the text).
+    let mut objection_sections = vec![false; section + 1];
+    for sentence in &sentences {
+        if sentence.marks & marks::OBJECTION != 0 {
+            objection_sections[sections[sentence.block]] = true;
+        }
+    }
     for sentence in &mut sentences {
-        sentence.objection_block = objection_sections.contains(&sections[sentence.block]);
+        sentence.objection_block = objection_sections[sections[sentence.block]];
         // Only the court of an objection clause changes; the rest stays as built.
         if sentence.objection_block && sentence.concepts.contains(Concept::PoliceCourt) {
             sentence.consequence_words = find_consequences(sentence);
