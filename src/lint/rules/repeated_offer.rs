@@ -18,13 +18,24 @@ use crate::text::BlockKind;
 const BAD: &str = "Beste mevrouw Bakker,\n\nWe konden u niet bereiken. Ook iemand van het wijkteam kan u helpen.\n\n## Hulp bij deze brief\n\nVindt u deze brief lastig? Het wijkteam helpt ook.";
 const GOOD: &str = "Beste mevrouw Bakker,\n\nWe konden u niet bereiken. Ook iemand van het wijkteam kan u helpen.\n\n## Hulp bij deze brief\n\nVindt u deze brief lastig? Iemand kan de brief samen met u lezen.";
 
-/// The offers, each with the words that make it (lower case).
-const OFFERS: &[(&str, &[&str])] = &[
-    ("een betalingsregeling", &["een betalingsregeling"]),
-    ("hulp bij schulden", &["schuldhulp", "hulp bij schulden"]),
-    ("het wijkteam", &["wijkteam"]),
+/// The offers, each with a part that all its words share and the words that
+/// make it (lower case): a block without the shared part is not searched for
+/// the words (five searches a block instead of ten).
+const OFFERS: &[(&str, &str, &[&str])] = &[
+    (
+        "een betalingsregeling",
+        "een betalingsregeling",
+        &["een betalingsregeling"],
+    ),
+    (
+        "hulp bij schulden",
+        "schuld",
+        &["schuldhulp", "hulp bij schulden"],
+    ),
+    ("het wijkteam", "wijkteam", &["wijkteam"]),
     (
         "een bezoek thuis",
+        "graag",
         &[
             "komen we graag langs",
             "komen wij graag langs",
@@ -34,6 +45,7 @@ const OFFERS: &[(&str, &[&str])] = &[
     ),
     (
         "samen de brief lezen",
+        "samen met u",
         &["samen met u lezen", "brief samen met u"],
     ),
 ];
@@ -72,8 +84,8 @@ impl Rule for RepeatedOffer {
                 continue;
             }
             lower_for_ascii_needles(&mut lower, &block.text);
-            for (o, (name, words)) in OFFERS.iter().enumerate() {
-                if !words.iter().any(|w| lower.contains(w)) {
+            for (o, (name, shared, words)) in OFFERS.iter().enumerate() {
+                if !lower.contains(shared) || !words.iter().any(|w| lower.contains(w)) {
                     continue;
                 }
                 match first_seen[o] {
@@ -100,6 +112,15 @@ impl Rule for RepeatedOffer {
 mod tests {
     use super::*;
     use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn every_word_of_an_offer_holds_its_shared_part() {
+        for (name, shared, words) in OFFERS {
+            for word in *words {
+                assert!(word.contains(shared), "{name}: {word} without {shared}");
+            }
+        }
+    }
 
     #[test]
     fn twice_in_one_paragraph_is_one_offer() {
