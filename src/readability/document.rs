@@ -118,6 +118,28 @@ pub struct Document<'a> {
     /// cue: per form of the morphology layer, and per sentence (the lint rules
     /// find them on first use, for all of them at once).
     pub(crate) cues: OnceLock<(Vec<u16>, Vec<u16>)>,
+    /// The sums over words and sentences that [`Metrics`] needs, counted as
+    /// they are made, so the metrics do not read every word again.
+    pub(super) totals: Totals,
+}
+
+/// Sums over the words and sentences of a document, for [`Metrics`].
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(super) struct Totals {
+    /// Words of all sentences ([`SentenceFacts::words`]).
+    pub(super) words: usize,
+    /// The most words of one sentence.
+    pub(super) max_sentence_words: usize,
+    /// Words that can be judged (not names or abbreviations).
+    pub(super) judged: usize,
+    /// Judged words that are rare or formal.
+    pub(super) difficult: usize,
+    /// Syllables of the judged words ([`WordFacts::syllables`]).
+    pub(super) syllables: usize,
+    /// Passives of all sentences.
+    pub(super) passives: usize,
+    /// Words that start a subordinate clause, in all sentences.
+    pub(super) subordinates: usize,
 }
 
 /// Every token of a document in lower case, made once: a token that is already
@@ -205,10 +227,14 @@ impl<'a> Document<'a> {
             tone: OnceLock::new(),
             lower: LowerForms::default(),
             cues: OnceLock::new(),
+            totals: Totals::default(),
         };
         let mut lower = String::new();
         // Verdicts of words that are not simply common: the compound search is the costly part.
         let mut rare_cache: FxHashMap<String, Verdict> = FxHashMap::default();
+        // Words of up to 15 bytes (nearly all) by their bytes packed into one
+        // number ([`short_key`]): no string is hashed or compared; longer ones by text.
+        let mut seen_short: FxHashMap<u128, WordInfo> = FxHashMap::default();
         let mut seen: FxHashMap<&str, WordInfo> = FxHashMap::default();
         let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
         // What is known of each token of the current block (of its words; a
@@ -226,34 +252,33 @@ impl<'a> Document<'a> {
                 }
                 let text = &block.text[token.range.clone()];
                 // Most tokens repeat a word seen before ("u", "de", "uw"): look it up once a text.
-                let info = match seen.get(text) {
-                    Some(info) => *info,
-                    None => {
-                        lowercase_into(&mut lower, text);
-                        let entry = lexicon.entry(&lower);
-                        let form = form_id(&mut form_ids, &mut doc.forms, &lower);
-                        let info = WordInfo {
-                            form,
-                            class: entry.flags,
-                            verdict: judge_cached(&lower, entry, lexicon, config, &mut rare_cache),
-                            syllables: if entry.flags & SYLLABLES_IN_TABLE != 0
-                                || lower.starts_with("ge")
-                                || lower.contains('-')
-                            {
-                                syllables::count_lower(&lower)
-                            } else {
-                                syllables::by_rule(&lower).max(1)
-                            },
-                            letters: if lower.is_ascii() {
-                                lower.bytes().filter(u8::is_ascii_alphabetic).count()
-                            } else {
-                                lower.chars().filter(|c| c.is_alphabetic()).count()
-                            },
-                            passive: passive_facts(&lower, entry.flags),
-                        };
-                        seen.insert(text, info);
-                        info
+                let analyse = || {
+                    lowercase_into(&mut lower, text);
+                    let entry = lexicon.entry(&lower);
+                    let form = form_id(&mut form_ids, &mut doc.forms, &lower);
+                    WordInfo {
+                        form,
+                        class: entry.flags,
+                        verdict: judge_cached(&lower, entry, lexicon, config, &mut rare_cache),
+                        syllables: if entry.flags & SYLLABLES_IN_TABLE != 0
+                            || lower.starts_with("ge")
+                            || lower.contains('-')
+                        {
+                            syllables::count_lower(&lower)
+                        } else {
+                            syllables::by_rule(&lower).max(1)
+                        },
+                        letters: if lower.is_ascii() {
+                            lower.bytes().filter(u8::is_ascii_alphabetic).count()
+                        } else {
+                            lower.chars().filter(|c| c.is_alphabetic()).count()
+                        },
+                        passive: passive_facts(&lower, entry.flags),
                     }
+                };
+                let info = match short_key(text) {
+                    Some(key) => *seen_short.entry(key).or_insert_with(analyse),
+                    None => *seen.entry(text).or_insert_with(analyse),
                 };
                 block_infos.push(info);
             }
@@ -345,13 +370,26 @@ impl<'a> Document<'a> {
                     } else {
                         info.verdict
                     };
+                    let syllables = u16::try_from(info.syllables).unwrap_or(u16::MAX);
+                    match verdict {
+                        Verdict::Name | Verdict::Abbreviation => {}
+                        Verdict::Rare(_) | Verdict::Formal => {
+                            doc.totals.difficult += 1;
+                            doc.totals.judged += 1;
+                            doc.totals.syllables += usize::from(syllables);
+                        }
+                        Verdict::Common | Verdict::Compound => {
+                            doc.totals.judged += 1;
+                            doc.totals.syllables += usize::from(syllables);
+                        }
+                    }
                     doc.words.push(WordFacts {
                         block: block_index,
                         // Blocks are paragraphs; a block over 4 GiB is cut off at the limit.
                         start: u32::try_from(token.range.start).unwrap_or(u32::MAX),
                         end: u32::try_from(token.range.end).unwrap_or(u32::MAX),
                         verdict,
-                        syllables: u16::try_from(info.syllables).unwrap_or(u16::MAX),
+                        syllables,
                         letters: u16::try_from(info.letters).unwrap_or(u16::MAX),
                         class,
                         form: info.form,
@@ -360,6 +398,10 @@ impl<'a> Document<'a> {
                     after_comma = false;
                 }
                 block_word_count += facts.words;
+                doc.totals.words += facts.words;
+                doc.totals.max_sentence_words = doc.totals.max_sentence_words.max(facts.words);
+                doc.totals.passives += facts.passives.len();
+                doc.totals.subordinates += facts.subordinators.len();
                 doc.sentences.push(facts);
             }
             if block_index == 0 {
@@ -463,16 +505,26 @@ impl<'a> Document<'a> {
 
     /// The number of words that can be judged (not names, numbers or abbreviations).
     pub fn judged_words(&self) -> usize {
-        self.words
-            .iter()
-            .filter(|w| !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation))
-            .count()
+        self.totals.judged
     }
 
     /// Whether a block is a paragraph (not a heading or a list item).
     pub fn is_paragraph(&self, block: usize) -> bool {
         self.prose.blocks[block].kind == BlockKind::Paragraph
     }
+}
+
+/// A word of up to 15 bytes as one number: its bytes, then its length in the
+/// last byte, so two words have the same key exactly when they are the same
+/// bytes. Longer words have none.
+fn short_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 16];
+    key.get_mut(..bytes.len())
+        .filter(|_| bytes.len() < 16)?
+        .copy_from_slice(bytes);
+    key[15] = u8::try_from(bytes.len()).ok()?;
+    Some(u128::from_le_bytes(key))
 }
 
 /// The index of a lower-case word in `forms`, added when it is new; "ƫ" is read as "ë".
@@ -594,6 +646,34 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             assert_morphology_from_forms(&Document::new(&text, from_markdown(&text), &config));
+        }
+    }
+
+    #[test]
+    fn short_keys_are_equal_exactly_when_the_words_are() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "uitkering",
+            "uitkeringen",
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "é",
+            "e\u{301}",
+            "ƫ",
+            "ë",
+            "aaaaaaaaaaaaaa\0",
+        ];
+        for a in words {
+            assert_eq!(short_key(a).is_some(), a.len() < 16, "{a:?}");
+            for b in words {
+                if let (Some(x), Some(y)) = (short_key(a), short_key(b)) {
+                    assert_eq!(x == y, a == b, "{a:?} {b:?}");
+                }
+            }
         }
     }
 

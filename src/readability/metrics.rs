@@ -2,7 +2,6 @@
 //! analysed [`Document`]. How the level is decided: see [`crate::readability`].
 
 use super::document::Document;
-use super::words::Verdict;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -121,20 +120,11 @@ pub struct Metrics {
 impl Metrics {
     pub(super) fn of(doc: &Document<'_>) -> Metrics {
         let sentences = doc.sentences.len();
-        let words: usize = doc.sentences.iter().map(|s| s.words).sum();
-        let max_sentence_words = doc.sentences.iter().map(|s| s.words).max().unwrap_or(0);
-        let (mut judged, mut difficult, mut syllables) = (0usize, 0usize, 0usize);
-        for word in &doc.words {
-            match word.verdict {
-                Verdict::Name | Verdict::Abbreviation => continue,
-                Verdict::Rare(_) | Verdict::Formal => difficult += 1,
-                Verdict::Common | Verdict::Compound => {}
-            }
-            judged += 1;
-            syllables += usize::from(word.syllables);
-        }
-        let passives: usize = doc.sentences.iter().map(|s| s.passives.len()).sum();
-        let subordinates: usize = doc.sentences.iter().map(|s| s.subordinators.len()).sum();
+        // Summed as the document was made: the words are not read again.
+        let totals = &doc.totals;
+        let (words, max_sentence_words) = (totals.words, totals.max_sentence_words);
+        let (judged, difficult, syllables) = (totals.judged, totals.difficult, totals.syllables);
+        let (passives, subordinates) = (totals.passives, totals.subordinates);
         let max_paragraph_words = doc
             .block_words
             .iter()
@@ -200,6 +190,7 @@ fn round4(x: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::readability::ReadabilityConfig;
+    use crate::readability::words::Verdict;
     use crate::text::from_plain_text;
 
     fn analysed(text: &str) -> Metrics {
@@ -207,6 +198,45 @@ mod tests {
         Document::new(text, from_plain_text(text), &config)
             .metrics()
             .clone()
+    }
+
+    /// The sums as the metrics once counted them, reading every word and sentence.
+    fn counted(doc: &Document<'_>) -> super::super::document::Totals {
+        let mut totals = super::super::document::Totals {
+            words: doc.sentences.iter().map(|s| s.words).sum(),
+            max_sentence_words: doc.sentences.iter().map(|s| s.words).max().unwrap_or(0),
+            passives: doc.sentences.iter().map(|s| s.passives.len()).sum(),
+            subordinates: doc.sentences.iter().map(|s| s.subordinators.len()).sum(),
+            ..Default::default()
+        };
+        for word in &doc.words {
+            match word.verdict {
+                Verdict::Name | Verdict::Abbreviation => continue,
+                Verdict::Rare(_) | Verdict::Formal => totals.difficult += 1,
+                Verdict::Common | Verdict::Compound => {}
+            }
+            totals.judged += 1;
+            totals.syllables += usize::from(word.syllables);
+        }
+        totals
+    }
+
+    #[test]
+    fn the_sums_made_with_the_document_are_those_of_a_pass_over_it() {
+        let config = ReadabilityConfig::default();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            "Dhr. Jansen en o.a. NASA: Uw AANVRAAG wordt door ons beoordeeld, omdat het moet."
+                .into(),
+        );
+        for text in &texts {
+            let doc = Document::new(text, crate::text::from_markdown(text), &config);
+            assert_eq!(doc.totals, counted(&doc));
+        }
     }
 
     #[test]
