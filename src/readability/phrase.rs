@@ -20,36 +20,59 @@ pub(crate) struct PhraseMatch {
     pub(crate) entry: usize,
 }
 
+/// The buffers [`find_into`] works in, kept by a caller that searches many
+/// sentences so that a sentence costs no allocation.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// The sentence's words and commas.
+    words: Vec<Range<usize>>,
+    /// Whether each of them can be an anchor.
+    may_anchor: Vec<bool>,
+    /// A word in lower case.
+    lower: String,
+}
+
 /// The forms of `by_anchor` in `sentence`, left to right, not overlapping.
 /// `anchor` is the lexicon class every anchor of `by_anchor` has
 /// ([`crate::lexicon::FORMAL_ANCHOR`], [`crate::lexicon::TONE_ANCHOR`]): a word
 /// the document judged without it is no anchor and is not looked up.
 /// `needs_later(entry)` names a word that must follow in the sentence ("dient … te").
-pub(crate) fn find<'l>(
+/// The matches are written into `found` (cleared first); the work is done in
+/// `scratch`, so a caller that searches many sentences allocates nothing a sentence.
+pub(crate) fn find_into<'l>(
     doc: &Document<'_>,
     sentence: &SentenceFacts,
     by_anchor: &FxHashMap<String, Vec<PhraseForm>>,
     anchor: u16,
     needs_later: impl Fn(usize) -> Option<&'l str>,
-) -> Vec<PhraseMatch> {
+    scratch: &mut Scratch,
+    found: &mut Vec<PhraseMatch>,
+) {
+    found.clear();
     let text = doc.prose.blocks[sentence.block].text.as_str();
     // Words, and commas, so that "needs-later" can ask for a comma; with each,
     // whether it can be an anchor (numbers and other tokens are asked as before).
     let mut next_word = sentence.words_start;
-    let (words, may_anchor): (Vec<Range<usize>>, Vec<bool>) = doc.segments[sentence.block].tokens
-        [sentence.tokens.clone()]
-    .iter()
-    .filter(|t| t.kind != TokenKind::Punct || &text[t.range.clone()] == ",")
-    .map(|t| {
-        let may_anchor = if t.kind == TokenKind::Word {
+    let Scratch {
+        words,
+        may_anchor,
+        lower,
+    } = scratch;
+    words.clear();
+    may_anchor.clear();
+    for t in &doc.segments[sentence.block].tokens[sentence.tokens.clone()] {
+        if t.kind == TokenKind::Punct && &text[t.range.clone()] != "," {
+            continue;
+        }
+        let anchors = if t.kind == TokenKind::Word {
             next_word += 1;
             doc.words[next_word - 1].class & anchor != 0
         } else {
             true
         };
-        (t.range.clone(), may_anchor)
-    })
-    .unzip();
+        words.push(t.range.clone());
+        may_anchor.push(anchors);
+    }
     let same = |range: &Range<usize>, word: &str| {
         let found = &text[range.clone()];
         if found.is_ascii() {
@@ -58,15 +81,13 @@ pub(crate) fn find<'l>(
             found.to_lowercase() == word
         }
     };
-    let mut found = Vec::new();
-    let mut lower = String::new();
     // Words before this index belong to a match already found.
     let mut next_free = 0;
     for i in 0..words.len() {
         if !may_anchor[i] {
             continue;
         }
-        lowercase_into(&mut lower, &text[words[i].clone()]);
+        lowercase_into(lower, &text[words[i].clone()]);
         let Some(forms) = by_anchor.get(lower.as_str()) else {
             continue;
         };
@@ -96,7 +117,6 @@ pub(crate) fn find<'l>(
             next_free = end;
         }
     }
-    found
 }
 
 /// The tone phrases of the whole text, by sentence index (searched once a text).
@@ -104,19 +124,20 @@ pub(crate) fn tone_matches<'a>(doc: &'a Document<'_>) -> &'a [(usize, PhraseMatc
     doc.tone_matches.get_or_init(|| {
         let lexicon = crate::lexicon::lexicon();
         let mut found = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut matches = Vec::new();
         for (index, sentence) in doc.sentences.iter().enumerate() {
             if sentence.tone & crate::lexicon::TONE_ANCHOR != 0 {
-                found.extend(
-                    find(
-                        doc,
-                        sentence,
-                        &lexicon.tone_by_anchor,
-                        crate::lexicon::TONE_ANCHOR,
-                        |_| None,
-                    )
-                    .into_iter()
-                    .map(|m| (index, m)),
+                find_into(
+                    doc,
+                    sentence,
+                    &lexicon.tone_by_anchor,
+                    crate::lexicon::TONE_ANCHOR,
+                    |_| None,
+                    &mut scratch,
+                    &mut matches,
                 );
+                found.extend(matches.drain(..).map(|m| (index, m)));
             }
         }
         found

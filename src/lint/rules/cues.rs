@@ -10,8 +10,8 @@
 //! sentence. Each cue's test stays in the rule's own file: this module only calls it.
 
 use super::{
-    double_negative, formal_word, future_with_zullen, impersonal_subject, nominalisation,
-    passive_with_worden, tang_construction, unexplained_jargon,
+    double_negative, formal_word, future_with_zullen, impersonal_subject, long_lead_clause,
+    nominalisation, passive_with_worden, tang_construction, unexplained_jargon,
 };
 use crate::morphology::WordMorph;
 use crate::readability::Document;
@@ -45,6 +45,16 @@ impl Cue {
     pub(crate) const JARGON_END: Cue = Cue(1 << 10);
     /// A word of a separable verb ("zet … stop"); a mark of the token, not of its form (tang-construction).
     pub(crate) const SEPARABLE: Cue = Cue(1 << 11);
+    /// A form that can hide a verb before "van" (nominalisation).
+    pub(crate) const HIDES_VERB: Cue = Cue(1 << 12);
+    /// A "van" with one of the two words before it a [`Cue::HIDES_VERB`]: a mark
+    /// of the sentence, not of a form (nominalisation).
+    pub(crate) const VAN_AFTER_VERB: Cue = Cue(1 << 13);
+    /// A word that opens a lead clause ("als", "omdat") (long-lead-clause).
+    pub(crate) const OPENER: Cue = Cue(1 << 14);
+    /// The sentence's first word is an [`Cue::OPENER`]: a mark of the sentence,
+    /// not of a form (long-lead-clause).
+    pub(crate) const OPENS_WITH_OPENER: Cue = Cue(1 << 15);
 
     /// Whether the two sets share a cue.
     pub(crate) fn meets(self, other: Cue) -> bool {
@@ -75,6 +85,8 @@ const FORM_CUES: &[(Cue, FormTest)] = &[
     (Cue::DOOR, tang_construction::is_door),
     (Cue::VAN, nominalisation::is_van),
     (Cue::JARGON_END, unexplained_jargon::may_end_term),
+    (Cue::HIDES_VERB, nominalisation::may_hide_verb),
+    (Cue::OPENER, long_lead_clause::is_opener),
 ];
 
 /// The cues of every word form and every sentence of a document.
@@ -120,13 +132,26 @@ fn find(doc: &Document<'_>) -> (Vec<u16>, Vec<u16>) {
     let sentences: Vec<u16> = morphology
         .sentences()
         .map(|words| {
-            words.iter().fold(Cue(0), |cues, token| {
+            let first = words
+                .first()
+                .filter(|token| forms[token.word].meets(Cue::OPENER))
+                .map_or(Cue(0), |_| Cue::OPENS_WITH_OPENER);
+            // Whether each of the two words before this one can hide a verb.
+            let mut hides = (false, false);
+            words.iter().fold(first, |cues, token| {
+                let form = forms[token.word];
                 let separable = if token.separable.is_some() {
                     Cue::SEPARABLE
                 } else {
                     Cue(0)
                 };
-                cues | forms[token.word] | separable
+                let van = if form.meets(Cue::VAN) && (hides.0 || hides.1) {
+                    Cue::VAN_AFTER_VERB
+                } else {
+                    Cue(0)
+                };
+                hides = (hides.1, form.meets(Cue::HIDES_VERB));
+                cues | form | separable | van
             })
         })
         .map(|cues: Cue| cues.0)
@@ -164,7 +189,11 @@ mod tests {
         assert!(cues.sentence_has(1, Cue::MEN));
         assert!(cues.sentence_has(1, Cue::SEPARABLE), "zet … aan");
         assert!(!cues.sentence_has(1, Cue::NEGATION | Cue::ZULLEN));
-        assert!(!cues.sentence_has(2, Cue(u16::MAX)), "no cue at all");
+        assert!(cues.sentence_has(2, Cue::HIDES_VERB), "bellen");
+        assert!(
+            !cues.sentence_has(2, Cue(!Cue::HIDES_VERB.0)),
+            "no other cue"
+        );
         let morphology = doc.morphology();
         for (index, words) in morphology.sentences().enumerate() {
             for token in words {
@@ -177,5 +206,48 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The two marks of a sentence (not of a form) say what the rules asked
+    /// before there were cues, on the texts of tests/fixtures/texts/: the first
+    /// word an opener in any case, and a "van" after a word that can hide a verb.
+    #[test]
+    fn the_sentence_marks_agree_with_the_rules_own_walks() {
+        let config = ReadabilityConfig::default();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
+        let (mut openers, mut vans) = (0, 0);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let doc = Document::new(&text, prose(&text, SourceKind::Markdown), &config);
+            let cues = Cues::of(&doc);
+            let morphology = doc.morphology();
+            for (index, sentence) in doc.sentences.iter().enumerate() {
+                let block = &doc.prose.blocks[sentence.block].text;
+                let opener = doc.segments[sentence.block].tokens[sentence.tokens.clone()]
+                    .iter()
+                    .find(|t| t.kind == crate::text::segment::TokenKind::Word)
+                    .is_some_and(|first| {
+                        [
+                            "als", "indien", "wanneer", "omdat", "doordat", "nadat", "voordat",
+                        ]
+                        .iter()
+                        .chain(&["zodra", "hoewel", "tenzij", "terwijl", "aangezien"])
+                        .chain(&["zolang", "totdat", "mits", "ofschoon"])
+                        .any(|o| block[first.range.clone()].eq_ignore_ascii_case(o))
+                    });
+                assert_eq!(cues.sentence_has(index, Cue::OPENS_WITH_OPENER), opener);
+                openers += usize::from(opener);
+                let morphs = morphology.sentence(index);
+                let van = morphs.iter().enumerate().any(|(k, t)| {
+                    morphology.word(t).form == "van"
+                        && morphs[k.saturating_sub(2)..k]
+                            .iter()
+                            .any(|p| nominalisation::may_hide_verb(morphology.word(p)))
+                });
+                assert_eq!(cues.sentence_has(index, Cue::VAN_AFTER_VERB), van);
+                vans += usize::from(van);
+            }
+        }
+        assert!(openers > 0 && vans > 0, "{openers} {vans}");
     }
 }

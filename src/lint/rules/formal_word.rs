@@ -156,15 +156,20 @@ impl Rule for FormalWord {
         // Formal words and phrases of formal-words.toml.
         let lexicon = lexicon();
         let verb_spans = SpanIndex::new(verb_spans);
+        let mut scratch = phrase::Scratch::default();
+        let mut matches = Vec::new();
         for sentence in doc.sentences.iter().filter(|s| s.tone & FORMAL_ANCHOR != 0) {
             let needs_later = |entry: usize| lexicon.formal[entry].needs_later.as_deref();
-            for found in phrase::find(
+            phrase::find_into(
                 doc,
                 sentence,
                 &lexicon.formal_by_anchor,
                 FORMAL_ANCHOR,
                 needs_later,
-            ) {
+                &mut scratch,
+                &mut matches,
+            );
+            for found in matches.drain(..) {
                 // A form of a formal verb is the verbs' to judge: in its form and its clause.
                 let entry = &lexicon.formal[found.entry];
                 let text = doc.text(sentence.block, found.range.clone());

@@ -14,7 +14,9 @@
 //! "Hebt u nog vragen over de hoogte van uw uitkering? Bel ons dan."
 
 use crate::lint::clauses::{sentence_words_into, span_of};
+use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
+use crate::morphology::WordMorph;
 use crate::readability::Document;
 
 const BAD: &str = "Als u na het gesprek met uw klantmanager nog vragen hebt over de hoogte van uw uitkering, belt u ons.";
@@ -44,6 +46,11 @@ const OPENERS: &[&str] = &[
 const MIN_LEAD_WORDS: usize = 7;
 
 /// A sentence that starts with a long subordinate clause.
+/// Whether a word form opens a lead clause: the cue [`Cue::OPENER`].
+pub(crate) fn is_opener(word: &WordMorph) -> bool {
+    OPENERS.contains(&word.form.as_str())
+}
+
 pub(crate) struct LongLeadClause;
 
 impl Rule for LongLeadClause {
@@ -63,8 +70,14 @@ impl Rule for LongLeadClause {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // One word view for all sentences, rebuilt for each that needs it.
+        let cues = Cues::of(doc);
         let mut words = Vec::new();
         for index in 0..doc.sentences.len() {
+            // The sentence's first word is an opener in lower case (the word
+            // form): only then can it be one in any case (the openers are ASCII).
+            if !cues.sentence_has(index, Cue::OPENS_WITH_OPENER) {
+                continue;
+            }
             let sentence = &doc.sentences[index];
             let block = &doc.prose.blocks[sentence.block].text;
             let Some(first) = doc.segments[sentence.block].tokens[sentence.tokens.clone()]

@@ -31,6 +31,14 @@ pub(crate) fn is_van(word: &WordMorph) -> bool {
     word.form == "van"
 }
 
+/// Whether a word form before "van" can hide a verb (a noun made from a verb,
+/// or an infinitive): the cue [`Cue::HIDES_VERB`].
+pub(crate) fn may_hide_verb(word: &WordMorph) -> bool {
+    let lemmas = &morphology().lemmas;
+    lemmas.verb_of_noun(&word.lemma).is_some()
+        || (word.form.ends_with("en") && lemmas.is_verb(&word.form))
+}
+
 /// A verb hidden in a noun.
 pub(crate) struct Nominalisation;
 
@@ -51,37 +59,14 @@ impl Rule for Nominalisation {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         // Only a sentence with "van" after a noun made from a verb, or after an
-        // infinitive, is worth a closer look. Each word form is asked once a text.
-        let document = doc.morphology();
-        let lemmas = &morphology().lemmas;
+        // infinitive, is worth a closer look: the cues know them (each word form
+        // is asked once a text, [`may_hide_verb`]).
         let cues = Cues::of(doc);
-        // Whether a form before "van" can hide a verb, asked once a form
-        // (0: not asked yet, 1: no, 2: yes): only forms that stand before a "van".
-        let mut verb_like = vec![0u8; document.words.len()];
-        let mut hides_verb = |word: usize| {
-            if verb_like[word] == 0 {
-                let before = &document.words[word];
-                let yes = lemmas.verb_of_noun(&before.lemma).is_some()
-                    || (before.form.ends_with("en") && lemmas.is_verb(&before.form));
-                verb_like[word] = if yes { 2 } else { 1 };
-            }
-            verb_like[word] == 2
-        };
         // One word view for all sentences, rebuilt for each that needs it.
         let mut words = Vec::new();
         let mut real: Vec<usize> = Vec::new();
         for index in 0..doc.sentences.len() {
-            if !cues.sentence_has(index, Cue::VAN) {
-                continue;
-            }
-            let morphs = document.sentence(index);
-            let candidate = morphs.iter().enumerate().any(|(k, t)| {
-                cues.form_is(t.word, Cue::VAN)
-                    && morphs[k.saturating_sub(2)..k]
-                        .iter()
-                        .any(|p| hides_verb(p.word))
-            });
-            if !candidate {
+            if !cues.sentence_has(index, Cue::VAN_AFTER_VERB) {
                 continue;
             }
             sentence_words_into(doc, index, &mut words);
