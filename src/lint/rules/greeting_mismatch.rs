@@ -59,6 +59,10 @@ fn fits(greeting: &str, address: &str) -> bool {
 
 /// Whether a block reads like a greeting: short, opened by the letter's greeting word, ending in a comma.
 fn is_greeting(text: &str, word: &str) -> bool {
+    // Its end first: most blocks do not end in a comma, and then their start is not read.
+    if !text.trim_end().ends_with(',') {
+        return false;
+    }
     let text = text.trim();
     text.ends_with(',')
         && text.split_whitespace().count() <= 8
