@@ -114,6 +114,7 @@ pub(crate) fn formal_verbs() -> &'static FormalVerbs {
                 .filter_map(|f| f.split_whitespace().next().map(str::to_string))
                 .collect();
             keys.push(split_plural(verb));
+            keys.extend(joined_forms(verb).map(|(_, joined)| joined));
             keys.sort();
             keys.dedup();
             for key in keys {
@@ -139,6 +140,29 @@ fn split_plural(verb: &FormalVerb) -> String {
             .to_string(),
         None => verb.formal[INFINITIVE].clone(),
     }
+}
+
+/// The finite forms of a separable formal verb written as one word, as at the
+/// end of a subordinate clause ("als de regeling aanvangt"), each with its slot.
+/// The stem is left out: joined, it is a noun ("de aanvang").
+fn joined_forms(verb: &FormalVerb) -> impl Iterator<Item = (usize, String)> + '_ {
+    [PRESENT, PAST, PAST_PLURAL].into_iter().filter_map(|slot| {
+        let (first, particle) = verb.formal[slot].split_once(' ')?;
+        Some((slot, format!("{particle}{first}")))
+    })
+}
+
+/// The plain infinitive for a formal infinitive ("retourneren" → "terugsturen"),
+/// when `infinitive` is one.
+fn plain_infinitive(infinitive: &str) -> Option<String> {
+    formal_verbs()
+        .verbs
+        .iter()
+        .find(|v| v.formal[INFINITIVE] == infinitive)
+        .map(|v| match &v.particle {
+            Some(p) => format!("{p}{}", v.plain[INFINITIVE]),
+            None => v.plain[INFINITIVE].clone(),
+        })
 }
 
 /// A formal verb found in a sentence.
@@ -180,11 +204,43 @@ fn found(
     block: &str,
 ) -> Option<Found> {
     let lower = words[at].lower;
+    let capital = words[at].text.starts_with(char::is_uppercase);
     let split_particle = verb.formal[1..]
         .iter()
         .find_map(|f| f.split_whitespace().nth(1));
+    // A separable formal verb as a "te" infinitive: "toe te zenden" → "te sturen".
+    if let Some(particle) = split_particle
+        && lower == split_plural(verb)
+        && at >= 2
+        && words[at - 1].lower == "te"
+        && words[at - 2].is_word
+        && words[at - 2].lower == particle
+    {
+        let plain = &verb.plain[INFINITIVE];
+        let replacement = match &verb.particle {
+            Some(p) => format!("{p} te {plain}"),
+            None => format!("te {plain}"),
+        };
+        let first_capital = words[at - 2].text.starts_with(char::is_uppercase);
+        return Some(Found {
+            verb: index,
+            words: at - 2..at + 1,
+            replacement: Some(if first_capital {
+                capitalise(&replacement)
+            } else {
+                replacement.clone()
+            }),
+            plain: replacement,
+            passive_only: false,
+        });
+    }
+    // A separable formal verb written as one word: "als de regeling aanvangt".
+    let joined: Vec<usize> = joined_forms(verb)
+        .filter(|(_, form)| form == lower)
+        .map(|(slot, _)| slot)
+        .collect();
     // The particle of a split formal verb, later in the clause: "vangt … aan".
-    let particle_at = split_particle.and_then(|p| {
+    let particle_at = split_particle.filter(|_| joined.is_empty()).and_then(|p| {
         (at + 1..clause.end)
             .rev()
             .find(|&i| words[i].is_word && words[i].lower == p)
@@ -199,12 +255,13 @@ fn found(
             }
         })
         .collect();
+    slots.extend(&joined);
     if particle_at.is_some() && lower == split_plural(verb) && !slots.contains(&INFINITIVE) {
         slots.push(INFINITIVE);
     }
     // A separable formal verb without its particle is another verb ("ving" alone).
     if split_particle.is_some() && particle_at.is_none() && lower != verb.formal[INFINITIVE] {
-        slots.retain(|&s| s == PARTICIPLE);
+        slots.retain(|&s| s == PARTICIPLE || joined.contains(&s));
     }
     if slots.is_empty() {
         return None;
@@ -273,7 +330,6 @@ fn found(
             passive_only: true,
         });
     }
-    let capital = words[at].text.starts_with(char::is_uppercase);
     let dress = |text: String| if capital { capitalise(&text) } else { text };
     let last_in_clause = (at + 1..clause.end).all(|i| !words[i].is_word);
     let plain_word = &verb.plain[slot];
@@ -304,9 +360,9 @@ fn found(
         let infinitive = (te + 1..words.len()).find(|&i| words[i].is_word)?;
         let before_te = (at + 1..te).rev().find(|&i| words[i].is_word);
         let joined = before_te.filter(|&p| {
-            morphology()
-                .lemmas
-                .is_verb(&format!("{}{}", words[p].lower, words[infinitive].lower))
+            let whole = format!("{}{}", words[p].lower, words[infinitive].lower);
+            // The lemma table may not know a rare formal verb ("toe te zenden").
+            (morphology().lemmas.is_verb(&whole) || plain_infinitive(&whole).is_some())
                 && words[p].range.end + 1 >= words[te].range.start
         });
         let cut = joined.unwrap_or(te);
@@ -315,6 +371,9 @@ fn found(
             Some(p) => format!("{}{}", words[p].text, words[infinitive].text),
             None => words[infinitive].text.to_string(),
         };
+        // A formal infinitive becomes plain too, so that a second fix finds
+        // nothing: "dient … te retourneren" → "moet … terugsturen".
+        let tail = plain_infinitive(&tail.to_lowercase()).unwrap_or(tail);
         (
             infinitive,
             plain_whole.map(|p| {
@@ -325,6 +384,20 @@ fn found(
                 }
             }),
         )
+    } else if slot == INFINITIVE
+        && verb.particle.is_some()
+        && previous.is_some_and(|i| words[i].lower == "te")
+    {
+        // "te retourneren" → "terug te sturen": the particle goes before "te".
+        let te = previous.unwrap_or(at);
+        let particle = verb.particle.as_deref().unwrap_or_default();
+        return Some(Found {
+            verb: index,
+            words: te..at + 1,
+            replacement: Some(format!("{particle} te {}", verb.plain[INFINITIVE])),
+            plain: format!("{particle} te {}", verb.plain[INFINITIVE]),
+            passive_only: false,
+        });
     } else {
         (at, plain_whole)
     };

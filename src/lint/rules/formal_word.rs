@@ -102,7 +102,15 @@ impl Rule for FormalWord {
                     category: self.category(),
                     severity: Severity::Warning,
                     span: doc.source_range(sentence.block, bytes).into(),
-                    message: format!("\"{}\" is formele taal.", words[at].text),
+                    // A separable verb before its "te" is named whole: "mede te delen".
+                    message: format!(
+                        "\"{}\" is formele taal.",
+                        if found.words.start < at && words[found.words.start].lower != "te" {
+                            &block[words[found.words.start].range.start..words[at].range.end]
+                        } else {
+                            words[at].text
+                        }
+                    ),
                     suggestion: Some(match &found.replacement {
                         Some(replacement) => format!("Schrijf: \"{replacement}\"."),
                         None if found.passive_only => format!(
