@@ -37,6 +37,11 @@ pub struct FormalWord {
     /// Only flag when this word follows later in the same sentence ("dient … te").
     #[serde(default)]
     pub needs_later: Option<String>,
+    /// The plain word starts a clause with its own subject ("als u wilt"): the fix
+    /// applies only when a subject follows and no "te" comes later in the clause,
+    /// not in "indien nodig" or "alvorens te beslissen".
+    #[serde(default)]
+    pub fix_needs_subject: bool,
     /// A sentence that must be flagged.
     pub bad: String,
     /// A sentence that must not be flagged.

@@ -192,16 +192,24 @@ impl Rule for FormalWord {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
-                    span: doc.source_range(sentence.block, found.range).into(),
+                    span: doc.source_range(sentence.block, found.range.clone()).into(),
                     message: format!("\"{text}\" is formele taal."),
                     suggestion: Some(sentence_end(format!(
                         "Schrijf liever: {}",
                         entry.alternative
                     ))),
-                    fix: plain_replacement(entry).map(|plain| Fix {
-                        replacement: same_capital(text, plain),
-                        original: text.to_string(),
-                    }),
+                    fix: plain_replacement(entry)
+                        .filter(|_| {
+                            !entry.fix_needs_subject
+                                || subject_follows(
+                                    doc.prose.blocks[sentence.block].text.as_str(),
+                                    found.range.end..sentence.range.end,
+                                )
+                        })
+                        .map(|plain| Fix {
+                            replacement: same_capital(text, plain),
+                            original: text.to_string(),
+                        }),
                 });
             }
         }
@@ -269,6 +277,35 @@ fn plain_replacement(entry: &crate::lexicon::FormalWord) -> Option<&str> {
             .split_whitespace()
             .any(|w| w == "of" || w == "beter"))
     .then_some(alternative)
+}
+
+/// Words that start the subject of a clause right after "als" or "voordat".
+const SUBJECT_STARTS: &[&str] = &[
+    "u", "ik", "je", "jij", "hij", "zij", "ze", "wij", "we", "jullie", "men", "er", "het", "de",
+    "een", "uw", "mijn", "jouw", "zijn", "haar", "hun", "ons", "onze", "dit", "dat", "deze", "die",
+    "iemand", "niemand", "iets", "niets", "alles", "iedereen", "geen", "elke", "ieder", "iedere",
+    "alle", "beide", "wie", "wat",
+];
+
+/// Whether the clause in `rest` (block text after a conjunction, to the end of its
+/// sentence) has a subject of its own: it starts with a subject word, a name or a
+/// number, and has no "te" before its first comma ("indien u wilt", not "indien
+/// nodig" or "alvorens een besluit te nemen").
+fn subject_follows(block: &str, rest: std::ops::Range<usize>) -> bool {
+    let clause = block[rest]
+        .split([',', ';', ':'])
+        .next()
+        .unwrap_or_default();
+    let mut words = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let subject = SUBJECT_STARTS.contains(&first.to_lowercase().as_str())
+        || first.starts_with(char::is_uppercase)
+        || first.starts_with(|c: char| c.is_ascii_digit());
+    subject && !words.any(|w| w.eq_ignore_ascii_case("te"))
 }
 
 /// `plain` with a capital when `original` starts with one.
@@ -454,6 +491,30 @@ mod tests {
         // Fixed once, the text has nothing left to fix.
         let once = fixed("Indien u het formulier retourneert, verstrekken wij de pas.");
         assert_eq!(fixed(&once), once);
+    }
+
+    #[test]
+    fn a_conjunction_without_a_subject_after_it_gets_no_fix() {
+        // "als nodig" and "voordat te beslissen" are not Dutch: only a suggestion.
+        for text in [
+            "Indien nodig bellen wij u.",
+            "Indien mogelijk komen wij bij u langs.",
+            "Indien van toepassing stuurt u de loonstrook.",
+            "Alvorens te beslissen, bellen wij u.",
+            "Wij bellen u alvorens een besluit te nemen.",
+        ] {
+            let findings = findings_of(&FormalWord, text);
+            assert_eq!(findings.len(), 1, "{text}: {findings:?}");
+            assert_eq!(findings[0].fix, None, "{text}");
+        }
+        assert_eq!(
+            fixed("Indien de gemeente belt, neemt u op."),
+            "Als de gemeente belt, neemt u op."
+        );
+        assert_eq!(
+            fixed("Alvorens wij besluiten, bellen wij u."),
+            "Voordat wij besluiten, bellen wij u."
+        );
     }
 
     #[test]
