@@ -86,6 +86,32 @@ struct Matcher {
     words: Vec<String>,
     /// The lemma of each word.
     lemmas: Vec<String>,
+    /// The plural forms of a one-word term ("terugvorderingen", "zienswijzen"):
+    /// the lemma table knows the plurals of frequent words only.
+    plurals: Vec<String>,
+}
+
+/// The forms a Dutch plural of `word` can take: "-en" (with a doubled consonant,
+/// "s" → "z", "f" → "v"), "-s", "-n" after "-e", "-heden" for "-heid". Forms
+/// that are no word are never met in a text, so a few too many do no harm.
+fn plural_forms(word: &str) -> Vec<String> {
+    let mut out = vec![format!("{word}en"), format!("{word}s")];
+    if word.ends_with('e') {
+        out.push(format!("{word}n"));
+    }
+    if let Some(last) = word.chars().last().filter(char::is_ascii_alphabetic) {
+        out.push(format!("{word}{last}en"));
+    }
+    if let Some(stem) = word.strip_suffix('s') {
+        out.push(format!("{stem}zen"));
+    }
+    if let Some(stem) = word.strip_suffix('f') {
+        out.push(format!("{stem}ven"));
+    }
+    if let Some(stem) = word.strip_suffix("heid") {
+        out.push(format!("{stem}heden"));
+    }
+    out
 }
 
 /// The terms, and the words that can end one: the last word of a term and its
@@ -111,17 +137,26 @@ fn jargon() -> &'static Jargon {
             .map(|term| {
                 let words: Vec<String> = term.word.split_whitespace().map(str::to_string).collect();
                 let lemmas = words.iter().map(|w| morphology().word(w).lemma).collect();
+                let plurals = match words.as_slice() {
+                    [one] => plural_forms(one),
+                    _ => Vec::new(),
+                };
                 Matcher {
                     term,
                     words,
                     lemmas,
+                    plurals,
                 }
             })
             .collect();
         let last_words = matchers
             .iter()
-            .flat_map(|m| [m.words.last(), m.lemmas.last()])
-            .flatten()
+            .flat_map(|m| {
+                [m.words.last(), m.lemmas.last()]
+                    .into_iter()
+                    .flatten()
+                    .chain(&m.plurals)
+            })
             .cloned()
             .collect();
         let mut ends: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -129,6 +164,7 @@ fn jargon() -> &'static Jargon {
             for word in [matcher.words.last(), matcher.lemmas.last()]
                 .into_iter()
                 .flatten()
+                .chain(&matcher.plurals)
             {
                 let terms = ends.entry(word.clone()).or_default();
                 if terms.last() != Some(&index) {
@@ -144,7 +180,7 @@ fn jargon() -> &'static Jargon {
     })
 }
 
-/// The one-word terms of the list, as written and as lemma: such a word is this
+/// The one-word terms of the list, as written, as lemma and in the plural: such a word is this
 /// rule's to judge (flagged where it is not explained), and difficult-word leaves
 /// it alone.
 pub(crate) fn one_word_terms() -> &'static rustc_hash::FxHashSet<String> {
@@ -154,7 +190,11 @@ pub(crate) fn one_word_terms() -> &'static rustc_hash::FxHashSet<String> {
             .matchers
             .iter()
             .filter(|m| m.lemmas.len() == 1)
-            .flat_map(|m| [m.term.word.clone(), m.lemmas[0].clone()])
+            .flat_map(|m| {
+                [m.term.word.clone(), m.lemmas[0].clone()]
+                    .into_iter()
+                    .chain(m.plurals.iter().cloned())
+            })
             .collect()
     })
 }
@@ -236,6 +276,7 @@ impl Rule for UnexplainedJargon {
                     (0..size).all(|j| {
                         let word = &words[real[k + j]];
                         word.lower == matcher.words[j]
+                            || matcher.plurals.iter().any(|p| p == word.lower)
                             || word.morph.is_some_and(|w| {
                                 w.lemma == matcher.lemmas[j]
                                     // a compound ending in the term: "bijstandsbeschikking"
@@ -397,6 +438,25 @@ mod tests {
             flagged(&UnexplainedJargon, "Wij verrekenden het bedrag in mei."),
             vec!["verrekenden"]
         );
+    }
+
+    #[test]
+    fn plurals_the_lemma_table_does_not_know_are_found() {
+        // The lemma table knows the plurals of frequent words only.
+        for (text, plural) in [
+            (
+                "De terugvorderingen staan in de bijlage.",
+                "terugvorderingen",
+            ),
+            ("De invorderingen staan in de bijlage.", "invorderingen"),
+            ("U kreeg twee dwangbevelen.", "dwangbevelen"),
+            ("Wij lazen uw zienswijzen.", "zienswijzen"),
+            ("De vermogensgrenzen staan hier.", "vermogensgrenzen"),
+            ("Beide toeslagpartners tekenen.", "toeslagpartners"),
+            ("Wij kregen twee bezwaarschriften.", "bezwaarschriften"),
+        ] {
+            assert_eq!(flagged(&UnexplainedJargon, text), vec![plural], "{text}");
+        }
     }
 
     #[test]
