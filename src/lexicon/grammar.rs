@@ -32,6 +32,8 @@ pub struct Grammar {
     pub auxiliaries: WordList,
     /// Participles that are never part of a passive ("gekomen", "verkeerd").
     pub not_passive: WordList,
+    /// Participles of `not_passive` that form a passive after "worden" ("besteed").
+    pub passive_after_worden: WordList,
     /// Words before a noun ("de", "dit").
     pub determiners: WordList,
     /// Strong participles with a prefix other than "ge" ("ontvangen").
@@ -54,17 +56,28 @@ pub fn load() -> Result<Grammar, String> {
             }
         }
     }
+    if let Some(word) = grammar
+        .passive_after_worden
+        .words
+        .iter()
+        .find(|word| !grammar.not_passive.words.contains(word))
+    {
+        return Err(format!(
+            "grammar.toml: [passive-after-worden] has \"{word}\", which [not-passive] lacks"
+        ));
+    }
     Ok(grammar)
 }
 
 impl Grammar {
     /// Every list with its name in the file.
-    pub fn lists(&self) -> [(&'static str, &WordList); 7] {
+    pub fn lists(&self) -> [(&'static str, &WordList); 8] {
         [
             ("subordinators", &self.subordinators),
             ("subordinators-after-comma", &self.subordinators_after_comma),
             ("auxiliaries", &self.auxiliaries),
             ("not-passive", &self.not_passive),
+            ("passive-after-worden", &self.passive_after_worden),
             ("determiners", &self.determiners),
             ("strong-participles", &self.strong_participles),
             ("separable-particles", &self.separable_particles),

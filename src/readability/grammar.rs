@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 /// The lists as sets, for the lookups on every word.
 struct Sets {
     not_passive: FxHashSet<&'static str>,
+    passive_after_worden: FxHashSet<&'static str>,
     determiners: FxHashSet<&'static str>,
     strong_participles: FxHashSet<&'static str>,
 }
@@ -23,6 +24,7 @@ fn sets() -> &'static Sets {
         let grammar = grammar();
         Sets {
             not_passive: set(&grammar.not_passive),
+            passive_after_worden: set(&grammar.passive_after_worden),
             determiners: set(&grammar.determiners),
             strong_participles: set(&grammar.strong_participles),
         }
@@ -78,10 +80,14 @@ pub(super) const PARTICIPLE: u8 = 2;
 pub(super) const DETERMINER: u8 = 4;
 /// A determiner of at most six bytes (what the search after an auxiliary asks).
 pub(super) const SHORT_DETERMINER: u8 = 8;
+/// A participle that forms a passive only after "worden" ("besteed", "gesloten").
+pub(super) const PARTICIPLE_AFTER_WORDEN: u8 = 16;
+/// A form of "worden".
+pub(super) const WORDEN: u8 = 32;
 
 /// What the passive search asks of a word, from its lower case and its lexicon
 /// flags (`lexicon().entry(lower).flags`): [`CLAUSE_START`], [`PARTICIPLE`],
-/// [`DETERMINER`] and [`SHORT_DETERMINER`], or-ed. The document works it out
+/// [`DETERMINER`], [`SHORT_DETERMINER`], [`PARTICIPLE_AFTER_WORDEN`] and [`WORDEN`], or-ed. The document works it out
 /// once a word form, not once for every auxiliary the word follows or precedes.
 pub(super) fn passive_facts(lower: &str, flags: u16) -> u8 {
     let mut facts = 0;
@@ -92,6 +98,11 @@ pub(super) fn passive_facts(lower: &str, flags: u16) -> u8 {
     }
     if is_participle(lower) {
         facts |= PARTICIPLE;
+    } else if sets().passive_after_worden.contains(lower) {
+        facts |= PARTICIPLE_AFTER_WORDEN;
+    }
+    if matches!(lower, "word" | "wordt" | "worden" | "werd" | "werden") {
+        facts |= WORDEN;
     }
     if sets().determiners.contains(lower) {
         facts |= DETERMINER;
@@ -104,13 +115,19 @@ pub(super) fn passive_facts(lower: &str, flags: u16) -> u8 {
 
 /// Looks for the participle that goes with an auxiliary at `aux` (same clause):
 /// after it ("wordt … betaald") or right before it ("… betaald wordt").
-/// `facts(i)` gives [`passive_facts`] of token `i` of `tokens`.
+/// After a form of "worden" a participle of [`PARTICIPLE_AFTER_WORDEN`] counts too
+/// ("wordt … besteed"). `facts(i)` gives [`passive_facts`] of token `i` of `tokens`.
 pub(super) fn find_participle(
     text: &str,
     tokens: &[Token],
     aux: usize,
     facts: impl Fn(usize) -> u8,
 ) -> Option<Range<usize>> {
+    let participle = if facts(aux) & WORDEN != 0 {
+        PARTICIPLE | PARTICIPLE_AFTER_WORDEN
+    } else {
+        PARTICIPLE
+    };
     let mut seen_words = 0;
     let mut after_determiner = false;
     for (i, token) in tokens.iter().enumerate().skip(aux + 1) {
@@ -128,7 +145,7 @@ pub(super) fn find_participle(
         if facts & CLAUSE_START != 0 {
             break;
         }
-        if token.kind == TokenKind::Word && !after_determiner && facts & PARTICIPLE != 0 {
+        if token.kind == TokenKind::Word && !after_determiner && facts & participle != 0 {
             return Some(token.range.clone());
         }
         after_determiner = facts & SHORT_DETERMINER != 0;
@@ -141,7 +158,7 @@ pub(super) fn find_participle(
         .rev()
         .filter(|(_, t)| t.kind == TokenKind::Word);
     let (previous_index, previous) = before.next()?;
-    if facts(previous_index) & PARTICIPLE == 0 {
+    if facts(previous_index) & participle == 0 {
         return None;
     }
     let noun = before
@@ -207,6 +224,13 @@ mod tests {
             ),
             ("Welk bedrag is er aan u uitbetaald?", 1),
             ("Er zijn bedragen ingehouden voor de huur.", 1),
+            ("Het geld wordt aan de huur besteed.", 1),
+            ("Wij weten dat het geld aan de huur besteed wordt.", 1),
+            ("Het loket werd op vrijdag gesloten.", 1),
+            ("Het loket is op vrijdag gesloten.", 0),
+            ("U bent verplicht om werk te zoeken.", 0),
+            ("Wij worden graag bedankt.", 1),
+            ("Het geld is goed besteed.", 0),
         ] {
             assert_eq!(found(text).1, expected, "{text}");
         }

@@ -213,7 +213,8 @@ mod tests {
         );
         assert_eq!(
             flagged(&PassiveWithWorden, "De afspraak werd vergeten."),
-            vec!["werd vergeten"]
+            Vec::<&str>::new(),
+            "\"vergeten\" after \"worden\" is in grammar.toml: the passive-voice rule has it"
         );
         assert_eq!(
             flagged(&PassiveWithWorden, "Die kosten werden toen niet vergoed."),
