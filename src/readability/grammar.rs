@@ -36,6 +36,10 @@ fn is_participle(lower: &str) -> bool {
     if !(lower.ends_with('d') || lower.ends_with('t') || lower.ends_with("en")) || lower.len() < 5 {
         return false;
     }
+    // A noun in "-heid" is never a participle ("gelegenheid", "aangelegenheid", "gezondheid").
+    if lower.ends_with("heid") {
+        return false;
+    }
     if sets().not_passive.contains(lower) {
         return false;
     }
@@ -68,7 +72,6 @@ fn is_participle(lower: &str) -> bool {
         .any(|p| lower.starts_with(p))
         && len >= 7
         && weak_end
-        && !lower.ends_with("heid")
         && !lower.ends_with("ent")
 }
 
@@ -231,6 +234,9 @@ mod tests {
             ("U bent verplicht om werk te zoeken.", 0),
             ("Wij worden graag bedankt.", 1),
             ("Het geld is goed besteed.", 0),
+            ("Een verhuizing is een kostbare aangelegenheid.", 0),
+            ("Uw gezondheid is belangrijk.", 0),
+            ("Aan de bijstand worden voorwaarden verbonden.", 1),
         ] {
             assert_eq!(found(text).1, expected, "{text}");
         }
