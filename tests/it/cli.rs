@@ -116,7 +116,15 @@ fn render_without_output_writes_event_named_files_in_the_current_folder() {
     let dir = tempfile::tempdir().unwrap();
     let example = root().join("letter-templates/examples/application_received-plain.json");
     let output = helder(
-        &["render", example.to_str().unwrap(), "--format", "txt"],
+        // The letter's date is fixed: the example's deadline must stay after it.
+        &[
+            "render",
+            example.to_str().unwrap(),
+            "--format",
+            "txt",
+            "--date",
+            "2026-11-23",
+        ],
         dir.path(),
     );
     assert_exit(&output, 0);
@@ -238,6 +246,8 @@ fn a_folder_of_events_keeps_going_past_a_broken_one() {
             events.to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
+            "--date",
+            "2026-11-23",
         ],
         dir.path(),
     );

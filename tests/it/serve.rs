@@ -33,7 +33,8 @@ pub(crate) fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let (settings, templates) = crate::support::settings_with_own_templates(dir.path());
     let out = dir.path().join("uit");
-    let example = root().join("letter-templates/examples/sanction_reduction-reached.json");
+    let example = dir.path().join("sanction_reduction-reached.json");
+    std::fs::write(&example, event_starting_after_today().to_string()).unwrap();
     let output = crate::support::batch_command(&settings, &example, &out)
         .args(["--format", "html"])
         .output()
@@ -45,6 +46,23 @@ pub(crate) fn setup() -> Setup {
         templates,
         out,
     }
+}
+
+/// The shipped example evt-2026-000601 (a sanction), with the measure starting a
+/// month after today: a call recorded on the page dates its letter today, and a
+/// decision that starts before the letter's date is refused unless it is marked
+/// retroactive. The shipped example's fixed dates passed only until 1 December 2026.
+fn event_starting_after_today() -> serde_json::Value {
+    let path = root().join("letter-templates/examples/sanction_reduction-reached.json");
+    let mut event: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let start = chrono::Local::now().date_naive() + chrono::Days::new(31);
+    let end = start + chrono::Months::new(3) - chrono::Days::new(1);
+    let data = &mut event["data"];
+    data["decision"]["ingangsdatum"] = json!(start.to_string());
+    data["measure"]["period_from"] = json!(start.to_string());
+    data["measure"]["period_to"] = json!(end.to_string());
+    event
 }
 
 /// Starts `helder serve` on a free port; returns the process and its base address.
