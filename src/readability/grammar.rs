@@ -88,6 +88,9 @@ pub(super) const PARTICIPLE_AFTER_WORDEN: u8 = 16;
 /// A form of "worden".
 pub(super) const WORDEN: u8 = 32;
 
+/// The forms of "worden", the auxiliary of the passive that happens.
+pub const WORDEN_FORMS: [&str; 5] = ["word", "wordt", "worden", "werd", "werden"];
+
 /// What the passive search asks of a word, from its lower case and its lexicon
 /// flags (`lexicon().entry(lower).flags`): [`CLAUSE_START`], [`PARTICIPLE`],
 /// [`DETERMINER`], [`SHORT_DETERMINER`], [`PARTICIPLE_AFTER_WORDEN`] and [`WORDEN`], or-ed. The document works it out
@@ -104,7 +107,7 @@ pub(super) fn passive_facts(lower: &str, flags: u16) -> u8 {
     } else if sets().passive_after_worden.contains(lower) {
         facts |= PARTICIPLE_AFTER_WORDEN;
     }
-    if matches!(lower, "word" | "wordt" | "worden" | "werd" | "werden") {
+    if WORDEN_FORMS.contains(&lower) {
         facts |= WORDEN;
     }
     if sets().determiners.contains(lower) {

@@ -20,16 +20,14 @@ use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::{WordMorph, morphology};
 use crate::readability::Document;
+use crate::readability::grammar::WORDEN_FORMS;
 
 const BAD: &str = "Het besluit wordt door de wethouder ondertekend.";
 const GOOD: &str = "De wethouder ondertekent het besluit.";
 
-/// Forms of "worden".
-const WORDEN: &[&str] = &["word", "wordt", "worden", "werd", "werden"];
-
 /// Whether a word form is a form of "worden": the cue [`Cue::WORDEN`].
 pub(crate) fn is_worden(word: &WordMorph) -> bool {
-    WORDEN.contains(&word.form.as_str())
+    WORDEN_FORMS.contains(&word.form.as_str())
 }
 
 /// A passive with "worden" and a participle the form rules miss.
@@ -62,7 +60,7 @@ impl Rule for PassiveWithWorden {
             let sentence = &doc.sentences[index];
             sentence_words_into(doc, index, &mut words);
             for (at, word) in words.iter().enumerate() {
-                if !WORDEN.contains(&word.lower) {
+                if !WORDEN_FORMS.contains(&word.lower) {
                     continue;
                 }
                 let clause = clause_around(&words, at);
