@@ -136,6 +136,7 @@ pub(super) fn find_participle(
     };
     let mut seen_words = 0;
     let mut after_determiner = false;
+    let mut after_door = false;
     for (i, token) in tokens.iter().enumerate().skip(aux + 1) {
         if token.kind == TokenKind::Punct {
             if matches!(&text[token.range.clone()], "," | ";" | ":" | "(" | ")") {
@@ -154,7 +155,12 @@ pub(super) fn find_participle(
         if token.kind == TokenKind::Word && !after_determiner && facts & participle != 0 {
             return Some(token.range.clone());
         }
-        after_determiner = facts & SHORT_DETERMINER != 0;
+        // "door ons", "door haar": the one who acts, not a determiner before a noun.
+        let word = &text[token.range.clone()];
+        let agent =
+            after_door && (word.eq_ignore_ascii_case("ons") || word.eq_ignore_ascii_case("haar"));
+        after_determiner = facts & SHORT_DETERMINER != 0 && !agent;
+        after_door = word.eq_ignore_ascii_case("door");
     }
     // "… betaald wordt": the participle right before the auxiliary, unless a
     // determiner makes it a noun ("wat dat besluit is").
@@ -240,6 +246,9 @@ mod tests {
             ("Een verhuizing is een kostbare aangelegenheid.", 0),
             ("Uw gezondheid is belangrijk.", 0),
             ("Aan de bijstand worden voorwaarden verbonden.", 1),
+            ("De regels worden door ons gehanteerd.", 1),
+            ("Het bedrag wordt door haar betaald.", 1),
+            ("Het is ons besluit.", 0),
         ] {
             assert_eq!(found(text).1, expected, "{text}");
         }
