@@ -30,7 +30,8 @@ pub struct Grammar {
     pub subordinators_after_comma: WordList,
     /// Forms of "worden" and "zijn".
     pub auxiliaries: WordList,
-    /// Participles that are never part of a passive ("gekomen", "verkeerd").
+    /// Participles that are not part of a passive ("gekomen", "verkeerd"), except
+    /// those of `passive_after_worden` after a form of "worden".
     pub not_passive: WordList,
     /// Participles of `not_passive` that form a passive after "worden" ("besteed").
     pub passive_after_worden: WordList,
