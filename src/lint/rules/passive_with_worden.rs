@@ -17,6 +17,7 @@
 
 use crate::lint::clauses::{clause_around, sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
+use crate::lint::rules::passive_voice::Agent;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::{WordMorph, morphology};
 use crate::readability::Document;
@@ -81,15 +82,17 @@ impl Rule for PassiveWithWorden {
                 {
                     continue;
                 }
+                let agent = Agent::of(doc, sentence, bytes);
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
                     span: span_of(doc, index, &words, range),
-                    message: "Dit is een lijdende zin: er staat niet wie het doet.".to_string(),
+                    message: agent.message().to_string(),
                     fix: None,
                     suggestion: Some(format!(
-                        "Zeg wie het doet, en maak van \"{}\" een gewone zin: \"Wij …\" of \"U …\".",
+                        "{}, en maak van \"{}\" een gewone zin: \"Wij …\" of \"U …\".",
+                        agent.advice(),
                         words[participle].text
                     )),
                 });
@@ -193,7 +196,27 @@ mod tests {
             assert_eq!(seen, format!("{stem}en"));
         }
     }
-    use crate::lint::rules::testing::flagged;
+    use crate::lint::rules::testing::{findings_of, flagged};
+
+    #[test]
+    fn the_message_does_not_say_nobody_is_named_when_door_names_someone() {
+        let bad = findings_of(&PassiveWithWorden, BAD);
+        assert_eq!(bad.len(), 1);
+        assert!(
+            bad[0].message.contains("staat niet vooraan"),
+            "{}",
+            bad[0].message
+        );
+        let unnamed = findings_of(&PassiveWithWorden, "Het contract werd ondertekend.");
+        assert!(unnamed[0].message.contains("er staat niet wie het doet"));
+        assert!(
+            unnamed[0]
+                .suggestion
+                .as_deref()
+                .unwrap()
+                .starts_with("Zeg wie het doet")
+        );
+    }
 
     #[test]
     fn strong_participles_without_ge_are_found_in_every_tense() {
