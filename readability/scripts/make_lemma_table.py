@@ -232,6 +232,12 @@ def paradigm(inf: str, irregular, infinitives, forms) -> dict[str, str]:
         pp = stem if stem[-1] == end else stem + end
         starts_unstressed = any(body.startswith(p) for p in INSEPARABLE) or (prefix and not separable)
         participle = pp if starts_unstressed else "ge" + pp
+        if prefix and not separable and participle == stem + "t":
+            # "bestraft" is "hij bestraft" and "is bestraft": a verb with a real
+            # prefix ("be" + "straffen") whose participle is also a present form
+            # counts it as a participle, so that it is a verb form first unless
+            # it is far more common than its verb.
+            out[prefix + participle] = "past"
         add("past", prefix + participle, prefix + participle + "e")
     return done()
 
