@@ -254,6 +254,17 @@ pub struct TokenMorph {
     pub concepts: ConceptSet,
 }
 
+/// A lower-case word form as the morphology reads it: "ƫ", a common misreading
+/// of "ë" in texts copied from PDFs ("beƫindigd"), is read as "ë", and the
+/// typographic apostrophe of word processors and web pages ("incasso’s") as "'".
+pub fn repair_form(lower: &str) -> std::borrow::Cow<'_, str> {
+    if lower.contains(['ƫ', '\u{2019}']) {
+        std::borrow::Cow::Owned(lower.replace('ƫ', "ë").replace('\u{2019}', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(lower)
+    }
+}
+
 /// The morphology of a whole text: each distinct word form once, and each sentence's words.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocumentMorphology {
@@ -285,9 +296,8 @@ impl DocumentMorphology {
                     continue;
                 }
                 lowercase_into(&mut lower, &text[token.range.clone()]);
-                // "ƫ" is a common misreading of "ë" in texts copied from PDFs ("beƫindigd").
-                if lower.contains('ƫ') {
-                    lower = lower.replace('ƫ', "ë");
+                if let std::borrow::Cow::Owned(repaired) = repair_form(&lower) {
+                    lower = repaired;
                 }
                 let form = *index.entry(lower.clone()).or_insert_with(|| {
                     forms.push(lower.clone());
