@@ -232,9 +232,20 @@ mod tests {
             "U moet dan uw kamer uit.",
             "Daarna staat u op straat.",
             "Een ontruiming is dan vaak niet meer te voorkomen.",
+            "Overtredingen van de regels worden streng bestraft.",
         ] {
             assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn the_other_side_that_need_not_do_something_protects_nobody() {
+        // The bailiff who need not go to court first is free to act.
+        let free = "De deurwaarder mag beslag leggen op uw loon. Daarvoor hoeft hij niet eerst naar de rechter.";
+        assert_eq!(findings_of(&SanctionStatement, free).len(), 1);
+        // The reader who need not do something is protected.
+        let protected = "De deurwaarder mag beslag leggen op uw loon. U hoeft niet alles in één keer te betalen.";
+        assert!(findings_of(&SanctionStatement, protected).is_empty());
     }
 
     #[test]
@@ -258,6 +269,10 @@ mod tests {
             "U betaalt dan in delen, zonder rente.",
             "De monteurs doen hun best om mensen níet af te sluiten.",
             "Wij vragen de deurwaarder om het beslag op te heffen.",
+            // A collection stopped, an agreement made, a risk made smaller.
+            "Wij kunnen de automatische incasso’s tijdelijk stopzetten.",
+            "Sluit een betalingsregeling af met de woningcorporatie.",
+            "Zo wordt de kans op bijbetalen of terugbetalen kleiner.",
             "Voordat wij een boete geven, nodigen wij u uit voor een gesprek.",
             "Bezwaar maken tegen de boete kost u niets.",
             // Help after a question that leads to it.

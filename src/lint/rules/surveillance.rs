@@ -152,7 +152,13 @@ impl Rule for Surveillance {
                     .map(|p| &sentences[p])
                     .is_some_and(|p| p.block == sentence.block && p.question && cannot_come(p))
             };
-            let service = service_visit(sentence, asked_before);
+            // Or in the sentence just after: "Dit is het geval als u door ziekte …".
+            let explained_after = || {
+                sentences.get(index + 1).is_some_and(|n| {
+                    n.block == sentence.block && n.is(0, &["dit", "dat"]) && cannot_come(n)
+                })
+            };
+            let service = service_visit(sentence, || asked_before() || explained_after());
             // A letter's title names its subject; a dated past visit is a report.
             let title = letter_with_help && sentence.heading;
             if agreed
@@ -213,7 +219,7 @@ const CANNOT_COME: &[&str] = &[
 /// A visit made as a service, for a reader who cannot come: "Wij kunnen ook bij
 /// u langskomen als u niet naar ons toe kunt komen", "een huisbezoek als u door
 /// ziekte niet in staat bent om te komen", "u kunt zelf een huisbezoek
-/// aanvragen". Only a visit: with a check, suspicion or no warning in the
+/// aanvragen", "wij komen langs om u van dienst te zijn". Only a visit: with a check, suspicion or no warning in the
 /// sentence, the visit is still a check.
 fn service_visit(sentence: &tone::ToneSentence, asked_before: impl Fn() -> bool) -> bool {
     let suspicious = ConceptSet::of(&[
@@ -224,7 +230,16 @@ fn service_visit(sentence: &tone::ToneSentence, asked_before: impl Fn() -> bool)
     ]);
     sentence.concepts.contains(Concept::Visit)
         && sentence.unnegated(suspicious).next().is_none()
-        && (cannot_come(sentence) || asked_before())
+        && (cannot_come(sentence) || serves(sentence) || asked_before())
+}
+
+/// Whether the sentence says the visit is a service: "om u van dienst te zijn".
+fn serves(sentence: &tone::ToneSentence) -> bool {
+    (2..sentence.words.len()).any(|k| {
+        sentence.words[k].lower() == "dienst"
+            && sentence.is(k - 1, &["van"])
+            && sentence.words[..k - 1].iter().any(|w| w.lower() == "om")
+    })
 }
 
 /// Whether the sentence says the reader cannot come to the office: "door
@@ -567,6 +582,10 @@ mod tests {
             "Kunt u door uw handicap niet naar het kantoor komen? Wij komen ook bij u thuis langs.",
             "Lukt het reizen naar het stadskantoor niet, dan doen wij het gesprek bij u thuis.",
             "Bent u ziek, dan kunt u zelf een huisbezoek aanvragen.",
+            "Wij komen op huisbezoek om u van dienst te zijn.",
+            "Wij komen op huisbezoek. Dat doen we als u door een beperking niet naar ons toe kunt komen.",
+            // A limit on the municipality's power protects the reader.
+            "Een controleur is niet altijd bevoegd tot een huisbezoek.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

@@ -26,6 +26,20 @@ const DEBTS: &[&str] = &[
     "achterstand",
     "huurachterstand",
     "eigen bijdrage",
+    "incasso",
+    "inhouding",
+];
+
+/// Agreements the reader enters: "afsluiten" with one of them is making it, not cutting off.
+const AGREEMENTS: &[&str] = &[
+    "regeling",
+    "betalingsregeling",
+    "overeenkomst",
+    "contract",
+    "verzekering",
+    "lening",
+    "abonnement",
+    "hypotheek",
 ];
 
 /// Money the reader lives on: not paying it is a consequence ("Wij betalen uw uitkering niet").
@@ -203,16 +217,38 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         {
             continue;
         }
-        // "Uw schuld is verlaagd": a debt that shrinks is good news.
-        if word.concepts.contains(Concept::Reduce)
-            && !word.concepts.intersects(ConceptSet::of(&[
-                Concept::Stop,
-                Concept::Punish,
-                Concept::Seize,
-            ]))
+        // "Uw schuld is verlaagd", "de incasso stopzetten": a debt that shrinks
+        // or stops is good news.
+        if word
+            .concepts
+            .intersects(ConceptSet::of(&[Concept::Reduce, Concept::Stop]))
+            && !word
+                .concepts
+                .intersects(ConceptSet::of(&[Concept::Punish, Concept::Seize]))
             && in_clause(&|w| DEBTS.contains(&w.lemma()))
             && !in_clause(&|w| LIVELIHOOD.contains(&w.lemma()) || w.lemma() == "inkomen")
         {
+            continue;
+        }
+        // "een betalingsregeling afsluiten": an agreement made, nothing cut off.
+        if word.concepts.contains(Concept::Stop)
+            && !word
+                .concepts
+                .intersects(ConceptSet::of(&[Concept::Punish, Concept::Fine]))
+            && in_clause(&|w| w.reads_as("sluiten") || w.reads_as("afsluiten"))
+            && in_clause(&|w| AGREEMENTS.contains(&w.lemma()))
+        {
+            continue;
+        }
+        // "zodat de kans op terugbetalen kleiner wordt": a risk made smaller.
+        if (i.saturating_sub(5)..i).any(|k| {
+            matches!(sentence.words[k].lemma(), "kans" | "risico") && sentence.is(k + 1, &["op"])
+        }) && in_clause(&|w| {
+            matches!(
+                w.lower(),
+                "kleiner" | "verkleinen" | "verkleint" | "verminderen" | "vermindert" | "voorkomen"
+            )
+        }) {
             continue;
         }
         // "in plaats van een boete", "alleen een waarschuwing": a measure softened.

@@ -171,7 +171,16 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
         MAY,
         matches!(
             lower,
-            "mag" | "mogen" | "moogt" | "mocht" | "mochten" | "hoeft" | "hoef" | "hoeven"
+            "mag"
+                | "mogen"
+                | "moogt"
+                | "mocht"
+                | "mochten"
+                | "hoeft"
+                | "hoef"
+                | "hoeven"
+                | "bevoegd"
+                | "gerechtigd"
         ),
     );
     set(CAN, matches!(lower, "kan" | "kunnen"));
@@ -359,6 +368,7 @@ mod tests {
             ("maar", CLAUSE_WORD),
             ("wanneer", CONDITION_OPEN),
             ("hoeft", MAY),
+            ("bevoegd", MAY),
             ("maximaal", CAP),
             ("artikel", LEGAL),
             ("lagere", CONSEQUENCE_FORM),

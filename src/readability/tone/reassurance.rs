@@ -218,18 +218,36 @@ fn limited(sentence: &ToneSentence) -> bool {
             return false;
         }
         // "kan … niet zomaar": a limit as much as "mag niet".
+        // "is niet bevoegd tot …" says "mag niet".
         let may = |k: usize| {
             matches!(
                 sentence.words[k].lower(),
-                "mag" | "mogen" | "moogt" | "mocht" | "mochten"
+                "mag" | "mogen" | "moogt" | "mocht" | "mochten" | "bevoegd" | "gerechtigd"
             ) || (matches!(sentence.words[k].lower(), "kan" | "kunnen")
                 && words.clone().any(|j| sentence.is(j, &["zomaar"])))
         };
         // "U mag dit werk niet weigeren" forbids the reader; "De deurwaarder mag
         // niet …" and "U hoeft niet …" limit the other side.
-        let negated_limit = clause.negated
+        // "Om beslag te leggen hoeft hij niet naar de rechter": the other side
+        // that need not do something is free to act, which protects nobody.
+        let other_side_free = |k: usize| {
+            sentence.is(k + 1, OTHER_SIDE)
+                || (k >= 1 && sentence.is(k - 1, OTHER_SIDE))
+                || sentence.words[words.start..k]
+                    .iter()
+                    .any(|w| ACTORS.contains(&w.lemma()))
+        };
+        // "is niet altijd bevoegd", "mag niet zomaar": a limit too, though
+        // "niet altijd" does not negate the clause.
+        let partly_negated = || {
+            words
+                .clone()
+                .any(|k| sentence.is(k, &["niet"]) && sentence.is(k + 1, &["altijd", "zomaar"]))
+        };
+        let negated_limit = (clause.negated || partly_negated())
             && words.clone().any(|k| {
-                (may(k) && !next_to_reader(sentence, k)) || sentence.words[k].reads_as("hoeven")
+                (may(k) && !next_to_reader(sentence, k))
+                    || (sentence.words[k].reads_as("hoeven") && !other_side_free(k))
             });
         // "mag alleen / pas / slechts …", not about the reader ("U mag alleen …").
         let only =
@@ -279,6 +297,20 @@ fn readers_right(sentence: &ToneSentence) -> bool {
 }
 
 /// Whether word `k` stands next to the reader as its subject ("mag u", "u mag").
+/// Pronouns of the side that acts against the reader ("hij" for the bailiff, "wij").
+const OTHER_SIDE: &[&str] = &["hij", "zij", "ze", "wij", "we"];
+
+/// Those who can act against the reader's money or home.
+const ACTORS: &[&str] = &[
+    "deurwaarder",
+    "gerechtsdeurwaarder",
+    "gemeente",
+    "incassobureau",
+    "verhuurder",
+    "schuldeiser",
+    "beslaglegger",
+];
+
 fn next_to_reader(sentence: &ToneSentence, k: usize) -> bool {
     sentence.is(k + 1, &["u", "je", "jij"]) || (k >= 1 && sentence.is(k - 1, &["u", "je", "jij"]))
 }
