@@ -233,6 +233,8 @@ mod tests {
             "Daarna staat u op straat.",
             "Een ontruiming is dan vaak niet meer te voorkomen.",
             "Overtredingen van de regels worden streng bestraft.",
+            "U krijgt dan een half jaar geen of minder bijstand.",
+            "U heeft dan een tijd geen of een lager inkomen.",
         ] {
             assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
         }

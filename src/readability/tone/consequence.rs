@@ -105,7 +105,8 @@ const CANDIDATES: ConceptSet = STRONG_CONSEQUENCE
 ///   ("uw recht vervalt") or, in a sentence without a condition, after "dan"
 ///   that points back at one ("U krijgt dan een lagere uitkering");
 /// - a loss said with "geen … meer" or "geen … krijgen" ("geen uitkering meer");
-/// - "lager" or "minder" with the reader's money ("minder uitkering");
+/// - "lager" or "minder" with the reader's money ("minder uitkering", also
+///   "geen of minder bijstand");
 /// - money or a request that is not paid or handled ("Wij betalen uw uitkering
 ///   niet", "Wij nemen uw aanvraag niet in behandeling", "buiten behandeling");
 /// - being put out of one's home ("uit uw woning zetten", "op straat zetten");
@@ -325,7 +326,7 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         {
             found.push((i, true));
         } else if matches!(word.lower(), "lager" | "lagere" | "minder")
-            && !clause.negated
+            && (!clause.negated || none_or_less(sentence, i))
             && in_clause(&|w| w.concepts.contains(Concept::Benefit))
         {
             let pressed = (!conditioned && points_back(sentence, clause.words.clone()))
@@ -353,6 +354,17 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         }
     }
     found
+}
+
+/// Whether word `i` ("lager", "minder") follows "geen of (een)": "geen of
+/// minder bijstand", "geen of een lager inkomen" is a loss, though "geen"
+/// negates the clause.
+fn none_or_less(sentence: &ToneSentence, i: usize) -> bool {
+    (i >= 2 && sentence.is(i - 1, &["of"]) && sentence.is(i - 2, &["geen"]))
+        || (i >= 3
+            && sentence.is(i - 1, &["een"])
+            && sentence.is(i - 2, &["of"])
+            && sentence.is(i - 3, &["geen"]))
 }
 
 /// Whether these words hold "dan" that points back at a condition ("U krijgt
