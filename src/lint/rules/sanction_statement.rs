@@ -298,6 +298,7 @@ mod tests {
             "Vorig jaar kregen 4.200 huishoudens een boete van de dienst.",
             // A term explained.
             "Een stopzetting is een besluit dat uw uitkering eindigt.",
+            "Een boete of een verlaging is een besluit van de gemeente.",
             "Hieronder leest u welke stappen een deurwaarder moet zetten.",
             "Pas na een vonnis mag de verhuurder een huis laten ontruimen.",
             "Hoe lang een verlaging duurt, staat in de regels van de gemeente.",

@@ -152,10 +152,18 @@ impl Rule for Surveillance {
                     .map(|p| &sentences[p])
                     .is_some_and(|p| p.block == sentence.block && p.question && cannot_come(p))
             };
-            // Or in the sentence just after: "Dit is het geval als u door ziekte …".
+            // Or in the sentence just after: "Dit is het geval als u door ziekte …",
+            // "Bijvoorbeeld om uw situatie te bespreken."
             let explained_after = || {
                 sentences.get(index + 1).is_some_and(|n| {
-                    n.block == sentence.block && n.is(0, &["dit", "dat"]) && cannot_come(n)
+                    n.block == sentence.block
+                        && n.is(0, &["dit", "dat", "bijvoorbeeld"])
+                        && (cannot_come(n)
+                            || serves(n)
+                            || n.help
+                            || n.concepts.contains(Concept::Help)
+                            || n.words.iter().any(|w| w.reads_as("bespreken")))
+                        && n.unnegated(SUSPICIOUS).next().is_none()
                 })
             };
             let service = service_visit(sentence, || asked_before() || explained_after());
@@ -185,6 +193,12 @@ impl Rule for Surveillance {
             {
                 continue;
             }
+            // A visit described, not announced: "Een huisbezoek duurt ongeveer een
+            // half uur", "U mag nee zeggen tegen een huisbezoek". Only a visit
+            // that comes (or can come) is aimed at the reader.
+            if watched.is_empty() && only_visits(sentence) && !announces_visit(sentence) {
+                continue;
+            }
             // News, figures or a definition about others aim at no reader (asked last).
             if sentence.informs(doc) {
                 continue;
@@ -205,6 +219,55 @@ impl Rule for Surveillance {
     }
 }
 
+/// What makes a visit a check: checking, no warning, suspicion, fraud.
+const SUSPICIOUS: ConceptSet = ConceptSet::of(&[
+    Concept::Check,
+    Concept::Unannounced,
+    Concept::Suspect,
+    Concept::Fraud,
+]);
+
+/// Whether the only surveillance in the sentence is a visit (no check,
+/// investigation, suspicion or visit without warning).
+fn only_visits(sentence: &tone::ToneSentence) -> bool {
+    sentence.concepts.contains(Concept::Visit)
+        && !sentence
+            .concepts
+            .intersects(SUSPICIOUS.union(ConceptSet::of(&[Concept::Investigate, Concept::Report])))
+}
+
+/// Verbs that make a visit happen to the reader: "op huisbezoek komen", "een
+/// huisbezoek afleggen", "er vindt een huisbezoek plaats", "u krijgt een huisbezoek".
+const VISIT_COMES: &[&str] = &[
+    "komen",
+    "langskomen",
+    "afleggen",
+    "brengen",
+    "doen",
+    "plaatsvinden",
+    "houden",
+    "uitvoeren",
+    "krijgen",
+    "verwachten",
+    "volgen",
+    "inplannen",
+    // "leggen … af" (afleggen), "op huisbezoek gaan".
+    "leggen",
+    "gaan",
+];
+
+/// Whether the sentence announces a visit: a verb that makes it happen, or one
+/// that says it can ("kan", "mogelijk").
+fn announces_visit(sentence: &tone::ToneSentence) -> bool {
+    sentence.words.iter().any(|w| {
+        VISIT_COMES.iter().any(|v| w.reads_as(v))
+            || matches!(
+                w.lower(),
+                "kan" | "kunnen" | "zal" | "zullen" | "mogelijk" | "plaats" | "langs"
+            )
+    })
+}
+
 /// Why a reader cannot come to the office: illness, a handicap, being bound to the house.
 const CANNOT_COME: &[&str] = &[
     "ziekte",
@@ -222,14 +285,8 @@ const CANNOT_COME: &[&str] = &[
 /// aanvragen", "wij komen langs om u van dienst te zijn". Only a visit: with a check, suspicion or no warning in the
 /// sentence, the visit is still a check.
 fn service_visit(sentence: &tone::ToneSentence, asked_before: impl Fn() -> bool) -> bool {
-    let suspicious = ConceptSet::of(&[
-        Concept::Check,
-        Concept::Unannounced,
-        Concept::Suspect,
-        Concept::Fraud,
-    ]);
     sentence.concepts.contains(Concept::Visit)
-        && sentence.unnegated(suspicious).next().is_none()
+        && sentence.unnegated(SUSPICIOUS).next().is_none()
         && (cannot_come(sentence) || serves(sentence) || asked_before())
 }
 
@@ -543,6 +600,10 @@ mod tests {
             "Wij kunnen op ieder moment voor uw deur staan.",
             "Wij komen kijken, ook zonder dat wij dat eerst zeggen.",
             // Data matched elsewhere, neighbours asked, online searches, tracking.
+            // A visit that comes.
+            "Binnenkort krijgt u een huisbezoek.",
+            "Er kan een huisbezoek volgen.",
+            "Vaak leggen we een huisbezoek af.",
             "Wij vergelijken uw inkomsten met wat de Belastingdienst over u weet.",
             "Wij kunnen uw bankgegevens van de laatste maanden opvragen.",
             "Wij vragen bij het Kadaster na of u een huis bezit.",
@@ -586,6 +647,10 @@ mod tests {
             "Wij komen op huisbezoek. Dat doen we als u door een beperking niet naar ons toe kunt komen.",
             // A limit on the municipality's power protects the reader.
             "Een controleur is niet altijd bevoegd tot een huisbezoek.",
+            // A visit described, not announced, and one explained by the next sentence.
+            "Een huisbezoek duurt meestal een half uur.",
+            "U mag altijd nee zeggen tegen een huisbezoek.",
+            "Wij kunnen bij u op huisbezoek komen. Bijvoorbeeld om samen uw plannen te bespreken.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

@@ -281,8 +281,14 @@ fn defines(sentence: &ToneSentence) -> bool {
                 .union(super::SURVEILLANCE),
         )
     });
-    term && (sentence.is(start + 1, &["is", "heet"]) && sentence.is(start + 2, &["een"])
-        || sentence.is(start + 1, &["betekent"]) && sentence.is(start + 2, &["dat", "een"]))
+    // "Een vonnis of beschikking is een …": two terms defined at once.
+    let verb = if sentence.is(start + 1, &["of", "en"]) {
+        start + 3 + usize::from(sentence.is(start + 2, &["een", "de", "het"]))
+    } else {
+        start + 1
+    };
+    term && (sentence.is(verb, &["is", "heet", "zijn"]) && sentence.is(verb + 1, &["een"])
+        || sentence.is(verb, &["betekent", "betekenen"]) && sentence.is(verb + 1, &["dat", "een"]))
         && !sentence.has_condition()
 }
 
