@@ -241,6 +241,15 @@ mod tests {
     }
 
     #[test]
+    fn the_other_side_that_must_wait_protects_the_reader() {
+        let waits = "Is er nog geen vonnis? Dan moet de deurwaarder twee weken wachten met beslag.";
+        assert!(findings_of(&SanctionStatement, waits).is_empty());
+        let reader_waits =
+            "Daarna legt de deurwaarder beslag op uw loon. U moet twee weken wachten.";
+        assert_eq!(findings_of(&SanctionStatement, reader_waits).len(), 1);
+    }
+
+    #[test]
     fn the_other_side_that_need_not_do_something_protects_nobody() {
         // The bailiff who need not go to court first is free to act.
         let free = "De deurwaarder mag beslag leggen op uw loon. Daarvoor hoeft hij niet eerst naar de rechter.";

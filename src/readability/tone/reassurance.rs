@@ -163,7 +163,7 @@ pub(crate) struct LimitWords {
     pub(crate) can: bool,
     /// "zomaar".
     pub(crate) zomaar: bool,
-    /// "eerst".
+    /// "eerst", "wachten".
     pub(crate) first: bool,
     /// "nodig".
     pub(crate) needed: bool,
@@ -349,6 +349,21 @@ fn safeguard(sentence: &ToneSentence) -> bool {
             && has(&|w| w.concepts.contains(Concept::PoliceCourt))
     });
     if court_first {
+        return true;
+    }
+    // "Dan moet de deurwaarder 8 dagen wachten": the other side must wait.
+    let others_wait = (0..n).any(|k| {
+        sentence.is(k, &["wachten"]) && {
+            let clause = sentence.clause_of(k).words.clone();
+            clause
+                .clone()
+                .any(|j| sentence.words[j].reads_as("moeten") && !next_to_reader(sentence, j))
+                && clause.clone().any(|j| {
+                    ACTORS.contains(&sentence.words[j].lemma()) || sentence.is(j, OTHER_SIDE)
+                })
+        }
+    });
+    if others_wait {
         return true;
     }
     let first = (0..n).find(|&k| sentence.is(k, &["eerst"]));
