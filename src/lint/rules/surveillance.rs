@@ -193,6 +193,11 @@ impl Rule for Surveillance {
             {
                 continue;
             }
+            // A study's finding about people in general ("Uit dit onderzoek blijkt
+            // dat mensen …"): research, not an investigation of the reader.
+            if watched.is_empty() && study_finding(sentence) {
+                continue;
+            }
             // A visit described, not announced: "Een huisbezoek duurt ongeveer een
             // half uur", "U mag nee zeggen tegen een huisbezoek". Only a visit
             // that comes (or can come) is aimed at the reader.
@@ -234,6 +239,37 @@ fn only_visits(sentence: &tone::ToneSentence) -> bool {
         && !sentence
             .concepts
             .intersects(SUSPICIOUS.union(ConceptSet::of(&[Concept::Investigate, Concept::Report])))
+}
+
+/// Whether the only surveillance in the sentence is an investigation that
+/// reports a finding ("Uit dit onderzoek blijkt …", "Het onderzoek laat zien …")
+/// with no reader in it: a study, not an investigation of the reader.
+fn study_finding(sentence: &tone::ToneSentence) -> bool {
+    // A study may be about fraud; a check, a visit or a suspicion makes it an investigation.
+    let only_investigation = sentence.concepts.contains(Concept::Investigate)
+        && !sentence.concepts.intersects(ConceptSet::of(&[
+            Concept::Check,
+            Concept::Unannounced,
+            Concept::Suspect,
+            Concept::Visit,
+            Concept::Report,
+        ]));
+    let reports = sentence.words.iter().enumerate().any(|(k, w)| {
+        w.reads_as("blijken")
+            || (w.reads_as("laten") && sentence.is(k + 1, &["zien"]))
+            || (w.reads_as("tonen") && sentence.words[k + 1..].iter().any(|n| n.lower() == "aan"))
+    });
+    let reader = sentence
+        .words
+        .iter()
+        .any(|w| matches!(w.lower(), "u" | "uw" | "je" | "jij" | "jouw"));
+    // "Blijkt uit het onderzoek dat …? Dan …": a finding that still has to come.
+    // A verb first makes it a condition too ("Blijkt uit het onderzoek …, dan …").
+    let verb_first = sentence
+        .words
+        .first()
+        .is_some_and(|w| w.reads_as("blijken"));
+    only_investigation && reports && !reader && !sentence.question && !verb_first
 }
 
 /// Verbs that make a visit happen to the reader: "op huisbezoek komen", "een
@@ -601,6 +637,8 @@ mod tests {
             "Wij komen kijken, ook zonder dat wij dat eerst zeggen.",
             // Data matched elsewhere, neighbours asked, online searches, tracking.
             // A visit that comes.
+            "Uit ons onderzoek blijkt dat u samenwoont.",
+            "Blijkt uit het onderzoek dat er sprake is van fraude? Dan moet al het geld terug.",
             "Binnenkort krijgt u een huisbezoek.",
             "Er kan een huisbezoek volgen.",
             "Vaak leggen we een huisbezoek af.",
@@ -647,6 +685,8 @@ mod tests {
             "Wij komen op huisbezoek. Dat doen we als u door een beperking niet naar ons toe kunt komen.",
             // A limit on the municipality's power protects the reader.
             "Een controleur is niet altijd bevoegd tot een huisbezoek.",
+            // A study's finding about people in general.
+            "Uit dit onderzoek blijkt dat er naast fraude ook andere redenen zijn voor fouten.",
             // A visit described, not announced, and one explained by the next sentence.
             "Een huisbezoek duurt meestal een half uur.",
             "U mag altijd nee zeggen tegen een huisbezoek.",
