@@ -284,6 +284,7 @@ mod tests {
             "Wij kunnen de automatische incasso’s tijdelijk stopzetten.",
             "Sluit een betalingsregeling af met de woningcorporatie.",
             "Zo wordt de kans op bijbetalen of terugbetalen kleiner.",
+            "De deurwaarder geeft u de gelegenheid om het bedrag alsnog te betalen.",
             "Voordat wij een boete geven, nodigen wij u uit voor een gesprek.",
             "Bezwaar maken tegen de boete kost u niets.",
             // Help after a question that leads to it.

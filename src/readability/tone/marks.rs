@@ -214,7 +214,10 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
     );
     set(
         RIGHT,
-        matches!(lemma, "recht" | "kwijtschelding" | "aanvragen") || lower == "rechten",
+        matches!(
+            lemma,
+            "recht" | "kwijtschelding" | "aanvragen" | "mogelijkheid" | "gelegenheid"
+        ) || lower == "rechten",
     );
     set(REKENING, lower == "rekening");
     set(

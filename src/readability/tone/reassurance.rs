@@ -93,6 +93,17 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
         // "wat uw rechten zijn": the reader is told their rights.
         let rights =
             w.lower() == "rechten" && i >= 1 && sentence.is(i - 1, &["uw", "je", "jouw", "u"]);
+        // "Wij bieden u de mogelijkheid om …", "U krijgt de gelegenheid …": a way offered.
+        let chance = matches!(w.lemma(), "mogelijkheid" | "gelegenheid")
+            && clause.words.clone().any(|k| {
+                ["bieden", "geven", "krijgen", "hebben"]
+                    .iter()
+                    .any(|verb| sentence.words[k].reads_as(verb))
+            })
+            && clause
+                .words
+                .clone()
+                .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
         // "Dan kunt u bijstand aanvragen": a way open to the reader.
         let may_apply = w.reads_as("aanvragen")
             && super::consequence::reader_may(sentence, clause.words.clone());
@@ -133,6 +144,7 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
             || reader_right
             || rights
             || may_apply
+            || chance
             || w.lemma() == "kwijtschelding";
         let lost = consequence_clauses.contains(&w.clause)
             && (w.concepts.contains(Concept::Benefit)
