@@ -254,15 +254,51 @@ pub struct TokenMorph {
     pub concepts: ConceptSet,
 }
 
-/// A lower-case word form as the morphology reads it: "ƫ", a common misreading
-/// of "ë" in texts copied from PDFs ("beƫindigd"), is read as "ë", and the
-/// typographic apostrophe of word processors and web pages ("incasso’s") as "'".
-pub fn repair_form(lower: &str) -> std::borrow::Cow<'_, str> {
-    if lower.contains(['ƫ', '\u{2019}']) {
-        std::borrow::Cow::Owned(lower.replace('ƫ', "ë").replace('\u{2019}', "'"))
-    } else {
-        std::borrow::Cow::Borrowed(lower)
+/// A word as the word lists read it, repaired from what copying text does to
+/// it: "ƫ", a common misreading of "ë" in texts copied from PDFs
+/// ("beƫindigd"), is read as "ë"; the typographic apostrophe of word processors
+/// and web pages ("incasso’s") as "'"; the ligatures of PDFs ("ﬁnanciën") as
+/// their letters; and soft hyphens and zero-width characters, which a reader
+/// never sees ("uit\u{AD}ke\u{AD}ring"), are left out.
+pub fn repair_form(word: &str) -> std::borrow::Cow<'_, str> {
+    // The cheap test first: nearly every word is plain ASCII.
+    if word.is_ascii() || !word.chars().any(needs_repair) {
+        return std::borrow::Cow::Borrowed(word);
     }
+    let mut repaired = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'ƫ' => repaired.push('ë'),
+            '\u{2019}' => repaired.push('\''),
+            'ﬀ' => repaired.push_str("ff"),
+            'ﬁ' => repaired.push_str("fi"),
+            'ﬂ' => repaired.push_str("fl"),
+            'ﬃ' => repaired.push_str("ffi"),
+            'ﬄ' => repaired.push_str("ffl"),
+            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+            other => repaired.push(other),
+        }
+    }
+    std::borrow::Cow::Owned(repaired)
+}
+
+/// Whether [`repair_form`] changes a character.
+fn needs_repair(c: char) -> bool {
+    matches!(
+        c,
+        'ƫ' | '\u{2019}'
+            | 'ﬀ'
+            | 'ﬁ'
+            | 'ﬂ'
+            | 'ﬃ'
+            | 'ﬄ'
+            | '\u{AD}'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+    )
 }
 
 /// The morphology of a whole text: each distinct word form once, and each sentence's words.
@@ -519,6 +555,29 @@ mod tests {
             .sentences()
             .flatten()
             .fold(ConceptSet::EMPTY, |set, t| set.union(t.concepts))
+    }
+
+    #[test]
+    fn copied_text_is_repaired_to_the_word_a_reader_sees() {
+        for (copied, seen) in [
+            ("beƫindigd", "beëindigd"),
+            ("incasso’s", "incasso's"),
+            ("ﬁnanciën", "financiën"),
+            ("afﬂossing", "afflossing"),
+            ("uit\u{AD}ke\u{AD}ring", "uitkering"),
+            ("be\u{200B}talen", "betalen"),
+            ("uitkering", "uitkering"),
+        ] {
+            assert_eq!(repair_form(copied), seen, "{copied:?}");
+        }
+        assert!(matches!(
+            repair_form("uitkering"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            repair_form("coördinator"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

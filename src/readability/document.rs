@@ -254,6 +254,12 @@ impl<'a> Document<'a> {
                 // Most tokens repeat a word seen before ("u", "de", "uw"): look it up once a text.
                 let analyse = || {
                     lowercase_into(&mut lower, text);
+                    // "uit\u{AD}ke\u{AD}ring", "ﬁnanciën": judged as the word a reader sees.
+                    if let std::borrow::Cow::Owned(repaired) =
+                        crate::morphology::repair_form(&lower)
+                    {
+                        lower = repaired;
+                    }
                     let entry = lexicon.entry(&lower);
                     let form = form_id(&mut form_ids, &mut doc.forms, &lower);
                     WordInfo {

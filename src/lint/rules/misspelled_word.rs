@@ -124,6 +124,9 @@ fn judge(
     text: &str,
     starts_sentence: bool,
 ) -> Option<Option<Nearest>> {
+    // Soft hyphens, ligatures and the like are not what the reader sees.
+    let repaired = crate::morphology::repair_form(text);
+    let text = repaired.as_ref();
     // An unknown word at the start of a sentence is a name too ("Marieke"), unless
     // it is clearly a common word misspelled. That is asked first, without the
     // dictionary: nearly every letter starts a line with a name.
@@ -312,6 +315,27 @@ mod tests {
         );
         let text = "Beste mevrouw Pietersma-Oudeboom,\n\nWij hebben uw aanvraag voor bijzondere bijstand ontvangen. U krijgt € 1.250,00 op NL91ABNA0417164300 op 23-11-2026. Uw zaaknummer is ZK-2026-004711. Mail naar werkeninkomen@waalmonde.nl of kijk op www.waalmonde.nl. Bel S.J. de Vries op 06-12345678. Uw bijstandsuitkering en de kostendelersnorm blijven gelijk. Dat is o.a. de huurtoeslag. Kijk ook bij DigiD en de AOW.";
         assert_eq!(flagged(&MisspelledWord, text), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn soft_hyphens_and_ligatures_from_copied_text_are_no_misspellings() {
+        for text in [
+            "Wij betalen uw uit\u{AD}ke\u{AD}ring op tijd.",
+            "Wij betalen uw bij\u{AD}stands\u{AD}uit\u{AD}ke\u{AD}ring op tijd.",
+            "Uw ﬁnanciën zijn op orde en uw proﬁel ook.",
+            "Wij be\u{200B}talen uw huur.",
+        ] {
+            assert_eq!(flagged(&MisspelledWord, text), Vec::<&str>::new(), "{text}");
+        }
+        // A misspelling stays one with a soft hyphen in it.
+        assert_eq!(
+            flagged(
+                &MisspelledWord,
+                "Wij betalen uw uit\u{AD}kee\u{AD}ring op tijd."
+            )
+            .len(),
+            1
+        );
     }
 
     #[test]
