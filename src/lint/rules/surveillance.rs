@@ -685,6 +685,8 @@ mod tests {
             "Wij komen op huisbezoek. Dat doen we als u door een beperking niet naar ons toe kunt komen.",
             // A limit on the municipality's power protects the reader.
             "Een controleur is niet altijd bevoegd tot een huisbezoek.",
+            // A term defined by a genus of the same kind.
+            "Heronderzoeken zijn vaste onderzoeken om te bekijken of u nog recht hebt op een uitkering.",
             // A study's finding about people in general.
             "Uit dit onderzoek blijkt dat er naast fraude ook andere redenen zijn voor fouten.",
             // A visit described, not announced, and one explained by the next sentence.

@@ -287,8 +287,21 @@ fn defines(sentence: &ToneSentence) -> bool {
     } else {
         start + 1
     };
+    // "Heronderzoeken zijn periodieke onderzoeken …": a plural term whose genus,
+    // a few words on, names the same concept.
+    let genus = || {
+        let concepts = sentence.words[start].concepts;
+        sentence.is(verb, &["zijn"])
+            && sentence
+                .words
+                .iter()
+                .skip(verb + 1)
+                .take(3)
+                .any(|w| w.concepts.intersects(concepts))
+    };
     term && (sentence.is(verb, &["is", "heet", "zijn"]) && sentence.is(verb + 1, &["een"])
-        || sentence.is(verb, &["betekent", "betekenen"]) && sentence.is(verb + 1, &["dat", "een"]))
+        || sentence.is(verb, &["betekent", "betekenen"]) && sentence.is(verb + 1, &["dat", "een"])
+        || genus())
         && !sentence.has_condition()
 }
 
