@@ -23,7 +23,7 @@ pub(crate) const MAY: u64 = 1 << 3;
 pub(crate) const CAN: u64 = 1 << 4;
 /// "zomaar".
 pub(crate) const ZOMAAR: u64 = 1 << 5;
-/// "eerst", "wachten".
+/// "eerst", "wachten", "voordat".
 pub(crate) const FIRST: u64 = 1 << 6;
 /// "nodig".
 pub(crate) const NEEDED: u64 = 1 << 7;
@@ -185,7 +185,7 @@ pub(crate) fn of(word: &WordMorph) -> u64 {
     );
     set(CAN, matches!(lower, "kan" | "kunnen"));
     set(ZOMAAR, lower == "zomaar");
-    set(FIRST, matches!(lower, "eerst" | "wachten"));
+    set(FIRST, matches!(lower, "eerst" | "wachten" | "voordat"));
     set(NEEDED, lower == "nodig");
     set(CAP, matches!(lower, "hooguit" | "maximaal" | "hoogstens"));
     set(LEGAL, matches!(lower, "artikel" | "art" | "lid"));

@@ -175,7 +175,7 @@ pub(crate) struct LimitWords {
     pub(crate) can: bool,
     /// "zomaar".
     pub(crate) zomaar: bool,
-    /// "eerst", "wachten".
+    /// "eerst", "wachten", "voordat".
     pub(crate) first: bool,
     /// "nodig".
     pub(crate) needed: bool,
@@ -376,6 +376,24 @@ fn safeguard(sentence: &ToneSentence) -> bool {
         }
     });
     if others_wait {
+        return true;
+    }
+    // "Voordat je afgesloten mag worden, gaat er een procedure vooraf": a step
+    // that must come before the measure may.
+    // Without a comma the step follows the "mag" in the same clause.
+    let step_before = sentence.is(0, &["voordat"])
+        && sentence
+            .clause_of(0)
+            .words
+            .clone()
+            .find(|&k| sentence.is(k, &["mag", "mogen", "kan", "kunnen"]))
+            .is_some_and(|may| {
+                sentence.words[may + 1..].iter().any(|w| {
+                    matches!(w.lower(), "vooraf" | "eerst")
+                        || matches!(w.lemma(), "procedure" | "waarschuwing" | "gesprek")
+                })
+            });
+    if step_before {
         return true;
     }
     let first = (0..n).find(|&k| sentence.is(k, &["eerst"]));
