@@ -232,9 +232,9 @@ mod tests {
             "U moet dan uw kamer uit.",
             "Daarna staat u op straat.",
             "Een ontruiming is dan vaak niet meer te voorkomen.",
-            "Overtredingen van de regels worden streng bestraft.",
+            "Zwart werken wordt streng bestraft.",
             "U krijgt dan een half jaar geen of minder bijstand.",
-            "U heeft dan een tijd geen of een lager inkomen.",
+            "U krijgt dan een tijd geen of een lagere uitkering.",
         ] {
             assert_eq!(findings_of(&SanctionStatement, text).len(), 1, "{text}");
         }
@@ -242,8 +242,14 @@ mod tests {
 
     #[test]
     fn the_other_side_that_must_wait_protects_the_reader() {
-        let waits = "Is er nog geen vonnis? Dan moet de deurwaarder twee weken wachten met beslag.";
+        let waits =
+            "Hebt u bezwaar gemaakt? Dan moet de deurwaarder met beslag wachten tot de uitspraak.";
         assert!(findings_of(&SanctionStatement, waits).is_empty());
+        // A step that must come before the measure may.
+        let step = "Voordat wij uw gas mogen afsluiten, krijgt u eerst een waarschuwing.";
+        assert!(findings_of(&SanctionStatement, step).is_empty());
+        let no_comma = "Voordat wij uw water mogen afsluiten komt er eerst een gesprek.";
+        assert!(findings_of(&SanctionStatement, no_comma).is_empty());
         let reader_waits =
             "Daarna legt de deurwaarder beslag op uw loon. U moet twee weken wachten.";
         assert_eq!(findings_of(&SanctionStatement, reader_waits).len(), 1);
@@ -252,7 +258,7 @@ mod tests {
     #[test]
     fn the_other_side_that_need_not_do_something_protects_nobody() {
         // The bailiff who need not go to court first is free to act.
-        let free = "De deurwaarder mag beslag leggen op uw loon. Daarvoor hoeft hij niet eerst naar de rechter.";
+        let free = "De deurwaarder mag beslag leggen op uw loon. Daarvoor hoeft hij u niet eerst te bellen.";
         assert_eq!(findings_of(&SanctionStatement, free).len(), 1);
         // The reader who need not do something is protected.
         let protected = "De deurwaarder mag beslag leggen op uw loon. U hoeft niet alles in één keer te betalen.";
@@ -281,10 +287,10 @@ mod tests {
             "De monteurs doen hun best om mensen níet af te sluiten.",
             "Wij vragen de deurwaarder om het beslag op te heffen.",
             // A collection stopped, an agreement made, a risk made smaller.
-            "Wij kunnen de automatische incasso’s tijdelijk stopzetten.",
+            "De verhuurder zet de incasso’s van de huur een maand stop.",
             "Sluit een betalingsregeling af met de woningcorporatie.",
-            "Zo wordt de kans op bijbetalen of terugbetalen kleiner.",
-            "De deurwaarder geeft u de gelegenheid om het bedrag alsnog te betalen.",
+            "Dan is de kans op een terugbetaling of bijbetaling kleiner.",
+            "Het incassobureau geeft u de gelegenheid om eerst zelf te betalen.",
             "Voordat wij een boete geven, nodigen wij u uit voor een gesprek.",
             "Bezwaar maken tegen de boete kost u niets.",
             // Help after a question that leads to it.

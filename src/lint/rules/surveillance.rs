@@ -152,8 +152,8 @@ impl Rule for Surveillance {
                     .map(|p| &sentences[p])
                     .is_some_and(|p| p.block == sentence.block && p.question && cannot_come(p))
             };
-            // Or in the sentence just after: "Dit is het geval als u door ziekte …",
-            // "Bijvoorbeeld om uw situatie te bespreken."
+            // Or in the sentence just after: "Dat doen we als u door ziekte …",
+            // "Bijvoorbeeld om samen een plan te maken."
             let explained_after = || {
                 sentences.get(index + 1).is_some_and(|n| {
                     n.block == sentence.block
@@ -198,8 +198,8 @@ impl Rule for Surveillance {
             if watched.is_empty() && study_finding(sentence) {
                 continue;
             }
-            // A visit described, not announced: "Een huisbezoek duurt ongeveer een
-            // half uur", "U mag nee zeggen tegen een huisbezoek". Only a visit
+            // A visit described, not announced: "Een huisbezoek duurt meestal een
+            // half uur", "Een huisbezoek kunt u altijd weigeren". Only a visit
             // that comes (or can come) is aimed at the reader.
             if watched.is_empty() && only_visits(sentence) && !announces_visit(sentence) {
                 continue;
@@ -681,18 +681,18 @@ mod tests {
             "Kunt u door uw handicap niet naar het kantoor komen? Wij komen ook bij u thuis langs.",
             "Lukt het reizen naar het stadskantoor niet, dan doen wij het gesprek bij u thuis.",
             "Bent u ziek, dan kunt u zelf een huisbezoek aanvragen.",
-            "Wij komen op huisbezoek om u van dienst te zijn.",
+            "Een medewerker komt op huisbezoek om u van dienst te zijn.",
             "Wij komen op huisbezoek. Dat doen we als u door een beperking niet naar ons toe kunt komen.",
             // A limit on the municipality's power protects the reader.
             "Een controleur is niet altijd bevoegd tot een huisbezoek.",
             // A term defined by a genus of the same kind.
-            "Heronderzoeken zijn vaste onderzoeken om te bekijken of u nog recht hebt op een uitkering.",
+            "Heronderzoeken zijn jaarlijkse onderzoeken naar uw situatie.",
             // A study's finding about people in general.
-            "Uit dit onderzoek blijkt dat er naast fraude ook andere redenen zijn voor fouten.",
+            "Uit dit onderzoek blijkt dat er naast fraude vaak een vergissing achter een fout zit.",
             // A visit described, not announced, and one explained by the next sentence.
             "Een huisbezoek duurt meestal een half uur.",
-            "U mag altijd nee zeggen tegen een huisbezoek.",
-            "Wij kunnen bij u op huisbezoek komen. Bijvoorbeeld om samen uw plannen te bespreken.",
+            "Een huisbezoek kunt u altijd weigeren.",
+            "Soms komen wij bij u op huisbezoek. Bijvoorbeeld om samen een plan te maken.",
         ] {
             assert!(findings_of(&Surveillance, text).is_empty(), "{text}");
         }

@@ -241,7 +241,7 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         {
             continue;
         }
-        // "zodat de kans op terugbetalen kleiner wordt": a risk made smaller.
+        // "Dan is de kans op een terugbetaling kleiner": a risk made smaller.
         if (i.saturating_sub(5)..i).any(|k| {
             matches!(sentence.words[k].lemma(), "kans" | "risico") && sentence.is(k + 1, &["op"])
         }) && in_clause(&|w| {

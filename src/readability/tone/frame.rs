@@ -287,7 +287,7 @@ fn defines(sentence: &ToneSentence) -> bool {
     } else {
         start + 1
     };
-    // "Heronderzoeken zijn periodieke onderzoeken …": a plural term whose genus,
+    // "Heronderzoeken zijn jaarlijkse onderzoeken …": a plural term whose genus,
     // a few words on, names the same concept.
     let genus = || {
         let concepts = sentence.words[start].concepts;

@@ -240,7 +240,7 @@ fn limited(sentence: &ToneSentence) -> bool {
         };
         // "U mag dit werk niet weigeren" forbids the reader; "De deurwaarder mag
         // niet …" and "U hoeft niet …" limit the other side.
-        // "Om beslag te leggen hoeft hij niet naar de rechter": the other side
+        // "Daarvoor hoeft hij u niet eerst te bellen" (the bailiff): the other side
         // that need not do something is free to act, which protects nobody.
         let other_side_free = |k: usize| {
             sentence.is(k + 1, OTHER_SIDE)
@@ -363,7 +363,7 @@ fn safeguard(sentence: &ToneSentence) -> bool {
     if court_first {
         return true;
     }
-    // "Dan moet de deurwaarder 8 dagen wachten": the other side must wait.
+    // "Dan moet de deurwaarder met beslag wachten": the other side must wait.
     let others_wait = (0..n).any(|k| {
         sentence.is(k, &["wachten"]) && {
             let clause = sentence.clause_of(k).words.clone();
@@ -378,7 +378,7 @@ fn safeguard(sentence: &ToneSentence) -> bool {
     if others_wait {
         return true;
     }
-    // "Voordat je afgesloten mag worden, gaat er een procedure vooraf": a step
+    // "Voordat wij uw gas mogen afsluiten, krijgt u eerst een waarschuwing": a step
     // that must come before the measure may.
     // Without a comma the step follows the "mag" in the same clause.
     let step_before = sentence.is(0, &["voordat"])
