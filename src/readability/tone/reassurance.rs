@@ -308,7 +308,6 @@ fn readers_right(sentence: &ToneSentence) -> bool {
     })
 }
 
-/// Whether word `k` stands next to the reader as its subject ("mag u", "u mag").
 /// Pronouns of the side that acts against the reader ("hij" for the bailiff, "wij").
 const OTHER_SIDE: &[&str] = &["hij", "zij", "ze", "wij", "we"];
 
@@ -323,6 +322,7 @@ const ACTORS: &[&str] = &[
     "beslaglegger",
 ];
 
+/// Whether word `k` stands next to the reader as its subject ("mag u", "u mag").
 fn next_to_reader(sentence: &ToneSentence, k: usize) -> bool {
     sentence.is(k + 1, &["u", "je", "jij"]) || (k >= 1 && sentence.is(k - 1, &["u", "je", "jij"]))
 }
