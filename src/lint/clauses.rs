@@ -37,8 +37,14 @@ impl Word<'_> {
 
     /// Whether the token closes a clause: a comma, semicolon, colon, bracket or dash.
     pub(crate) fn ends_clause(&self) -> bool {
-        !self.is_word && matches!(self.text, "," | ";" | ":" | "(" | ")" | "–" | "—")
+        !self.is_word && is_clause_mark(self.text)
     }
+}
+
+/// Whether a token is a punctuation mark that closes a clause: a comma,
+/// semicolon, colon, bracket or dash.
+pub(crate) fn is_clause_mark(text: &str) -> bool {
+    matches!(text, "," | ";" | ":" | "(" | ")" | "–" | "—")
 }
 
 /// The tokens of sentence `index` of the document, with their morphology,

@@ -262,43 +262,33 @@ pub struct TokenMorph {
 /// never sees ("uit\u{AD}ke\u{AD}ring"), are left out.
 pub fn repair_form(word: &str) -> std::borrow::Cow<'_, str> {
     // The cheap test first: nearly every word is plain ASCII.
-    if word.is_ascii() || !word.chars().any(needs_repair) {
+    if word.is_ascii() || !word.chars().any(|c| replacement(c).is_some()) {
         return std::borrow::Cow::Borrowed(word);
     }
     let mut repaired = String::with_capacity(word.len());
     for c in word.chars() {
-        match c {
-            'ƫ' => repaired.push('ë'),
-            '\u{2019}' => repaired.push('\''),
-            'ﬀ' => repaired.push_str("ff"),
-            'ﬁ' => repaired.push_str("fi"),
-            'ﬂ' => repaired.push_str("fl"),
-            'ﬃ' => repaired.push_str("ffi"),
-            'ﬄ' => repaired.push_str("ffl"),
-            '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
-            other => repaired.push(other),
+        match replacement(c) {
+            Some(letters) => repaired.push_str(letters),
+            None => repaired.push(c),
         }
     }
     std::borrow::Cow::Owned(repaired)
 }
 
-/// Whether [`repair_form`] changes a character.
-fn needs_repair(c: char) -> bool {
-    matches!(
-        c,
-        'ƫ' | '\u{2019}'
-            | 'ﬀ'
-            | 'ﬁ'
-            | 'ﬂ'
-            | 'ﬃ'
-            | 'ﬄ'
-            | '\u{AD}'
-            | '\u{200B}'
-            | '\u{200C}'
-            | '\u{200D}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-    )
+/// What [`repair_form`] writes for a character it repairs (nothing for one a
+/// reader never sees); `None` for a character it keeps.
+fn replacement(c: char) -> Option<&'static str> {
+    match c {
+        'ƫ' => Some("ë"),
+        '\u{2019}' => Some("'"),
+        'ﬀ' => Some("ff"),
+        'ﬁ' => Some("fi"),
+        'ﬂ' => Some("fl"),
+        'ﬃ' => Some("ffi"),
+        'ﬄ' => Some("ffl"),
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(""),
+        _ => None,
+    }
 }
 
 /// The morphology of a whole text: each distinct word form once, and each sentence's words.

@@ -91,7 +91,7 @@ impl Agent {
             .zip(doc.lowers(sentence.block, sentence.tokens.clone()))
             .map(|(token, lower)| (lower, token.range.clone()))
             .collect();
-        let is_mark = |w: &str| matches!(w, "," | ";" | ":" | "(" | ")" | "–" | "—");
+        let is_mark = crate::lint::clauses::is_clause_mark;
         // The part between punctuation marks that holds the passive's first word.
         let at = words
             .iter()
