@@ -51,6 +51,11 @@ fn pattern(syntax: CommentSyntax) -> &'static Regex {
 
 /// The suppression comments in a source.
 pub fn find(source: &str, syntax: CommentSyntax) -> Vec<Suppression> {
+    // Every comment holds these words: without them there is no pattern to
+    // build (building it costs a one-letter `helder lint` about 0.3 ms).
+    if !source.contains("helder-disable-next-line") {
+        return Vec::new();
+    }
     let index = LineIndex::new(source);
     pattern(syntax)
         .captures_iter(source)

@@ -6,6 +6,7 @@
 //! masked: `{{ … }}` becomes a run of zeros of the same length (a value counts
 //! as one word but is never judged), `{% … %}` and `{# … #}` become spaces.
 
+pub(crate) mod fixed_pattern;
 pub mod segment;
 pub mod special;
 pub mod word_bounds;

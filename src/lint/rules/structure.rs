@@ -1,17 +1,48 @@
 //! Helpers the structure rules share: finding dates and phrases in a letter's text.
 
 use crate::readability::Document;
+use crate::text::fixed_pattern::{self, Pattern, Step};
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// A written date: "4 januari 2027", "maandag 4 januari 2027" or "04-01-2027".
+/// A written date: "4 januari 2027", "maandag 4 januari 2027" or "04-01-2027",
+/// in any case, with any space between the day and the month.
+const DATE: &Pattern = &[
+    &[
+        Step::Boundary,
+        Step::Digits { min: 1, max: 2 },
+        Step::Space,
+        Step::OneOf(&[
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ]),
+        Step::Boundary,
+    ],
+    &[
+        Step::Boundary,
+        Step::Digits { min: 1, max: 2 },
+        Step::Text("-"),
+        Step::Digits { min: 1, max: 2 },
+        Step::Text("-"),
+        Step::Digits { min: 4, max: 4 },
+        Step::Boundary,
+    ],
+];
+
+/// Whether `text` holds a written date (see [`DATE`]).
 pub(crate) fn has_date(text: &str) -> bool {
-    static DATE: OnceLock<Regex> = OnceLock::new();
-    DATE.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)[0-9]{1,2}[\s\x{a0}]+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?-u:\b)|(?-u:\b)[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?-u:\b)")
-            .expect("the date pattern is valid")
-    })
-    .is_match(text)
+    // A date starts with a digit: most sentences have none.
+    text.bytes().any(|b| b.is_ascii_digit()) && fixed_pattern::is_match(text, DATE)
 }
 
 /// Whether `text` contains `needle` (lower-case ASCII), ignoring ASCII case, without copying.
@@ -153,7 +184,22 @@ pub(crate) fn objection_anchor(doc: &Document<'_>) -> crate::lint::Span {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains_ci, lower_for_ascii_needles};
+    use super::{DATE, contains_ci, has_date, lower_for_ascii_needles};
+    use crate::text::fixed_pattern::testing::assert_same_as_regex;
+
+    #[test]
+    fn the_date_pattern_finds_what_its_regex_finds() {
+        let regex = r"(?i)(?-u:\b)[0-9]{1,2}[\s\x{a0}]+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)(?-u:\b)|(?-u:\b)[0-9]{1,2}-[0-9]{1,2}-[0-9]{4}(?-u:\b)";
+        let fixtures = crate::lint::rules::testing::fixture_texts();
+        let mut texts: Vec<&str> = fixtures.iter().map(String::as_str).collect();
+        texts.extend([
+            "Op 4 januari 2027, 04-01-2027 of 4\u{a0}JANUARI.",
+            "Op 123 maart, 1-1-20271, 12-12-2027 en 7 o\u{212A}tober.",
+        ]);
+        assert_same_as_regex(DATE, regex, &texts, 200_000);
+        assert!(has_date("voor maandag 7 december 2026"));
+        assert!(!has_date("binnen 14 dagen"));
+    }
 
     /// The slow way: every window of the text, compared ignoring ASCII case.
     fn by_windows(text: &str, needle: &str) -> bool {

@@ -54,14 +54,18 @@ pub(crate) fn flagged<'a>(rule: &dyn Rule, text: &'a str) -> Vec<&'a str> {
         .collect()
 }
 
-/// Asserts that a rule's cue (a cheap ASCII pattern that decides whether a block
-/// is searched at all) is in every match of its full pattern on `texts`, and
-/// that no character outside ASCII matches a letter of the cue ignoring case, as
+/// Asserts that a rule's cues (cheap ASCII needles that decide whether a block
+/// is searched at all) hold every match of its full pattern on `texts`, and
+/// that no character outside ASCII matches a letter of a cue ignoring case, as
 /// the full pattern does. The Kelvin sign does match "k", so the test can fail.
 #[track_caller]
-pub(crate) fn assert_cue_in_every_match(cue: &Regex, pattern: &Regex, texts: &[&str]) {
-    let letters: String = cue
-        .as_str()
+pub(crate) fn assert_cue_in_every_match(
+    cues: &[&str],
+    pattern: &crate::text::fixed_pattern::Pattern,
+    texts: &[&str],
+) {
+    let letters: String = cues
+        .concat()
         .chars()
         .filter(char::is_ascii_alphabetic)
         .collect();
@@ -70,8 +74,35 @@ pub(crate) fn assert_cue_in_every_match(cue: &Regex, pattern: &Regex, texts: &[&
     assert_eq!(class.find(&outside), None);
     assert!(Regex::new("(?i)k").unwrap().is_match("\u{212A}"));
     for text in texts {
-        for found in pattern.find_iter(text) {
-            assert!(cue.is_match(found.as_str()), "{text}");
+        for found in crate::text::fixed_pattern::find_iter(text, pattern) {
+            let matched = &text[found];
+            assert!(
+                cues.iter()
+                    .any(|cue| super::structure::contains_ci(matched, cue)),
+                "{text}"
+            );
         }
     }
+}
+
+/// The texts of tests/fixtures/texts/ and the letter templates, for holding a
+/// search against the one it replaced.
+pub(crate) fn fixture_texts() -> Vec<String> {
+    fn read_into(dir: &std::path::Path, texts: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                read_into(&path, texts);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.push(text);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut texts = Vec::new();
+    for dir in ["tests/fixtures/texts", "letter-templates"] {
+        read_into(&root.join(dir), &mut texts);
+    }
+    assert!(texts.len() > 40, "the fixture texts are there");
+    texts
 }

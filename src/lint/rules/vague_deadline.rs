@@ -12,11 +12,10 @@
 //! ## Use instead
 //! "Stuur de papieren voor maandag 7 december 2026."
 
-use super::structure::has_date;
+use super::structure::{contains_ci, has_date};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::readability::Document;
-use regex::Regex;
-use std::sync::OnceLock;
+use crate::text::fixed_pattern::{self, Pattern, Step};
 
 const BAD: &str = "Stuur de papieren binnen 14 dagen na dagtekening.";
 const GOOD: &str = "Stuur de papieren voor maandag 7 december 2026.";
@@ -24,26 +23,77 @@ const GOOD: &str = "Stuur de papieren voor maandag 7 december 2026.";
 /// A deadline without a date.
 pub(crate) struct VagueDeadline;
 
-fn pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
-    PATTERN.get_or_init(|| {
-        Regex::new(r"(?i)(?-u:\b)binnen\s+([0-9]+|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|veertien)\s+(dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)(?-u:\b)|(?-u:\b)zo\s+(spoedig|snel)\s+mogelijk(?-u:\b)|(?-u:\b)z\.s\.m\.|(?-u:\b)per\s+omgaande(?-u:\b)|(?-u:\b)na\s+dagtekening(?-u:\b)|(?-u:\b)op\s+korte\s+termijn(?-u:\b)")
-            .expect("the deadline pattern is valid")
-    })
-}
+/// A deadline without a date: "binnen 14 dagen", "zo snel mogelijk", "z.s.m.",
+/// "per omgaande", "na dagtekening", "op korte termijn", in any case.
+const PATTERN: &Pattern = &[
+    &[
+        Step::Boundary,
+        Step::Text("binnen"),
+        Step::Space,
+        Step::Either(&[
+            &[Step::Digits {
+                min: 1,
+                max: usize::MAX,
+            }],
+            &[Step::OneOf(&[
+                "een", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "tien",
+                "veertien",
+            ])],
+        ]),
+        Step::Space,
+        Step::OneOf(&[
+            "dag",
+            "dagen",
+            "werkdag",
+            "werkdagen",
+            "week",
+            "weken",
+            "maand",
+            "maanden",
+        ]),
+        Step::Boundary,
+    ],
+    &[
+        Step::Boundary,
+        Step::Text("zo"),
+        Step::Space,
+        Step::OneOf(&["spoedig", "snel"]),
+        Step::Space,
+        Step::Text("mogelijk"),
+        Step::Boundary,
+    ],
+    &[Step::Boundary, Step::Text("z.s.m.")],
+    &[
+        Step::Boundary,
+        Step::Text("per"),
+        Step::Space,
+        Step::Text("omgaande"),
+        Step::Boundary,
+    ],
+    &[
+        Step::Boundary,
+        Step::Text("na"),
+        Step::Space,
+        Step::Text("dagtekening"),
+        Step::Boundary,
+    ],
+    &[
+        Step::Boundary,
+        Step::Text("op"),
+        Step::Space,
+        Step::Text("korte"),
+        Step::Space,
+        Step::Text("termijn"),
+        Step::Boundary,
+    ],
+];
 
-/// A piece of text every match of [`pattern`] holds, ignoring ASCII case: a
-/// block without one is not searched with the full pattern. Each piece leaves
-/// out "k" and "s", the two letters that case-insensitive matching also finds
-/// outside ASCII (the Kelvin sign, the long s), so a plain ASCII search finds
-/// every place the pattern can match.
-fn cue() -> &'static Regex {
-    static CUE: OnceLock<Regex> = OnceLock::new();
-    CUE.get_or_init(|| {
-        Regex::new(r"(?i-u)binnen|mogelij|\.m\.|omgaande|dagte|termijn")
-            .expect("the deadline cue is valid")
-    })
-}
+/// Pieces of text, one of which every match of [`PATTERN`] holds, ignoring
+/// ASCII case: a block without one is not searched with the full pattern. Each
+/// piece leaves out "k" and "s", the two letters that case-insensitive matching
+/// also finds outside ASCII (the Kelvin sign, the long s), so a plain ASCII
+/// search finds every place the pattern can match.
+const CUES: &[&str] = &["binnen", "mogelij", ".m.", "omgaande", "dagte", "termijn"];
 
 impl Rule for VagueDeadline {
     fn id(&self) -> &'static str {
@@ -70,18 +120,15 @@ impl Rule for VagueDeadline {
         // fast); a match counts unless its sentence also gives a date.
         for (block_index, block) in doc.prose.blocks.iter().enumerate() {
             // One finding a sentence: "binnen 8 werkdagen na dagtekening" is one deadline.
-            if !cue().is_match(&block.text) {
+            if !CUES.iter().any(|cue| contains_ci(&block.text, cue)) {
                 continue;
             }
             let mut reported: Option<std::ops::Range<usize>> = None;
-            for found in pattern().find_iter(&block.text) {
-                if reported
-                    .as_ref()
-                    .is_some_and(|r| r.contains(&found.start()))
-                {
+            for found in fixed_pattern::find_iter(&block.text, PATTERN) {
+                if reported.as_ref().is_some_and(|r| r.contains(&found.start)) {
                     continue;
                 }
-                let sentence = doc.sentence_holding(block_index, found.range());
+                let sentence = doc.sentence_holding(block_index, found.clone());
                 let sentence_text = sentence.map_or(block.text.as_str(), |s| {
                     doc.text(block_index, s.range.clone())
                 });
@@ -93,7 +140,7 @@ impl Rule for VagueDeadline {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
-                    span: doc.source_range(block_index, found.range()).into(),
+                    span: doc.source_range(block_index, found.clone()).into(),
                     message: "Hier staat een termijn zonder datum. De lezer moet dan zelf rekenen."
                         .to_string(),
                     fix: None,
@@ -109,21 +156,36 @@ impl Rule for VagueDeadline {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fixed_pattern::testing::assert_same_as_regex;
+
+    /// The pattern as a regular expression: what [`PATTERN`] was before it was matched by hand.
+    const REGEX: &str = r"(?i)(?-u:\b)binnen\s+([0-9]+|een|één|twee|drie|vier|vijf|zes|zeven|acht|tien|veertien)\s+(dag|dagen|werkdag|werkdagen|week|weken|maand|maanden)(?-u:\b)|(?-u:\b)zo\s+(spoedig|snel)\s+mogelijk(?-u:\b)|(?-u:\b)z\.s\.m\.|(?-u:\b)per\s+omgaande(?-u:\b)|(?-u:\b)na\s+dagtekening(?-u:\b)|(?-u:\b)op\s+korte\s+termijn(?-u:\b)";
+
+    const TEXTS: &[&str] = &[
+        BAD,
+        GOOD,
+        "Reageer zo SNEL mogelijk.",
+        "Betaal Z.S.M. terug.",
+        "Per omgaande.",
+        "Binnen twee weken na dagtekening.",
+        "Op korte termijn.",
+        "Binnen\u{a0}14\u{a0}werkdagen, binnen 1234 maanden of binnen één week.",
+        "binnen 14 dagelijkse dagen; zo snel mogelijkheid; z.s.m",
+    ];
+
+    #[test]
+    fn the_pattern_finds_what_its_regex_finds() {
+        let fixtures = crate::lint::rules::testing::fixture_texts();
+        let texts: Vec<&str> = TEXTS
+            .iter()
+            .copied()
+            .chain(fixtures.iter().map(String::as_str))
+            .collect();
+        assert_same_as_regex(PATTERN, REGEX, &texts, 200_000);
+    }
 
     #[test]
     fn the_cue_is_in_every_match_of_the_pattern() {
-        crate::lint::rules::testing::assert_cue_in_every_match(
-            cue(),
-            pattern(),
-            &[
-                BAD,
-                GOOD,
-                "Reageer zo SNEL mogelijk.",
-                "Betaal Z.S.M. terug.",
-                "Per omgaande.",
-                "Binnen twee weken na dagtekening.",
-                "Op korte termijn.",
-            ],
-        );
+        crate::lint::rules::testing::assert_cue_in_every_match(CUES, PATTERN, TEXTS);
     }
 }
