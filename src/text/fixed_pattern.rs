@@ -35,8 +35,116 @@ pub(crate) enum Step {
     Either(&'static [&'static [Step]]),
 }
 
-/// A pattern: alternatives tried in order at each place, as `a|b|c`.
-pub(crate) type Pattern = [&'static [Step]];
+/// A pattern: alternatives tried in order at each place, as `a|b|c`, with
+/// the bytes each alternative can start with (worked out when the pattern is
+/// made, so the search skips every other byte with one table lookup and tries
+/// only the alternatives that can start there).
+pub(crate) struct Pattern {
+    /// The alternatives, at most 64.
+    alternatives: &'static [&'static [Step]],
+    /// For each byte, the alternatives that can start with it: bit `i` for alternative `i`.
+    starts: [u64; 256],
+    /// Every alternative starts with a word boundary: a place without one is skipped at once.
+    at_boundary: bool,
+}
+
+impl Pattern {
+    /// A pattern of these alternatives.
+    pub(crate) const fn new(alternatives: &'static [&'static [Step]]) -> Pattern {
+        assert!(alternatives.len() <= 64, "at most 64 alternatives");
+        let mut starts = [0; 256];
+        let mut at_boundary = true;
+        let mut i = 0;
+        while i < alternatives.len() {
+            mark_starts(alternatives[i], &mut starts, 1 << i);
+            at_boundary &= matches!(alternatives[i].first(), Some(Step::Boundary));
+            i += 1;
+        }
+        Pattern {
+            alternatives,
+            starts,
+            at_boundary,
+        }
+    }
+}
+
+/// Sets `bit` in `starts` for every byte a match of `steps` can start with;
+/// for every byte when the steps can match nothing at all (never in the patterns here).
+const fn mark_starts(steps: &[Step], starts: &mut [u64; 256], bit: u64) {
+    let mut i = 0;
+    // A boundary takes no character: the next step starts the match.
+    while i < steps.len() && matches!(steps[i], Step::Boundary) {
+        i += 1;
+    }
+    if i == steps.len() {
+        let mut b = 0;
+        while b < 256 {
+            starts[b] |= bit;
+            b += 1;
+        }
+        return;
+    }
+    match steps[i] {
+        Step::Boundary => {}
+        Step::Space => {
+            // ASCII spaces, and the lead bytes of U+0085, U+00A0 (C2), U+1680 (E1),
+            // U+2000-U+205F (E2) and U+3000 (E3).
+            let mut b = 0;
+            while b < 256 {
+                if (b as u8).is_ascii_whitespace() || b == 0x0B {
+                    starts[b] |= bit;
+                }
+                b += 1;
+            }
+            starts[0xC2] |= bit;
+            starts[0xE1] |= bit;
+            starts[0xE2] |= bit;
+            starts[0xE3] |= bit;
+        }
+        Step::Digits { .. } => {
+            let mut b = b'0';
+            while b <= b'9' {
+                starts[b as usize] |= bit;
+                b += 1;
+            }
+        }
+        Step::Letter => {
+            let mut b = b'a';
+            while b <= b'z' {
+                mark_letter(b, starts, bit);
+                b += 1;
+            }
+        }
+        Step::Text(text) => mark_letter(text.as_bytes()[0], starts, bit),
+        Step::OneOf(texts) => {
+            let mut t = 0;
+            while t < texts.len() {
+                mark_letter(texts[t].as_bytes()[0], starts, bit);
+                t += 1;
+            }
+        }
+        Step::Either(choices) => {
+            let mut c = 0;
+            while c < choices.len() {
+                mark_starts(choices[c], starts, bit);
+                c += 1;
+            }
+        }
+    }
+}
+
+/// Marks the bytes a character that starts with `byte` can start with in the
+/// text, ignoring case: both ASCII cases, the Kelvin sign for "k", the long s
+/// for "s", and the lead byte of "é" and "É" (C3) for itself.
+const fn mark_letter(byte: u8, starts: &mut [u64; 256], bit: u64) {
+    starts[byte as usize] |= bit;
+    starts[byte.to_ascii_uppercase() as usize] |= bit;
+    match byte {
+        b'k' => starts[0xE2] |= bit,
+        b's' => starts[0xC5] |= bit,
+        _ => {}
+    }
+}
 
 /// The steps still to match: these, then the rest.
 struct Continuation<'a> {
@@ -95,13 +203,15 @@ fn run(text: &str, at: usize, then: &Continuation<'_>) -> Option<usize> {
             .then(|| run(text, at, &rest))
             .flatten(),
         Step::Space => {
-            // The end of each whitespace character, the longest run first.
-            let ends: Vec<usize> = text[at..]
+            // The longest run of whitespace first, then one character shorter each time.
+            let run_end = text[at..]
                 .char_indices()
-                .take_while(|(_, c)| c.is_whitespace())
-                .map(|(offset, c)| at + offset + c.len_utf8())
-                .collect();
-            ends.into_iter().rev().find_map(|end| run(text, end, &rest))
+                .find(|(_, c)| !c.is_whitespace())
+                .map_or(text.len(), |(offset, _)| at + offset);
+            text[at..run_end]
+                .char_indices()
+                .rev()
+                .find_map(|(offset, c)| run(text, at + offset + c.len_utf8(), &rest))
         }
         Step::Digits { min, max } => {
             let run_length = text.as_bytes()[at..]
@@ -134,11 +244,18 @@ fn run(text: &str, at: usize, then: &Continuation<'_>) -> Option<usize> {
     }
 }
 
-/// The match of `pattern` that starts at `at`, if any: the first alternative that matches.
-fn match_at(text: &str, at: usize, pattern: &Pattern) -> Option<usize> {
-    pattern
-        .iter()
-        .find_map(|steps| run(text, at, &Continuation { steps, then: None }))
+/// The match that starts at `at`, if any: the first of `alternatives` (bit
+/// `i` for alternative `i` of `pattern`) that matches.
+fn match_at(text: &str, at: usize, pattern: &Pattern, mut alternatives: u64) -> Option<usize> {
+    while alternatives != 0 {
+        let i = alternatives.trailing_zeros() as usize;
+        alternatives &= alternatives - 1;
+        let steps = pattern.alternatives[i];
+        if let Some(end) = run(text, at, &Continuation { steps, then: None }) {
+            return Some(end);
+        }
+    }
+    None
 }
 
 /// The matches of `pattern` in `text`, leftmost first and not overlapping.
@@ -146,13 +263,19 @@ pub(crate) fn find_iter<'a>(
     text: &'a str,
     pattern: &'a Pattern,
 ) -> impl Iterator<Item = Range<usize>> + 'a {
+    let bytes = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while from <= text.len() {
+        while from < bytes.len() {
             let at = from;
-            // The next character's start: a match starts at a character, never inside one.
-            from += text[at..].chars().next().map_or(1, char::len_utf8);
-            if let Some(end) = match_at(text, at, pattern) {
+            from += 1;
+            // A start byte is ASCII or the lead byte of a character, so `at` is
+            // where a character starts.
+            let alternatives = pattern.starts[usize::from(bytes[at])];
+            if alternatives == 0 || (pattern.at_boundary && !boundary(bytes, at)) {
+                continue;
+            }
+            if let Some(end) = match_at(text, at, pattern, alternatives) {
                 // Every pattern here matches at least one character.
                 from = end.max(from);
                 return Some(at..end);
@@ -301,7 +424,7 @@ mod tests {
     use super::testing::assert_same_as_regex;
     use super::*;
 
-    const WORDS: &Pattern = &[
+    const WORDS: &Pattern = &Pattern::new(&[
         &[
             Step::Boundary,
             Step::Text("zo"),
@@ -326,7 +449,7 @@ mod tests {
             Step::OneOf(&["dag", "dagen"]),
             Step::Boundary,
         ],
-    ];
+    ]);
 
     #[test]
     fn the_steps_match_as_their_regex_does() {
@@ -347,8 +470,14 @@ mod tests {
 
     #[test]
     fn case_folds_as_the_regex_folds_it() {
-        assert!(is_match("WER\u{212A}", &[&[Step::Text("werk")]]));
-        assert!(is_match("\u{17F}nel", &[&[Step::Text("snel")]]));
-        assert!(!is_match("ı", &[&[Step::Text("i")]]));
+        assert!(is_match(
+            "WER\u{212A}",
+            &Pattern::new(&[&[Step::Text("werk")]])
+        ));
+        assert!(is_match(
+            "\u{17F}nel",
+            &Pattern::new(&[&[Step::Text("snel")]])
+        ));
+        assert!(!is_match("ı", &Pattern::new(&[&[Step::Text("i")]])));
     }
 }

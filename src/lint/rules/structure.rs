@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 /// A written date: "4 januari 2027", "maandag 4 januari 2027" or "04-01-2027",
 /// in any case, with any space between the day and the month.
-const DATE: &Pattern = &[
+const DATE: &Pattern = &Pattern::new(&[
     &[
         Step::Boundary,
         Step::Digits { min: 1, max: 2 },
@@ -37,7 +37,7 @@ const DATE: &Pattern = &[
         Step::Digits { min: 4, max: 4 },
         Step::Boundary,
     ],
-];
+]);
 
 /// Whether `text` holds a written date (see [`DATE`]).
 pub(crate) fn has_date(text: &str) -> bool {

@@ -2,7 +2,6 @@
 
 use crate::lint::{EventFacts, Finding, Rule, SourceKind, prose};
 use crate::readability::{Document, ReadabilityConfig};
-use regex::Regex;
 
 /// The findings of one rule for a Markdown text, with default settings.
 pub(crate) fn findings_of(rule: &dyn Rule, text: &str) -> Vec<Finding> {
@@ -52,37 +51,6 @@ pub(crate) fn flagged<'a>(rule: &dyn Rule, text: &'a str) -> Vec<&'a str> {
         .iter()
         .map(|f| &text[f.span.start..f.span.end])
         .collect()
-}
-
-/// Asserts that a rule's cues (cheap ASCII needles that decide whether a block
-/// is searched at all) hold every match of its full pattern on `texts`, and
-/// that no character outside ASCII matches a letter of a cue ignoring case, as
-/// the full pattern does. The Kelvin sign does match "k", so the test can fail.
-#[track_caller]
-pub(crate) fn assert_cue_in_every_match(
-    cues: &[&str],
-    pattern: &crate::text::fixed_pattern::Pattern,
-    texts: &[&str],
-) {
-    let letters: String = cues
-        .concat()
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .collect();
-    let class = Regex::new(&format!("(?i)[{letters}]")).unwrap();
-    let outside: String = (0x80..=0x10FFFF).filter_map(char::from_u32).collect();
-    assert_eq!(class.find(&outside), None);
-    assert!(Regex::new("(?i)k").unwrap().is_match("\u{212A}"));
-    for text in texts {
-        for found in crate::text::fixed_pattern::find_iter(text, pattern) {
-            let matched = &text[found];
-            assert!(
-                cues.iter()
-                    .any(|cue| super::structure::contains_ci(matched, cue)),
-                "{text}"
-            );
-        }
-    }
 }
 
 /// The texts of tests/fixtures/texts/ and the letter templates, for holding a
