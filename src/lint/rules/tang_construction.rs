@@ -17,7 +17,7 @@
 //! ## Use instead
 //! "U kreeg in mei en juni te weinig. Wij betalen dat bedrag op 1 december terug."
 
-use crate::lint::clauses::{sentence_words_into, span_of};
+use crate::lint::clauses::{Word, sentence_words_into, span_of};
 use crate::lint::rules::cues::{Cue, Cues};
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::WordMorph;
@@ -149,28 +149,68 @@ impl Rule for TangConstruction {
                 }) else {
                     continue;
                 };
-                let end = (adjective + 1..words.len())
+                let first = (adjective + 1..words.len())
                     .find(|&i| words[i].is_word)
                     .unwrap_or(adjective);
+                let (noun, end) = noun_after(&words, first);
+                let block = doc.prose.blocks[doc.sentences[index].block].text.as_str();
+                let noun_text = &block[words[noun].range.start..words[end].range.end];
                 out.push(Finding {
                     rule: self.id(),
                     category: self.category(),
                     severity: Severity::Warning,
                     span: span_of(doc, index, &words, at..end + 1),
                     message: format!(
-                        "Tussen \"{}\" en \"{}\" staat een heel zinsdeel.",
-                        word.text, words[end].text
+                        "Tussen \"{}\" en \"{noun_text}\" staat een heel zinsdeel.",
+                        word.text
                     ),
                     fix: None,
                     suggestion: Some(format!(
-                        "Zet \"{} {}\" voorop en schrijf de rest erachter, zoals \"de aanvraag die u op 3 mei stuurde\" in plaats van \"de door u op 3 mei gestuurde aanvraag\".",
+                        "Zet \"{} {noun_text}\" voorop en schrijf de rest erachter, zoals \"de aanvraag die u op 3 mei stuurde\" in plaats van \"de door u op 3 mei gestuurde aanvraag\".",
                         word.text.to_lowercase(),
-                        words[end].text
                     )),
                 });
             }
         }
     }
+}
+
+/// The noun an article waits for, from word `first` after the participle:
+/// its first and last word. Past a second participle joined with "en" or "of"
+/// ("ingevulde en ondertekende aanvraag": "aanvraag"), and whole when it ends a
+/// pair of compounds that share their last part ("woon- en leefsituatie").
+fn noun_after(words: &[Word<'_>], first: usize) -> (usize, usize) {
+    let next_word = |from: usize| (from + 1..words.len()).find(|&i| words[i].is_word);
+    let joins = |i: usize| matches!(words[i].lower, "en" | "of");
+    let (mut start, mut end) = (first, first);
+    loop {
+        // "… ingevulde en ondertekende aanvraag": the word after the second participle.
+        if joins(end) {
+            match next_word(end).and_then(next_word) {
+                Some(noun) => (start, end) = (noun, noun),
+                None => break,
+            }
+            continue;
+        }
+        // "woon- en leefsituatie", also written "woon-en": the first half of a pair.
+        let hyphen_after = words
+            .get(end + 1)
+            .is_some_and(|w| w.text == "-" && w.range.start == words[end].range.end);
+        let glued = words[end].lower.contains('-')
+            && (words[end].lower.ends_with("-en") || words[end].lower.ends_with("-of"));
+        let second = if glued {
+            next_word(end)
+        } else if hyphen_after {
+            next_word(end).filter(|&i| joins(i)).and_then(next_word)
+        } else {
+            None
+        };
+        match second {
+            Some(last) => end = last,
+            None => break,
+        }
+    }
+    (start, end)
 }
 
 #[cfg(test)]
@@ -204,6 +244,28 @@ mod tests {
                 "Wij hebben de door u op 3 mei ingediende aanvraag bekeken."
             ),
             vec!["de door u op 3 mei ingediende aanvraag"]
+        );
+    }
+
+    #[test]
+    fn the_noun_is_found_past_a_second_participle_and_a_shared_part() {
+        let messages = |text: &str| -> Vec<String> {
+            crate::lint::rules::testing::findings_of(&TangConstruction, text)
+                .into_iter()
+                .map(|f| f.message)
+                .collect()
+        };
+        assert_eq!(
+            messages("Wij lezen de door u in maart ingevulde en ondertekende brief."),
+            vec!["Tussen \"de\" en \"brief\" staat een heel zinsdeel."]
+        );
+        assert_eq!(
+            messages("Wij bekijken de door de klant opgegeven huur- en zorgkosten."),
+            vec!["Tussen \"de\" en \"huur- en zorgkosten\" staat een heel zinsdeel."]
+        );
+        assert_eq!(
+            messages("Wij bekijken de door de klant opgegeven huur-en zorgkosten."),
+            vec!["Tussen \"de\" en \"huur-en zorgkosten\" staat een heel zinsdeel."]
         );
     }
 
