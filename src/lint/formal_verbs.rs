@@ -47,6 +47,20 @@ const NOT_A_NOUN: &[&str] = &[
     "dan", "toch", "zelf", "eerder", "later", "te", "en", "of", "maar",
 ];
 
+/// Words that stand before a participle used as an adjective ("het teveel
+/// ontvangen geld", "de eerder verzonden brief"), never before a finite verb.
+const BEFORE_AN_ADJECTIVE: &[&str] = &[
+    "teveel",
+    "veel",
+    "onterecht",
+    "onrechte",
+    "eerder",
+    "reeds",
+    "zojuist",
+    "recent",
+    "laatst",
+];
+
 /// Forms of "hebben", "zijn" and "worden": with one of them in the clause, a form is a participle.
 const AUXILIARIES: &[&str] = &[
     "heb", "hebt", "heeft", "hebben", "had", "hadden", "ben", "bent", "is", "zijn", "was", "waren",
@@ -290,14 +304,26 @@ fn found(
     // An inflected participle before a noun is an adjective: "de ten onrechte
     // verstrekte bijstand". It gets the plain participle as a hint, and no fix.
     let next = (at + 1..words.len()).find(|&i| words[i].is_word);
+    let noun_next = next.is_some_and(|i| {
+        !words[i].text.starts_with(char::is_uppercase)
+            && !NOT_A_NOUN.contains(&words[i].lower)
+            && !words[i].is_verb_form()
+    });
     let adjective = lower.strip_suffix('e') == Some(verb.formal[PARTICIPLE].as_str())
+        && (after_determiner || noun_next);
+    // A participle in -en stays as it is before a noun: "het teveel ontvangen
+    // geld", "de door u verzonden brief". Written alike, the infinitive or a past
+    // plural follows its subject instead ("wij ontvangen geld"), so the word
+    // before decides: a determiner, a word such as "teveel", or "door …".
+    let before_previous = previous.and_then(|p| (0..p).rev().find(|&i| words[i].is_word));
+    let uninflected_adjective = lower == verb.formal[PARTICIPLE]
+        && lower.ends_with("en")
+        && next == Some(at + 1)
+        && noun_next
         && (after_determiner
-            || next.is_some_and(|i| {
-                !words[i].text.starts_with(char::is_uppercase)
-                    && !NOT_A_NOUN.contains(&words[i].lower)
-                    && !words[i].is_verb_form()
-            }));
-    if adjective {
+            || previous.is_some_and(|i| BEFORE_AN_ADJECTIVE.contains(&words[i].lower))
+            || before_previous.is_some_and(|i| words[i].lower == "door"));
+    if adjective || uninflected_adjective {
         let participle = &verb.plain[PARTICIPLE];
         let plain = match &verb.particle {
             Some(p) => format!("{p}{participle}"),

@@ -433,6 +433,34 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_in_en_before_a_noun_is_an_adjective_without_a_fix() {
+        for (text, hint) in [
+            ("U betaalt het te veel ontvangen bedrag terug.", "gekregen"),
+            ("Wij zoeken het ten onrechte ontvangen geld op.", "gekregen"),
+            ("Wij lezen de door u verzonden brief.", "gestuurde"),
+            ("Wij bekijken de ontvangen papieren.", "gekregen"),
+        ] {
+            let findings = findings_of(&FormalWord, text);
+            assert_eq!(findings.len(), 1, "{text}: {findings:?}");
+            assert_eq!(findings[0].fix, None, "{text}");
+            assert_eq!(
+                findings[0].suggestion.as_deref(),
+                Some(format!("Schrijf liever \"{hint}\".").as_str()),
+                "{text}"
+            );
+        }
+        // After its subject the same form is a verb, with its fix.
+        assert_eq!(
+            fixed("Wij ontvangen geld van de gemeente."),
+            "Wij krijgen geld van de gemeente."
+        );
+        assert_eq!(
+            fixed("Zij verkregen toen een uitkering."),
+            "Zij kregen toen een uitkering."
+        );
+    }
+
+    #[test]
     fn a_plain_verb_without_a_passive_gets_no_fix_in_a_passive() {
         for text in [
             "Uw papieren zijn door ons ontvangen.",
