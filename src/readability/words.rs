@@ -60,6 +60,28 @@ pub fn judge(lower: &str, lexicon: &Lexicon, config: &ReadabilityConfig) -> Verd
     if lower.chars().count() <= 2 {
         return Verdict::Common;
     }
+    // A word with an accent for stress ("mág", "nú") is as easy as the word
+    // without it; the stressed forms the frequency list holds ("níet") are
+    // common above already.
+    if lower.contains(['á', 'é', 'í', 'ó', 'ú']) {
+        let plain: String = lower
+            .chars()
+            .map(|c| match c {
+                'á' => 'a',
+                'é' => 'e',
+                'í' => 'i',
+                'ó' => 'o',
+                'ú' => 'u',
+                other => other,
+            })
+            .collect();
+        if lexicon
+            .frequency(&plain)
+            .is_some_and(|f| f.zipf >= config.rare_zipf)
+        {
+            return Verdict::Common;
+        }
+    }
     if lower.contains('-') {
         let parts: Vec<&str> = lower.split('-').filter(|p| !p.is_empty()).collect();
         if parts.iter().all(|p| {
@@ -107,6 +129,23 @@ mod tests {
         ));
         assert!(matches!(
             judge("xqzvlorp", lexicon, &config),
+            Verdict::Rare(None)
+        ));
+    }
+
+    #[test]
+    fn a_word_stressed_with_an_accent_is_as_easy_as_the_word() {
+        let (lexicon, config) = (lexicon(), ReadabilityConfig::default());
+        for stressed in ["mág", "kán", "móet", "zíj"] {
+            assert_eq!(
+                judge(stressed, lexicon, &config),
+                Verdict::Common,
+                "{stressed}"
+            );
+        }
+        // An accent on a word that is rare without it changes nothing.
+        assert!(matches!(
+            judge("xqzvlórp", lexicon, &config),
             Verdict::Rare(None)
         ));
     }
