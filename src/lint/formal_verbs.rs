@@ -294,6 +294,13 @@ fn found(
         ),
         None => None,
     };
+    // "dient een bezwaarschrift in om … te krijgen" is "indienen": an "in" on
+    // its own before the "te", not right before it ("in te vullen").
+    if let Some(te) = te_at
+        && (at + 1..te).any(|i| words[i].lower == "in" && (i + 1..te).any(|j| words[j].is_word))
+    {
+        return None;
+    }
     let slot = choose_slot(&slots, words, at, clause);
     // After "de", "het", "uw", …: a noun ("uw verzoek") or an adjective ("de
     // verstrekte gegevens"). A noun is no verb; an adjective gets no fix.
@@ -427,13 +434,69 @@ fn found(
     } else {
         (at, plain_whole)
     };
+    // A fix only where the form is sure (see [`form_is_sure`]), and not next
+    // to the plain verb, where the two would mean the same ("stopzetten of
+    // zelfs beëindigen" would become "stopzetten of zelfs stoppen").
+    let sure = form_is_sure(&slots, slot, words, at, clause);
+    let stem = verb.plain[STEM].as_str();
+    let plain_nearby = stem.chars().count() >= 3
+        && (at.saturating_sub(4)..(end + 5).min(words.len()))
+            .filter(|i| !(at..=end).contains(i))
+            .any(|i| words[i].is_word && words[i].lower.starts_with(stem));
     Some(Found {
         verb: index,
         words: at..end + 1,
-        replacement: replacement.map(dress),
+        replacement: replacement.filter(|_| sure && !plain_nearby).map(dress),
         plain: plain_hint,
         passive_only: false,
     })
+}
+
+/// Words that take an infinitive: with one of them nearest before a form, the form is the infinitive.
+const MODALS: &[&str] = &[
+    "zal", "zult", "zullen", "zou", "zouden", "kan", "kunt", "kunnen", "kon", "konden", "moet",
+    "moeten", "moest", "moesten", "mag", "mogen", "wil", "wilt", "willen", "ga", "gaat", "gaan",
+    "hoeft", "hoeven",
+];
+
+/// Subjects that make a form finite ("wij ontvangen", "ontvangt u").
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "ik", "u", "je", "jij", "hij", "zij", "ze", "we", "wij", "jullie", "men",
+];
+
+/// Whether the chosen form is sure enough for a fix. A form that is also the
+/// participle ("ontvangen", "verzonden", "verstrekt") needs a sign of its
+/// reading in its clause: an auxiliary or a modal verb ([`choose_slot`] takes
+/// the nearest), "te" before an infinitive, or a subject for a finite verb.
+/// Without one ("… en daardoor te veel uitkering ontvangen, dan …", where the
+/// "heeft" stands in the clause before) the finding keeps its hint and gets no fix.
+fn form_is_sure(
+    slots: &[usize],
+    slot: usize,
+    words: &[Word<'_>],
+    at: usize,
+    clause: &Range<usize>,
+) -> bool {
+    if slots.len() < 2 || !slots.contains(&PARTICIPLE) {
+        return true;
+    }
+    let in_clause = |list: &[&str]| {
+        clause
+            .clone()
+            .any(|i| i != at && list.contains(&words[i].lower))
+    };
+    match slot {
+        PARTICIPLE => in_clause(AUXILIARIES),
+        INFINITIVE => {
+            in_clause(MODALS)
+                || (0..at)
+                    .rev()
+                    .find(|&i| words[i].is_word)
+                    .is_some_and(|i| words[i].lower == "te")
+                || in_clause(SUBJECT_PRONOUNS)
+        }
+        _ => in_clause(SUBJECT_PRONOUNS),
+    }
 }
 
 /// Picks the form: a participle when "hebben", "zijn" or "worden" is in the
@@ -441,6 +504,26 @@ fn found(
 fn choose_slot(slots: &[usize], words: &[Word<'_>], at: usize, clause: &Range<usize>) -> usize {
     if slots.len() == 1 {
         return slots[0];
+    }
+    // The auxiliary or modal nearest before the form decides ("heeft … gestuurd
+    // zult u … ontvangen": "zult"); without one before it, one after it.
+    let helper = |i: usize| {
+        if AUXILIARIES.contains(&words[i].lower) {
+            Some(PARTICIPLE)
+        } else if MODALS.contains(&words[i].lower) {
+            Some(INFINITIVE)
+        } else {
+            None
+        }
+    };
+    let nearest = (clause.start..at)
+        .rev()
+        .find_map(helper)
+        .or_else(|| (at + 1..clause.end).find_map(helper));
+    if let Some(reading) = nearest
+        && slots.contains(&reading)
+    {
+        return reading;
     }
     let auxiliary = clause
         .clone()

@@ -461,6 +461,40 @@ mod tests {
     }
 
     #[test]
+    fn a_fix_only_where_the_form_is_sure() {
+        // "dient … in" is "indienen", not "dienen … te".
+        assert!(
+            flagged(
+                &FormalWord,
+                "Hij dient een klacht in om zijn geld terug te krijgen."
+            )
+            .is_empty()
+        );
+        // The modal nearest before the form makes it the infinitive.
+        assert_eq!(
+            fixed("Als u de brief heeft gestuurd zult u snel een antwoord ontvangen."),
+            "Als u de brief heeft gestuurd zult u snel een antwoord krijgen."
+        );
+        // A participle whose "heeft" stands in the clause before: no sign in its
+        // own clause, so no fix, only the hint.
+        let text =
+            "Heeft u iets verzwegen en daardoor te veel geld ontvangen, dan betaalt u het terug.";
+        let findings = findings_of(&FormalWord, text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].fix, None);
+        // A sentence that already holds the plain verb keeps its words.
+        let text = "Wij kunnen uw uitkering stopzetten of beëindigen.";
+        let findings = findings_of(&FormalWord, text);
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].fix, None);
+        // With a subject the finite form is sure.
+        assert_eq!(
+            fixed("Als wij geen antwoord ontvangen, bellen wij u."),
+            "Als wij geen antwoord krijgen, bellen wij u."
+        );
+    }
+
+    #[test]
     fn a_plain_verb_without_a_passive_gets_no_fix_in_a_passive() {
         for text in [
             "Uw papieren zijn door ons ontvangen.",
