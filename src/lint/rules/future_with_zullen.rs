@@ -46,6 +46,11 @@ impl Rule for FutureWithZullen {
         }
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        /// Infinitives that open a verb cluster ("moeten zetten", "laten weten");
+        /// not "gaan", a future of its own: "zal gaan betalen" becomes "betaalt".
+        const CLUSTER_VERBS: &[&str] = &[
+            "moeten", "kunnen", "mogen", "willen", "laten", "blijven", "komen", "hoeven",
+        ];
         let lemmas = &morphology().lemmas;
         // Most sentences have no form of "zullen": look (once a word form) before building the view.
         let cues = Cues::of(doc);
@@ -70,9 +75,25 @@ impl Rule for FutureWithZullen {
                 if offer {
                     continue;
                 }
+                // The infinitive closes the clause: the last verb in -en before a
+                // clause of its own ("om te …", "dat …"). The first one can be a
+                // noun that is also a verb ("u enkele vragen stellen", "binnen
+                // vier weken uitnodigen").
                 let clause = clause_around(&words, at);
-                let infinitive = (at + 1..clause.end)
+                let end = (at + 1..clause.end)
+                    .find(|&i| matches!(words[i].lower, "om" | "te" | "dat" | "die" | "wat"))
+                    .unwrap_or(clause.end);
+                let last = (at + 1..end)
+                    .rev()
                     .find(|&i| words[i].lower.ends_with("en") && lemmas.is_verb(words[i].lower));
+                // A cluster takes its first verb: "zullen we … moeten zetten" → "moeten we … zetten".
+                let infinitive = last.map(|last| {
+                    let mut first = last;
+                    while first > at + 1 && CLUSTER_VERBS.contains(&words[first - 1].lower) {
+                        first -= 1;
+                    }
+                    first
+                });
                 let Some(infinitive) = infinitive else {
                     continue;
                 };
@@ -125,6 +146,33 @@ mod tests {
             ),
             vec!["zal"]
         );
+    }
+
+    #[test]
+    fn the_suggestion_names_the_infinitive_that_closes_the_clause() {
+        for (text, verb) in [
+            (
+                "Morgen zal de consulent u enkele vragen stellen.",
+                "stellen",
+            ),
+            (
+                "De gemeente zal u binnen vier weken uitnodigen.",
+                "uitnodigen",
+            ),
+            (
+                "De intaker zal vragen stellen om te weten wat u nodig hebt.",
+                "stellen",
+            ),
+            ("Dan zullen wij het geld moeten terugvragen.", "moeten"),
+        ] {
+            let findings = crate::lint::rules::testing::findings_of(&FutureWithZullen, text);
+            assert_eq!(findings.len(), 1, "{text}");
+            let suggestion = findings[0].suggestion.clone().unwrap_or_default();
+            assert!(
+                suggestion.contains(&format!("zet \"{verb}\" in de tegenwoordige tijd")),
+                "{text}: {suggestion}"
+            );
+        }
     }
 
     #[test]
