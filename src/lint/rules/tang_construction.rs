@@ -100,19 +100,27 @@ impl Rule for TangConstruction {
                     .filter(|w| w.is_word || w.text.chars().any(char::is_alphanumeric))
                     .count()
             };
-            // A verb and its particle.
-            let mut seen: Vec<&str> = Vec::new();
+            // A verb and its particle: the first particle of that verb after it.
+            // Two clauses with the same verb ("Geeft u … door of geeft u … door?")
+            // or two verbs with the same particle ("Vul … in en lever … in") each
+            // keep their own.
+            // The particle is the word the verb starts with ("terug" of terugbetalen).
+            let is_particle = |word: &Word<'_>, verb: &str| {
+                verb.len() > word.lower.len() && verb.starts_with(word.lower)
+            };
             for (at, word) in words.iter().enumerate() {
                 let Some(verb) = word.separable else {
                     continue;
                 };
-                if seen.contains(&verb) {
+                // A particle before its verb ("aan te geven") is no tang.
+                if is_particle(word, verb)
+                    || (at.saturating_sub(2)..at)
+                        .any(|i| words[i].separable == Some(verb) && is_particle(&words[i], verb))
+                {
                     continue;
                 }
-                seen.push(verb);
                 let Some(last) = (at + 1..words.len())
-                    .rev()
-                    .find(|&i| words[i].separable == Some(verb))
+                    .find(|&i| words[i].separable == Some(verb) && is_particle(&words[i], verb))
                 else {
                     continue;
                 };
@@ -234,6 +242,17 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn each_verb_keeps_its_own_particle() {
+        for text in [
+            "Geeft u een wijziging niet door of geeft u haar te laat door?",
+            "Vul het formulier in en lever het daarna bij de balie van het gemeentehuis in.",
+            "U hoeft alleen de datum aan te geven; de naam en het adres van de instantie geeft u later aan.",
+        ] {
+            assert!(flagged(&TangConstruction, text).is_empty(), "{text}");
+        }
     }
 
     #[test]
