@@ -159,7 +159,22 @@ pub(super) fn find_participle(
         let word = &text[token.range.clone()];
         let agent =
             after_door && (word.eq_ignore_ascii_case("ons") || word.eq_ignore_ascii_case("haar"));
-        after_determiner = facts & SHORT_DETERMINER != 0 && !agent;
+        // "het teveel ontvangen bedrag": a word of degree between the determiner
+        // and the participle keeps the participle an adjective.
+        let degree = [
+            "teveel",
+            "veel",
+            "te",
+            "onterecht",
+            "ten",
+            "onrechte",
+            "eerder",
+            "reeds",
+        ]
+        .iter()
+        .any(|d| word.eq_ignore_ascii_case(d));
+        after_determiner =
+            (facts & SHORT_DETERMINER != 0 && !agent) || (after_determiner && degree);
         after_door = word.eq_ignore_ascii_case("door");
     }
     // "… betaald wordt": the participle right before the auxiliary, unless a
@@ -224,6 +239,12 @@ mod tests {
             ("De uitkering is gestopt.", 1),
             ("Wij weten dat uw aanvraag ontvangen is.", 1),
             ("Het geld werd door de gemeente teruggevorderd.", 1),
+            ("Er is te veel ontvangen.", 1),
+            (
+                "Dan wordt de boete de helft van het te veel ontvangen bedrag.",
+                0,
+            ),
+            ("Wat redelijk is, is voor iedereen verschillend.", 0),
             ("U bent op 3 mei gekomen.", 0),
             ("Wij betalen uw uitkering op 1 december.", 0),
             ("Dat is verkeerd.", 0),

@@ -67,7 +67,9 @@ impl Rule for PassiveWithWorden {
                 let clause = clause_around(&words, at);
                 let participle = clause.clone().filter(|&i| i != at).find(|&i| {
                     let candidate = &words[i];
-                    candidate.is_word && is_participle_of_a_verb(candidate)
+                    candidate.is_word
+                        && is_participle_of_a_verb(candidate)
+                        && !adjective_before_a_noun(&words, i)
                 });
                 let Some(participle) = participle else {
                     continue;
@@ -99,6 +101,39 @@ impl Rule for PassiveWithWorden {
             }
         }
     }
+}
+
+/// Whether the participle at `i` is an adjective between a determiner and its
+/// noun, perhaps after a word of degree: "de boete wordt de helft van het te
+/// veel ontvangen bedrag" ("wordt" means "becomes" there: no passive).
+fn adjective_before_a_noun(words: &[crate::lint::clauses::Word<'_>], i: usize) -> bool {
+    const DEGREE: &[&str] = &[
+        "teveel",
+        "veel",
+        "te",
+        "onterecht",
+        "ten",
+        "onrechte",
+        "eerder",
+        "reeds",
+    ];
+    // Not "dit", "dat", "ons", "haar": they also stand alone ("dan moet dit
+    // gebruikt worden").
+    const DETERMINERS: &[&str] = &[
+        "de", "het", "een", "uw", "mijn", "onze", "hun", "elk", "elke", "ieder", "iedere", "geen",
+    ];
+    let mut first = i;
+    while first > 0 && words[first - 1].is_word && DEGREE.contains(&words[first - 1].lower) {
+        first -= 1;
+    }
+    let determiner = first > 0 && DETERMINERS.contains(&words[first - 1].lower);
+    let noun_next = words.get(i + 1).is_some_and(|w| {
+        w.is_word
+            && !w.text.starts_with(char::is_uppercase)
+            && !w.is_verb_form()
+            && !WORDEN_FORMS.contains(&w.lower)
+    });
+    determiner && noun_next
 }
 
 /// `f` of `stem` + "en", written into a buffer on the stack when it fits (this
@@ -253,8 +288,21 @@ mod tests {
             "Het wordt tijd voor een gesprek.",
             "Wij worden er blij van.",
             "Dan kunt u uw woning kwijt worden.",
+            "Dan wordt de boete de helft van het te veel ontvangen bedrag.",
+            "Het wordt een deel van het eerder ontvangen geld.",
         ] {
             assert!(flagged(&PassiveWithWorden, text).is_empty(), "{text}");
+        }
+        // A participle after a pronoun stays the passive's.
+        for text in [
+            "Dan moet dit gebruikt worden om de schuld te betalen.",
+            "Dan moet het gebruikt worden om de schuld te betalen.",
+        ] {
+            assert_eq!(
+                flagged(&PassiveWithWorden, text),
+                vec!["gebruikt worden"],
+                "{text}"
+            );
         }
     }
 }
