@@ -44,6 +44,9 @@ const EXPLAINERS: &[&str] = &[
     "(",
     "dat is",
     "dat zijn",
+    "dit is",
+    "dit zijn",
+    "dit heet",
     "dat betekent",
     "dit betekent",
     "dat wil zeggen",
@@ -359,7 +362,14 @@ fn explained(
                 && inside.split_whitespace().count() <= 2
                 && head.split_whitespace().count() >= 3
         });
-    if names_it || after_colon || named_in_brackets {
+    // "… alles laten weten wat belangrijk is. Dat is de inlichtingenplicht.": a
+    // sentence that only names the term names what the one before it said.
+    let names_what_came_before = matches!(
+        before.trim(),
+        "dat is de" | "dit is de" | "dat is het" | "dit is het" | "dat is een" | "dit is een"
+    ) && index > 0
+        && doc.sentences[index - 1].block == sentence.block;
+    if names_it || after_colon || named_in_brackets || names_what_came_before {
         return true;
     }
     let mut rest = after_term.to_lowercase();
@@ -378,6 +388,22 @@ fn explained(
 mod tests {
     use super::*;
     use crate::lint::rules::testing::flagged;
+
+    #[test]
+    fn a_term_explained_by_the_sentence_after_or_before_it_is_explained() {
+        for text in [
+            "Wij houden rekening met uw beslagvrije voet. Dit is het bedrag dat u altijd overhoudt.",
+            "U moet ons alles vertellen wat voor uw uitkering telt. Dat is de inlichtingenplicht.",
+        ] {
+            assert!(
+                flagged(&UnexplainedJargon, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&UnexplainedJargon, text)
+            );
+        }
+        // A term that only stands there is still flagged.
+        assert!(!flagged(&UnexplainedJargon, "Dat is de inlichtingenplicht.").is_empty());
+    }
 
     #[test]
     fn a_term_in_brackets_after_its_plain_words_is_explained() {
