@@ -21,6 +21,21 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// A word without the accents Dutch puts on a vowel for stress: "mág" → "mag",
+/// "níet" → "niet" (á, é, í, ó, ú; other letters stay).
+pub fn without_stress_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' => 'u',
+            other => other,
+        })
+        .collect()
+}
+
 /// A no-break space: keeps "€ 12,50" and "9.30 uur" on one line.
 pub const NBSP: char = '\u{a0}';
 

@@ -88,6 +88,19 @@ pub(super) const PARTICIPLE_AFTER_WORDEN: u8 = 16;
 /// A form of "worden".
 pub(super) const WORDEN: u8 = 32;
 
+/// Words of degree that can stand between a determiner and a participle used
+/// as an adjective: "het (te) veel ontvangen bedrag", "de ten onrechte betaalde bijstand".
+pub const DEGREE_BEFORE_AN_ADJECTIVE: [&str; 8] = [
+    "teveel",
+    "veel",
+    "te",
+    "onterecht",
+    "ten",
+    "onrechte",
+    "eerder",
+    "reeds",
+];
+
 /// The forms of "worden", the auxiliary of the passive that happens.
 pub const WORDEN_FORMS: [&str; 5] = ["word", "wordt", "worden", "werd", "werden"];
 
@@ -161,18 +174,9 @@ pub(super) fn find_participle(
             after_door && (word.eq_ignore_ascii_case("ons") || word.eq_ignore_ascii_case("haar"));
         // "het teveel ontvangen bedrag": a word of degree between the determiner
         // and the participle keeps the participle an adjective.
-        let degree = [
-            "teveel",
-            "veel",
-            "te",
-            "onterecht",
-            "ten",
-            "onrechte",
-            "eerder",
-            "reeds",
-        ]
-        .iter()
-        .any(|d| word.eq_ignore_ascii_case(d));
+        let degree = DEGREE_BEFORE_AN_ADJECTIVE
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d));
         after_determiner =
             (facts & SHORT_DETERMINER != 0 && !agent) || (after_determiner && degree);
         after_door = word.eq_ignore_ascii_case("door");

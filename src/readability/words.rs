@@ -63,24 +63,12 @@ pub fn judge(lower: &str, lexicon: &Lexicon, config: &ReadabilityConfig) -> Verd
     // A word with an accent for stress ("mág", "nú") is as easy as the word
     // without it; the stressed forms the frequency list holds ("níet") are
     // common above already.
-    if lower.contains(['á', 'é', 'í', 'ó', 'ú']) {
-        let plain: String = lower
-            .chars()
-            .map(|c| match c {
-                'á' => 'a',
-                'é' => 'e',
-                'í' => 'i',
-                'ó' => 'o',
-                'ú' => 'u',
-                other => other,
-            })
-            .collect();
-        if lexicon
-            .frequency(&plain)
+    if lower.contains(['á', 'é', 'í', 'ó', 'ú'])
+        && lexicon
+            .frequency(&crate::dutch::without_stress_accents(lower))
             .is_some_and(|f| f.zipf >= config.rare_zipf)
-        {
-            return Verdict::Common;
-        }
+    {
+        return Verdict::Common;
     }
     if lower.contains('-') {
         let parts: Vec<&str> = lower.split('-').filter(|p| !p.is_empty()).collect();

@@ -152,19 +152,9 @@ fn judge(
 
 /// Whether a word is a frequent word with an accent for emphasis ("níet", "één").
 fn emphasised(text: &str) -> bool {
-    let plain: String = text
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'á' => 'a',
-            'é' => 'e',
-            'í' => 'i',
-            'ó' => 'o',
-            'ú' => 'u',
-            other => other,
-        })
-        .collect();
-    plain != text.to_lowercase() && is_frequent_and_correct(&plain)
+    let lower = text.to_lowercase();
+    let plain = crate::dutch::without_stress_accents(&lower);
+    plain != lower && is_frequent_and_correct(&plain)
 }
 
 /// Whether a compound of common parts ([`split_compound`]) has only parts

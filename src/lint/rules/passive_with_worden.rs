@@ -21,7 +21,7 @@ use crate::lint::rules::passive_voice::Agent;
 use crate::lint::{Category, Finding, Rule, RuleDocs, Severity};
 use crate::morphology::{WordMorph, morphology};
 use crate::readability::Document;
-use crate::readability::grammar::WORDEN_FORMS;
+use crate::readability::grammar::{DEGREE_BEFORE_AN_ADJECTIVE, WORDEN_FORMS};
 
 const BAD: &str = "Het besluit wordt door de wethouder ondertekend.";
 const GOOD: &str = "De wethouder ondertekent het besluit.";
@@ -107,23 +107,16 @@ impl Rule for PassiveWithWorden {
 /// noun, perhaps after a word of degree: "de boete wordt de helft van het te
 /// veel ontvangen bedrag" ("wordt" means "becomes" there: no passive).
 fn adjective_before_a_noun(words: &[crate::lint::clauses::Word<'_>], i: usize) -> bool {
-    const DEGREE: &[&str] = &[
-        "teveel",
-        "veel",
-        "te",
-        "onterecht",
-        "ten",
-        "onrechte",
-        "eerder",
-        "reeds",
-    ];
     // Not "dit", "dat", "ons", "haar": they also stand alone ("dan moet dit
     // gebruikt worden").
     const DETERMINERS: &[&str] = &[
         "de", "het", "een", "uw", "mijn", "onze", "hun", "elk", "elke", "ieder", "iedere", "geen",
     ];
     let mut first = i;
-    while first > 0 && words[first - 1].is_word && DEGREE.contains(&words[first - 1].lower) {
+    while first > 0
+        && words[first - 1].is_word
+        && DEGREE_BEFORE_AN_ADJECTIVE.contains(&words[first - 1].lower)
+    {
         first -= 1;
     }
     let determiner = first > 0 && DETERMINERS.contains(&words[first - 1].lower);
