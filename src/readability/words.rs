@@ -85,6 +85,21 @@ pub fn judge(lower: &str, lexicon: &Lexicon, config: &ReadabilityConfig) -> Verd
     if split_compound(lower, lexicon, config.rare_zipf).is_some() {
         return Verdict::Compound;
     }
+    // A form the lemma table lists for a common word ("inlevert": inleveren,
+    // "makkelijkst": makkelijk) is as easy as the word. Only listed forms: the
+    // table's guesses for unlisted words would pass misspellings too.
+    if crate::morphology::morphology()
+        .lemmas
+        .row(lower)
+        .is_some_and(|row| {
+            row.lemma != lower
+                && lexicon
+                    .frequency(row.lemma)
+                    .is_some_and(|f| f.zipf >= config.rare_zipf)
+        })
+    {
+        return Verdict::Common;
+    }
     Verdict::Rare(lexicon.frequency(lower))
 }
 
@@ -119,6 +134,22 @@ mod tests {
             judge("xqzvlorp", lexicon, &config),
             Verdict::Rare(None)
         ));
+    }
+
+    #[test]
+    fn a_listed_form_of_a_common_word_is_as_easy_as_the_word() {
+        let (lexicon, config) = (lexicon(), ReadabilityConfig::default());
+        for form in ["inlevert", "intrekt", "nakomt", "makkelijkst"] {
+            assert_eq!(judge(form, lexicon, &config), Verdict::Common, "{form}");
+        }
+        // A word the table does not list stays as rare as it is: its guesses
+        // would make an English "clause" a form of "claus".
+        for word in ["clause", "vigerende"] {
+            assert!(
+                matches!(judge(word, lexicon, &config), Verdict::Rare(_)),
+                "{word}"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! ## What it flags
 //! A rare word: its Zipf frequency is below 3 (about once in a million words)
 //! or it is not among the 50,000 most used Dutch words, and it is not a
-//! compound of common parts. Names, numbers, amounts and dates are never flagged.
+//! compound of common parts, a listed form of a common word ("inlevert") or a
+//! common word with an accent for stress ("mág"). Names, numbers, amounts and
+//! dates are never flagged.
 //! A word gets one finding: when misspelled-word, formal-word or
 //! unexplained-jargon flags it, that finding names the fix and this one is left
 //! out (a misspelled word is only rare because of the typo). A legal word of
