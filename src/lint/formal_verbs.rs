@@ -499,8 +499,10 @@ fn form_is_sure(
     }
 }
 
-/// Picks the form: a participle when "hebben", "zijn" or "worden" is in the
-/// clause; the stem after or before "ik"; otherwise the first reading.
+/// Picks the form: the reading of the auxiliary ("hebben", "zijn", "worden":
+/// the participle) or modal verb (the infinitive) nearest before it in the
+/// clause, or else after it; the stem after or before "ik"; otherwise the
+/// first reading.
 fn choose_slot(slots: &[usize], words: &[Word<'_>], at: usize, clause: &Range<usize>) -> usize {
     if slots.len() == 1 {
         return slots[0];
