@@ -17,7 +17,11 @@
 //! layer, and the suggestion puts the plain verb in the same form ("verzocht"
 //! → "vroeg", or "gevraagd" after "hebben"). Where one replacement does it, the
 //! finding carries it as a fix for `helder lint --fix`: a verb in the same form,
-//! or a word with one plain alternative ("indien" → "als"). An inflected form
+//! or a word with one plain alternative ("indien" → "als"). A verb form that is
+//! also a participle ("ontvangen", "verstrekt") gets a fix only when its own
+//! clause shows which it is, a participle used as an adjective ("het teveel
+//! ontvangen geld") gets none, and neither does a verb next to its plain word
+//! ("stopzetten of beëindigen"): they keep the hint. An inflected form
 //! of a single formal word ("dusdanige", "woonachtige") is found through its
 //! lemma, with the plain alternative as a suggestion and no fix.
 //!

@@ -7,9 +7,11 @@
 //! compound ("bijstandsbeschikking").
 //!
 //! A word counts as explained when the sentence that uses it, or the next one,
-//! explains it: a bracket after it, "dat is", "dat betekent", "dat wil
+//! explains it: a bracket after it, "dat is", "dit is", "dat betekent", "dat wil
 //! zeggen", "daarmee bedoelen we"; or when the explanation comes first: "Dat
-//! heet een voorlopige voorziening", "een bedrag: het griffierecht". A word explained once is not
+//! heet een voorlopige voorziening", "een bedrag: het griffierecht", or a
+//! sentence that only names it after the one that said it ("Dat is de
+//! inlichtingenplicht."). A word explained once is not
 //! flagged again in the same letter; one that is never explained is flagged
 //! once, where it first appears.
 //!
