@@ -18,6 +18,14 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+/// The allocator of every binary that links helder (the CLI, the tests and
+/// the benchmarks): mimalloc, faster than the system's for the many small
+/// allocations of a lint (Cargo.toml says why, BENCHMARKS.md measures it).
+/// The fuzz targets build without it, so the sanitizer sees every allocation.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pub mod after_call;
 pub mod batch;
 pub mod calendar;
