@@ -24,8 +24,9 @@ use std::sync::OnceLock;
 /// One judged word.
 #[derive(Debug, Clone)]
 pub struct WordFacts {
-    /// The block it is in.
-    pub block: usize,
+    /// The block it is in (see [`WordFacts::block`]): 32 bits keep a word at
+    /// 32 bytes, and the rules that read every word read less memory.
+    block: u32,
     start: u32,
     end: u32,
     /// The verdict.
@@ -41,6 +42,11 @@ pub struct WordFacts {
 }
 
 impl WordFacts {
+    /// The block it is in.
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
     /// Byte range in the block text.
     pub fn range(&self) -> Range<usize> {
         self.start as usize..self.end as usize
@@ -204,6 +210,18 @@ fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
 
+impl LowerForms {
+    /// Room for the tokens of a text of `bytes` bytes: a token of four bytes
+    /// or more (a short word with its space, a mark), a capital in one word of eight.
+    fn with_capacity(bytes: usize) -> LowerForms {
+        LowerForms {
+            text: String::with_capacity(bytes / 8),
+            block_start: Vec::new(),
+            forms: Vec::with_capacity(bytes / 4),
+        }
+    }
+}
+
 impl<'a> Document<'a> {
     /// Analyses the prose of `source`.
     pub fn new(source: &'a str, prose: Prose, config: &'a ReadabilityConfig) -> Document<'a> {
@@ -213,7 +231,9 @@ impl<'a> Document<'a> {
             segments: Vec::with_capacity(prose.blocks.len()),
             words: Vec::with_capacity(source.len() / 6),
             forms: Vec::new(),
-            sentences: Vec::with_capacity(source.len() / 60),
+            // Sentences of 8 words of 5 bytes and a space: a long text's vectors
+            // grow once, or not at all (each growth copies them whole).
+            sentences: Vec::with_capacity(source.len() / 40),
             block_words: Vec::with_capacity(prose.blocks.len()),
             prose,
             config,
@@ -225,7 +245,7 @@ impl<'a> Document<'a> {
             metrics: OnceLock::new(),
             morphology: OnceLock::new(),
             tone: OnceLock::new(),
-            lower: LowerForms::default(),
+            lower: LowerForms::with_capacity(source.len()),
             cues: OnceLock::new(),
             totals: Totals::default(),
         };
@@ -390,7 +410,8 @@ impl<'a> Document<'a> {
                         }
                     }
                     doc.words.push(WordFacts {
-                        block: block_index,
+                        // Fewer than 2^32 blocks: each holds at least one character of the source.
+                        block: u32::try_from(block_index).unwrap_or(u32::MAX),
                         // Blocks are paragraphs; a block over 4 GiB is cut off at the limit.
                         start: u32::try_from(token.range.start).unwrap_or(u32::MAX),
                         end: u32::try_from(token.range.end).unwrap_or(u32::MAX),

@@ -65,7 +65,7 @@ impl Rule for DifficultWord {
             let Verdict::Rare(frequency) = &word.verdict else {
                 continue;
             };
-            let text = doc.text(word.block, word.range());
+            let text = doc.text(word.block(), word.range());
             if !jargon.is_empty() && jargon.contains(text.to_lowercase().as_str()) {
                 continue;
             }
@@ -84,7 +84,7 @@ impl Rule for DifficultWord {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: doc.source_range(word.block, word.range()).into(),
+                span: doc.source_range(word.block(), word.range()).into(),
                 message,
                 fix: None,
                 suggestion: Some(

@@ -53,9 +53,9 @@ impl Rule for LongWord {
         for word in doc.words.iter().filter(|w| {
             usize::from(w.letters) > limit
                 && !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation)
-                && !in_law_name(&doc.prose.blocks[w.block].text, w.range())
+                && !in_law_name(&doc.prose.blocks[w.block()].text, w.range())
         }) {
-            let text = doc.text(word.block, word.range());
+            let text = doc.text(word.block(), word.range());
             let lower = text.to_lowercase();
             let parts = split_compound(&lower, crate::lexicon::lexicon(), doc.config.rare_zipf);
             let suggestion = match parts {
@@ -69,7 +69,7 @@ impl Rule for LongWord {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: doc.source_range(word.block, word.range()).into(),
+                span: doc.source_range(word.block(), word.range()).into(),
                 message: format!("\"{text}\" is een lang woord: {} letters.", word.letters),
                 fix: None,
                 suggestion: Some(suggestion),

@@ -69,7 +69,7 @@ impl Rule for MisspelledWord {
             if !checked {
                 continue;
             }
-            let text = doc.text(word.block, word.range());
+            let text = doc.text(word.block(), word.range());
             // Numbers, codes and abbreviations with a full stop inside ("tel.nr") are not words.
             if text.chars().count() <= 2 || text.chars().any(|c| c.is_numeric() || c == '.') {
                 continue;
@@ -102,7 +102,7 @@ impl Rule for MisspelledWord {
                 rule: self.id(),
                 category: self.category(),
                 severity: Severity::Warning,
-                span: doc.source_range(word.block, word.range()).into(),
+                span: doc.source_range(word.block(), word.range()).into(),
                 message: format!("\"{text}\" staat niet in de Nederlandse woordenlijst."),
                 fix: None,
                 suggestion: Some(match suggestion {
@@ -172,10 +172,10 @@ fn dt_hint(doc: &Document<'_>, word: &WordFacts, text: &str) -> Option<bool> {
         return None;
     }
     let range = word.range();
-    let sentence = doc.sentence_holding(word.block, range.clone())?;
-    let block = &doc.prose.blocks[word.block].text;
+    let sentence = doc.sentence_holding(word.block(), range.clone())?;
+    let block = &doc.prose.blocks[word.block()].text;
     let mut lower = String::new();
-    let auxiliary_before = doc.segments[word.block].tokens[sentence.tokens.clone()]
+    let auxiliary_before = doc.segments[word.block()].tokens[sentence.tokens.clone()]
         .iter()
         .take_while(|t| t.range.start < range.start)
         .filter(|t| t.kind == TokenKind::Word)
