@@ -119,7 +119,7 @@ pub struct Document<'a> {
     /// The tone rules' view of every sentence (built on first use).
     pub(crate) tone: OnceLock<Vec<super::tone::ToneSentence>>,
     /// Every token in lower case.
-    lower: LowerForms,
+    lower: super::lower_forms::LowerForms,
     /// Which rules' cue words each word form and each sentence holds, a bit a
     /// cue: per form of the morphology layer, and per sentence (the lint rules
     /// find them on first use, for all of them at once).
@@ -148,80 +148,6 @@ pub(super) struct Totals {
     pub(super) subordinates: usize,
 }
 
-/// Every token of a document in lower case, made once: a token that is already
-/// lower-case ASCII (nearly every word) is its own lower case and costs nothing;
-/// the others are written once into one text, so no rule lower-cases a word again.
-#[derive(Debug, Default)]
-struct LowerForms {
-    /// The lower case of the tokens that are not already lower-case ASCII, one after the other.
-    text: String,
-    /// Per block, where its first token's entry is in `forms`.
-    block_start: Vec<usize>,
-    /// Per token: a byte range in the block text (`in_text`) or in `text`.
-    forms: Vec<LowerForm>,
-}
-
-/// Where the lower case of one token is.
-#[derive(Debug, Clone, Copy)]
-struct LowerForm {
-    start: u32,
-    end: u32,
-    in_text: bool,
-}
-
-impl LowerForms {
-    /// Adds the tokens of the next block (while its text is still in the cache).
-    fn add_block(&mut self, text: &str, tokens: &[crate::text::segment::Token]) {
-        self.block_start.push(self.forms.len());
-        self.forms.reserve(tokens.len());
-        for token in tokens {
-            let word = &text[token.range.clone()];
-            let form = if word
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
-                LowerForm {
-                    start: offset(token.range.start),
-                    end: offset(token.range.end),
-                    in_text: true,
-                }
-            } else {
-                let start = self.text.len();
-                if word.is_ascii() {
-                    self.text.push_str(word);
-                    self.text[start..].make_ascii_lowercase();
-                } else {
-                    // `str::to_lowercase`, exactly (a final sigma included).
-                    self.text.push_str(&word.to_lowercase());
-                }
-                LowerForm {
-                    start: offset(start),
-                    end: offset(self.text.len()),
-                    in_text: false,
-                }
-            };
-            self.forms.push(form);
-        }
-    }
-}
-
-/// A byte offset as stored in [`LowerForm`]: blocks and texts over 4 GiB are cut off at the limit.
-fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
-}
-
-impl LowerForms {
-    /// Room for the tokens of a text of `bytes` bytes: a token of four bytes
-    /// or more (a short word with its space, a mark), a capital in one word of eight.
-    fn with_capacity(bytes: usize) -> LowerForms {
-        LowerForms {
-            text: String::with_capacity(bytes / 8),
-            block_start: Vec::new(),
-            forms: Vec::with_capacity(bytes / 4),
-        }
-    }
-}
-
 impl<'a> Document<'a> {
     /// Analyses the prose of `source`.
     pub fn new(source: &'a str, prose: Prose, config: &'a ReadabilityConfig) -> Document<'a> {
@@ -245,7 +171,7 @@ impl<'a> Document<'a> {
             metrics: OnceLock::new(),
             morphology: OnceLock::new(),
             tone: OnceLock::new(),
-            lower: LowerForms::with_capacity(source.len()),
+            lower: super::lower_forms::LowerForms::with_capacity(source.len()),
             cues: OnceLock::new(),
             totals: Totals::default(),
         };
@@ -472,32 +398,14 @@ impl<'a> Document<'a> {
     /// Token `token` of block `block` in lower case, as `str::to_lowercase`
     /// gives it (all tokens are lower-cased once, as the document is made).
     pub fn lower(&self, block: usize, token: usize) -> &str {
-        let forms = &self.lower;
-        let form = forms.forms[forms.block_start[block] + token];
-        let range = form.start as usize..form.end as usize;
-        if form.in_text {
-            &self.prose.blocks[block].text[range]
-        } else {
-            &forms.text[range]
-        }
+        self.lower.get(&self.prose.blocks[block].text, block, token)
     }
 
     /// Tokens `tokens` of block `block` in lower case, one after the other: as
     /// [`Document::lower`] gives each, without looking up the block for every token.
     pub fn lowers(&self, block: usize, tokens: Range<usize>) -> impl Iterator<Item = &str> + '_ {
-        let forms = &self.lower;
-        let first = forms.block_start[block];
-        let text = self.prose.blocks[block].text.as_str();
-        forms.forms[first + tokens.start..first + tokens.end]
-            .iter()
-            .map(move |form| {
-                let range = form.start as usize..form.end as usize;
-                if form.in_text {
-                    &text[range]
-                } else {
-                    &forms.text[range]
-                }
-            })
+        self.lower
+            .of_block(&self.prose.blocks[block].text, block, tokens)
     }
 
     /// The sentence of block `block` that holds the byte range `range`, if one

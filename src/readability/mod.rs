@@ -36,6 +36,7 @@
 
 pub mod document;
 pub mod grammar;
+mod lower_forms;
 pub mod metrics;
 pub(crate) mod phrase;
 pub mod ranges;
