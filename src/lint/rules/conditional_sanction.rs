@@ -184,6 +184,29 @@ mod tests {
     }
 
     #[test]
+    fn als_that_compares_or_names_a_role_opens_no_condition() {
+        // Not conditions: a comparison, "zowel … als", and a role without a verb after it.
+        for text in [
+            "Het bedrag wordt net als vorig jaar verlaagd met de kosten van de cursus.",
+            "Wij stoppen zowel de toeslag als de bijzondere bijstand op 1 mei.",
+            "U betaalt als eigen bijdrage een vast bedrag per maand.",
+        ] {
+            assert!(
+                findings_of(&ConditionalSanction, text).is_empty(),
+                "flagged: {text}"
+            );
+        }
+        // A condition with its own verb still is one.
+        assert!(
+            !findings_of(
+                &ConditionalSanction,
+                "Wij verlagen uw uitkering als u niet naar de afspraak komt."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn the_span_covers_condition_and_consequence() {
         let text = "Als u niet op tijd reageert, stoppen wij uw uitkering.";
         let found = findings_of(&ConditionalSanction, text);

@@ -41,7 +41,7 @@ use consequence::find_consequences;
 pub(crate) use consequence::{consequences, heavy};
 use dated::dated_past;
 pub(crate) use reading::is_command;
-use reading::{as_role, comparative};
+use reading::{as_comparison, as_role, comparative};
 use reassurance::{LimitWords, help, restricted};
 use std::ops::Range;
 use std::sync::Arc;
@@ -425,7 +425,10 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 };
                 // "mocht u …" opens a condition; "dat hij het mocht houden" is a past tense.
                 let breaks = *after_punctuation
-                    || (starts_clause(lower) && !(lower == "als" && as_role(&sentence.words, k)))
+                    || (starts_clause(lower)
+                        && !(lower == "als"
+                            && (as_role(&sentence.words, k)
+                                || as_comparison(&sentence.words, k))))
                     || (matches!(lower, "mocht" | "mochten")
                         && sentence.is(k + 1, &["u", "je", "jij", "het", "er"]))
                     || lower == "die"

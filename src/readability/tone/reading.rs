@@ -33,6 +33,24 @@ pub(super) fn as_role(words: &[ToneWord], k: usize) -> bool {
             && participle(&rest[1]))
 }
 
+/// Whether "als" at word `k` compares ("even hoog als", "net zo hoog is als",
+/// "zowel … als", "net als vorig jaar"), or names a role with no verb after it
+/// ("u betaalt als boete hetzelfde bedrag"): no condition starts there.
+pub(super) fn as_comparison(words: &[ToneWord], k: usize) -> bool {
+    let compares = words[k.saturating_sub(4)..k].iter().any(|w| {
+        matches!(
+            w.lower(),
+            "zo" | "even" | "evenveel" | "evenzeer" | "zowel" | "net" | "dezelfde" | "hetzelfde"
+        )
+    });
+    let verbless_role = k >= 1
+        && words
+            .get(k + 1)
+            .is_some_and(|next| next.marks & super::marks::SUBJECT == 0)
+        && !words[k + 1..].iter().any(is_finite_verb);
+    compares || verbless_role
+}
+
 /// Whether a word is a comparative before "dan" ("meer dan", "langer dan").
 pub(super) fn comparative(word: &ToneWord) -> bool {
     matches!(
