@@ -371,7 +371,24 @@ fn explained(
         "dat is de" | "dit is de" | "dat is het" | "dit is het" | "dat is een" | "dit is een"
     ) && index > 0
         && doc.sentences[index - 1].block == sentence.block;
+    // "… Dit wordt de beslagvrije voet genoemd.": the same, said with "genoemd".
+    let names_what_came_before = names_what_came_before
+        || (matches!(
+            before.trim(),
+            "dit wordt de" | "dat wordt de" | "dit wordt het" | "dat wordt het" | "dit wordt een"
+        ) && after_term.trim_start().starts_with("genoemd")
+            && index > 0
+            && doc.sentences[index - 1].block == sentence.block);
     if names_it || after_colon || named_in_brackets || names_what_came_before {
+        return true;
+    }
+    let term = words[first..=last]
+        .iter()
+        .filter(|w| w.is_word)
+        .map(|w| w.lower)
+        .collect::<Vec<_>>()
+        .join(" ");
+    if defined_further_on(doc, index, &term) {
         return true;
     }
     let mut rest = after_term.to_lowercase();
@@ -384,6 +401,44 @@ fn explained(
         rest.push_str(&block[next.range.clone()].to_lowercase());
     }
     EXPLAINERS.iter().any(|e| rest.contains(e))
+}
+
+/// Whether a later sentence of the same block, or of the paragraph under a
+/// heading that uses the term, defines it: "Een dwangbevel is …", "Dit wordt
+/// de beslagvrije voet genoemd.", "Dit noemen we terugvordering."
+fn defined_further_on(doc: &Document<'_>, index: usize, term: &str) -> bool {
+    let block = doc.sentences[index].block;
+    let under_heading = doc.prose.blocks[block].kind == crate::text::BlockKind::Heading
+        && block + 1 < doc.prose.blocks.len();
+    doc.sentences[index + 1..]
+        .iter()
+        .take_while(|s| s.block == block || (under_heading && s.block == block + 1))
+        .any(|s| {
+            let text = doc.text(s.block, s.range.clone()).to_lowercase();
+            let text = text.trim_end_matches(['.', '!', ' ']);
+            let defines = ["een", "de", "het"].iter().any(|article| {
+                text.strip_prefix(article)
+                    .and_then(|rest| rest.trim_start().strip_prefix(term))
+                    .is_some_and(|rest| {
+                        ["is ", "zijn ", "betekent", "wil zeggen"]
+                            .iter()
+                            .any(|verb| rest.trim_start().starts_with(verb))
+                    })
+            });
+            let named = ["dit ", "dat "].iter().any(|this| {
+                text.strip_prefix(this).is_some_and(|rest| {
+                    let rest = rest.trim_start();
+                    ["noemen we ", "noemen wij ", "heet "]
+                        .iter()
+                        .any(|name| rest.strip_prefix(name).is_some_and(|r| r.contains(term)))
+                        || ["wordt ", "worden "].iter().any(|verb| {
+                            rest.strip_prefix(verb)
+                                .is_some_and(|r| r.contains(term) && r.ends_with("genoemd"))
+                        })
+                })
+            });
+            defines || named
+        })
 }
 
 #[cfg(test)]
@@ -405,6 +460,29 @@ mod tests {
         }
         // A term that only stands there is still flagged.
         assert!(!flagged(&UnexplainedJargon, "Dat is de inlichtingenplicht.").is_empty());
+    }
+
+    #[test]
+    fn a_term_defined_further_on_in_its_paragraph_or_under_its_heading_is_explained() {
+        for text in [
+            "U krijgt een dwangbevel van de gemeente. Daarin staat het bedrag. Een dwangbevel is een brief waarmee wij het geld mogen innen.",
+            "Wij houden een deel van uw inkomen vrij. Dit wordt de beslagvrije voet genoemd.",
+            "# Terugvordering\n\nU hebt te veel geld gekregen. U moet het terugbetalen. Dit noemen we terugvordering.",
+        ] {
+            assert!(
+                flagged(&UnexplainedJargon, text).is_empty(),
+                "{text}: {:?}",
+                flagged(&UnexplainedJargon, text)
+            );
+        }
+        // A definition in another paragraph, not under the heading, does not count.
+        assert!(
+            !flagged(
+                &UnexplainedJargon,
+                "U krijgt een dwangbevel.\n\nBel ons gerust.\n\nEen dwangbevel is een brief."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
