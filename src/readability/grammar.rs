@@ -63,7 +63,17 @@ fn is_participle(lower: &str) -> bool {
         return is_participle(rest);
     }
     let len = lower.chars().count();
-    let weak_end = lower.ends_with('d') || lower.ends_with('t');
+    // A weak participle ends in -t only after t, k, f, s, ch or p ("'t kofschip");
+    // after any other sound it ends in -d, and the -t form is the present tense
+    // ("u betaalt", "het gebeurt"; the participles "betaald", "gebeurd" are words).
+    // A stem that ends in t keeps its one t ("gekort", "gestart": no "gekord").
+    let soft_stem_t = lower.ends_with('t')
+        && !lower.ends_with("cht")
+        && !lower[..lower.len() - 1].ends_with(['t', 'k', 'f', 's', 'p'])
+        && crate::lexicon::lexicon()
+            .frequency(&format!("{}d", &lower[..lower.len() - 1]))
+            .is_some();
+    let weak_end = lower.ends_with('d') || (lower.ends_with('t') && !soft_stem_t);
     if let Some(rest) = lower.strip_prefix("ge") {
         return len >= 6 && (weak_end || rest.ends_with("en")) && !rest.starts_with(['e', 'n']);
     }
@@ -271,6 +281,14 @@ mod tests {
             ("Een verhuizing is een kostbare aangelegenheid.", 0),
             ("Uw gezondheid is belangrijk.", 0),
             ("Aan de bijstand worden voorwaarden verbonden.", 1),
+            ("Aan de bijstand zijn voorwaarden verbonden.", 0),
+            ("De cursus is erop gericht dat u werk vindt.", 0),
+            // The present tense of a be- or ge- verb, not its participle ("betaald", "gebeurd").
+            ("Belangrijk zijn de huur en wat u voor gas betaalt.", 0),
+            ("Wij willen weten wat er bij u thuis gebeurt.", 0),
+            ("Uw uitkering is gekort.", 1),
+            ("De cursus is gestart.", 1),
+            ("De kosten zijn door ons betaald.", 1),
             ("De regels worden door ons gehanteerd.", 1),
             ("Het bedrag wordt door haar betaald.", 1),
             ("Het is ons besluit.", 0),
