@@ -112,7 +112,16 @@ impl Rule for SanctionStatement {
                 }
             });
             // A letter's title names what the letter is about; the text states it.
-            let title = letter_with_help && sentence.heading;
+            // A heading without a verb form of its own and without "u" or "uw"
+            // ("Weigeren huisbezoek", "Sociale recherche") names a subject of any text.
+            let title = sentence.heading
+                && (letter_with_help
+                    || !sentence.words.iter().any(|w| {
+                        w.marks & tone::marks::SUBJECT != 0
+                            || matches!(w.lower(), "uw" | "je" | "jouw")
+                            // "stopt", "stopte": a finite verb that is not an infinitive.
+                            || (w.morph.finite_verb && !w.lower().ends_with("en"))
+                    }));
             // A heavy, vague consequence ("vervelende gevolgen") frightens even next to help.
             let heavy = tone::consequences(sentence)
                 .iter()
@@ -210,6 +219,29 @@ impl Rule for SanctionStatement {
 mod tests {
     use super::*;
     use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn a_heading_that_names_a_subject_and_less_to_pay_are_no_sanction() {
+        for text in [
+            "# Weigeren huisbezoek\n\nU mag een huisbezoek weigeren.",
+            "# Sociale recherche\n\nHier leest u wat dit team doet.",
+            "U vermindert uw uitgaven zoveel mogelijk.",
+            "Wij verlagen uw schuld met het bedrag dat u al betaalde.",
+        ] {
+            assert!(
+                findings_of(&SanctionStatement, text).is_empty(),
+                "flagged: {text}"
+            );
+        }
+        // A heading that tells the reader a sanction still is one.
+        assert!(
+            !findings_of(
+                &SanctionStatement,
+                "# Uw uitkering stopt\n\nBel ons gerust."
+            )
+            .is_empty()
+        );
+    }
 
     #[test]
     fn sanctions_as_facts_are_flagged() {

@@ -200,6 +200,24 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if lifted {
             continue;
         }
+        // "U vermindert uw uitgaven", "wij verlagen uw schuld": less to pay is no loss.
+        let what_you_pay = word.concepts.contains(Concept::Reduce)
+            && sentence.words[i + 1..].iter().take(4).any(|w| {
+                matches!(
+                    w.lemma(),
+                    "uitgave"
+                        | "uitgaven"
+                        | "kost"
+                        | "kosten"
+                        | "last"
+                        | "lasten"
+                        | "schuld"
+                        | "schulden"
+                )
+            });
+        if what_you_pay {
+            continue;
+        }
         // "Wie de boete al heeft betaald": a fine that is paid is a debt, not a
         // threat; one that must be paid ("U moet eerst de boete betalen") presses.
         if word.concepts.contains(Concept::Fine)
