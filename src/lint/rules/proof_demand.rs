@@ -73,6 +73,13 @@ impl Rule for ProofDemand {
                         || (w.lower() == "ligt" && sentence.is(k + 1, &["bij"]))
                         // "Het CJIB kan verlangen dat …"
                         || (w.lower().starts_with("verl") && w.reads_as("verlangen"))
+                        // "Wij vragen u om aan te tonen dat …": asked to prove, not to send a paper.
+                        || (w.reads_as("vragen")
+                            && sentence.words[k + 1..].iter().take(4).any(|p| p.lower() == "om")
+                            && sentence.words[k + 1..]
+                                .iter()
+                                .take(8)
+                                .any(|p| matches!(p.lower(), "aantonen" | "tonen" | "bewijzen")))
                         // "Het is aan u om aan te tonen …", "aan belanghebbende om …".
                         || (w.lower() == "aan"
                             && k >= 1
@@ -206,6 +213,8 @@ mod tests {
             // Accounting for oneself, without a word of proof.
             "U moet ons laten zien waaraan u de lening hebt besteed.",
             "Bent u verplicht te verklaren hoe u aan dat geld komt?",
+            // Asked to prove, not to send a paper.
+            "De gemeente vraagt u dan om aan te tonen dat u alleen woont.",
         ] {
             assert_eq!(findings_of(&ProofDemand, text).len(), 1, "{text}");
         }
@@ -216,6 +225,7 @@ mod tests {
         for text in [
             "Verstuur uw bezwaar aangetekend, zodat u bewijs hebt dat het op tijd was.",
             "Wilt u ons uw bankafschriften sturen?",
+            "Wij vragen u om een bewijs van inschrijving mee te nemen.",
             "Bewaar het bewijs van verzending, zodat u weet dat het goed is aangekomen.",
             "Wilt u ons laten zien hoe u het formulier hebt ingevuld?",
             "Wij moeten u laten zien hoe de berekening werkt.",

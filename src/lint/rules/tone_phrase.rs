@@ -202,6 +202,17 @@ mod tests {
     }
 
     #[test]
+    fn a_duty_stressed_with_wel_or_ook_is_still_a_command() {
+        let rule = TonePhrase::new("coercive-command");
+        for text in [
+            "U bent wel verplicht om mee te werken aan een huisbezoek.",
+            "Bent u ook verplicht om de brief te tekenen?",
+        ] {
+            assert!(!findings_of(&rule, text).is_empty(), "not flagged: {text}");
+        }
+    }
+
+    #[test]
     fn a_loaded_word_that_is_no_consequence_for_the_reader_is_not_flagged() {
         let fine = TonePhrase::new("punishment-vocabulary");
         let cost = TonePhrase::new("cost-threat");
