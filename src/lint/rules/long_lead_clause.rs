@@ -1,7 +1,7 @@
 //! ## What it flags
 //! A sentence that starts with a subordinate clause ("Als …", "Omdat …",
 //! "Nadat …") that is longer than the main clause after it, and at least
-//! seven words long.
+//! ten words long (half of the longest B1 sentence).
 //!
 //! ## Why it matters to the reader
 //! The reader must keep the whole first part in mind before the sentence says
@@ -43,7 +43,7 @@ const OPENERS: &[&str] = &[
 ];
 
 /// A lead clause shorter than this is never flagged.
-const MIN_LEAD_WORDS: usize = 7;
+const MIN_LEAD_WORDS: usize = 10;
 
 /// A sentence that starts with a long subordinate clause.
 /// Whether a word form opens a lead clause: the cue [`Cue::OPENER`].
@@ -62,7 +62,7 @@ impl Rule for LongLeadClause {
     }
     fn docs(&self) -> RuleDocs {
         RuleDocs {
-            what: "Een zin die begint met een bijzin (\"Als …\", \"Omdat …\") die langer is dan de hoofdzin erna.",
+            what: "Een zin die begint met een bijzin (\"Als …\", \"Omdat …\") van tien woorden of meer, die langer is dan de hoofdzin erna.",
             why: "De lezer moet het hele eerste stuk onthouden voordat de zin zegt waar het om gaat. Zet de boodschap voorop, of maak er twee zinnen van.",
             bad: BAD,
             good: GOOD,
@@ -154,6 +154,8 @@ mod tests {
             "Als u vragen hebt, kunt u ons altijd bellen op werkdagen.",
             "Wij bellen u als wij uw papieren hebben gekregen van de bank.",
             "Als u wilt, bellen wij u.",
+            // Seven to nine words before a shorter main clause: a normal B1 sentence.
+            "Als u een rekening niet hebt betaald, stuurt de winkel een brief.",
         ] {
             assert!(flagged(&LongLeadClause, text).is_empty(), "{text}");
         }
