@@ -240,7 +240,29 @@ pub fn template_markdown(source: &str) -> (String, OffsetMap) {
     (out, map)
 }
 
-/// Extracts prose from plain text: paragraphs are separated by blank lines.
+/// The length of a list mark at the start of a plain-text line, with the
+/// spaces around it: "- ", "* ", "• ", "– ", or a number of up to three digits
+/// with "." or ")" ("2. ", "10) ").
+fn list_marker_len(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let mark = ["- ", "* ", "• ", "– ", "· "]
+        .iter()
+        .find(|m| rest.starts_with(**m))
+        .map(|m| m.len())
+        .or_else(|| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            ((1..=3).contains(&digits)
+                && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")))
+            .then_some(digits + 2)
+        })?;
+    let after = &rest[mark..];
+    // A mark with nothing after it is no list item.
+    (!after.trim().is_empty()).then(|| indent + mark + (after.len() - after.trim_start().len()))
+}
+
+/// Extracts prose from plain text: paragraphs are separated by blank lines,
+/// and a line with a list mark starts a list item of its own.
 pub fn from_plain_text(source: &str) -> Prose {
     let mut blocks = Vec::new();
     let mut offset = 0;
@@ -259,14 +281,30 @@ pub fn from_plain_text(source: &str) -> Prose {
                 });
             }
         } else {
-            if blocks.is_empty() {
+            // A line that starts with a list mark ("- ", "• ", "2. ") is an item of
+            // its own, without its mark; the lines after it, up to a blank line or
+            // the next mark, continue it.
+            let marker = list_marker_len(line);
+            if blocks.is_empty() || marker.is_some() {
+                if blocks
+                    .last()
+                    .is_some_and(|b: &ProseBlock| b.text.is_empty())
+                {
+                    blocks.pop();
+                }
                 blocks.push(ProseBlock {
-                    kind: BlockKind::Paragraph,
+                    kind: if marker.is_some() {
+                        BlockKind::ListItem
+                    } else {
+                        BlockKind::Paragraph
+                    },
                     text: String::new(),
                     in_quote: false,
                     pieces: Vec::new(),
                 });
             }
+            let skip = marker.unwrap_or(0);
+            let line = &line[skip..];
             let block = blocks.last_mut().expect("a block exists");
             if !block.text.is_empty() {
                 block.text.push(' ');
@@ -275,7 +313,7 @@ pub fn from_plain_text(source: &str) -> Prose {
             block.text.push_str(line);
             block.pieces.push(Piece {
                 text_start,
-                source_start: offset,
+                source_start: offset + skip,
                 len: line.len(),
                 exact: true,
                 source_len: line.len(),
@@ -444,5 +482,38 @@ mod tests {
         assert_eq!(texts, vec!["Eerste regel tweede regel.", "Nieuwe alinea."]);
         let block = &prose.blocks[1];
         assert_eq!(block.source_range(0..6), 29..35);
+    }
+
+    #[test]
+    fn plain_text_list_items_are_blocks_of_their_own_without_their_mark() {
+        let source = "Geef door:
+- een nieuw adres
+- een baan of
+  ander werk
+2. uw inkomen
+
+-
+Slot.
+";
+        let prose = from_plain_text(source);
+        let texts: Vec<_> = prose.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Geef door:",
+                "een nieuw adres",
+                "een baan of   ander werk",
+                "uw inkomen",
+                "- Slot."
+            ]
+        );
+        assert_eq!(prose.blocks[1].kind, BlockKind::ListItem);
+        assert_eq!(prose.blocks[0].kind, BlockKind::Paragraph);
+        // Offsets still point into the source.
+        let item = &prose.blocks[2];
+        let range = item.source_range(0..item.text.len());
+        assert_eq!(&source[range.start..range.start + 7], "een baa");
+        assert_eq!(list_marker_len("2024. Dat jaar"), None);
+        assert_eq!(list_marker_len("  • punt"), Some(2 + "• ".len()));
     }
 }
