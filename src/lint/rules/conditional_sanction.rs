@@ -196,14 +196,16 @@ mod tests {
                 "flagged: {text}"
             );
         }
-        // A condition with its own verb still is one.
-        assert!(
-            !findings_of(
-                &ConditionalSanction,
-                "Wij verlagen uw uitkering als u niet naar de afspraak komt."
-            )
-            .is_empty()
-        );
+        // A condition with its own verb still is one, also after "zo" further back.
+        for text in [
+            "Wij verlagen uw uitkering als u niet naar de afspraak komt.",
+            "Betaal zo snel mogelijk, want als u niet betaalt, stoppen wij uw uitkering.",
+        ] {
+            assert!(
+                !findings_of(&ConditionalSanction, text).is_empty(),
+                "{text}"
+            );
+        }
     }
 
     #[test]

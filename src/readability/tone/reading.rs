@@ -37,12 +37,16 @@ pub(super) fn as_role(words: &[ToneWord], k: usize) -> bool {
 /// "zowel … als", "net als vorig jaar"), or names a role with no verb after it
 /// ("u betaalt als boete hetzelfde bedrag"): no condition starts there.
 pub(super) fn as_comparison(words: &[ToneWord], k: usize) -> bool {
-    let compares = words[k.saturating_sub(4)..k].iter().any(|w| {
-        matches!(
-            w.lower(),
-            "zo" | "even" | "evenveel" | "evenzeer" | "zowel" | "net" | "dezelfde" | "hetzelfde"
-        )
-    });
+    let before =
+        |back: usize, forms: &[&str]| k >= back && forms.contains(&words[k - back].lower());
+    // "net als", "evenveel als"; "zo hoog als", "even vaak als", "dezelfde regels
+    // als"; "net zo hoog is als"; "zowel de toeslag als …".
+    let compares = before(1, &["net", "evenveel", "evenzeer", "hetzelfde", "dezelfde"])
+        || before(2, &["zo", "even", "dezelfde", "hetzelfde"])
+        || (before(3, &["zo", "even"]) && before(1, &["is", "zijn", "was", "waren"]))
+        || words[k.saturating_sub(6)..k]
+            .iter()
+            .any(|w| w.lower() == "zowel");
     let verbless_role = k >= 1
         && words
             .get(k + 1)
