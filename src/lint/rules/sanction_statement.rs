@@ -233,6 +233,10 @@ mod tests {
                 "flagged: {text}"
             );
         }
+        // Costs taken from the reader's money are a sanction.
+        assert!(
+            !findings_of(&SanctionStatement, "Wij korten de kosten op uw uitkering.").is_empty()
+        );
         // A heading that tells the reader a sanction still is one.
         assert!(
             !findings_of(

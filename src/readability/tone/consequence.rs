@@ -200,8 +200,14 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if lifted {
             continue;
         }
-        // "U vermindert uw uitgaven", "wij verlagen uw schuld": less to pay is no loss.
+        // "U vermindert uw uitgaven", "wij verlagen uw schuld": less to pay is no
+        // loss, unless the reader's money is in the clause too ("wij korten de
+        // kosten op uw uitkering").
         let what_you_pay = word.concepts.contains(Concept::Reduce)
+            && !in_clause(&|w| {
+                w.concepts.contains(Concept::Benefit)
+                    || matches!(w.lemma(), "inkomen" | "loon" | "salaris" | "geld")
+            })
             && sentence.words[i + 1..].iter().take(4).any(|w| {
                 matches!(
                     w.lemma(),
