@@ -79,9 +79,18 @@ fn known_to_dictionary(word: &str) -> bool {
     }
     let known = dictionary().check(word)
         || if word.contains('-') {
-            word.split('-')
-                .filter(|part| !part.is_empty())
-                .all(|part| part.chars().count() <= 2 || is_correct(part, &ExtraWords::default()))
+            let parts: Vec<&str> = word.split('-').filter(|part| !part.is_empty()).collect();
+            let known = |part: &str| is_correct(part, &ExtraWords::default());
+            parts.iter().enumerate().all(|(i, part)| {
+                part.chars().count() <= 2
+                    || known(part)
+                    // A part before a hyphen may keep its linking "s":
+                    // "rechtmatigheids-onderzoek".
+                    || (i + 1 < parts.len()
+                        && part.strip_suffix('s').is_some_and(|stem| {
+                            stem.chars().count() >= MIN_PART_LETTERS && known(stem)
+                        }))
+            })
         } else {
             is_compound(&word.to_lowercase(), &ExtraWords::default())
         };
@@ -150,9 +159,14 @@ mod tests {
             "wijkteammedewerker",
             "schuldhulpmaatje",
             "voedselbankpakket",
+            // Long compounds split for reading, a part keeping its linking "s".
+            "rechtmatigheids-onderzoek",
+            "gezondheids-verklaring",
         ] {
             assert!(is_correct(word, &none), "{word} is correct");
         }
+        // Alone, the part with its linking "s" is no word.
+        assert!(!is_correct("rechtmatigheids", &none));
     }
 
     #[test]
@@ -170,6 +184,9 @@ mod tests {
             "financiele",
             "bijstandsuitkeering",
             "zowiezo",
+            // The linking "s" only before a hyphen, and the last part must be right.
+            "rechtmatigheids-onderzoekk",
+            "onderzoek-rechtmatigheids",
         ] {
             assert!(!is_correct(word, &none), "{word} is not correct");
         }
