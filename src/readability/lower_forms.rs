@@ -6,7 +6,7 @@ use std::ops::Range;
 /// Every token of a document in lower case, made once: a token that is already
 /// lower-case ASCII (nearly every word) is its own lower case and costs nothing;
 /// the others are written once into one text, so no rule lower-cases a word again.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct LowerForms {
     /// The lower case of the tokens that are not already lower-case ASCII, one after the other.
     text: String,

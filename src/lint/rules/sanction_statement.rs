@@ -112,13 +112,13 @@ impl Rule for SanctionStatement {
                 }
             });
             // A letter's title names what the letter is about; the text states it.
-            // A heading without a verb form of its own and without "u" or "uw"
-            // ("Weigeren huisbezoek", "Sociale recherche") names a subject of any text.
+            // A heading of bare words, without an article, a pronoun or a finite
+            // verb ("Weigeren huisbezoek", "Sociale recherche"), names a subject of
+            // any text; the subject marks cover "de", "het", "een", "u", "uw", "je".
             let title = sentence.heading
                 && (letter_with_help
                     || !sentence.words.iter().any(|w| {
                         w.marks & tone::marks::SUBJECT != 0
-                            || matches!(w.lower(), "uw" | "je" | "jouw")
                             // "stopt", "stopte": a finite verb that is not an infinitive.
                             || (w.morph.finite_verb && !w.lower().ends_with("en"))
                     }));
