@@ -12,7 +12,7 @@ use super::phrase;
 use super::syllables;
 use super::words::{Verdict, judge_cached};
 use crate::lexicon::{
-    AUXILIARY, CONDITION, FAILURE, FORMAL_ANCHOR, HELP, SANCTION, SUBORDINATOR,
+    AUXILIARY, CONDITION, FAILURE, FORMAL_ANCHOR, HELP, NOT_IN_OPENTAAL, SANCTION, SUBORDINATOR,
     SUBORDINATOR_AFTER_COMMA, SYLLABLES_IN_TABLE, TONE_ANCHOR, lexicon, lowercase_into,
 };
 use crate::text::segment::{Segmented, TokenKind, segment};
@@ -91,6 +91,11 @@ pub struct Document<'a> {
     pub segments: Vec<Segmented>,
     /// Every judged word.
     pub words: Vec<WordFacts>,
+    /// The index in [`Document::words`] of every word that is not plainly
+    /// common: a verdict other than [`Verdict::Common`], more letters than
+    /// [`ReadabilityConfig::long_word_letters`], or a form OpenTaal does not
+    /// hold. The word rules read these instead of every word.
+    notable: Vec<u32>,
     /// The distinct lower-case forms of the words, in the order they first
     /// occur, repaired ([`crate::morphology::repair_form`]: "ƫ" read as "ë", "’" as "'"):
     /// the morphology layer analyses each once, without lower-casing or
@@ -156,6 +161,7 @@ impl<'a> Document<'a> {
             source,
             segments: Vec::with_capacity(prose.blocks.len()),
             words: Vec::with_capacity(source.len() / 6),
+            notable: Vec::new(),
             forms: Vec::new(),
             // Sentences of 8 words of 5 bytes and a space: a long text's vectors
             // grow once, or not at all (each growth copies them whole).
@@ -335,6 +341,15 @@ impl<'a> Document<'a> {
                             doc.totals.syllables += usize::from(syllables);
                         }
                     }
+                    let letters = u16::try_from(info.letters).unwrap_or(u16::MAX);
+                    if !matches!(verdict, Verdict::Common)
+                        || usize::from(letters) > config.long_word_letters
+                        || class & NOT_IN_OPENTAAL != 0
+                    {
+                        // Fewer than 2^32 words: each takes at least one byte of the source.
+                        doc.notable
+                            .push(u32::try_from(doc.words.len()).unwrap_or(u32::MAX));
+                    }
                     doc.words.push(WordFacts {
                         // Fewer than 2^32 blocks: each holds at least one character of the source.
                         block: u32::try_from(block_index).unwrap_or(u32::MAX),
@@ -343,7 +358,7 @@ impl<'a> Document<'a> {
                         end: u32::try_from(token.range.end).unwrap_or(u32::MAX),
                         verdict,
                         syllables,
-                        letters: u16::try_from(info.letters).unwrap_or(u16::MAX),
+                        letters,
                         class,
                         form: info.form,
                     });
@@ -367,6 +382,17 @@ impl<'a> Document<'a> {
             doc.segments.push(segmented);
         }
         doc
+    }
+
+    /// The words that are not plainly common, in text order: those with a
+    /// verdict other than [`Verdict::Common`], those longer than
+    /// [`ReadabilityConfig::long_word_letters`] and those OpenTaal does not
+    /// hold. Rules about single words read these, not all words: most words
+    /// of a text are short and common.
+    pub fn notable_words(&self) -> impl Iterator<Item = &WordFacts> + '_ {
+        self.notable
+            .iter()
+            .map(|&index| &self.words[index as usize])
     }
 
     /// The lemma, compound parts, separable verb and concepts of every word,
@@ -518,6 +544,38 @@ mod tests {
                 .collect();
             assert_eq!(all, one_by_one);
         }
+    }
+
+    #[test]
+    fn the_notable_words_are_every_word_that_is_not_short_common_and_known() {
+        let config = ReadabilityConfig {
+            long_word_letters: 12,
+            ..ReadabilityConfig::default()
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/texts");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let doc = Document::new(&text, from_markdown(&text), &config);
+            let expected: Vec<(usize, usize)> = doc
+                .words
+                .iter()
+                .filter(|w| {
+                    !matches!(w.verdict, Verdict::Common)
+                        || usize::from(w.letters) > 12
+                        || w.class & NOT_IN_OPENTAAL != 0
+                })
+                .map(|w| (w.block(), w.range().start))
+                .collect();
+            let notable: Vec<(usize, usize)> = doc
+                .notable_words()
+                .map(|w| (w.block(), w.range().start))
+                .collect();
+            assert_eq!(notable, expected);
+            assert!(notable.len() < doc.words.len());
+            seen += notable.len();
+        }
+        assert!(seen > 100, "the texts hold rare, long and formal words");
     }
 
     #[test]

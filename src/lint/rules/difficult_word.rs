@@ -61,7 +61,7 @@ impl Rule for DifficultWord {
             .filter(|w| terms.contains(&w.form) || terms.contains(&w.lemma))
             .map(|w| w.form.as_str())
             .collect();
-        for word in &doc.words {
+        for word in doc.notable_words() {
             let Verdict::Rare(frequency) = &word.verdict else {
                 continue;
             };

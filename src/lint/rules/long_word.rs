@@ -50,7 +50,7 @@ impl Rule for LongWord {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let limit = doc.config.long_word_letters;
-        for word in doc.words.iter().filter(|w| {
+        for word in doc.notable_words().filter(|w| {
             usize::from(w.letters) > limit
                 && !matches!(w.verdict, Verdict::Name | Verdict::Abbreviation)
                 && !in_law_name(&doc.prose.blocks[w.block()].text, w.range())

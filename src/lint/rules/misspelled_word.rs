@@ -59,7 +59,7 @@ impl Rule for MisspelledWord {
         // One answer per word form and text: most words come back many times.
         // `None`: correct (or a name); `Some(nearest)`: misspelled.
         let mut answers: FxHashMap<&str, Option<Option<Nearest>>> = FxHashMap::default();
-        for word in &doc.words {
+        for word in doc.notable_words() {
             let checked = match word.verdict {
                 Verdict::Name | Verdict::Abbreviation => false,
                 Verdict::Rare(None) | Verdict::Compound => true,
