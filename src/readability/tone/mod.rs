@@ -325,7 +325,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
     // The marks of each distinct form, once.
     let form_marks: Vec<u64> = morphology.words.iter().map(|w| marks::of(w)).collect();
     // The distinct forms, shared by the words of the view.
-    let forms: Arc<Vec<Arc<WordMorph>>> = Arc::new(morphology.words.clone());
+    let forms: std::rc::Rc<Vec<Arc<WordMorph>>> = std::rc::Rc::new(morphology.words.clone());
     // Whether punctuation stands before each word of a sentence (one buffer for all).
     let mut punctuated: Vec<bool> = Vec::new();
     let mut sentences: Vec<ToneSentence> = doc

@@ -2,26 +2,29 @@
 //! the text's distinct forms, shared by every word of the view. Cloning it
 //! counts up one shared counter instead of the counter of each word's own
 //! form (a cache line of its own for every distinct word). The table is behind
-//! a thin pointer (an `Arc` of a `Vec`, not of a slice), so a word's entry
-//! stays small: 16 bytes with the index.
+//! a thin pointer (an `Rc` of a `Vec`, not of a slice), so a word's entry
+//! stays small: 16 bytes with the index. The view belongs to one document,
+//! which one thread reads, so the counter is not atomic: counting up and down
+//! once a word costs no locked instruction.
 
 use crate::morphology::WordMorph;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The morphology of one word of the tone view (reads as a [`WordMorph`]).
 #[derive(Debug, Clone)]
 pub(crate) struct MorphRef {
     /// The text's distinct forms.
-    table: Arc<Vec<Arc<WordMorph>>>,
+    table: Rc<Vec<Arc<WordMorph>>>,
     /// This word's form in `table`.
     index: u32,
 }
 
 impl MorphRef {
     /// The form `index` of `table`.
-    pub(super) fn new(table: &Arc<Vec<Arc<WordMorph>>>, index: usize) -> MorphRef {
+    pub(super) fn new(table: &Rc<Vec<Arc<WordMorph>>>, index: usize) -> MorphRef {
         MorphRef {
-            table: Arc::clone(table),
+            table: Rc::clone(table),
             index: u32::try_from(index).expect("fewer than 2^32 distinct forms in one text"),
         }
     }
