@@ -81,6 +81,10 @@ pub(crate) struct FormalVerb {
     /// A word that must follow in the clause ("te" after "dienen").
     #[serde(default)]
     pub(crate) needs_later: Option<String>,
+    /// Words that make it another verb when they stand in its clause: "voldoen
+    /// aan de regels" is no "betalen".
+    #[serde(default)]
+    pub(crate) not_with: Vec<String>,
     /// The plain verb has no passive ("krijgen": "is ontvangen" is not "is gekregen"):
     /// after a form of "zijn" or "worden" there is only a suggestion.
     #[serde(default)]
@@ -218,6 +222,13 @@ fn found(
     block: &str,
 ) -> Option<Found> {
     let lower = words[at].lower;
+    if !verb.not_with.is_empty()
+        && clause
+            .clone()
+            .any(|i| words[i].is_word && verb.not_with.iter().any(|w| w == words[i].lower))
+    {
+        return None;
+    }
     let capital = words[at].text.starts_with(char::is_uppercase);
     let split_particle = verb.formal[1..]
         .iter()

@@ -465,6 +465,25 @@ mod tests {
     }
 
     #[test]
+    fn voldoen_is_betalen_only_without_aan_in_its_clause() {
+        for text in [
+            "Als u aan de voorwaarden voldoet, krijgt u bijstand.",
+            "Dit zijn de regels waaraan u moet voldoen.",
+            "U voldoet niet aan de regels, maar wij helpen u.",
+        ] {
+            assert!(flagged(&FormalWord, text).is_empty(), "{text}");
+        }
+        // An "aan" in the next clause changes nothing.
+        assert_eq!(
+            flagged(
+                &FormalWord,
+                "Het bedrag moet binnen twee weken zijn voldaan, aan de deurwaarder."
+            ),
+            vec!["voldaan"]
+        );
+    }
+
+    #[test]
     fn a_fix_only_where_the_form_is_sure() {
         // "dient … in" is "indienen", not "dienen … te".
         assert!(
