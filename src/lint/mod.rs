@@ -13,6 +13,7 @@ pub mod fix;
 pub(crate) mod formal_verbs;
 pub mod letter_mark;
 pub mod meta;
+mod overlap;
 pub mod rules;
 pub mod span;
 pub mod suppress;
@@ -243,41 +244,6 @@ fn blank_before(source: &str, end: usize) -> String {
     format!("{head}{}", &source[end..])
 }
 
-/// Rules that say what is wrong with a word and what to write instead. A word one
-/// of them flags is not also a difficult word: a misspelled word is rare only
-/// because it is misspelled, and "choose a word everyone knows" would send the
-/// author away from the one fix that is needed (the nearest correct word); a formal
-/// word and a jargon word come with their plain word or explanation.
-const WORD_RULES: &[&str] = &["misspelled-word", "formal-word", "unexplained-jargon"];
-
-/// Keeps one finding per word: drops a difficult-word finding inside the span of
-/// a [`WORD_RULES`] finding.
-fn one_finding_per_word(findings: &mut Vec<Finding>) {
-    let mut spans: Vec<(usize, usize)> = findings
-        .iter()
-        .filter(|f| WORD_RULES.contains(&f.rule))
-        .map(|f| (f.span.start, f.span.end))
-        .collect();
-    if spans.is_empty() {
-        return;
-    }
-    // Sorted by start, with the furthest end so far: a span holds a word when one
-    // that starts before it reaches past it.
-    spans.sort_unstable();
-    let mut furthest = 0;
-    for span in &mut spans {
-        furthest = furthest.max(span.1);
-        span.1 = furthest;
-    }
-    findings.retain(|f| {
-        if f.rule != "difficult-word" {
-            return true;
-        }
-        let before = spans.partition_point(|&(start, _)| start <= f.span.start);
-        before == 0 || spans[before - 1].1 < f.span.end
-    });
-}
-
 /// Lints one text with every rule.
 pub fn lint(source: &str, kind: SourceKind, config: &ReadabilityConfig) -> LintResult {
     lint_with(source, kind, config, None)
@@ -325,7 +291,8 @@ fn lint_with(
     for rule in rules::all() {
         rule.check(&doc, &mut findings);
     }
-    one_finding_per_word(&mut findings);
+    overlap::one_finding_per_word(&mut findings);
+    overlap::one_tone_finding_per_words(&mut findings);
     // Stable: findings at the same words keep the rules' order. The keys are
     // sorted, and the findings moved once: a finding is large, a text has thousands.
     findings.sort_by_cached_key(|f| (f.span.start, f.span.end, f.rule));
