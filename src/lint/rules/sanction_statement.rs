@@ -115,13 +115,7 @@ impl Rule for SanctionStatement {
             // A heading of bare words, without an article, a pronoun or a finite
             // verb ("Weigeren huisbezoek", "Sociale recherche"), names a subject of
             // any text; the subject marks cover "de", "het", "een", "u", "uw", "je".
-            let title = sentence.heading
-                && (letter_with_help
-                    || !sentence.words.iter().any(|w| {
-                        w.marks & tone::marks::SUBJECT != 0
-                            // "stopt", "stopte": a finite verb that is not an infinitive.
-                            || (w.morph.finite_verb && !w.lower().ends_with("en"))
-                    }));
+            let title = (sentence.heading && letter_with_help) || sentence.names_a_subject();
             // A heavy, vague consequence ("vervelende gevolgen") frightens even next to help.
             let heavy = tone::consequences(sentence)
                 .iter()

@@ -20,7 +20,8 @@
 //! Add phrases to `readability/tone.toml`, each with a bad and a good example.
 //! A phrase in a negated clause or in a sentence that offers help is not
 //! flagged, nor a consequence word that the tone view reads as no consequence
-//! for the reader ("Wie de boete al betaalde", "zonder wettelijke rente").
+//! for the reader ("Wie de boete al betaalde", "zonder wettelijke rente"), nor
+//! a heading of bare words that names a subject ("Loonbeslag", "Sociale recherche").
 
 use crate::event::LetterKind;
 use crate::lexicon::{TonePhrase as Entry, lexicon};
@@ -130,7 +131,9 @@ impl Rule for TonePhrase {
             // Help in the sentence, or next to it in the same block.
             let helped = crate::readability::tone::helped(tone_sentences, *index);
             // News, figures or a definition about others aim at no reader.
+            // A heading of bare words ("Loonbeslag") names the subject of the text under it.
             let reassures = helped
+                || view.names_a_subject()
                 || no_consequence
                 || view.informs(doc)
                 || word.is_some_and(|w| view.clause_of(w).negated);
@@ -209,6 +212,32 @@ mod tests {
             "Bent u ook verplicht om de brief te tekenen?",
         ] {
             assert!(!findings_of(&rule, text).is_empty(), "not flagged: {text}");
+        }
+    }
+
+    #[test]
+    fn a_heading_of_bare_words_names_a_subject() {
+        let cost = TonePhrase::new("cost-threat");
+        let police = TonePhrase::new("punishment-vocabulary");
+        for (rule, text) in [
+            (&cost, "# Loonbeslag\n\nHier leest u hoe dit werkt."),
+            (
+                &cost,
+                "## Beslag en deurwaarder\n\nHier leest u hoe dit werkt.",
+            ),
+            (
+                &police,
+                "## Sociale recherche\n\nHier leest u wat dit team doet.",
+            ),
+        ] {
+            assert!(findings_of(rule, text).is_empty(), "flagged: {text}");
+        }
+        // A heading that tells the reader what happens, and the same words in the text, are flagged.
+        for text in [
+            "# Wij leggen beslag op uw loon\n\nLees deze brief goed.",
+            "Loonbeslag.",
+        ] {
+            assert!(!findings_of(&cost, text).is_empty(), "not flagged: {text}");
         }
     }
 

@@ -304,6 +304,20 @@ impl ToneSentence {
         })
     }
 
+    /// Whether the sentence is a heading of bare words that names a subject:
+    /// no article, pronoun or possessive (the subject marks: "de", "het",
+    /// "een", "u", "uw", "je") and no finite verb ("Loonbeslag", "Weigeren
+    /// huisbezoek", "Sociale recherche"). It tells the reader nothing that
+    /// happens to them; the text under it does, and is checked.
+    pub(crate) fn names_a_subject(&self) -> bool {
+        self.heading
+            && !self.words.iter().any(|w| {
+                w.marks & marks::SUBJECT != 0
+                    // "stopt", "stopte": a finite verb that is not an infinitive.
+                    || (w.morph.finite_verb && !w.lower().ends_with("en"))
+            })
+    }
+
     /// Whether the sentence informs about sanctions without aiming them at the
     /// reader (see [`frame`]); read once, when a rule first asks.
     pub(crate) fn informs(&self, doc: &Document<'_>) -> bool {
