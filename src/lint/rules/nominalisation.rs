@@ -26,6 +26,13 @@ const GOOD: &str = "Wij bekijken uw aanvraag. Daarna krijgt u een brief.";
 /// Words before a noun made from a verb.
 const BEFORE: &[&str] = &["de", "het", "een", "na", "bij", "voor", "tot", "ter"];
 
+/// Words that say how or when something is done, between "het" and an
+/// infinitive used as a noun ("het niet op tijd doorgeven van").
+const MANNER: &[&str] = &[
+    "niet", "op", "tijd", "tijdig", "te", "laat", "volledig", "juist", "goed", "correct", "snel",
+    "zelf", "alsnog", "steeds", "wel",
+];
+
 /// Whether a word form is "van": the cue [`Cue::VAN`].
 pub(crate) fn is_van(word: &WordMorph) -> bool {
     word.form == "van"
@@ -95,7 +102,7 @@ impl Rule for Nominalisation {
                 let before = real[..k]
                     .iter()
                     .rev()
-                    .take(2)
+                    .take(4)
                     .map(|&i| words[i].lower)
                     .collect::<Vec<_>>();
                 let Some(verb) = hidden_verb(&words[at], &before) else {
@@ -125,12 +132,16 @@ impl Rule for Nominalisation {
 fn hidden_verb(word: &Word<'_>, before: &[&str]) -> Option<String> {
     let morph = word.morph?;
     let lemmas = &morphology().lemmas;
-    let after_article = before.iter().any(|b| BEFORE.contains(b));
+    // "het indienen van", "bij het aanvragen van", "het niet op tijd doorgeven van":
+    // "het" and up to three words that say how or when.
+    let after_het = before
+        .iter()
+        .position(|b| *b == "het")
+        .is_some_and(|p| p <= 1 || before[..p].iter().all(|b| MANNER.contains(b)));
+    let after_article = after_het || before.iter().take(2).any(|b| BEFORE.contains(b));
     if !after_article {
         return None;
     }
-    // "het indienen van", "bij het aanvragen van"
-    let after_het = before.first() == Some(&"het") || before.get(1) == Some(&"het");
     if after_het
         && word.lower.ends_with("en")
         && lemmas.is_verb(word.lower)
@@ -221,6 +232,13 @@ mod tests {
                 "Wij helpen u bij het invullen van de papieren."
             ),
             vec!["invullen van"]
+        );
+        assert_eq!(
+            flagged(
+                &Nominalisation,
+                "Het niet op tijd doorgeven van wijzigingen kan gevolgen hebben."
+            ),
+            vec!["doorgeven van"]
         );
         let findings = crate::lint::rules::testing::findings_of(&Nominalisation, BAD);
         assert!(findings[0].message.contains("beoordelen"), "{findings:?}");
