@@ -57,7 +57,8 @@ impl Rule for Distrust {
                 || both(marks::THAT, marks::ASSUME)
                 // "of … klopt": whether the reader's word is true.
                 || both(marks::OF, marks::TRUTH);
-            if !can_start {
+            // A heading of bare words ("Fraude en boete") names the subject of the text under it.
+            if !can_start || sentence.names_a_subject() {
                 continue;
             }
             // "Wij geloven uw verhaal niet": disbelief is distrust, negated.
@@ -371,6 +372,9 @@ mod tests {
     fn negations_help_and_advice_are_not_flagged() {
         for text in [
             "Dit wijst niet op fraude.",
+            // Headings that name or ask about a subject.
+            "# Fraude en boete\n\nHier leest u wat de regels zijn.",
+            "## Wat is fraude?\n\nHier leest u wat de regels zijn.",
             "Twijfelt u of u iets moet doorgeven? Bel ons gerust.",
             "Meld een nieuwe baan meteen. Zo doet u niet per ongeluk iets wat niet mag.",
             "U kunt dit geld gebruiken voor dingen die u echt nodig hebt.",

@@ -307,15 +307,24 @@ impl ToneSentence {
     /// Whether the sentence is a heading of bare words that names a subject:
     /// no article, pronoun or possessive (the subject marks: "de", "het",
     /// "een", "u", "uw", "je") and no finite verb ("Loonbeslag", "Weigeren
-    /// huisbezoek", "Sociale recherche"). It tells the reader nothing that
-    /// happens to them; the text under it does, and is checked.
+    /// huisbezoek", "Sociale recherche"), or a heading that asks what the text
+    /// under it answers ("Wat is fraude?", "Hoe werkt beslag?"). It tells the
+    /// reader nothing that happens to them; the text under it does, and is checked.
     pub(crate) fn names_a_subject(&self) -> bool {
+        const QUESTION_WORDS: &[&str] = &[
+            "wat", "hoe", "wanneer", "waarom", "wie", "waar", "welke", "hoeveel", "waarvoor",
+        ];
         self.heading
-            && !self.words.iter().any(|w| {
-                w.marks & marks::SUBJECT != 0
-                    // "stopt", "stopte": a finite verb that is not an infinitive.
-                    || (w.morph.finite_verb && !w.lower().ends_with("en"))
-            })
+            && ((self.question
+                && self
+                    .words
+                    .first()
+                    .is_some_and(|w| QUESTION_WORDS.contains(&w.lower())))
+                || !self.words.iter().any(|w| {
+                    w.marks & marks::SUBJECT != 0
+                        // "stopt", "stopte": a finite verb that is not an infinitive.
+                        || (w.morph.finite_verb && !w.lower().ends_with("en"))
+                }))
     }
 
     /// Whether the sentence informs about sanctions without aiming them at the
