@@ -219,6 +219,7 @@ mod tests {
     fn a_heading_of_bare_words_names_a_subject() {
         let cost = TonePhrase::new("cost-threat");
         let police = TonePhrase::new("punishment-vocabulary");
+        let fraud = TonePhrase::new("fraud-framing");
         for (rule, text) in [
             (&cost, "# Loonbeslag\n\nHier leest u hoe dit werkt."),
             (
@@ -229,6 +230,11 @@ mod tests {
                 &police,
                 "## Sociale recherche\n\nHier leest u wat dit team doet.",
             ),
+            (
+                &fraud,
+                "# Fraude met uitkeringen\n\nHier leest u wat dit is.",
+            ),
+            (&fraud, "## Wat is fraude\n\nHier leest u wat dit is."),
         ] {
             assert!(findings_of(rule, text).is_empty(), "flagged: {text}");
         }
@@ -239,6 +245,7 @@ mod tests {
         ] {
             assert!(!findings_of(&cost, text).is_empty(), "not flagged: {text}");
         }
+        assert!(!findings_of(&fraud, "Fraude met uitkeringen.").is_empty());
     }
 
     #[test]

@@ -314,16 +314,20 @@ impl ToneSentence {
         const QUESTION_WORDS: &[&str] = &[
             "wat", "hoe", "wanneer", "waarom", "wie", "waar", "welke", "hoeveel", "waarvoor",
         ];
+        // Prepositions that the lemma table also knows as a verb's stem ("met": meten).
+        const PREPOSITIONS: &[&str] = &["met", "bij", "op", "om", "tot", "na", "in", "uit"];
+        // A heading's question often has no question mark ("## Wat is fraude").
         self.heading
-            && ((self.question
-                && self
-                    .words
-                    .first()
-                    .is_some_and(|w| QUESTION_WORDS.contains(&w.lower())))
+            && (self
+                .words
+                .first()
+                .is_some_and(|w| QUESTION_WORDS.contains(&w.lower()))
                 || !self.words.iter().any(|w| {
                     w.marks & marks::SUBJECT != 0
                         // "stopt", "stopte": a finite verb that is not an infinitive.
-                        || (w.morph.finite_verb && !w.lower().ends_with("en"))
+                        || (w.morph.finite_verb
+                            && !w.lower().ends_with("en")
+                            && !PREPOSITIONS.contains(&w.lower()))
                 }))
     }
 
