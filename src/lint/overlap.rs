@@ -115,8 +115,7 @@ mod tests {
         }
     }
 
-    fn kept(findings: Vec<Finding>) -> Vec<(&'static str, usize, usize)> {
-        let mut findings = findings;
+    fn kept(mut findings: Vec<Finding>) -> Vec<(&'static str, usize, usize)> {
         one_tone_finding_per_words(&mut findings);
         findings
             .iter()

@@ -311,9 +311,6 @@ impl ToneSentence {
     /// under it answers ("Wat is fraude?", "Hoe werkt beslag?"). It tells the
     /// reader nothing that happens to them; the text under it does, and is checked.
     pub(crate) fn names_a_subject(&self) -> bool {
-        const QUESTION_WORDS: &[&str] = &[
-            "wat", "hoe", "wanneer", "waarom", "wie", "waar", "welke", "hoeveel", "waarvoor",
-        ];
         // Prepositions that the lemma table also knows as a verb's stem ("met": meten).
         const PREPOSITIONS: &[&str] = &["met", "bij", "op", "om", "tot", "na", "in", "uit"];
         // A heading's question often has no question mark ("## Wat is fraude").
@@ -321,7 +318,7 @@ impl ToneSentence {
             && (self
                 .words
                 .first()
-                .is_some_and(|w| QUESTION_WORDS.contains(&w.lower()))
+                .is_some_and(|w| w.marks & marks::QUESTION_WORD != 0)
                 || !self.words.iter().any(|w| {
                     w.marks & marks::SUBJECT != 0
                         // "stopt", "stopte": a finite verb that is not an infinitive.
