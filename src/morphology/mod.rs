@@ -46,6 +46,14 @@ const PREPOSITIONS: &[&str] = &[
     "van", "voor", "met", "bij", "naar", "tot", "wegens", "vanwege",
 ];
 
+/// Closed-class words that the lemma table also reads as a form of a verb
+/// ("met": meten, "het": heten, "indien": indienen, "volgens": volgen): in a
+/// letter they are a preposition, a conjunction, an article or an adverb,
+/// never a finite verb.
+const NEVER_FINITE: &[&str] = &[
+    "beide", "dat", "echt", "het", "indien", "met", "uit", "vast", "volgens", "want", "wegens",
+];
+
 /// The tables of the morphology layer, loaded once.
 #[derive(Debug)]
 pub struct Morphology {
@@ -175,9 +183,16 @@ impl Morphology {
                 modifiers = parts;
             }
         }
-        let finite_verb = (lemma != lower && self.lemmas.is_verb(&lemma))
-            || (self.lemmas.is_verb(lower) && lower.ends_with("en"))
-            || (lower.ends_with('t') && others.split(',').any(|o| self.lemmas.is_verb(o)));
+        // A present participle ("volgende", "lopend": the infinitive and "d" or
+        // "de") describes a noun; it is not the verb of a clause.
+        let present_participle = lower
+            .strip_prefix(lemma.as_str())
+            .is_some_and(|rest| matches!(rest, "d" | "de"));
+        let finite_verb = !NEVER_FINITE.contains(&lower)
+            && !present_participle
+            && ((lemma != lower && self.lemmas.is_verb(&lemma))
+                || (self.lemmas.is_verb(lower) && lower.ends_with("en"))
+                || (lower.ends_with('t') && others.split(',').any(|o| self.lemmas.is_verb(o))));
         WordMorph {
             form: lower.to_string(),
             lemma,
@@ -624,6 +639,25 @@ mod tests {
         // a creditor is no word of obligation.
         let word = morphology.word("eiser");
         assert!(!word.concepts.contains(Concept::Oblige), "{word:?}");
+    }
+
+    #[test]
+    fn finite_verbs_leave_out_closed_words_and_present_participles() {
+        let morphology = morphology();
+        for word in [
+            "met",
+            "het",
+            "indien",
+            "volgens",
+            "volgende",
+            "lopend",
+            "betreffende",
+        ] {
+            assert!(!morphology.word(word).finite_verb, "{word}");
+        }
+        for word in ["meet", "betaalt", "stopte", "volgt", "zet"] {
+            assert!(morphology.word(word).finite_verb, "{word}");
+        }
     }
 
     #[test]

@@ -311,8 +311,6 @@ impl ToneSentence {
     /// under it answers ("Wat is fraude?", "Hoe werkt beslag?"). It tells the
     /// reader nothing that happens to them; the text under it does, and is checked.
     pub(crate) fn names_a_subject(&self) -> bool {
-        // Prepositions that the lemma table also knows as a verb's stem ("met": meten).
-        const PREPOSITIONS: &[&str] = &["met", "bij", "op", "om", "tot", "na", "in", "uit"];
         // A heading's question often has no question mark ("## Wat is fraude").
         self.heading
             && (self
@@ -322,9 +320,7 @@ impl ToneSentence {
                 || !self.words.iter().any(|w| {
                     w.marks & marks::SUBJECT != 0
                         // "stopt", "stopte": a finite verb that is not an infinitive.
-                        || (w.morph.finite_verb
-                            && !w.lower().ends_with("en")
-                            && !PREPOSITIONS.contains(&w.lower()))
+                        || (w.morph.finite_verb && !w.lower().ends_with("en"))
                 }))
     }
 
