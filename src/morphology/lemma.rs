@@ -121,7 +121,9 @@ impl LemmaTable {
                 .then(|| (stem.to_string(), FormKind::Noun, ""));
         }
         // A participle: "ge" + stem + "d"/"t", also after a separable particle.
-        if let Some(verb) = self.participle_verb(form).filter(|_| !known) {
+        // "ge" with a diaeresis after it ("opgeëist") is one even when the word is known.
+        let diaeresis = ["geë", "geï", "geü"].iter().any(|ge| form.contains(ge));
+        if let Some(verb) = self.participle_verb(form).filter(|_| !known || diaeresis) {
             return Some((verb, FormKind::Verb, ""));
         }
         // A finite form of a verb the table knows: "fraudeert", "fraudeerde(n)".
@@ -180,6 +182,9 @@ impl LemmaTable {
             _ => return None,
         };
         let stem = rest.strip_suffix(['d', 't'])?;
+        // "ge" before a vowel takes a diaeresis: "opgeëist" → op + eis.
+        let plain = without_diaeresis(stem);
+        let stem = plain.as_deref().unwrap_or(stem);
         if stem.len() < 2 {
             return None;
         }
@@ -191,6 +196,20 @@ impl LemmaTable {
             .into_iter()
             .find(|c| tables::VERBS.contains(c.as_str()))
     }
+}
+
+/// The stem with the diaeresis of its first letter taken off ("ëis" → "eis"), if it has one.
+fn without_diaeresis(stem: &str) -> Option<String> {
+    let first = stem.chars().next()?;
+    let plain = match first {
+        'ë' => 'e',
+        'ï' => 'i',
+        'ü' => 'u',
+        'ö' => 'o',
+        'ä' => 'a',
+        _ => return None,
+    };
+    Some(format!("{plain}{}", &stem[first.len_utf8()..]))
 }
 
 /// Singular forms a plural stem can come from: "boet" (boetes is -s), "straff" → straf, "huiz" → huis.
@@ -289,6 +308,14 @@ mod tests {
         let table = table();
         assert_eq!(table.lemma("xqzvlorpen").0, "xqzvlorpen");
         assert_eq!(table.lemma("xqzvlorpen").1, FormKind::Unlisted);
+    }
+
+    #[test]
+    fn a_participle_with_a_diaeresis_knows_its_verb() {
+        let table = table();
+        assert_eq!(table.lemma("opgeëist").0, "opeisen");
+        assert_eq!(table.lemma("opgeëiste").0, "opeisen");
+        assert_eq!(table.lemma("geëist").0, "eisen");
     }
 
     #[test]
