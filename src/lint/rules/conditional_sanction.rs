@@ -152,6 +152,13 @@ mod tests {
             "Als u de gevraagde afschriften niet levert kan dat gevolgen hebben voor uw uitkering.",
             "Als u het gesprek mist, loopt uw uitkering gevaar.",
             "Als u ten onrechte bijstand hebt gekregen, vorderen wij dat geld terug.",
+            // Claimed in full, also as a participle with a diaeresis.
+            "Betaalt u niet, dan eisen wij het hele bedrag op.",
+            "Als u niet betaalt, wordt het bedrag opgeëist.",
+            // "niet eens" without "het" is "not even".
+            "Als u niet eens belt, stoppen wij uw uitkering.",
+            // The organisation that goes to court is no reader's right.
+            "Als u niet betaalt, kunnen wij naar de rechter stappen.",
         ] {
             assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
         }
@@ -178,6 +185,9 @@ mod tests {
             "Kunt u uw rekeningen niet meer betalen omdat de rechter uw schuldsanering heeft uitgesproken? Dan stuurt u ons de uitspraak.",
             // A clause with "dat" inside the condition is part of it.
             "Als u laat zien dat u zich na de maatregel aan de afspraken houdt, dan kijken wij opnieuw naar uw situatie.",
+            // Disagreeing fails nothing: going to court is the reader's right.
+            "U kunt naar de rechter gaan als u het niet eens bent met ons besluit.",
+            "Als u het er niet mee eens bent, mag u naar de rechter.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
         }

@@ -170,6 +170,15 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if court_only && sentence.objection_block {
             continue;
         }
+        // "U kunt naar de rechter gaan", "dan mag u naar de rechtbank": the reader
+        // who may take the case to court uses a right; nothing is done to them.
+        if court_only
+            && (1..=3).any(|back| i >= back && sentence.is(i - back, &["naar"]))
+            && in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij"))
+            && in_clause(&|w| matches!(w.lower(), "kunt" | "kan" | "mag" | "mogen" | "kunnen"))
+        {
+            continue;
+        }
         // "aangifte inkomstenbelasting", "de aangifte van uw inkomstenbelasting": a tax return.
         if court_only
             && word.lemma() == "aangifte"

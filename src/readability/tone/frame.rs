@@ -273,6 +273,16 @@ fn defines(sentence: &ToneSentence) -> bool {
     {
         return sentence.words.len() <= 5;
     }
+    // "Terugvordering: zo heet het als …", "Dit noemen we een maatregel": a name given.
+    let names = (0..sentence.words.len()).any(|k| {
+        sentence.is(k, &["zo", "dit", "dat"])
+            && (sentence.is(k + 1, &["heet", "heten"])
+                && sentence.is(k + 2, &["het", "dat", "dit"])
+                || sentence.is(k + 1, &["noemen"]) && sentence.is(k + 2, &["we", "wij"]))
+    });
+    if names {
+        return true;
+    }
     let start = usize::from(sentence.is(0, &["een", "de", "het"]));
     let term = sentence.words.get(start).is_some_and(|w| {
         w.concepts.intersects(
@@ -366,6 +376,9 @@ mod tests {
             "Een maatregel is een verlaging van de bijstand voor een bepaalde tijd.",
             "Op deze pagina leest u hoe een beslag werkt en wat u kunt doen.",
             "De hoogte van de boete hangt af van hoeveel verwijtbaarheid er is.",
+            // A name given to a sanction.
+            "Terugvordering: zo heet het als de gemeente geld terugvraagt dat u te veel kreeg.",
+            "Een tijd minder bijstand krijgen: dat noemen we een maatregel.",
         ] {
             assert!(informs(text), "{text}");
         }
