@@ -423,4 +423,19 @@ mod tests {
         let letter = "# Besluit: uw bijstand stopt\n\nBeste meneer Bakker,\n\nUw bijstand stopt op 1 mei.\n\nHebt u vragen? Bel Ilse Verhoef.\n";
         assert!(findings_of(&SanctionStatement, letter).is_empty());
     }
+
+    #[test]
+    fn a_short_line_without_a_closing_mark_stands_as_a_heading() {
+        // A web page's heading, written as a line of its own.
+        let page = "Boetes en maatregelen\n\nHier leest u wanneer de gemeente een boete geeft.\n";
+        assert!(findings_of(&SanctionStatement, page).is_empty());
+        // With a closing mark, a pronoun or more words, it is a sentence again.
+        for text in [
+            "Wij leggen beslag op uw loon\n\nBel ons.\n",
+            "Beslag op het loon volgt.\n",
+            "Daarna legt de deurwaarder beslag op het loon van iedereen die niet betaalt\n",
+        ] {
+            assert!(!findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+    }
 }

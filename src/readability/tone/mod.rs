@@ -204,7 +204,8 @@ pub(crate) struct ToneSentence {
     pub(crate) objection_block: bool,
     /// It names a law article (the legal basis of a decision).
     pub(crate) legal_basis: bool,
-    /// It is a heading (a letter's title names its subject; it states nothing twice).
+    /// It is a heading, or a short line that stands as one (a letter's title
+    /// names its subject; it states nothing twice).
     pub(crate) heading: bool,
     /// It tells a dated event in the past tense: "Uw WW-uitkering stopte op 18
     /// oktober", "Op 17 november kwamen we bij u langs" (see [`dated_past`]).
@@ -374,7 +375,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 marks: 0,
                 objection_block: false,
                 legal_basis: false,
-                heading: doc.prose.blocks[facts.block].kind == crate::text::BlockKind::Heading,
+                heading: reading::stands_as_heading(&doc.prose.blocks[facts.block]),
                 dated_past: false,
                 limit_words: LimitWords::default(),
                 informs: std::sync::OnceLock::new(),

@@ -1,5 +1,6 @@
 //! How a word or a sentence reads in its place: "als" meaning "as" ("als fraudeur
-//! bestempeld"), a comparative before "dan" ("meer dan"), a command.
+//! bestempeld"), a comparative before "dan" ("meer dan"), a command, a short
+//! line that stands as a heading.
 
 use super::{ToneSentence, ToneWord, is_finite_verb};
 
@@ -80,4 +81,21 @@ pub(crate) fn is_command(sentence: &ToneSentence) -> bool {
     // "Stuur je …?" asks; "Meld u …" (with the stem, not "Meldt u") still commands.
     stem && !sentence.is(1, &["ik", "je", "jij", "we", "wij", "ze", "zij", "hij"])
         && !sentence.question
+}
+
+/// Whether a block reads as a heading: a Markdown heading, or a paragraph of
+/// at most eight words without a closing mark (".", "?", "!", ":", ";", ","),
+/// as web pages and plain text write their headings ("Boetes en maatregelen").
+pub(super) fn stands_as_heading(block: &crate::text::ProseBlock) -> bool {
+    use crate::text::BlockKind;
+    match block.kind {
+        BlockKind::Heading => true,
+        BlockKind::Paragraph => {
+            let text = block.text.trim_end();
+            !text.is_empty()
+                && !text.ends_with(['.', '?', '!', ':', ';', ','])
+                && text.split_whitespace().count() <= 8
+        }
+        BlockKind::ListItem | BlockKind::TableCell => false,
+    }
 }
