@@ -46,7 +46,10 @@ impl Rule for RisingCosts {
         let sentences = tone::sentences(doc);
         for (index, sentence) in sentences.iter().enumerate() {
             // The cheap test first: a form that can name costs (or an amount).
-            if sentence.marks & marks::COSTS_FORM == 0 || tone::helped(sentences, index) {
+            if sentence.marks & marks::COSTS_FORM == 0
+                || tone::helped(sentences, index)
+                || sentence.names_a_subject()
+            {
                 continue;
             }
             let n = sentence.words.len();
@@ -217,6 +220,8 @@ mod tests {
             "U krijgt een toeslag. Dit bedrag komt bovenop uw uitkering.",
             "De kosten van de schuldhulp betaalt u niet zelf.",
             "Het bedrag wordt groter als u meer kinderen krijgt.",
+            // The reader's own question as a heading; the text under it answers.
+            "## Welke extra kosten krijg ik met een dwangbevel?\n\nDat leest u hier.",
         ] {
             assert!(findings_of(&RisingCosts, text).is_empty(), "{text}");
         }

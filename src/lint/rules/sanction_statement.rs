@@ -438,4 +438,21 @@ mod tests {
             assert!(!findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }
     }
+
+    #[test]
+    fn ending_an_activity_and_the_readers_own_question_are_no_sanction() {
+        for text in [
+            "U of uw partner stopt met werken.",
+            "Uw kind stopt met een opleiding of studie\n\nGeef dit aan ons door.\n",
+            "## In welke gevallen moet ik geld terugbetalen?\n\nDat leest u hier.\n",
+        ] {
+            assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+        for text in [
+            "Wij stoppen met het betalen van uw uitkering.",
+            "## Wij vorderen het geld terug\n\nDat leest u hier.\n",
+        ] {
+            assert!(!findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+    }
 }

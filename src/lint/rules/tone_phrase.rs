@@ -235,6 +235,11 @@ mod tests {
                 "# Fraude met uitkeringen\n\nHier leest u wat dit is.",
             ),
             (&fraud, "## Wat is fraude\n\nHier leest u wat dit is."),
+            // A label without a verb that leads into a list.
+            (
+                &fraud,
+                "Voorbeelden van fraude met een toeslag:\n\n- zwart werken\n",
+            ),
         ] {
             assert!(findings_of(rule, text).is_empty(), "flagged: {text}");
         }
@@ -246,6 +251,8 @@ mod tests {
             assert!(!findings_of(&cost, text).is_empty(), "not flagged: {text}");
         }
         assert!(!findings_of(&fraud, "Fraude met uitkeringen.").is_empty());
+        // A lead-in with a verb says something itself.
+        assert!(!findings_of(&fraud, "Wij zien dit als fraude:\n\n- zwart werken\n").is_empty());
     }
 
     #[test]

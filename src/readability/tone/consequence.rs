@@ -179,6 +179,17 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         {
             continue;
         }
+        // "U stopt met werken", "stopt met een opleiding": someone ends an
+        // activity; "stoppen met de betaling van uw uitkering" stops money.
+        if word.concepts == ConceptSet::of(&[Concept::Stop])
+            && sentence.is(i + 1, &["met"])
+            && !sentence.words[i + 2..]
+                .iter()
+                .take(5)
+                .any(|w| w.concepts.contains(Concept::Benefit) || paying(w))
+        {
+            continue;
+        }
         // "aangifte inkomstenbelasting", "de aangifte van uw inkomstenbelasting": a tax return.
         if court_only
             && word.lemma() == "aangifte"

@@ -280,7 +280,12 @@ fn defines(sentence: &ToneSentence) -> bool {
                 && sentence.is(k + 2, &["het", "dat", "dit"])
                 || sentence.is(k + 1, &["noemen"]) && sentence.is(k + 2, &["we", "wij"]))
     });
-    if names {
+    // "Dit zijn invorderingskosten.": a short sentence names what the one before said.
+    if names
+        || (sentence.is(0, &["dit", "dat"])
+            && sentence.is(1, &["is", "zijn"])
+            && sentence.words.len() <= 5)
+    {
         return true;
     }
     let start = usize::from(sentence.is(0, &["een", "de", "het"]));
@@ -379,6 +384,7 @@ mod tests {
             // A name given to a sanction.
             "Terugvordering: zo heet het als de gemeente geld terugvraagt dat u te veel kreeg.",
             "Een tijd minder bijstand krijgen: dat noemen we een maatregel.",
+            "Dit zijn incassokosten.",
         ] {
             assert!(informs(text), "{text}");
         }

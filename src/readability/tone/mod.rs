@@ -207,6 +207,8 @@ pub(crate) struct ToneSentence {
     /// It is a heading, or a short line that stands as one (a letter's title
     /// names its subject; it states nothing twice).
     pub(crate) heading: bool,
+    /// A short label without a verb that leads into a list ("Voorbeelden van fraude:").
+    label: bool,
     /// It tells a dated event in the past tense: "Uw WW-uitkering stopte op 18
     /// oktober", "Op 17 november kwamen we bij u langs" (see [`dated_past`]).
     pub(crate) dated_past: bool,
@@ -314,20 +316,23 @@ impl ToneSentence {
     /// no article, pronoun or possessive (the subject marks: "de", "het",
     /// "een", "u", "uw", "je") and no finite verb ("Loonbeslag", "Weigeren
     /// huisbezoek", "Sociale recherche"), or a heading that asks what the text
-    /// under it answers ("Wat is fraude?", "Hoe werkt beslag?"). It tells the
+    /// under it answers ("Wat is fraude?", "In welke gevallen moet ik …"), or a
+    /// label that leads into a list ("Voorbeelden van fraude:"). It tells the
     /// reader nothing that happens to them; the text under it does, and is checked.
     pub(crate) fn names_a_subject(&self) -> bool {
-        // A heading's question often has no question mark ("## Wat is fraude").
-        self.heading
-            && (self
-                .words
-                .first()
-                .is_some_and(|w| w.marks & marks::QUESTION_WORD != 0)
-                || !self.words.iter().any(|w| {
-                    w.marks & marks::SUBJECT != 0
+        // A heading's question often has no question mark ("## Wat is fraude");
+        // the reader's own question is in the first person.
+        let asks = |w: &ToneWord| {
+            w.marks & marks::QUESTION_WORD != 0 || matches!(w.lower(), "ik" | "mijn")
+        };
+        self.label
+            || self.heading
+                && (self.words.iter().take(3).any(asks)
+                    || !self.words.iter().any(|w| {
+                        w.marks & marks::SUBJECT != 0
                         // "stopt", "stopte": a finite verb that is not an infinitive.
                         || (w.morph.finite_verb && !w.lower().ends_with("en"))
-                }))
+                    }))
     }
 
     /// Whether the sentence informs about sanctions without aiming them at the
@@ -376,6 +381,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 objection_block: false,
                 legal_basis: false,
                 heading: reading::stands_as_heading(&doc.prose.blocks[facts.block]),
+                label: false,
                 dated_past: false,
                 limit_words: LimitWords::default(),
                 informs: std::sync::OnceLock::new(),
@@ -432,6 +438,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             // and "die" inside the sentence, and "dan", "en", "maar", "of" before a
             // finite verb ("… dan wordt uw uitkering …", "… en wordt afgesloten").
             let mut clause = 0;
+            sentence.label = reading::is_label(&doc.prose.blocks[facts.block], &sentence.words);
             sentence.limit_words = LimitWords::of_marks(sentence.marks);
             for (k, after_punctuation) in punctuated.iter().enumerate().skip(1) {
                 // The cheap test first: a word that can break a clause, or punctuation.

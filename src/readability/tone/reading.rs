@@ -99,3 +99,12 @@ pub(super) fn stands_as_heading(block: &crate::text::ProseBlock) -> bool {
         BlockKind::ListItem | BlockKind::TableCell => false,
     }
 }
+
+/// Whether a block is a label that leads into a list: at most eight words,
+/// ending with ":", without a finite verb ("Voorbeelden van fraude:").
+pub(super) fn is_label(block: &crate::text::ProseBlock, words: &[ToneWord]) -> bool {
+    block.kind == crate::text::BlockKind::Paragraph
+        && block.text.trim_end().ends_with(':')
+        && words.len() <= 8
+        && !words.iter().any(is_finite_verb)
+}
