@@ -65,6 +65,21 @@ impl Rule for ConditionalSanction {
                 })
                 .collect();
             if outside.is_empty() {
+                // "Dit gebeurt als u …", "Of als u …": the condition of the sentence before.
+                if let Some(words) = continued_condition(sentences, i)
+                    && !tone::helped(sentences, i - 1)
+                    && !tone::helped(sentences, i)
+                    && !sentence.informs(doc)
+                {
+                    out.push(finding(
+                        doc,
+                        sentence,
+                        &words,
+                        self.id(),
+                        MESSAGE,
+                        SUGGESTION,
+                    ));
+                }
                 continue;
             }
             let strong = outside.iter().any(|(_, strong)| *strong);
@@ -113,11 +128,40 @@ impl Rule for ConditionalSanction {
                 sentence,
                 &words,
                 self.id(),
-                "Dit klinkt als een dreigement: als u iets niet doet, raakt u geld of rechten kwijt. Mensen worden hier bang van, nog voordat iemand heeft gevraagd wat er is.",
-                "Vraag wat u nodig hebt, met een datum, en bied hulp: \"Wilt u … voor [datum] sturen? Lukt dat niet, bel dan [naam]. Samen zoeken we een oplossing.\"",
+                MESSAGE,
+                SUGGESTION,
             ));
         }
     }
+}
+
+const MESSAGE: &str = "Dit klinkt als een dreigement: als u iets niet doet, raakt u geld of rechten kwijt. Mensen worden hier bang van, nog voordat iemand heeft gevraagd wat er is.";
+const SUGGESTION: &str = "Vraag wat u nodig hebt, met een datum, en bied hulp: \"Wilt u … voor [datum] sturen? Lukt dat niet, bel dan [naam]. Samen zoeken we een oplossing.\"";
+
+/// The words of a failing condition that continues the sentence before, when
+/// that sentence states a consequence: "Wij sluiten de stroom af. Dit gebeurt
+/// als u niet betaalt." or "… Of als u de regeling weigert."
+fn continued_condition(sentences: &[tone::ToneSentence], i: usize) -> Option<Vec<usize>> {
+    let sentence = &sentences[i];
+    let previous = sentences.get(i.checked_sub(1)?)?;
+    let continues = (sentence.is(0, &["dit", "dat"])
+        && (sentence.is(1, &["gebeurt", "gebeurde"])
+            || sentence.is(1, &["kan"]) && sentence.is(2, &["gebeuren"])))
+        || (sentence.is(0, &["of", "en"]) && sentence.is(1, &["als", "wanneer", "indien"]));
+    if !continues || previous.block != sentence.block {
+        return None;
+    }
+    // A strong consequence before, any consequence after a failing condition,
+    // or a condition that itself continued one ("Dit gebeurt als … Of als …").
+    let failing_before = previous.failing_condition().is_some();
+    let consequence_before = tone::consequences(previous).iter().any(|&(w, strong)| {
+        (strong || failing_before) && previous.clause_of(w).kind != ClauseKind::Condition
+    });
+    if !consequence_before && continued_condition(sentences, i - 1).is_none() {
+        return None;
+    }
+    let condition = sentence.failing_condition()?;
+    Some(vec![0, sentence.clauses[condition].words.start])
 }
 
 #[cfg(test)]
@@ -162,6 +206,25 @@ mod tests {
         ] {
             assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
         }
+        // The condition in a sentence of its own, after the consequence.
+        for text in [
+            "Wij sluiten het water af. Dit gebeurt als u drie maanden niet betaalt.",
+            "Wij stoppen de toeslag. Of als u de afspraak weigert, verlagen wij hem.",
+            "Wij stoppen de toeslag. Of als u de afspraak weigert.",
+            "De deurwaarder legt beslag. Dit kan gebeuren wanneer u een achterstand hebt.",
+        ] {
+            assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_condition_continued_twice_is_flagged_twice() {
+        let text =
+            "Wij sluiten het gas af. Dit gebeurt als u niet betaalt. Of als u de regeling weigert.";
+        assert_eq!(findings_of(&ConditionalSanction, text).len(), 2);
+        // Both sentences hold a failing condition ("te veel", "te hoge").
+        let text = "Wij nemen maatregelen als iemand te veel geld krijgt. Of als iemand een te hoge uitkering krijgt.";
+        assert_eq!(findings_of(&ConditionalSanction, text).len(), 2);
     }
 
     #[test]
@@ -188,6 +251,9 @@ mod tests {
             // Disagreeing fails nothing: going to court is the reader's right.
             "U kunt naar de rechter gaan als u het niet eens bent met ons besluit.",
             "Als u het er niet mee eens bent, mag u naar de rechter.",
+            // A continued condition next to help, or after a sentence without a consequence.
+            "Wij sluiten het water af. Dit gebeurt als u drie maanden niet betaalt. Bel ons, dan zoeken we samen een oplossing.",
+            "U krijgt een brief. Dit gebeurt als u niet reageert.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
         }

@@ -304,7 +304,7 @@ impl ToneSentence {
                 || w.concepts.contains(Concept::Fail)
                 || w.concepts.contains(Concept::Fraud)
                 || (w.lower() == "te"
-                    && self.is(i + 1, &["laat", "lang", "weinig", "veel", "vroeg", "hoog"]))
+                    && self.is(i + 1, &["laat", "lang", "weinig", "veel", "vroeg", "hoog", "hoge"]))
                 // "ten onrechte", "teveel ontvangen": money received that was not due.
                 || matches!(w.lower(), "onrechte" | "teveel")
                 || matches!(w.lower(), "onvoldoende" | "zomaar" | "uitblijft" | "uit")
