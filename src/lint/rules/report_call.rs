@@ -79,9 +79,19 @@ impl Rule for ReportCall {
                                 || (k >= 1 && s.is(k - 1, &["u", "je", "jij"]))))
                 })
             };
-            let about_suspicion = suspects(sentence)
-                || this_about_someone
-                || previous.is_some_and(|p| p.question && (suspects(p) || about_someone(p)));
+            // The question a report answers: the sentence before, one more back when
+            // that is a question too ("Denkt u dat …? Of dat …? U kunt dit melden."),
+            // or across a paragraph break before "Dan …".
+            let asked = (1..=2)
+                .filter_map(|back| i.checked_sub(back))
+                .map(|p| &sentences[p])
+                .take_while(|p| {
+                    p.question
+                        && (p.block == sentence.block
+                            || (sentence.starts_with_dan && p.block + 1 == sentence.block))
+                })
+                .any(|p| suspects(p) || about_someone(p));
+            let about_suspicion = suspects(sentence) || this_about_someone || asked;
             // "Meld u ziek", "meld je": reporting oneself.
             let reports: Vec<usize> = (0..sentence.words.len())
                 .filter(|&k| {
@@ -218,6 +228,9 @@ mod tests {
             "Weet u van iemand die zwart bijklust? Laat het ons dan weten.",
             "Woont er iemand in uw buurt heimelijk samen? Vertel het ons.",
             "Meldingen over zwartwerk kunnen bij ons worden gedaan.",
+            // The suspicion two questions back, or in the paragraph before "Dan …".
+            "Denkt u dat uw buurman zwart werkt? Of dat hij zijn woning verhuurt? U kunt dit bij ons melden.",
+            "Denkt u dat iemand fraude pleegt?\n\nDan kunt u dat bij ons melden.",
         ] {
             assert!(!findings_of(&ReportCall, text).is_empty(), "{text}");
         }
@@ -234,6 +247,10 @@ mod tests {
             "Twijfelt u of u een verandering moet doorgeven? Bel ons gerust.",
             "Weet je niet zeker of je iets moet melden? Neem dan contact met ons op.",
             "Kent u iemand die ook hulp nodig heeft? Laat het ons weten.",
+            // Two questions about the reader, or a statement before the paragraph break.
+            "Bent u ziek? Of hebt u een ongeluk gehad? U kunt dit bij ons melden.",
+            "Hebt u een nieuwe baan?\n\nDan kunt u dat bij ons melden.",
+            "Wij onderzoeken fraude.\n\nDan kunt u dat bij ons melden.",
         ] {
             assert!(findings_of(&ReportCall, text).is_empty(), "{text}");
         }
