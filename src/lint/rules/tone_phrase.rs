@@ -251,6 +251,14 @@ mod tests {
             assert!(!findings_of(&cost, text).is_empty(), "not flagged: {text}");
         }
         assert!(!findings_of(&fraud, "Fraude met uitkeringen.").is_empty());
+        // Only the sentence that ends the block with the colon is a label.
+        assert!(
+            !findings_of(
+                &fraud,
+                "Fraude met uitkeringen. Voorbeelden:\n\n- zwart werken\n"
+            )
+            .is_empty()
+        );
         // A lead-in with a verb says something itself.
         assert!(!findings_of(&fraud, "Wij zien dit als fraude:\n\n- zwart werken\n").is_empty());
     }

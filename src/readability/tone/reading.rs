@@ -91,10 +91,11 @@ pub(super) fn stands_as_heading(block: &crate::text::ProseBlock) -> bool {
     match block.kind {
         BlockKind::Heading => true,
         BlockKind::Paragraph => {
+            // Asked for every sentence of the block: the end first, then at most nine words.
             let text = block.text.trim_end();
             !text.is_empty()
                 && !text.ends_with(['.', '?', '!', ':', ';', ','])
-                && text.split_whitespace().count() <= 8
+                && text.split_whitespace().nth(8).is_none()
         }
         BlockKind::ListItem | BlockKind::TableCell => false,
     }
@@ -103,8 +104,11 @@ pub(super) fn stands_as_heading(block: &crate::text::ProseBlock) -> bool {
 /// Whether a block is a label that leads into a list: at most eight words,
 /// ending with ":", without a finite verb ("Voorbeelden van fraude:").
 pub(super) fn is_label(block: &crate::text::ProseBlock, words: &[ToneWord]) -> bool {
+    let text = block.text.trim_end();
     block.kind == crate::text::BlockKind::Paragraph
-        && block.text.trim_end().ends_with(':')
+        && text.ends_with(':')
         && words.len() <= 8
+        // The sentence that ends the block, with the colon.
+        && words.last().is_some_and(|w| w.range().end + 1 == text.len())
         && !words.iter().any(is_finite_verb)
 }
