@@ -122,8 +122,8 @@ impl LemmaTable {
         }
         // A participle: "ge" + stem + "d"/"t", also after a separable particle.
         // "ge" with a diaeresis after it ("opgeëist") is one even when the word is known.
-        let diaeresis = ["geë", "geï", "geü"].iter().any(|ge| form.contains(ge));
-        if let Some(verb) = self.participle_verb(form).filter(|_| !known || diaeresis) {
+        let diaeresis = || ["geë", "geï", "geü"].iter().any(|ge| form.contains(ge));
+        if let Some(verb) = self.participle_verb(form).filter(|_| !known || diaeresis()) {
             return Some((verb, FormKind::Verb, ""));
         }
         // A finite form of a verb the table knows: "fraudeert", "fraudeerde(n)".

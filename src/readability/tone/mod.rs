@@ -296,11 +296,13 @@ impl ToneSentence {
         words.clone().any(|i| {
             let w = &self.words[i];
             // "het (er) niet (mee) eens zijn" disagrees; it fails nothing.
-            let disagrees = w.lower() == "niet"
-                && (self.is(i + 1, &["eens"])
-                    || self.is(i + 1, &["mee"]) && self.is(i + 2, &["eens"]))
-                && i.checked_sub(1).is_some_and(|p| self.is(p, &["het", "er"]));
-            is_negation(w.lower()) && !disagrees
+            let disagrees = || {
+                w.lower() == "niet"
+                    && (self.is(i + 1, &["eens"])
+                        || self.is(i + 1, &["mee"]) && self.is(i + 2, &["eens"]))
+                    && i.checked_sub(1).is_some_and(|p| self.is(p, &["het", "er"]))
+            };
+            is_negation(w.lower()) && !disagrees()
                 || w.concepts.contains(Concept::Fail)
                 || w.concepts.contains(Concept::Fraud)
                 || (w.lower() == "te"
