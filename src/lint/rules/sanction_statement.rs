@@ -443,6 +443,9 @@ mod tests {
     fn ending_an_activity_and_the_readers_own_question_are_no_sanction() {
         for text in [
             "U of uw partner stopt met werken.",
+            // The reader's right, and the reader's own wish.
+            "Dan kunt u de rechter vragen om een regeling voor al uw schulden.",
+            "U wilt worden afgesloten van het gas.",
             "Uw kind stopt met een opleiding of studie\n\nGeef dit aan ons door.\n",
             "## In welke gevallen moet ik geld terugbetalen?\n\nDat leest u hier.\n",
         ] {
@@ -451,6 +454,9 @@ mod tests {
         for text in [
             "Wij stoppen met het betalen van uw uitkering.",
             "## Wij vorderen het geld terug\n\nDat leest u hier.\n",
+            // The organisation asks the court; a wish denied.
+            "Wij vragen de rechter om beslag op uw loon.",
+            "U wilt toch niet dat wij uw uitkering stoppen?",
         ] {
             assert!(!findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }

@@ -170,12 +170,20 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if court_only && sentence.objection_block {
             continue;
         }
-        // "U kunt naar de rechter gaan", "dan mag u naar de rechtbank": the reader
-        // who may take the case to court uses a right; nothing is done to them.
+        // "U kunt naar de rechter gaan", "dan kunt u de rechter vragen om …": the
+        // reader who may take the case to court uses a right; nothing is done to them.
         if court_only
-            && (1..=3).any(|back| i >= back && sentence.is(i - back, &["naar"]))
+            && ((1..=3).any(|back| i >= back && sentence.is(i - back, &["naar"]))
+                || in_clause(&|w| w.reads_as("vragen") || w.reads_as("verzoeken")))
             && in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij"))
             && in_clause(&|w| matches!(w.lower(), "kunt" | "kan" | "mag" | "mogen" | "kunnen"))
+        {
+            continue;
+        }
+        // "U wilt worden afgesloten", "als je wilt dat wij stoppen": the reader's own wish.
+        if in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij"))
+            && in_clause(&|w| matches!(w.lower(), "wilt" | "wil" | "willen"))
+            && !sentence.clause_of(i).negated
         {
             continue;
         }

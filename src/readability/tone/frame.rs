@@ -278,7 +278,11 @@ fn defines(sentence: &ToneSentence) -> bool {
         sentence.is(k, &["zo", "dit", "dat"])
             && (sentence.is(k + 1, &["heet", "heten"])
                 && sentence.is(k + 2, &["het", "dat", "dit"])
-                || sentence.is(k + 1, &["noemen"]) && sentence.is(k + 2, &["we", "wij"]))
+                || sentence.is(k + 1, &["noemen"]) && sentence.is(k + 2, &["we", "wij"])
+                // "Dit wordt een maatregel genoemd.", "In de wet wordt dat … genoemd."
+                || (sentence.is(k + 1, &["wordt", "worden"])
+                    || k >= 1 && sentence.is(k - 1, &["wordt", "worden"]))
+                    && sentence.words.last().is_some_and(|w| w.lower() == "genoemd"))
     });
     // "Dit zijn invorderingskosten.": a short sentence names what the one before said.
     if names
@@ -385,6 +389,8 @@ mod tests {
             "Terugvordering: zo heet het als de gemeente geld terugvraagt dat u te veel kreeg.",
             "Een tijd minder bijstand krijgen: dat noemen we een maatregel.",
             "Dit zijn incassokosten.",
+            "Dit wordt het verlagen van de bijstand genoemd.",
+            "In de wet wordt dat een maatregel of een boete genoemd.",
         ] {
             assert!(informs(text), "{text}");
         }
