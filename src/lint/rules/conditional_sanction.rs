@@ -203,6 +203,8 @@ mod tests {
             "Als u niet eens belt, stoppen wij uw uitkering.",
             // The organisation that goes to court is no reader's right.
             "Als u niet betaalt, kunnen wij naar de rechter stappen.",
+            // The organisation's wish about the reader.
+            "Als u niet meewerkt, willen wij u een boete geven.",
         ] {
             assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
         }

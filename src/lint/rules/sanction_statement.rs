@@ -457,6 +457,8 @@ mod tests {
             // The organisation asks the court; a wish denied.
             "Wij vragen de rechter om beslag op uw loon.",
             "U wilt toch niet dat wij uw uitkering stoppen?",
+            // The reader is no subject of the wish or of the asking.
+            "Daarna kunnen wij de rechter vragen om een vonnis tegen u.",
         ] {
             assert!(!findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }

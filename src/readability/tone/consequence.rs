@@ -2,7 +2,8 @@
 //! rights, a home or freedom ("verlaagd", "beslag", "geen uitkering meer").
 
 use super::qualify::{
-    claimed_from_reader, failing_reason, for_benefit, in_parts, softened, weighed,
+    claimed_from_reader, failing_reason, for_benefit, in_parts, reader_does, reader_may, softened,
+    weighed,
 };
 use super::{
     STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation, marks,
@@ -175,16 +176,16 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if court_only
             && ((1..=3).any(|back| i >= back && sentence.is(i - back, &["naar"]))
                 || in_clause(&|w| w.reads_as("vragen") || w.reads_as("verzoeken")))
-            && in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij"))
-            && in_clause(&|w| matches!(w.lower(), "kunt" | "kan" | "mag" | "mogen" | "kunnen"))
+            && reader_does(
+                sentence,
+                clause.words.clone(),
+                &["kunt", "kan", "kun", "mag"],
+            )
         {
             continue;
         }
         // "U wilt worden afgesloten", "als je wilt dat wij stoppen": the reader's own wish.
-        if in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij"))
-            && in_clause(&|w| matches!(w.lower(), "wilt" | "wil" | "willen"))
-            && !sentence.clause_of(i).negated
-        {
+        if reader_does(sentence, clause.words.clone(), &["wilt", "wil"]) && !clause.negated {
             continue;
         }
         // "U stopt met werken", "stopt met een opleiding": someone ends an
@@ -594,15 +595,6 @@ fn at_stake(sentence: &ToneSentence, i: usize) -> bool {
             .words
             .clone()
             .any(|k| sentence.words[k].concepts.contains(Concept::Benefit))
-}
-
-/// Whether these words offer the reader a way: "U kunt dan in delen terugbetalen".
-pub(super) fn reader_may(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
-    words.clone().any(|k| {
-        sentence.is(k, &["u", "je", "jij"])
-            && (sentence.is(k + 1, &["kunt", "mag", "kan"])
-                || (k >= 1 && sentence.is(k - 1, &["kunt", "mag", "kan"])))
-    })
 }
 
 /// Whether word `i` says a request is not handled: "buiten behandeling", "niet

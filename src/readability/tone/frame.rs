@@ -273,16 +273,20 @@ fn defines(sentence: &ToneSentence) -> bool {
     {
         return sentence.words.len() <= 5;
     }
-    // "Terugvordering: zo heet het als …", "Dit noemen we een maatregel": a name given.
+    // "Terugvordering: zo heet het als …", "Dit noemen we een maatregel",
+    // "In de wet wordt dat … genoemd": a name given.
+    let genoemd = sentence
+        .words
+        .last()
+        .is_some_and(|w| w.lower() == "genoemd");
     let names = (0..sentence.words.len()).any(|k| {
         sentence.is(k, &["zo", "dit", "dat"])
             && (sentence.is(k + 1, &["heet", "heten"])
                 && sentence.is(k + 2, &["het", "dat", "dit"])
                 || sentence.is(k + 1, &["noemen"]) && sentence.is(k + 2, &["we", "wij"])
-                // "Dit wordt een maatregel genoemd.", "In de wet wordt dat … genoemd."
-                || (sentence.is(k + 1, &["wordt", "worden"])
-                    || k >= 1 && sentence.is(k - 1, &["wordt", "worden"]))
-                    && sentence.words.last().is_some_and(|w| w.lower() == "genoemd"))
+                || genoemd
+                    && (sentence.is(k + 1, &["wordt", "worden"])
+                        || k >= 1 && sentence.is(k - 1, &["wordt", "worden"])))
     });
     // "Dit zijn invorderingskosten.": a short sentence names what the one before said.
     if names

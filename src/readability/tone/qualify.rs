@@ -4,7 +4,6 @@
 //! plaats van een boete", "alleen een waarschuwing").
 
 use super::ToneSentence;
-use super::consequence::reader_may;
 use crate::morphology::Concept;
 
 /// Institutions that claim money back from the reader ("Wij vorderen …", "De gemeente vordert …").
@@ -118,5 +117,24 @@ pub(super) fn weighed(sentence: &ToneSentence, i: usize) -> bool {
         sentence.is(k, &["of"])
             && (k.saturating_sub(4)..k)
                 .any(|j| WEIGHING.iter().any(|v| sentence.words[j].reads_as(v)))
+    })
+}
+
+/// Whether these words offer the reader a way: "U kunt dan in delen terugbetalen".
+pub(super) fn reader_may(sentence: &ToneSentence, words: std::ops::Range<usize>) -> bool {
+    reader_does(sentence, words, &["kunt", "mag", "kan"])
+}
+
+/// Whether the reader is the subject of one of `verbs` in these words: "u",
+/// "je" or "jij" with the verb right before or after it ("u kunt", "wilt u").
+/// "willen wij u …" is someone else's wish about the reader.
+pub(super) fn reader_does(
+    sentence: &ToneSentence,
+    words: std::ops::Range<usize>,
+    verbs: &[&str],
+) -> bool {
+    words.into_iter().any(|k| {
+        sentence.is(k, &["u", "je", "jij"])
+            && (sentence.is(k + 1, verbs) || (k >= 1 && sentence.is(k - 1, verbs)))
     })
 }

@@ -105,8 +105,8 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                 .clone()
                 .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"));
         // "Dan kunt u bijstand aanvragen": a way open to the reader.
-        let may_apply = w.reads_as("aanvragen")
-            && super::consequence::reader_may(sentence, clause.words.clone());
+        let may_apply =
+            w.reads_as("aanvragen") && super::qualify::reader_may(sentence, clause.words.clone());
         // "ondersteunt de gemeenten bij …": help for an institution, not for the reader.
         let for_institution = sentence.words[i + 1..].iter().take(2).any(|n| {
             matches!(
