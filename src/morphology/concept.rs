@@ -140,6 +140,11 @@ impl ConceptSet {
         ConceptSet(self.0 | other.0)
     }
 
+    /// The concepts of this set that are not in `other`.
+    pub const fn difference(self, other: ConceptSet) -> ConceptSet {
+        ConceptSet(self.0 & !other.0)
+    }
+
     /// The concepts in both sets.
     pub const fn intersection(self, other: ConceptSet) -> ConceptSet {
         ConceptSet(self.0 & other.0)
@@ -165,6 +170,11 @@ pub struct ConceptEntry {
     pub bad: String,
     /// A sentence in which it must not be found.
     pub good: String,
+    /// Compounds whose first part is a lemma of this concept but which mean
+    /// something else as a whole ("dwangakkoord" helps a debtor): the first
+    /// part does not carry the concept into them.
+    #[serde(default)]
+    pub neutral_compounds: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -180,6 +190,8 @@ pub struct ConceptTable {
     pub entries: Vec<ConceptEntry>,
     by_lemma: FxHashMap<String, ConceptSet>,
     modifiers: ConceptSet,
+    /// The concepts each listed compound does not take from its first parts.
+    neutral_compounds: FxHashMap<String, ConceptSet>,
 }
 
 impl ConceptTable {
@@ -189,9 +201,28 @@ impl ConceptTable {
             toml::from_str(CONCEPTS).map_err(|e| format!("concepts.toml: {e}"))?;
         let mut by_lemma: FxHashMap<String, ConceptSet> = FxHashMap::default();
         let mut modifiers = ConceptSet::EMPTY;
+        let mut neutral_compounds: FxHashMap<String, ConceptSet> = FxHashMap::default();
         for entry in &file.concept {
             if entry.modifier {
                 modifiers.insert(entry.name);
+            }
+            if !entry.modifier && !entry.neutral_compounds.is_empty() {
+                return Err(format!(
+                    "concepts.toml: {:?} lists neutral_compounds but its first parts carry nothing (modifier = false)",
+                    entry.name
+                ));
+            }
+            for compound in &entry.neutral_compounds {
+                if compound.chars().any(char::is_uppercase) || compound.trim() != compound {
+                    return Err(format!(
+                        "concepts.toml: compound \"{compound}\" of {:?} must be lower case without spaces",
+                        entry.name
+                    ));
+                }
+                neutral_compounds
+                    .entry(compound.clone())
+                    .or_default()
+                    .insert(entry.name);
             }
             for lemma in &entry.lemmas {
                 if lemma.chars().any(char::is_uppercase) || lemma.trim() != lemma {
@@ -215,6 +246,7 @@ impl ConceptTable {
             entries: file.concept,
             by_lemma,
             modifiers,
+            neutral_compounds,
         })
     }
 
@@ -226,5 +258,44 @@ impl ConceptTable {
     /// The concepts of a lemma that count when it is the first part of a compound.
     pub fn of_modifier(&self, lemma: &str) -> ConceptSet {
         ConceptSet(self.of(lemma).0 & self.modifiers.0)
+    }
+
+    /// The concepts of a compound's first part that do not pass to the whole
+    /// compound `lemma` ("dwangakkoord" is no punishment).
+    pub fn neutral_in(&self, lemma: &str) -> ConceptSet {
+        self.neutral_compounds
+            .get(lemma)
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Concept;
+    use crate::morphology::morphology;
+
+    #[test]
+    fn a_neutral_compound_does_not_take_the_concept_of_its_first_part() {
+        let morphology = morphology();
+        for entry in &morphology.concepts.entries {
+            for compound in &entry.neutral_compounds {
+                let word = morphology.word(compound);
+                assert!(
+                    !word.modifiers.is_empty(),
+                    "{compound} must split as a compound, or the entry does nothing"
+                );
+                assert!(
+                    !word.concepts.contains(entry.name),
+                    "{:?} found in {compound}",
+                    entry.name
+                );
+            }
+        }
+        // Other compounds with the same first part keep it.
+        let word = morphology.word("dwangmaatregel");
+        assert!(word.concepts.contains(Concept::Punish), "{word:?}");
+        let word = morphology.word("dwangakkoorden");
+        assert!(!word.concepts.contains(Concept::Punish), "{word:?}");
     }
 }

@@ -176,8 +176,13 @@ impl Morphology {
                 if let Some(head_verb) = self.lemmas.verb_of_noun(&head_lemma) {
                     concepts = concepts.union(self.concepts.of(head_verb));
                 }
+                // Listed by its singular: "dwangakkoorden" is the compound of "akkoord".
+                let neutral = self.concepts.neutral_in(&lemma).union(
+                    self.concepts
+                        .neutral_in(&format!("{}{head_lemma}", parts.concat())),
+                );
                 for part in &parts {
-                    concepts = concepts.union(self.concepts.of_modifier(part));
+                    concepts = concepts.union(self.concepts.of_modifier(part).difference(neutral));
                 }
                 head = Some(head_lemma);
                 modifiers = parts;
