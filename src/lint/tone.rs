@@ -30,3 +30,35 @@ pub(crate) fn finding(
         fix: None,
     }
 }
+
+/// Words for a person other than the reader who may have done something:
+/// "Vermoedt u dat iemand fraude pleegt?", "uw buren".
+const SOMEONE_ELSE: &[&str] = &[
+    "iemand",
+    "anderen",
+    "ander",
+    "buren",
+    "buurman",
+    "buurvrouw",
+    "buurtbewoner",
+    "buurtbewoners",
+    "kennis",
+    "kennissen",
+];
+
+/// Whether a sentence about fraud is about someone other than the reader: it
+/// names another person, or asks for an anonymous report. Such a sentence
+/// does not call the reader a fraudster, but tells every reader on a benefit
+/// that people around them are watched and may be reported.
+pub(crate) fn about_someone_else(sentence: &ToneSentence) -> bool {
+    sentence
+        .concepts
+        .contains(crate::morphology::Concept::Anonymous)
+        || (0..sentence.words.len()).any(|k| sentence.is(k, SOMEONE_ELSE))
+}
+
+/// The message of a fraud or suspicion finding on a sentence about someone else.
+pub(crate) const SUSPECTING_OTHERS: &str = "Deze zin gaat over fraude door anderen. Wie een uitkering heeft, leest toch: de gemeente wantrouwt mensen zoals ik.";
+
+/// Its suggestion: say what someone can do when something seems wrong, without fraud.
+pub(crate) const SUSPECTING_OTHERS_SUGGESTION: &str = "Schrijf wat iemand kan doen als iets niet lijkt te kloppen, zonder het woord fraude: \"Denkt u dat er iets niet klopt? Bel ons, dan kijken wij ernaar.\"";

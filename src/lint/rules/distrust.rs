@@ -18,7 +18,9 @@
 //! ## Use instead
 //! "Wij zien iets in uw gegevens dat wij niet begrijpen. Wilt u ons uitleggen hoe het zit?"
 
-use crate::lint::tone::finding;
+use crate::lint::tone::{
+    SUSPECTING_OTHERS, SUSPECTING_OTHERS_SUGGESTION, about_someone_else, finding,
+};
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, ConceptSet};
 use crate::readability::Document;
@@ -99,13 +101,22 @@ impl Rule for Distrust {
             if !disbelieved && sentence.informs(doc) {
                 continue;
             }
+            // "Vermoedt u dat iemand fraude pleegt?" does not call the reader a fraudster.
+            let (message, suggestion) = if about_someone_else(sentence) {
+                (SUSPECTING_OTHERS, SUSPECTING_OTHERS_SUGGESTION)
+            } else {
+                (
+                    "Dit noemt de lezer een fraudeur of een verdachte, terwijl nog niemand heeft gevraagd wat er is gebeurd. Een vergissing of een late melding is geen fraude.",
+                    "Zeg wat er niet klopt en vraag hoe het zit: \"Wij zien dat … Klopt dat? Wilt u ons uitleggen hoe het zit?\"",
+                )
+            };
             out.push(finding(
                 doc,
                 sentence,
                 &words,
                 self.id(),
-                "Dit noemt de lezer een fraudeur of een verdachte, terwijl nog niemand heeft gevraagd wat er is gebeurd. Een vergissing of een late melding is geen fraude.",
-                "Zeg wat er niet klopt en vraag hoe het zit: \"Wij zien dat … Klopt dat? Wilt u ons uitleggen hoe het zit?\"",
+                message,
+                suggestion,
             ));
         }
     }
@@ -366,6 +377,25 @@ mod tests {
         ] {
             assert_eq!(findings_of(&Distrust, text).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn suspicion_of_someone_else_is_not_called_suspicion_of_the_reader() {
+        for text in [
+            "Vermoedt u dat iemand bijstandsfraude pleegt?",
+            "Denkt u dat uw buren fraude plegen? Meld het ons.",
+        ] {
+            let found = findings_of(&Distrust, text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(
+                found[0].message,
+                crate::lint::tone::SUSPECTING_OTHERS,
+                "{text}"
+            );
+        }
+        let found = findings_of(&Distrust, "Wij vermoeden dat u fraude pleegt.");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("noemt de lezer"), "{found:?}");
     }
 
     #[test]

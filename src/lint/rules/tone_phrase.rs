@@ -159,14 +159,24 @@ impl Rule for TonePhrase {
                     None => {}
                 }
             }
+            // "Vermoedt u dat iemand fraude pleegt?" does not call the reader a fraudster.
+            let (message, suggestion) =
+                if self.id == "fraud-framing" && crate::lint::tone::about_someone_else(view) {
+                    (
+                        crate::lint::tone::SUSPECTING_OTHERS.to_string(),
+                        crate::lint::tone::SUSPECTING_OTHERS_SUGGESTION.to_string(),
+                    )
+                } else {
+                    (entry.message.clone(), entry.suggestion.clone())
+                };
             out.push(Finding {
                 rule: self.id,
                 category: Category::Tone,
                 severity,
                 span: doc.source_range(sentence.block, found.range.clone()).into(),
-                message: entry.message.clone(),
+                message,
                 fix: None,
-                suggestion: Some(entry.suggestion.clone()),
+                suggestion: Some(suggestion),
             });
         }
     }
@@ -176,6 +186,20 @@ impl Rule for TonePhrase {
 mod tests {
     use super::*;
     use crate::lint::rules::testing::findings_of;
+
+    #[test]
+    fn fraud_by_someone_else_gets_its_own_message() {
+        let rule = TonePhrase::new("fraud-framing");
+        let found = findings_of(
+            &rule,
+            "Weet u van iemand die fraude pleegt? Geef het door aan de gemeente.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, crate::lint::tone::SUSPECTING_OTHERS);
+        let found = findings_of(&rule, "Het niet melden van inkomsten is fraude.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("noemt de lezer"), "{found:?}");
+    }
 
     #[test]
     fn every_entry_flags_its_bad_example_and_passes_its_good_one() {
