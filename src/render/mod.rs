@@ -242,8 +242,57 @@ impl Renderer for MarkdownRenderer {
             is_besluit: letter.is_besluit,
         };
         out.push_str(&format!("{}\n\n", mark.line()));
-        out.push_str(letter.body_markdown.trim());
+        out.push_str(&one_blank_line_between_blocks(letter.body_markdown.trim()));
         out.push('\n');
         Ok(out.into_bytes())
+    }
+}
+
+/// The Markdown with every run of blank lines made one blank line, outside
+/// fenced code: a template's empty `{% if %}` or include leaves several, which
+/// mean the same to Markdown but look careless to whoever opens the file.
+fn one_blank_line_between_blocks(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut in_fence = false;
+    let mut blank_before = false;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        }
+        let blank = line.trim().is_empty();
+        if blank && blank_before && !in_fence {
+            continue;
+        }
+        blank_before = blank;
+        out.push_str(line);
+        out.push('\n');
+    }
+    // `lines` drops the last line end; so does the trimmed body this is given.
+    if !markdown.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_blank_line_between_blocks;
+
+    #[test]
+    fn runs_of_blank_lines_become_one_outside_fenced_code() {
+        assert_eq!(
+            one_blank_line_between_blocks("Beste Sam,\n\n\n  \n\nWij hebben uw brief.\n\nGroet"),
+            "Beste Sam,\n\nWij hebben uw brief.\n\nGroet"
+        );
+        assert_eq!(
+            one_blank_line_between_blocks("```\na\n\n\nb\n```\n\n\nc"),
+            "```\na\n\n\nb\n```\n\nc"
+        );
+        // A line break of two spaces at the end of a line is no blank line.
+        assert_eq!(
+            one_blank_line_between_blocks("Regel een  \nRegel twee"),
+            "Regel een  \nRegel twee"
+        );
     }
 }
