@@ -273,6 +273,7 @@ fn lint_with(
         None => prose(source, kind),
     };
     let mut doc = Document::new(source, prose, config);
+    doc.is_template = kind == SourceKind::Template;
     if let Some(facts) = letter {
         // A rendered letter is a letter whatever its greeting (`letter.greeting`
         // may be "Hallo"): the structure rules check it.

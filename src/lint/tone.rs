@@ -57,8 +57,20 @@ pub(crate) fn about_someone_else(sentence: &ToneSentence) -> bool {
         || (0..sentence.words.len()).any(|k| sentence.is(k, SOMEONE_ELSE))
 }
 
-/// The message of a fraud or suspicion finding on a sentence about someone else.
-pub(crate) const SUSPECTING_OTHERS: &str = "Deze zin gaat over fraude door anderen. Wie een uitkering heeft, leest toch: de gemeente wantrouwt mensen zoals ik.";
+/// Whether a sentence about fraud is not aimed at the reader: it is about
+/// someone else ([`about_someone_else`]), or it stands outside a letter and
+/// does not speak to the reader at all ("Wij letten op fraude."). In a letter
+/// or a letter template every sentence is read as spoken to its reader.
+pub(crate) fn not_aimed_at_reader(doc: &Document<'_>, sentence: &ToneSentence) -> bool {
+    about_someone_else(sentence)
+        || (!doc.is_template
+            && !crate::readability::tone::is_letter(doc)
+            && !(0..sentence.words.len())
+                .any(|k| sentence.is(k, &["u", "uw", "je", "jij", "jouw", "jou"])))
+}
+
+/// The message of a fraud or suspicion finding on a sentence not aimed at the reader.
+pub(crate) const SUSPECTING_OTHERS: &str = "Deze zin gaat over fraude in het algemeen of door anderen. Wie een uitkering heeft, leest toch: de gemeente wantrouwt mensen zoals ik.";
 
 /// Its suggestion: say what someone can do when something seems wrong, without fraud.
 pub(crate) const SUSPECTING_OTHERS_SUGGESTION: &str = "Schrijf wat iemand kan doen als iets niet lijkt te kloppen, zonder het woord fraude: \"Denkt u dat er iets niet klopt? Bel ons, dan kijken wij ernaar.\"";

@@ -111,6 +111,8 @@ pub struct Document<'a> {
     /// ([`crate::lint::lint_letter`]), other text when it opens with "Beste …,"
     /// or "Geachte …,". The structure rules check only letters.
     pub is_letter: bool,
+    /// Whether the text is a letter template: every sentence speaks to its reader.
+    pub is_template: bool,
     /// Tone phrases found, by sentence index: searched once, shared by the tone rules.
     pub(crate) tone_matches: OnceLock<Vec<(usize, phrase::PhraseMatch)>>,
     /// The event type of the letter, when the text is a rendered letter.
@@ -170,6 +172,7 @@ impl<'a> Document<'a> {
             prose,
             config,
             is_letter: false,
+            is_template: false,
             event_type: None,
             is_besluit: false,
             facts: None,

@@ -19,7 +19,7 @@
 //! "Wij zien iets in uw gegevens dat wij niet begrijpen. Wilt u ons uitleggen hoe het zit?"
 
 use crate::lint::tone::{
-    SUSPECTING_OTHERS, SUSPECTING_OTHERS_SUGGESTION, about_someone_else, finding,
+    SUSPECTING_OTHERS, SUSPECTING_OTHERS_SUGGESTION, finding, not_aimed_at_reader,
 };
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::morphology::{Concept, ConceptSet};
@@ -102,8 +102,17 @@ impl Rule for Distrust {
                 continue;
             }
             // "Vermoedt u dat iemand fraude pleegt?" does not call the reader a fraudster.
-            let (message, suggestion) = if about_someone_else(sentence) {
+            let names_fraud = words
+                .iter()
+                .any(|&k| sentence.words[k].concepts.intersects(distrust));
+            let (message, suggestion) = if names_fraud && not_aimed_at_reader(doc, sentence) {
                 (SUSPECTING_OTHERS, SUSPECTING_OTHERS_SUGGESTION)
+            } else if !names_fraud {
+                // "Wij trekken na of uw verhaal klopt": doubt, without a word of fraud.
+                (
+                    "Dit zegt dat de gemeente twijfelt aan wat de lezer vertelt, nog voordat iemand heeft gevraagd hoe het zit. Zo voelt de lezer zich een verdachte.",
+                    "Zeg wat u wilt weten en waarom, en vraag het: \"Wij willen dat uw gegevens kloppen. Wilt u ons … sturen?\"",
+                )
             } else {
                 (
                     "Dit noemt de lezer een fraudeur of een verdachte, terwijl nog niemand heeft gevraagd wat er is gebeurd. Een vergissing of een late melding is geen fraude.",
@@ -396,6 +405,18 @@ mod tests {
         let found = findings_of(&Distrust, "Wij vermoeden dat u fraude pleegt.");
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("noemt de lezer"), "{found:?}");
+        // Doubt without a word of fraud is called doubt.
+        let found = findings_of(
+            &Distrust,
+            "Wij trekken na of uw verhaal over de verhuizing klopt.",
+        );
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0]
+                .message
+                .contains("twijfelt aan wat de lezer vertelt"),
+            "{found:?}"
+        );
     }
 
     #[test]

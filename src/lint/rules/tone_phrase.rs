@@ -160,15 +160,16 @@ impl Rule for TonePhrase {
                 }
             }
             // "Vermoedt u dat iemand fraude pleegt?" does not call the reader a fraudster.
-            let (message, suggestion) =
-                if self.id == "fraud-framing" && crate::lint::tone::about_someone_else(view) {
-                    (
-                        crate::lint::tone::SUSPECTING_OTHERS.to_string(),
-                        crate::lint::tone::SUSPECTING_OTHERS_SUGGESTION.to_string(),
-                    )
-                } else {
-                    (entry.message.clone(), entry.suggestion.clone())
-                };
+            let (message, suggestion) = if self.id == "fraud-framing"
+                && crate::lint::tone::not_aimed_at_reader(doc, view)
+            {
+                (
+                    crate::lint::tone::SUSPECTING_OTHERS.to_string(),
+                    crate::lint::tone::SUSPECTING_OTHERS_SUGGESTION.to_string(),
+                )
+            } else {
+                (entry.message.clone(), entry.suggestion.clone())
+            };
             out.push(Finding {
                 rule: self.id,
                 category: Category::Tone,
@@ -196,7 +197,18 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].message, crate::lint::tone::SUSPECTING_OTHERS);
+        // Outside a letter, a sentence that does not speak to the reader is about fraud in general.
         let found = findings_of(&rule, "Het niet melden van inkomsten is fraude.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, crate::lint::tone::SUSPECTING_OTHERS);
+        let found = findings_of(&rule, "Het niet melden van uw inkomsten is fraude.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("noemt de lezer"), "{found:?}");
+        // In a letter, every sentence speaks to its reader.
+        let found = findings_of(
+            &rule,
+            "Beste mevrouw Jansen,\n\nHet niet melden van inkomsten is fraude.",
+        );
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.contains("noemt de lezer"), "{found:?}");
     }
