@@ -52,6 +52,11 @@ impl Rule for ConditionalSanction {
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let sentences = tone::sentences(doc);
         for (i, sentence) in sentences.iter().enumerate() {
+            // A heading that asks the reader's own question ("Mag mijn
+            // energiebedrijf mij afsluiten als het vriest?") announces nothing.
+            if sentence.heading && sentence.names_a_subject() {
+                continue;
+            }
             let consequences = tone::consequences(sentence);
             // The consequence stands outside the condition, and outside a reason
             // ("… omdat de rechtbank u failliet heeft verklaard" explains, it announces nothing).
@@ -93,7 +98,11 @@ impl Rule for ConditionalSanction {
             } else if strong
                 && let Some(clause) = sentence.clauses.iter().find(|c| {
                     // "Bij besluit van …" is no condition; "bij een achterstand" fails.
-                    c.kind == ClauseKind::Condition && !sentence.is(c.words.start, &["bij", "na"])
+                    // "als u zelf wilt worden afgesloten": the reader wishes the
+                    // consequence itself ("als u wilt samenwonen" wishes something else).
+                    c.kind == ClauseKind::Condition
+                        && !sentence.is(c.words.start, &["bij", "na"])
+                        && !wishes_the_consequence(sentence, c)
                 })
             {
                 vec![clause.words.start]
@@ -135,6 +144,27 @@ impl Rule for ConditionalSanction {
     }
 }
 
+/// Whether a condition is the reader's wish for the consequence itself: "als u
+/// zelf wilt worden afgesloten", "als u wilt dat wij stoppen" (a consequence
+/// word in the condition, at most three words after "wil"); "als u wilt samenwonen" wishes
+/// something else.
+fn wishes_the_consequence(sentence: &tone::ToneSentence, condition: &tone::Clause) -> bool {
+    // "… wilt | worden afgesloten": the passive of the wish is read as a clause of its own.
+    let end = if sentence.is(condition.words.end, &["worden"]) {
+        (condition.words.end + 2).min(sentence.words.len())
+    } else {
+        condition.words.end
+    };
+    tone::reader_wishes(sentence, condition)
+        && condition.words.clone().any(|k| {
+            sentence.is(k, &["wil", "wilt"])
+                && sentence.words[k + 1..end]
+                    .iter()
+                    .take(3)
+                    .any(|w| w.concepts.intersects(tone::STRONG_CONSEQUENCE))
+        })
+}
+
 const MESSAGE: &str = "Dit klinkt als een dreigement: als u iets niet doet, raakt u geld of rechten kwijt. Mensen worden hier bang van, nog voordat iemand heeft gevraagd wat er is.";
 const SUGGESTION: &str = "Vraag wat u nodig hebt, met een datum, en bied hulp: \"Wilt u … voor [datum] sturen? Lukt dat niet, bel dan [naam]. Samen zoeken we een oplossing.\"";
 
@@ -173,6 +203,11 @@ mod tests {
     fn threats_are_flagged_in_every_word_order() {
         for text in [
             "Als u niet op tijd reageert, stoppen wij uw uitkering.",
+            // A wish the reader does not have is no wish of theirs.
+            "Als u niet wilt meewerken, stoppen wij uw uitkering.",
+            "Als u wilt gaan samenwonen, stopt de gemeente uw uitkering.",
+            // A heading that states a threat is one.
+            "## Als u niet betaalt, schakelen wij de deurwaarder in",
             "Doet u dit niet, dan stopt uw uitkering.",
             "Reageert u niet op tijd? Dan verlagen wij uw bijstand.",
             "Indien u de gevraagde stukken niet aanlevert, zal uw uitkering worden verlaagd.",
@@ -256,6 +291,9 @@ mod tests {
             // A continued condition next to help, or after a sentence without a consequence.
             "Wij sluiten het water af. Dit gebeurt als u drie maanden niet betaalt. Bel ons, dan zoeken we samen een oplossing.",
             "U krijgt een brief. Dit gebeurt als u niet reageert.",
+            // The reader's own question as a heading, and the reader's own wish.
+            "## Mag de verhuurder mij uit huis zetten als ik de huur niet betaal?\n\nDat mag alleen met een vonnis van de rechter.",
+            "Wij sluiten de stroom af als u zelf wilt worden afgesloten.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
         }

@@ -6,7 +6,8 @@ use super::qualify::{
     weighed,
 };
 use super::{
-    STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation, marks,
+    Clause, STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation,
+    marks,
 };
 use crate::morphology::{Concept, ConceptSet};
 
@@ -184,8 +185,7 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         {
             continue;
         }
-        // "U wilt worden afgesloten", "als je wilt dat wij stoppen": the reader's own wish.
-        if reader_does(sentence, clause.words.clone(), &["wilt", "wil"]) && !clause.negated {
+        if reader_wishes(sentence, clause) {
             continue;
         }
         // "U stopt met werken", "stopt met een opleiding": someone ends an
@@ -682,4 +682,10 @@ fn put_out(sentence: &ToneSentence, i: usize) -> bool {
 pub(crate) fn heavy(sentence: &ToneSentence, i: usize) -> bool {
     sentence.words[i].concepts.intersects(WEAK_CONSEQUENCE)
         && (i.saturating_sub(3)..i).any(|k| HEAVY.contains(&sentence.words[k].lower()))
+}
+
+/// Whether a clause is the reader's own wish: "U wilt worden afgesloten", "als
+/// je wilt dat wij stoppen", "als u zelf wilt worden afgesloten".
+pub(crate) fn reader_wishes(sentence: &ToneSentence, clause: &Clause) -> bool {
+    reader_does(sentence, clause.words.clone(), &["wilt", "wil"]) && !clause.negated
 }

@@ -324,6 +324,10 @@ fn defines(sentence: &ToneSentence) -> bool {
     };
     term && (sentence.is(verb, &["is", "heet", "zijn"]) && sentence.is(verb + 1, &["een"])
         || sentence.is(verb, &["betekent", "betekenen"]) && sentence.is(verb + 1, &["dat", "een"])
+        // "Een maatregel houdt in dat …".
+        || sentence.is(verb, &["houdt", "houden"])
+            && sentence.is(verb + 1, &["in"])
+            && sentence.is(verb + 2, &["dat"])
         || genus())
         && !sentence.has_condition()
 }
@@ -395,6 +399,7 @@ mod tests {
             "Dit zijn incassokosten.",
             "Dit wordt het verlagen van de bijstand genoemd.",
             "In de wet wordt dat een maatregel of een boete genoemd.",
+            "Een maatregel houdt in dat wij uw bijstand een tijd lager maken.",
         ] {
             assert!(informs(text), "{text}");
         }

@@ -38,7 +38,7 @@ use super::Document;
 use crate::morphology::{Concept, ConceptSet, DocumentMorphology, WordMorph};
 use clause_kind::{clause_kind, negates, short_aside, verb_first};
 use consequence::find_consequences;
-pub(crate) use consequence::{consequences, heavy};
+pub(crate) use consequence::{consequences, heavy, reader_wishes};
 use dated::dated_past;
 pub(crate) use reading::is_command;
 use reading::{as_comparison, as_role, comparative};

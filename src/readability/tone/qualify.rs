@@ -134,7 +134,10 @@ pub(super) fn reader_does(
     verbs: &[&str],
 ) -> bool {
     words.into_iter().any(|k| {
+        // "u wilt", "wilt u", "u zelf wilt".
         sentence.is(k, &["u", "je", "jij"])
-            && (sentence.is(k + 1, verbs) || (k >= 1 && sentence.is(k - 1, verbs)))
+            && (sentence.is(k + 1, verbs)
+                || (k >= 1 && sentence.is(k - 1, verbs))
+                || (sentence.is(k + 1, &["zelf"]) && sentence.is(k + 2, verbs)))
     })
 }
