@@ -174,9 +174,15 @@ const SUGGESTION: &str = "Vraag wat u nodig hebt, met een datum, en bied hulp: \
 fn continued_condition(sentences: &[tone::ToneSentence], i: usize) -> Option<Vec<usize>> {
     let sentence = &sentences[i];
     let previous = sentences.get(i.checked_sub(1)?)?;
+    // "Dat kan al als …", "Dat doen wij ook wanneer …": the condition word, past "al" or "ook".
+    let condition_at = |k: usize| {
+        let k = k + usize::from(sentence.is(k, &["al", "ook", "zelfs"]));
+        sentence.is(k, &["als", "wanneer", "indien"])
+    };
     let continues = (sentence.is(0, &["dit", "dat"])
         && (sentence.is(1, &["gebeurt", "gebeurde"])
-            || sentence.is(1, &["kan"]) && sentence.is(2, &["gebeuren"])))
+            || sentence.is(1, &["kan"]) && (sentence.is(2, &["gebeuren"]) || condition_at(2))
+            || sentence.is(1, &["doen"]) && sentence.is(2, &["wij", "we"]) && condition_at(3)))
         || (sentence.is(0, &["of", "en"]) && sentence.is(1, &["als", "wanneer", "indien"]));
     if !continues || previous.block != sentence.block {
         return None;
@@ -265,6 +271,17 @@ mod tests {
     }
 
     #[test]
+    fn a_consequence_carried_by_dat_into_a_condition_is_flagged() {
+        for text in [
+            "De verhuurder kan uw huurcontract laten ontbinden. Dat kan al als u twee maanden de huur niet betaalt.",
+            "Wij schakelen dan de deurwaarder in. Dat doen wij ook wanneer u niet meewerkt aan een regeling.",
+        ] {
+            let found = findings_of(&ConditionalSanction, text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn help_facts_and_negations_are_not_threats() {
         for text in [
             "Stuurt u de papieren niet op tijd? Dan kunnen wij uw uitkering niet betalen. Lukt het niet? Bel dan Ilse.",
@@ -291,6 +308,9 @@ mod tests {
             // A continued condition next to help, or after a sentence without a consequence.
             "Wij sluiten het water af. Dit gebeurt als u drie maanden niet betaalt. Bel ons, dan zoeken we samen een oplossing.",
             "U krijgt een brief. Dit gebeurt als u niet reageert.",
+            // "Dat kan als …" after a right or help, not after a consequence.
+            "U kunt een betalingsregeling krijgen. Dat kan als u niet alles tegelijk kunt betalen.",
+            "Wij kunnen de huur verlagen. Dat kan als u weinig inkomen hebt.",
             // The reader's own question as a heading, and the reader's own wish.
             "## Mag de verhuurder mij uit huis zetten als ik de huur niet betaal?\n\nDat mag alleen met een vonnis van de rechter.",
             "Wij sluiten de stroom af als u zelf wilt worden afgesloten.",
