@@ -252,6 +252,17 @@ mod tests {
     }
 
     #[test]
+    fn the_cjib_notice_that_it_takes_money_is_a_cost_threat() {
+        let rule = TonePhrase::new("cost-threat");
+        let text = "Betaalt u niet? Dan stuurt het CJIB u een kennisgeving van verhaal.";
+        assert_eq!(findings_of(&rule, text).len(), 1, "{text}");
+        // Explained next to help, it is no threat.
+        let text =
+            "Wilt u weten wat een kennisgeving van verhaal is? Bel ons, dan leggen we het uit.";
+        assert!(findings_of(&rule, text).is_empty(), "{text}");
+    }
+
+    #[test]
     fn a_heading_of_bare_words_names_a_subject() {
         let cost = TonePhrase::new("cost-threat");
         let police = TonePhrase::new("punishment-vocabulary");
