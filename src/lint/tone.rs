@@ -54,7 +54,10 @@ pub(crate) fn about_someone_else(sentence: &ToneSentence) -> bool {
     sentence
         .concepts
         .contains(crate::morphology::Concept::Anonymous)
-        || (0..sentence.words.len()).any(|k| sentence.is(k, SOMEONE_ELSE))
+        || sentence
+            .words
+            .iter()
+            .any(|w| SOMEONE_ELSE.contains(&w.lower()))
 }
 
 /// Whether a sentence about fraud is not aimed at the reader: it is about
@@ -65,8 +68,10 @@ pub(crate) fn not_aimed_at_reader(doc: &Document<'_>, sentence: &ToneSentence) -
     about_someone_else(sentence)
         || (!doc.is_template
             && !crate::readability::tone::is_letter(doc)
-            && !(0..sentence.words.len())
-                .any(|k| sentence.is(k, &["u", "uw", "je", "jij", "jouw", "jou"])))
+            && !sentence
+                .words
+                .iter()
+                .any(|w| matches!(w.lower(), "u" | "uw" | "je" | "jij" | "jouw" | "jou")))
 }
 
 /// The message of a fraud or suspicion finding on a sentence not aimed at the reader.

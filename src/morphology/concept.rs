@@ -213,24 +213,14 @@ impl ConceptTable {
                 ));
             }
             for compound in &entry.neutral_compounds {
-                if compound.chars().any(char::is_uppercase) || compound.trim() != compound {
-                    return Err(format!(
-                        "concepts.toml: compound \"{compound}\" of {:?} must be lower case without spaces",
-                        entry.name
-                    ));
-                }
+                lower_case_word(compound, "compound", entry.name)?;
                 neutral_compounds
                     .entry(compound.clone())
                     .or_default()
                     .insert(entry.name);
             }
             for lemma in &entry.lemmas {
-                if lemma.chars().any(char::is_uppercase) || lemma.trim() != lemma {
-                    return Err(format!(
-                        "concepts.toml: lemma \"{lemma}\" of {:?} must be lower case without spaces",
-                        entry.name
-                    ));
-                }
+                lower_case_word(lemma, "lemma", entry.name)?;
                 by_lemma
                     .entry(lemma.clone())
                     .or_default()
@@ -268,6 +258,16 @@ impl ConceptTable {
             .copied()
             .unwrap_or_default()
     }
+}
+
+/// An error naming a word of the data file that is not lower case without spaces.
+fn lower_case_word(word: &str, what: &str, concept: Concept) -> Result<(), String> {
+    if word.chars().any(char::is_uppercase) || word.trim() != word {
+        return Err(format!(
+            "concepts.toml: {what} \"{word}\" of {concept:?} must be lower case without spaces"
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -176,13 +176,17 @@ impl Morphology {
                 if let Some(head_verb) = self.lemmas.verb_of_noun(&head_lemma) {
                     concepts = concepts.union(self.concepts.of(head_verb));
                 }
-                // Listed by its singular: "dwangakkoorden" is the compound of "akkoord".
-                let neutral = self.concepts.neutral_in(&lemma).union(
-                    self.concepts
-                        .neutral_in(&format!("{}{head_lemma}", parts.concat())),
-                );
-                for part in &parts {
-                    concepts = concepts.union(self.concepts.of_modifier(part).difference(neutral));
+                let carried = parts.iter().fold(ConceptSet::EMPTY, |set, part| {
+                    set.union(self.concepts.of_modifier(part))
+                });
+                // Asked only when a first part carries a concept; listed by its
+                // singular: "dwangakkoorden" is the compound of "akkoord".
+                if !carried.is_empty() {
+                    let neutral = self.concepts.neutral_in(&lemma).union(
+                        self.concepts
+                            .neutral_in(&format!("{}{head_lemma}", parts.concat())),
+                    );
+                    concepts = concepts.union(carried.difference(neutral));
                 }
                 head = Some(head_lemma);
                 modifiers = parts;
