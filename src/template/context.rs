@@ -4,7 +4,8 @@
 //! (`recipient`, `contact`, `amounts`, …). Empty strings, empty lists and
 //! nulls are left out, so using one in `{{ … }}` is an error that names the
 //! field and the line, and `{% if … %}` can test for it. Escaping happens on
-//! output, for every value, in [`crate::markdown`]. Every name it gives is in
+//! output, for every value, in [`crate::markdown`]. The legal basis of a
+//! decision is put in article order ([`super::legal_basis`]). Every name it gives is in
 //! [`super::names`], the one list of the context's shape (a test fills every
 //! name there and finds exactly them here).
 
@@ -35,7 +36,12 @@ pub fn build(event: &CaseEvent, config: &Config, facts: &LetterFacts<'_>) -> Map
             if key == "event_type" {
                 continue;
             }
-            if let Some(kept) = prune(value) {
+            if let Some(mut kept) = prune(value) {
+                if key == "decision"
+                    && let Some(Value::Array(items)) = kept.get_mut("legal_basis")
+                {
+                    *items = super::legal_basis::in_article_order(std::mem::take(items));
+                }
                 context.insert(key, kept);
             }
         }

@@ -10,6 +10,7 @@ pub mod context;
 mod error;
 pub mod filters;
 pub mod front_matter;
+mod legal_basis;
 mod load;
 pub mod names;
 pub mod settings;
