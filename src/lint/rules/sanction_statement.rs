@@ -15,6 +15,9 @@
 //! money ("bij eerdere beëindiging").
 //!
 //! Not flagged either: a letter's title ("# Besluit: uw bijstand stopt"), a
+//! heading that asks what the text under it answers ("## Zijn er andere
+//! redenen om afgesloten te worden?"), someone who ends an activity ("Start of
+//! stopt uw kind met een studie?"), a
 //! dated event told in the past tense ("Uw WW-uitkering stopte op 18
 //! oktober"), a word in the name of a law ("de Verordening maatregelen …"),
 //! money paid back to the reader ("Dan betalen wij het aan u terug") and a stop
@@ -115,7 +118,10 @@ impl Rule for SanctionStatement {
             // A heading of bare words, without an article, a pronoun or a finite
             // verb ("Weigeren huisbezoek", "Sociale recherche"), names a subject of
             // any text; the subject marks cover "de", "het", "een", "u", "uw", "je".
-            let title = (sentence.heading && letter_with_help) || sentence.names_a_subject();
+            // A heading that asks ("Zijn er andere redenen om afgesloten te
+            // worden?") is answered below it, where the text is checked.
+            let title = (sentence.heading && (letter_with_help || sentence.question))
+                || sentence.names_a_subject();
             // A heavy, vague consequence ("vervelende gevolgen") frightens even next to help.
             let heavy = tone::consequences(sentence)
                 .iter()
@@ -447,16 +453,24 @@ mod tests {
             "Dan kunt u de rechter vragen om een regeling voor al uw schulden.",
             "U wilt worden afgesloten van het gas.",
             "Uw kind stopt met een opleiding of studie\n\nGeef dit aan ons door.\n",
+            "Begint of stopt uw oudste kind met een opleiding? Geef het aan ons door.",
+            "Geef ons door dat u stopt of begint met werk.",
             "## In welke gevallen moet ik geld terugbetalen?\n\nDat leest u hier.\n",
+            // A heading that asks what the text under it answers.
+            "## Zijn er nog meer redenen om afgesloten te worden?\n\nDat leest u hier.\n",
         ] {
             assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }
         for text in [
             "Wij stoppen met het betalen van uw uitkering.",
+            "Wij stoppen per 1 mei met uw uitkering.",
+            "Daarom stopt de gemeente vanaf 1 mei met de betaling.",
             "## Wij vorderen het geld terug\n\nDat leest u hier.\n",
             // The organisation asks the court; a wish denied.
             "Wij vragen de rechter om beslag op uw loon.",
             "U wilt toch niet dat wij uw uitkering stoppen?",
+            // The same words as a heading that states it.
+            "## Zo kan het energiebedrijf de stroom afsluiten\n\nDat leest u hier.\n",
             // The reader is no subject of the wish or of the asking.
             "Daarna kunnen wij de rechter vragen om een vonnis tegen u.",
         ] {

@@ -2,8 +2,8 @@
 //! rights, a home or freedom ("verlaagd", "beslag", "geen uitkering meer").
 
 use super::qualify::{
-    claimed_from_reader, failing_reason, for_benefit, in_parts, reader_does, reader_may, softened,
-    weighed,
+    claimed_from_reader, failing_reason, for_benefit, in_parts, reader_did, reader_does,
+    reader_may, softened, weighed,
 };
 use super::{
     Clause, STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation,
@@ -188,11 +188,12 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if reader_wishes(sentence, clause) {
             continue;
         }
-        // "U stopt met werken", "stopt met een opleiding": someone ends an
-        // activity; "stoppen met de betaling van uw uitkering" stops money.
+        // "U stopt met werken", "stopt met een opleiding", "Start of stopt uw
+        // kind met een studie?": someone ends an activity; "stoppen met de
+        // betaling van uw uitkering" stops money.
         if word.concepts == ConceptSet::of(&[Concept::Stop])
-            && sentence.is(i + 1, &["met"])
-            && !sentence.words[i + 2..]
+            && let Some(met) = activity_with(sentence, i)
+            && !sentence.words[met + 1..]
                 .iter()
                 .take(5)
                 .any(|w| w.concepts.contains(Concept::Benefit) || paying(w))
@@ -533,31 +534,18 @@ fn given_back(sentence: &ToneSentence, i: usize) -> bool {
             .any(|k| matches!(sentence.words[k].lower(), "u" | "je" | "jij"))
 }
 
-/// Whether word `i` is something the reader did: a stop or cut in a clause with
-/// "u hebt" or "u heeft", and no "wij" ("dat u uw huur hebt opgezegd").
-fn reader_did(sentence: &ToneSentence, i: usize) -> bool {
-    let word = &sentence.words[i];
-    let stop_or_cut = word
-        .concepts
-        .intersects(ConceptSet::of(&[Concept::Stop, Concept::Reduce]))
-        && !word.concepts.intersects(ConceptSet::of(&[
-            Concept::Punish,
-            Concept::Fine,
-            Concept::Seize,
-            Concept::PoliceCourt,
-        ]));
-    let clause = sentence.clause_of(i).words.clone();
-    // "hebt" goes with "u" or "je" only; "heeft" and "had" next to "u".
-    stop_or_cut
-        && clause.clone().any(|k| {
-            sentence.is(k, &["hebt"])
-                || (sentence.is(k, &["u", "je", "jij"])
-                    && (sentence.is(k + 1, &["heeft", "had"])
-                        || (k >= 1 && sentence.is(k - 1, &["heeft", "had"]))))
+/// The "met" of "stopt met …" after the stop verb `i`, at most four plain
+/// words on ("stopt uw inwonende kind met", "stopt of begint met"); none when
+/// a word between carries a concept or pays, or a clause starts other than
+/// with "of" or "en".
+fn activity_with(sentence: &ToneSentence, i: usize) -> Option<usize> {
+    (i + 1..sentence.words.len().min(i + 6))
+        .take_while(|&k| {
+            let w = &sentence.words[k];
+            (w.clause == sentence.words[k - 1].clause || matches!(w.lower(), "of" | "en"))
+                && (w.lower() == "met" || (w.concepts.is_empty() && !paying(w)))
         })
-        && !clause
-            .clone()
-            .any(|k| sentence.is(k, &["wij", "we", "gemeente"]))
+        .find(|&k| sentence.words[k].lower() == "met")
 }
 
 /// Whether word `i` is a stop or cut the reader may choose: "Je kunt

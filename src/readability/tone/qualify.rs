@@ -4,7 +4,7 @@
 //! plaats van een boete", "alleen een waarschuwing").
 
 use super::ToneSentence;
-use crate::morphology::Concept;
+use crate::morphology::{Concept, ConceptSet};
 
 /// Institutions that claim money back from the reader ("Wij vorderen …", "De gemeente vordert …").
 const CLAIMANTS: &[&str] = &[
@@ -140,4 +140,31 @@ pub(super) fn reader_does(
                 || (k >= 1 && sentence.is(k - 1, verbs))
                 || (sentence.is(k + 1, &["zelf"]) && sentence.is(k + 2, verbs)))
     })
+}
+
+/// Whether word `i` is something the reader did: a stop or cut in a clause with
+/// "u hebt" or "u heeft", and no "wij" ("dat u uw huur hebt opgezegd").
+pub(super) fn reader_did(sentence: &ToneSentence, i: usize) -> bool {
+    let word = &sentence.words[i];
+    let stop_or_cut = word
+        .concepts
+        .intersects(ConceptSet::of(&[Concept::Stop, Concept::Reduce]))
+        && !word.concepts.intersects(ConceptSet::of(&[
+            Concept::Punish,
+            Concept::Fine,
+            Concept::Seize,
+            Concept::PoliceCourt,
+        ]));
+    let clause = sentence.clause_of(i).words.clone();
+    // "hebt" goes with "u" or "je" only; "heeft" and "had" next to "u".
+    stop_or_cut
+        && clause.clone().any(|k| {
+            sentence.is(k, &["hebt"])
+                || (sentence.is(k, &["u", "je", "jij"])
+                    && (sentence.is(k + 1, &["heeft", "had"])
+                        || (k >= 1 && sentence.is(k - 1, &["heeft", "had"]))))
+        })
+        && !clause
+            .clone()
+            .any(|k| sentence.is(k, &["wij", "we", "gemeente"]))
 }
