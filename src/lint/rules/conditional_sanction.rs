@@ -314,8 +314,21 @@ mod tests {
             // The reader's own question as a heading, and the reader's own wish.
             "## Mag de verhuurder mij uit huis zetten als ik de huur niet betaal?\n\nDat mag alleen met een vonnis van de rechter.",
             "Wij sluiten de stroom af als u zelf wilt worden afgesloten.",
+            // The reader who may report something to the police does something;
+            // nothing is done to them ("dat" is the object of "melden").
+            "Als u ziet dat iemand steelt, kunt u dat melden bij de politie.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
+        }
+        // The organisation that reports the reader does something to them.
+        for text in [
+            "Als u niet meewerkt, kunnen wij dat melden bij de politie.",
+            "Als u niet meewerkt, melden wij dit bij de politie.",
+        ] {
+            assert!(
+                !findings_of(&ConditionalSanction, text).is_empty(),
+                "{text}"
+            );
         }
     }
 

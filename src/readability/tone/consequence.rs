@@ -173,10 +173,16 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
             continue;
         }
         // "U kunt naar de rechter gaan", "dan kunt u de rechter vragen om …": the
-        // reader who may take the case to court uses a right; nothing is done to them.
+        // reader who may take the case to court uses a right; nothing is done to
+        // them. So does a reader who may report something ("kunt u dat melden bij
+        // de sociale recherche"): the report-call rule reads that.
         if court_only
             && ((1..=3).any(|back| i >= back && sentence.is(i - back, &["naar"]))
-                || in_clause(&|w| w.reads_as("vragen") || w.reads_as("verzoeken")))
+                || in_clause(&|w| {
+                    ["vragen", "verzoeken", "melden", "doorgeven"]
+                        .iter()
+                        .any(|v| w.reads_as(v))
+                }))
             && reader_does(
                 sentence,
                 clause.words.clone(),

@@ -41,7 +41,7 @@ use consequence::find_consequences;
 pub(crate) use consequence::{consequences, heavy, reader_wishes};
 use dated::dated_past;
 pub(crate) use reading::is_command;
-use reading::{as_comparison, as_role, comparative};
+use reading::{as_comparison, as_role, comparative, objection_sections};
 use reassurance::{LimitWords, help, restricted};
 use std::ops::Range;
 use std::sync::Arc;
@@ -474,8 +474,13 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                         && sentence.has(k + 1, marks::SUBJECT))
                     // "dat" starts a clause before its subject ("dat u …"), not as an object ("u dat wilt").
                     || (lower == "dat" && sentence.has(k + 1, marks::SUBJECT))
-                    // "het deel dat wordt ingetrokken": a relative clause.
-                    || (lower == "dat" && before_verb)
+                    // "het deel dat wordt ingetrokken": a relative clause; not the
+                    // object of "kunt u dat melden" (verb, subject, "dat", infinitive).
+                    || (lower == "dat"
+                        && before_verb
+                        && !(k >= 2
+                            && sentence.has(k - 1, marks::SUBJECT)
+                            && is_finite_verb(&sentence.words[k - 2])))
                     || (matches!(lower, "dan" | "en" | "maar" | "of")
                         && before_verb
                         && !(lower == "dan" && comparative(&sentence.words[k - 1])));
@@ -617,39 +622,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             sentence
         })
         .collect();
-    // A block, or a section (from one heading to the next), that explains an
-    // objection or an appeal: "Stuur een brief naar Rechtbank Gelderland" there
-    // is the way to the court, no threat.
-    let mut section = 0;
-    let sections: Vec<usize> = doc
-        .prose
-        .blocks
-        .iter()
-        .enumerate()
-        .map(|(b, block)| {
-            if b > 0 && block.kind == crate::text::BlockKind::Heading {
-                section += 1;
-            }
-            section
-        })
-        .collect();
-    // Whether each section explains an objection: one flag a section, so each
-    // sentence asks in constant time (a list of such sentences searched for every
-    // sentence grew with the square of the text).
-    let mut objection_sections = vec![false; section + 1];
-    for sentence in &sentences {
-        if sentence.marks & marks::OBJECTION != 0 {
-            objection_sections[sections[sentence.block]] = true;
-        }
-    }
-    for sentence in &mut sentences {
-        sentence.objection_block = objection_sections[sections[sentence.block]];
-        // Only the court of an objection clause changes; the rest stays as built.
-        if sentence.objection_block && sentence.concepts.contains(Concept::PoliceCourt) {
-            sentence.consequence_words = find_consequences(sentence);
-            sentence.help = help(sentence);
-        }
-    }
+    objection_sections(doc, &mut sentences);
     // "Reageert u niet? Dan …": the question is the condition of the next sentence.
     for i in 1..sentences.len() {
         if sentences[i - 1].verb_first_question && sentences[i].starts_with_dan {

@@ -1,8 +1,12 @@
 //! How a word or a sentence reads in its place: "als" meaning "as" ("als fraudeur
 //! bestempeld"), a comparative before "dan" ("meer dan"), a command, a short
-//! line that stands as a heading.
+//! line that stands as a heading, a section that explains an objection.
 
-use super::{ToneSentence, ToneWord, is_finite_verb};
+use super::consequence::find_consequences;
+use super::reassurance::help;
+use super::{ToneSentence, ToneWord, is_finite_verb, marks};
+use crate::morphology::Concept;
+use crate::readability::Document;
 
 /// Whether "als" at word `k` means "as", not "if": "als fraudeur bestempeld",
 /// "beschouwen wij uw aanvraag als ingetrokken": a noun or a participle that
@@ -111,4 +115,40 @@ pub(super) fn is_label(block: &crate::text::ProseBlock, words: &[ToneWord]) -> b
         // The sentence that ends the block, with the colon.
         && words.last().is_some_and(|w| w.range().end + 1 == text.len())
         && !words.iter().any(is_finite_verb)
+}
+
+/// Marks the sentences of a block, or a section (from one heading to the
+/// next), that explains an objection or an appeal: "Stuur een brief naar
+/// Rechtbank Gelderland" there is the way to the court, no threat.
+pub(super) fn objection_sections(doc: &Document<'_>, sentences: &mut [ToneSentence]) {
+    let mut section = 0;
+    let sections: Vec<usize> = doc
+        .prose
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(b, block)| {
+            if b > 0 && block.kind == crate::text::BlockKind::Heading {
+                section += 1;
+            }
+            section
+        })
+        .collect();
+    // Whether each section explains an objection: one flag a section, so each
+    // sentence asks in constant time (a list of such sentences searched for every
+    // sentence grew with the square of the text).
+    let mut objection_sections = vec![false; section + 1];
+    for sentence in sentences.iter() {
+        if sentence.marks & marks::OBJECTION != 0 {
+            objection_sections[sections[sentence.block]] = true;
+        }
+    }
+    for sentence in sentences.iter_mut() {
+        sentence.objection_block = objection_sections[sections[sentence.block]];
+        // Only the court of an objection clause changes; the rest stays as built.
+        if sentence.objection_block && sentence.concepts.contains(Concept::PoliceCourt) {
+            sentence.consequence_words = find_consequences(sentence);
+            sentence.help = help(sentence);
+        }
+    }
 }
