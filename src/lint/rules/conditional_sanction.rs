@@ -317,13 +317,17 @@ mod tests {
             // The reader who may report something to the police does something;
             // nothing is done to them ("dat" is the object of "melden").
             "Als u ziet dat iemand steelt, kunt u dat melden bij de politie.",
+            // A milder measure for reporting early.
+            "Als u het te laat doorgeeft, maar voordat wij het zien, geven wij een lagere boete.",
         ] {
             assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
         }
-        // The organisation that reports the reader does something to them.
+        // The organisation that reports the reader does something to them; a
+        // higher fine is no milder one.
         for text in [
             "Als u niet meewerkt, kunnen wij dat melden bij de politie.",
             "Als u niet meewerkt, melden wij dit bij de politie.",
+            "Als u het te laat doorgeeft, geven wij een hogere boete.",
         ] {
             assert!(
                 !findings_of(&ConditionalSanction, text).is_empty(),

@@ -419,6 +419,8 @@ mod tests {
             // A measure reviewed or given up.
             "Daarna kan de gemeente de maatregel herzien.",
             "Wij zien af van een boete.",
+            // Something put in, nothing stopped.
+            "Wij stoppen de brief in uw brievenbus.",
         ] {
             assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }

@@ -194,6 +194,12 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if reader_wishes(sentence, clause) {
             continue;
         }
+        // "de uitspraak in uw brievenbus stoppen": something put in, nothing stopped.
+        if word.concepts == ConceptSet::of(&[Concept::Stop])
+            && in_clause(&|w| matches!(w.lower(), "brievenbus" | "envelop" | "envelope"))
+        {
+            continue;
+        }
         // "U stopt met werken", "stopt met een opleiding", "Start of stopt uw
         // kind met een studie?": someone ends an activity; "stoppen met de
         // betaling van uw uitkering" stops money.

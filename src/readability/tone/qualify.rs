@@ -59,7 +59,7 @@ pub(super) fn for_benefit(sentence: &ToneSentence, i: usize) -> bool {
 }
 
 /// Whether word `i` is a measure softened or replaced: "in plaats van een
-/// boete", "alleen een waarschuwing", "slechts een waarschuwing".
+/// boete", "alleen een waarschuwing", "een lagere boete".
 pub(super) fn softened(sentence: &ToneSentence, i: usize) -> bool {
     let instead = (i.saturating_sub(4)..i.saturating_sub(1)).any(|k| {
         sentence.is(k, &["in"]) && sentence.is(k + 1, &["plaats"]) && sentence.is(k + 2, &["van"])
@@ -67,7 +67,10 @@ pub(super) fn softened(sentence: &ToneSentence, i: usize) -> bool {
     let only_warning = sentence.words[i].lemma() == "waarschuwing"
         && (i.saturating_sub(3)..i)
             .any(|k| sentence.is(k, &["alleen", "slechts", "enkel", "eerst"]));
-    instead || only_warning
+    // "een lagere boete", "een kleinere korting": a measure made milder.
+    let milder =
+        (i.saturating_sub(2)..i).any(|k| sentence.is(k, &["lagere", "kleinere", "mildere"]));
+    instead || only_warning || milder
 }
 
 /// Whether the sentence gives a failure as the reason: "omdat u niet bent
