@@ -126,6 +126,8 @@ impl Rule for ConditionalSanction {
                 || sentences[i + 1..]
                     .iter()
                     .take(2)
+                    // Help under the next heading belongs to another section.
+                    .take_while(|next| !next.heading)
                     .any(|next| next.block.abs_diff(sentence.block) <= 1 && next.help);
             if helped {
                 continue;
@@ -258,6 +260,18 @@ mod tests {
         ] {
             assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn help_under_the_next_heading_does_not_soften_a_threat() {
+        let threat = "Betaalt u dan nog niet, dan dragen wij de schuld over aan een incassobureau.";
+        let under_heading =
+            format!("{threat}\n\n## Hoe kunt u een betalingsregeling treffen?\n\nBel ons.\n");
+        assert_eq!(findings_of(&ConditionalSanction, &under_heading).len(), 1);
+        let next_to_it = format!(
+            "{threat}\n\nLukt betalen niet? Bel ons, dan zoeken we samen een betalingsregeling.\n"
+        );
+        assert!(findings_of(&ConditionalSanction, &next_to_it).is_empty());
     }
 
     #[test]

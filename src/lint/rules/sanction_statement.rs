@@ -269,6 +269,8 @@ mod tests {
             "Daarna staat u op straat.",
             "Een ontruiming is dan vaak niet meer te voorkomen.",
             "Zwart werken wordt streng bestraft.",
+            // The negation of the second part does not reach the first.
+            "Uw werkgever moet dan een deel van uw loon inhouden en niet aan u uitbetalen.",
             "U krijgt dan een half jaar geen of minder bijstand.",
             "U krijgt dan een tijd geen of een lagere uitkering.",
         ] {

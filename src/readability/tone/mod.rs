@@ -481,6 +481,9 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                         && !(k >= 2
                             && sentence.has(k - 1, marks::SUBJECT)
                             && is_finite_verb(&sentence.words[k - 2])))
+                    // "… in te houden en niet aan u uit te betalen": the negation is the second part's.
+                    || (matches!(lower, "en" | "maar")
+                        && sentence.words.get(k + 1).is_some_and(|w| is_negation(w.lower())))
                     || (matches!(lower, "dan" | "en" | "maar" | "of")
                         && before_verb
                         && !(lower == "dan" && comparative(&sentence.words[k - 1])));
