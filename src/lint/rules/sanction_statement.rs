@@ -268,6 +268,7 @@ mod tests {
             "U moet dan uw kamer uit.",
             "Daarna staat u op straat.",
             "Een ontruiming is dan vaak niet meer te voorkomen.",
+            "Dit kan in het ergste geval leiden tot uitzetting.",
             "Zwart werken wordt streng bestraft.",
             // The negation of the second part does not reach the first.
             "Uw werkgever moet dan een deel van uw loon inhouden en niet aan u uitbetalen.",
