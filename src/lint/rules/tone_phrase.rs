@@ -328,6 +328,12 @@ mod tests {
                 "Wij vragen de deurwaarder om het beslag op te heffen.",
             ),
             (&cost, "U betaalt dan in delen, zonder wettelijke rente."),
+            // The reader informs the bailiff.
+            (&cost, "Geef wijzigingen altijd door aan de deurwaarder."),
+            (
+                &cost,
+                "Hebt u meer inkomen? Dan moet u dit opgeven aan de deurwaarder.",
+            ),
             // Help in the next sentence of the same paragraph.
             (
                 &fine,
@@ -340,6 +346,12 @@ mod tests {
             (&fine, "U moet eerst de boete betalen."),
             (&fine, "Daarna krijgt u een boete."),
             (&cost, "Daarna legt de deurwaarder beslag op uw loon."),
+            // The organisation hands the case to the bailiff.
+            (&cost, "Daarna geven wij uw zaak door aan de deurwaarder."),
+            (
+                &cost,
+                "Daarna wordt uw zaak doorgegeven aan de deurwaarder.",
+            ),
         ] {
             assert!(!findings_of(rule, text).is_empty(), "{text}");
         }

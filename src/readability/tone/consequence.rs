@@ -2,8 +2,8 @@
 //! rights, a home or freedom ("verlaagd", "beslag", "geen uitkering meer").
 
 use super::qualify::{
-    claimed_from_reader, failing_reason, for_benefit, in_parts, reader_did, reader_does,
-    reader_may, softened, weighed,
+    claimed_from_reader, failing_reason, for_benefit, in_parts, informs_the_bailiff, reader_did,
+    reader_does, reader_may, softened, weighed,
 };
 use super::{
     Clause, STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation,
@@ -170,6 +170,10 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
                 Concept::Seize,
             ]));
         if court_only && sentence.objection_block {
+            continue;
+        }
+        // "Geef dit door aan de deurwaarder": the reader informs the bailiff; nothing is taken.
+        if informs_the_bailiff(sentence, i) {
             continue;
         }
         // "U kunt naar de rechter gaan", "dan kunt u de rechter vragen om …": the

@@ -171,3 +171,26 @@ pub(super) fn reader_did(sentence: &ToneSentence, i: usize) -> bool {
             .clone()
             .any(|k| sentence.is(k, &["wij", "we", "gemeente"]))
 }
+
+/// Whether word `i` is the bailiff the reader informs: "Geef wijzigingen door
+/// aan de deurwaarder", "dan moet u dit opgeven aan de gerechtsdeurwaarder".
+/// Not the organisation that hands a case to the bailiff ("Wij melden uw
+/// schuld bij de deurwaarder", "Uw zaak wordt doorgegeven aan de deurwaarder").
+pub(super) fn informs_the_bailiff(sentence: &ToneSentence, i: usize) -> bool {
+    let clause = sentence.clause_of(i).words.clone();
+    let in_clause =
+        |test: &dyn Fn(&super::ToneWord) -> bool| clause.clone().any(|k| test(&sentence.words[k]));
+    matches!(
+        sentence.words[i].lemma(),
+        "deurwaarder" | "gerechtsdeurwaarder"
+    ) && i >= 2
+        && sentence.is(i - 2, &["aan", "bij"])
+        && sentence.is(i - 1, &["de", "uw", "je"])
+        && in_clause(&|w| {
+            ["doorgeven", "opgeven", "melden"]
+                .iter()
+                .any(|v| w.reads_as(v))
+                || w.lower() == "door"
+        })
+        && (in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij")) || super::is_command(sentence))
+}
