@@ -15,7 +15,9 @@
 //! money ("bij eerdere beëindiging").
 //!
 //! Not flagged either: a letter's title ("# Besluit: uw bijstand stopt"), a
-//! heading that asks what the text under it answers ("## Zijn er andere
+//! signpost ("Op deze pagina leest u meer over boetes"), a list item that
+//! names what a letter says ("- Hoeveel u moet terugbetalen"), a heading that
+//! asks what the text under it answers ("## Zijn er andere
 //! redenen om afgesloten te worden?"), someone who ends an activity ("Start of
 //! stopt uw kind met een studie?"), a
 //! dated event told in the past tense ("Uw WW-uitkering stopte op 18
@@ -445,6 +447,22 @@ mod tests {
             "Wij leggen beslag op uw loon\n\nBel ons.\n",
             "Beslag op het loon volgt.\n",
             "Daarna legt de deurwaarder beslag op het loon van iedereen die niet betaalt\n",
+        ] {
+            assert!(!findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_signpost_and_a_list_of_what_a_letter_says_announce_nothing() {
+        for text in [
+            "Op deze pagina leest u meer over boetes.",
+            "In de brief staat:\n\n- Waarom wij uw uitkering stoppen.\n- Hoeveel u moet terugbetalen.\n",
+        ] {
+            assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
+        }
+        for text in [
+            "Op deze pagina leest u dat wij uw uitkering stoppen.",
+            "In de brief staat:\n\n- Wij stoppen uw uitkering.\n",
         ] {
             assert!(!findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }

@@ -108,13 +108,14 @@ const EMBEDDED: &[&str] = &[
 
 /// Whether the sentence informs about sanctions without aiming them at the
 /// reader: reported, counted or defined (see the module documentation).
-pub(super) fn informs(sentence: &ToneSentence, text: &str) -> bool {
-    let n = sentence.words.len();
+pub(super) fn informs(sentence: &ToneSentence, block: &crate::text::ProseBlock) -> bool {
+    let (n, text) = (sentence.words.len(), block.text.as_str());
     if n == 0 {
         return false;
     }
     // A term explained, or what a text explains, informs whoever it names.
-    if explains_text(sentence) || defines(sentence) {
+    let item = block.kind == crate::text::BlockKind::ListItem;
+    if explains_text(sentence, item) || defines(sentence) {
         return true;
     }
     // One pass: a question, a failure, the reader or the organisation speaking.
@@ -332,9 +333,10 @@ fn defines(sentence: &ToneSentence) -> bool {
         && !sentence.has_condition()
 }
 
-/// "Hieronder leest u welke stappen …", "De hoogte hangt af van hoeveel …": the
-/// text tells how something works; it announces nothing.
-fn explains_text(sentence: &ToneSentence) -> bool {
+/// "Hieronder leest u welke stappen …", "De hoogte hangt af van hoeveel …",
+/// "Hier leest u meer over boetes", a list item "Hoeveel u moet terugbetalen":
+/// the text tells how something works or where to read it; it announces nothing.
+fn explains_text(sentence: &ToneSentence, list_item: bool) -> bool {
     let n = sentence.words.len();
     // "Hoe hoog de boete is, hangt af van …", "Wat er dan gebeurt, leest u hier":
     // a question word opens a statement ("wie" and "wanneer" open a condition).
@@ -347,8 +349,17 @@ fn explains_text(sentence: &ToneSentence) -> bool {
     let question_subject = !sentence.question
         && !compares
         && sentence.is(0, &["hoe", "hoeveel", "welke", "wat", "waarom"])
-        && sentence.clauses.len() >= 2;
-    if question_subject && sentence.failing_condition().is_none() {
+        // A list item may be the question alone: "- Hoeveel u moet terugbetalen".
+        && (sentence.clauses.len() >= 2 || list_item);
+    // "Op deze pagina leest u meer over boetes": a signpost to other text.
+    let signpost = (1..n).any(|k| {
+        sentence.is(k, &["meer"])
+            && sentence.is(k + 1, &["over", "informatie"])
+            && sentence.words[..k]
+                .iter()
+                .any(|w| w.reads_as("lezen") || w.reads_as("vinden"))
+    });
+    if (question_subject || signpost) && sentence.failing_condition().is_none() {
         return true;
     }
     !sentence.question

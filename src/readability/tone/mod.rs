@@ -342,8 +342,7 @@ impl ToneSentence {
     pub(crate) fn informs(&self, doc: &Document<'_>) -> bool {
         *self.informs.get_or_init(|| {
             // The cheap test first: only a sentence with a loaded word needs its frame.
-            self.concepts.intersects(LOADED)
-                && frame::informs(self, &doc.prose.blocks[self.block].text)
+            self.concepts.intersects(LOADED) && frame::informs(self, &doc.prose.blocks[self.block])
         })
     }
 
