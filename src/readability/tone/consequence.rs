@@ -2,8 +2,8 @@
 //! rights, a home or freedom ("verlaagd", "beslag", "geen uitkering meer").
 
 use super::qualify::{
-    claimed_from_reader, failing_reason, for_benefit, in_parts, informs_the_bailiff, reader_did,
-    reader_does, reader_may, softened, weighed,
+    PASSING_ON, claimed_from_reader, failing_reason, for_benefit, in_parts, informs_the_bailiff,
+    reader_did, reader_does, reader_may, softened, weighed,
 };
 use super::{
     Clause, STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation,
@@ -183,9 +183,9 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         if court_only
             && ((1..=3).any(|back| i >= back && sentence.is(i - back, &["naar"]))
                 || in_clause(&|w| {
-                    ["vragen", "verzoeken", "melden", "doorgeven"]
-                        .iter()
-                        .any(|v| w.reads_as(v))
+                    w.reads_as("vragen")
+                        || w.reads_as("verzoeken")
+                        || PASSING_ON.iter().any(|v| w.reads_as(v))
                 }))
             && reader_does(
                 sentence,

@@ -1,10 +1,16 @@
 //! What qualifies a consequence word: who claims the money ("Wij vorderen het
 //! van u terug"), why it comes ("omdat u niet kwam"), whether it is spread
 //! ("in termijnen"), asked about ("wij bespreken met u of …") or softened ("in
-//! plaats van een boete", "alleen een waarschuwing").
+//! plaats van een boete", "alleen een waarschuwing"), and whether the reader
+//! is the one who acts ("dat u uw huur hebt opgezegd", "Geef dit door aan de
+//! deurwaarder").
 
 use super::ToneSentence;
 use crate::morphology::{Concept, ConceptSet};
+
+/// Verbs of passing something on to someone ("melden", "doorgeven"): a reader
+/// who does that to the police, a court or a bailiff acts; nothing is done to them.
+pub(super) const PASSING_ON: &[&str] = &["melden", "doorgeven", "opgeven"];
 
 /// Institutions that claim money back from the reader ("Wij vorderen …", "De gemeente vordert …").
 const CLAIMANTS: &[&str] = &[
@@ -186,11 +192,6 @@ pub(super) fn informs_the_bailiff(sentence: &ToneSentence, i: usize) -> bool {
     ) && i >= 2
         && sentence.is(i - 2, &["aan", "bij"])
         && sentence.is(i - 1, &["de", "uw", "je"])
-        && in_clause(&|w| {
-            ["doorgeven", "opgeven", "melden"]
-                .iter()
-                .any(|v| w.reads_as(v))
-                || w.lower() == "door"
-        })
+        && in_clause(&|w| PASSING_ON.iter().any(|v| w.reads_as(v)) || w.lower() == "door")
         && (in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij")) || super::is_command(sentence))
 }
