@@ -3,7 +3,7 @@
 
 use super::qualify::{
     PASSING_ON, claimed_from_reader, failing_reason, for_benefit, in_parts, informs_the_bailiff,
-    reader_did, reader_does, reader_may, softened, weighed,
+    plain_stop_or_cut, reader_did, reader_does, reader_may, softened, weighed,
 };
 use super::{
     Clause, STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation,
@@ -567,15 +567,7 @@ fn activity_with(sentence: &ToneSentence, i: usize) -> Option<usize> {
 /// Whether word `i` is a stop or cut the reader may choose: "Je kunt
 /// tussendoor stoppen", "U mag de regeling opzeggen".
 fn reader_chooses(sentence: &ToneSentence, i: usize) -> bool {
-    let word = &sentence.words[i];
-    word.concepts
-        .intersects(ConceptSet::of(&[Concept::Stop, Concept::Reduce]))
-        && !word.concepts.intersects(ConceptSet::of(&[
-            Concept::Punish,
-            Concept::Fine,
-            Concept::Seize,
-            Concept::PoliceCourt,
-        ]))
+    plain_stop_or_cut(&sentence.words[i])
         && reader_may(sentence, sentence.clause_of(i).words.clone())
         // "kunt u worden uitgezet": done to the reader, not by the reader.
         && !sentence

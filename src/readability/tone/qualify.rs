@@ -151,19 +151,24 @@ pub(super) fn reader_does(
     })
 }
 
-/// Whether word `i` is something the reader did: a stop or cut in a clause with
-/// "u hebt" or "u heeft", and no "wij" ("dat u uw huur hebt opgezegd").
-pub(super) fn reader_did(sentence: &ToneSentence, i: usize) -> bool {
-    let word = &sentence.words[i];
-    let stop_or_cut = word
-        .concepts
+/// Whether a word stops or cuts something and is no punishment, fine,
+/// seizure or court ("opzeggen", "stoppen"; not "beslag"): such a word can be
+/// the reader's own doing.
+pub(super) fn plain_stop_or_cut(word: &super::ToneWord) -> bool {
+    word.concepts
         .intersects(ConceptSet::of(&[Concept::Stop, Concept::Reduce]))
         && !word.concepts.intersects(ConceptSet::of(&[
             Concept::Punish,
             Concept::Fine,
             Concept::Seize,
             Concept::PoliceCourt,
-        ]));
+        ]))
+}
+
+/// Whether word `i` is something the reader did: a stop or cut in a clause with
+/// "u hebt" or "u heeft", and no "wij" ("dat u uw huur hebt opgezegd").
+pub(super) fn reader_did(sentence: &ToneSentence, i: usize) -> bool {
+    let stop_or_cut = plain_stop_or_cut(&sentence.words[i]);
     let clause = sentence.clause_of(i).words.clone();
     // "hebt" goes with "u" or "je" only; "heeft" and "had" next to "u".
     stop_or_cut
