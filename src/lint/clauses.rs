@@ -71,16 +71,16 @@ pub(crate) fn sentence_words_into<'d>(
     {
         let position = sentence.tokens.start + offset;
         let morph = match morphs.get(next_morph) {
-            Some(m) if m.token == position => {
+            Some(m) if m.token() == position => {
                 next_morph += 1;
                 Some(m)
             }
             _ => None,
         };
         words.push(Word {
-            text: &block[token.range.clone()],
+            text: &block[token.range()],
             lower,
-            range: token.range.clone(),
+            range: token.range(),
             is_word: token.kind == TokenKind::Word,
             morph: morph.map(|m| morphology.word(m)),
             separable: morph.and_then(|m| m.separable),

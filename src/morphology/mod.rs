@@ -18,6 +18,7 @@
 
 pub mod concept;
 pub mod lemma;
+mod token_morph;
 
 use crate::lexicon::lexicon;
 use crate::lexicon::{DEFAULT_RARE_ZIPF, lowercase_into, split_compound};
@@ -28,6 +29,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
+pub use token_morph::TokenMorph;
 
 /// Separable particles that can stand at the end of a clause ("zet … stop").
 const PARTICLES: &[&str] = &[
@@ -265,19 +267,6 @@ fn cached_word(morphology: &Morphology, lower: &str) -> Arc<WordMorph> {
     })
 }
 
-/// One word of a sentence, analysed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TokenMorph {
-    /// The index of the token in its block's token list.
-    pub token: usize,
-    /// The index of its form in [`DocumentMorphology::words`].
-    pub word: usize,
-    /// The separable verb this word is part of ("zet" and "stop" in "zet … stop").
-    pub separable: Option<&'static str>,
-    /// The concepts of the word, with those of its separable verb.
-    pub concepts: ConceptSet,
-}
-
 /// A word as the word lists read it, repaired from what copying text does to
 /// it: "ƫ", a common misreading of "ë" in texts copied from PDFs
 /// ("beƫindigd"), is read as "ë"; the typographic apostrophe of word processors
@@ -345,7 +334,7 @@ impl DocumentMorphology {
                 if token.kind != TokenKind::Word {
                     continue;
                 }
-                lowercase_into(&mut lower, &text[token.range.clone()]);
+                lowercase_into(&mut lower, &text[token.range()]);
                 if let std::borrow::Cow::Owned(repaired) = repair_form(&lower) {
                     lower = repaired;
                 }
@@ -403,14 +392,14 @@ impl DocumentMorphology {
                     .next()
                     .expect("a form for every word of the sentences");
                 all.push(TokenMorph {
-                    token: tokens.start + i,
-                    word,
+                    token: offset(tokens.start + i),
+                    word: offset(word),
                     separable: None,
                     concepts: concepts[word],
                 });
             }
             let words = &mut all[start..];
-            if words.iter().any(|w| particles[w.word]) {
+            if words.iter().any(|w| particles[w.word()]) {
                 document.join_separable_verbs(text, segmented, &particles, words);
             }
         }
@@ -434,7 +423,7 @@ impl DocumentMorphology {
 
     /// The form of a sentence word.
     pub fn word(&self, token: &TokenMorph) -> &WordMorph {
-        &self.words[token.word]
+        &self.words[token.word()]
     }
 
     /// Marks each distinct word form of the text for which `test` holds. A rule
@@ -447,7 +436,7 @@ impl DocumentMorphology {
 
     /// Whether sentence `index` has a word that `marks` (from [`DocumentMorphology::mark_forms`]) marks.
     pub fn sentence_has(&self, index: usize, marks: &[bool]) -> bool {
-        self.sentence(index).iter().any(|token| marks[token.word])
+        self.sentence(index).iter().any(|token| marks[token.word()])
     }
 
     /// Finds "zet … stop" (a finite verb and its particle at the end of the clause)
@@ -461,15 +450,15 @@ impl DocumentMorphology {
         words: &mut [TokenMorph],
     ) {
         let morphology = morphology();
-        let lower = |t: &TokenMorph| self.words[t.word].form.as_str();
+        let lower = |t: &TokenMorph| self.words[t.word()].form.as_str();
         for j in 0..words.len() {
-            if !particles[words[j].word] {
+            if !particles[words[j].word()] {
                 continue;
             }
             let particle = lower(&words[j]);
             // "stop te zetten": particle, "te", infinitive.
             if j + 2 < words.len() && lower(&words[j + 1]) == "te" {
-                let verb = &self.words[words[j + 2].word];
+                let verb = &self.words[words[j + 2].word()];
                 if let Some(joined) = morphology
                     .verb_readings(verb)
                     .chain(std::iter::once(verb.form.as_str()))
@@ -483,7 +472,7 @@ impl DocumentMorphology {
             }
             // The particle ends its clause: punctuation, the end, a clause word or a
             // preposition follows ("sluit u af van energie").
-            let next = segmented.tokens.get(words[j].token + 1);
+            let next = segmented.tokens.get(words[j].token() + 1);
             let ends_clause = match next {
                 None => true,
                 Some(t) if t.kind == TokenKind::Punct => true,
@@ -501,16 +490,16 @@ impl DocumentMorphology {
             let start = (0..j)
                 .rev()
                 .find(|&i| {
-                    segmented.tokens[words[i].token..words[j].token]
+                    segmented.tokens[words[i].token()..words[j].token()]
                         .iter()
-                        .any(|t| t.kind == TokenKind::Punct && &text[t.range.clone()] == ",")
+                        .any(|t| t.kind == TokenKind::Punct && &text[t.range()] == ",")
                 })
                 .map_or(0, |i| i + 1);
             let clear =
                 |w: &WordMorph| w.kind == FormKind::Verb || w.verb.as_ref() == Some(&w.lemma);
             let found = [true, false].into_iter().find_map(|want_clear| {
                 (start..j).find_map(|i| {
-                    let verb = &self.words[words[i].word];
+                    let verb = &self.words[words[i].word()];
                     if clear(verb) != want_clear {
                         return None;
                     }

@@ -205,7 +205,7 @@ impl<'a> Document<'a> {
                     block_infos.push(WordInfo::NOT_A_WORD);
                     continue;
                 }
-                let text = &block.text[token.range.clone()];
+                let text = &block.text[token.range()];
                 // Most tokens repeat a word seen before ("u", "de", "uw"): look it up once a text.
                 let analyse = || {
                     lowercase_into(&mut lower, text);
@@ -260,7 +260,7 @@ impl<'a> Document<'a> {
                 let tokens = &segmented.tokens[sentence.tokens.clone()];
                 let infos = &block_infos[sentence.tokens.clone()];
                 for (i, token) in tokens.iter().enumerate() {
-                    let text = &block.text[token.range.clone()];
+                    let text = &block.text[token.range()];
                     match token.kind {
                         TokenKind::Punct => {
                             after_comma = text == ",";
@@ -282,7 +282,7 @@ impl<'a> Document<'a> {
                     if class & SUBORDINATOR != 0
                         || (after_comma && class & SUBORDINATOR_AFTER_COMMA != 0)
                     {
-                        facts.subordinators.push(token.range.clone());
+                        facts.subordinators.push(token.range());
                     }
                     if class & AUXILIARY != 0 {
                         // A number or special token after the auxiliary is asked as the word search asked it.
@@ -292,12 +292,12 @@ impl<'a> Document<'a> {
                                 return infos[k].passive;
                             }
                             let mut lower = String::new();
-                            lowercase_into(&mut lower, &block.text[token.range.clone()]);
+                            lowercase_into(&mut lower, &block.text[token.range()]);
                             passive_facts(&lower, lexicon.entry(&lower).flags)
                         };
                         if let Some(end) = find_participle(&block.text, tokens, i, passive) {
                             let passive =
-                                token.range.start.min(end.start)..token.range.end.max(end.end);
+                                token.range().start.min(end.start)..token.range().end.max(end.end);
                             if !facts
                                 .passives
                                 .iter()
@@ -316,8 +316,8 @@ impl<'a> Document<'a> {
                         .tokens
                         .get(sentence.tokens.start + i + 1)
                         .is_some_and(|next| {
-                            next.range.start == token.range.end
-                                && &block.text[next.range.clone()] == "."
+                            next.range().start == token.range().end
+                                && &block.text[next.range()] == "."
                                 && {
                                     lowercase_into(&mut lower, text);
                                     lower.push('.');
@@ -357,8 +357,8 @@ impl<'a> Document<'a> {
                         // Fewer than 2^32 blocks: each holds at least one character of the source.
                         block: u32::try_from(block_index).unwrap_or(u32::MAX),
                         // Blocks are paragraphs; a block over 4 GiB is cut off at the limit.
-                        start: u32::try_from(token.range.start).unwrap_or(u32::MAX),
-                        end: u32::try_from(token.range.end).unwrap_or(u32::MAX),
+                        start: u32::try_from(token.range().start).unwrap_or(u32::MAX),
+                        end: u32::try_from(token.range().end).unwrap_or(u32::MAX),
                         verdict,
                         syllables,
                         letters,
@@ -538,7 +538,7 @@ mod tests {
     fn assert_lower_forms(doc: &Document<'_>) {
         for (block, segmented) in doc.segments.iter().enumerate() {
             for (i, token) in segmented.tokens.iter().enumerate() {
-                let text = &doc.prose.blocks[block].text[token.range.clone()];
+                let text = &doc.prose.blocks[block].text[token.range()];
                 assert_eq!(doc.lower(block, i), text.to_lowercase(), "{text}");
             }
             let all: Vec<&str> = doc.lowers(block, 0..segmented.tokens.len()).collect();

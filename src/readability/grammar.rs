@@ -162,7 +162,7 @@ pub(super) fn find_participle(
     let mut after_door = false;
     for (i, token) in tokens.iter().enumerate().skip(aux + 1) {
         if token.kind == TokenKind::Punct {
-            if matches!(&text[token.range.clone()], "," | ";" | ":" | "(" | ")") {
+            if matches!(&text[token.range()], "," | ";" | ":" | "(" | ")") {
                 break;
             }
             continue;
@@ -176,10 +176,10 @@ pub(super) fn find_participle(
             break;
         }
         if token.kind == TokenKind::Word && !after_determiner && facts & participle != 0 {
-            return Some(token.range.clone());
+            return Some(token.range());
         }
         // "door ons", "door haar": the one who acts, not a determiner before a noun.
-        let word = &text[token.range.clone()];
+        let word = &text[token.range()];
         let agent =
             after_door && (word.eq_ignore_ascii_case("ons") || word.eq_ignore_ascii_case("haar"));
         // "het teveel ontvangen bedrag": a word of degree between the determiner
@@ -205,7 +205,7 @@ pub(super) fn find_participle(
     let noun = before
         .next()
         .is_some_and(|(i, _)| facts(i) & DETERMINER != 0);
-    (!noun).then(|| previous.range.clone())
+    (!noun).then(|| previous.range())
 }
 
 #[cfg(test)]

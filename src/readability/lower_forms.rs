@@ -30,14 +30,14 @@ impl LowerForms {
         self.block_start.push(self.forms.len());
         self.forms.reserve(tokens.len());
         for token in tokens {
-            let word = &text[token.range.clone()];
+            let word = &text[token.range()];
             let form = if word
                 .bytes()
                 .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
             {
                 LowerForm {
-                    start: offset(token.range.start),
-                    end: offset(token.range.end),
+                    start: offset(token.range().start),
+                    end: offset(token.range().end),
                     in_text: true,
                 }
             } else {

@@ -61,7 +61,7 @@ pub(crate) fn find_into<'l>(
     words.clear();
     may_anchor.clear();
     for t in &doc.segments[sentence.block].tokens[sentence.tokens.clone()] {
-        if t.kind == TokenKind::Punct && &text[t.range.clone()] != "," {
+        if t.kind == TokenKind::Punct && &text[t.range()] != "," {
             continue;
         }
         let anchors = if t.kind == TokenKind::Word {
@@ -70,7 +70,7 @@ pub(crate) fn find_into<'l>(
         } else {
             true
         };
-        words.push(t.range.clone());
+        words.push(t.range());
         may_anchor.push(anchors);
     }
     let same = |range: &Range<usize>, word: &str| {

@@ -28,13 +28,43 @@ pub enum TokenKind {
     Punct,
 }
 
-/// One token in a block's text.
+/// One token in a block's text: 12 bytes, so the tokens of a long text (the
+/// largest list the lint makes) take half the memory of a `Range<usize>` pair.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
+    /// Where it starts in the block text (a byte offset).
+    start: u32,
+    /// Where it ends in the block text.
+    end: u32,
     /// What it is.
     pub kind: TokenKind,
-    /// Byte range in the block text.
-    pub range: Range<usize>,
+}
+
+impl Token {
+    /// A token of `kind` at the byte range `range` of a block's text.
+    pub fn new(kind: TokenKind, range: Range<usize>) -> Token {
+        let offset = |at: usize| u32::try_from(at).expect("a block of text shorter than 4 GiB");
+        Token {
+            start: offset(range.start),
+            end: offset(range.end),
+            kind,
+        }
+    }
+
+    /// Its byte range in the block text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Where it starts in the block text.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where it ends in the block text.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
 }
 
 /// One sentence: a byte range in the block text and a range of token indices.
@@ -119,11 +149,8 @@ impl Tokens<'_> {
         if let Some(special) = self.specials.get(self.next_special)
             && special.start < end
         {
-            if tokens.last().is_none_or(|t| t.range != *special) {
-                tokens.push(Token {
-                    kind: TokenKind::Special,
-                    range: special.clone(),
-                });
+            if tokens.last().is_none_or(|t| t.range() != *special) {
+                tokens.push(Token::new(TokenKind::Special, special.clone()));
             }
             return;
         }
@@ -156,21 +183,18 @@ impl Tokens<'_> {
         if kind == TokenKind::Word
             && tokens.len() >= 2
             && tokens[tokens.len() - 1].kind == TokenKind::Punct
-            && &text[tokens[tokens.len() - 1].range.clone()] == "-"
-            && tokens[tokens.len() - 1].range.start == tokens[tokens.len() - 2].range.end
-            && tokens[tokens.len() - 1].range.end == start
+            && &text[tokens[tokens.len() - 1].range()] == "-"
+            && tokens[tokens.len() - 1].range().start == tokens[tokens.len() - 2].range().end
+            && tokens[tokens.len() - 1].range().end == start
             && tokens[tokens.len() - 2].kind == TokenKind::Word
         {
             tokens.pop();
             if let Some(previous) = tokens.last_mut() {
-                previous.range.end = end;
+                *previous = Token::new(previous.kind, previous.start()..end);
             }
             return;
         }
-        tokens.push(Token {
-            kind,
-            range: start..end,
-        });
+        tokens.push(Token::new(kind, start..end));
     }
 }
 
@@ -181,7 +205,7 @@ fn sentences(text: &str, tokens: &[Token], abbreviations: &FxHashSet<&str>) -> V
     while i < tokens.len() {
         let token = &tokens[i];
         let ends = token.kind == TokenKind::Punct && {
-            let mark = &text[token.range.clone()];
+            let mark = &text[token.range()];
             match mark {
                 "?" | "!" | "…" => true,
                 "." => full_stop_ends_sentence(text, tokens, i, abbreviations),
@@ -194,7 +218,7 @@ fn sentences(text: &str, tokens: &[Token], abbreviations: &FxHashSet<&str>) -> V
             while last + 1 < tokens.len()
                 && tokens[last + 1].kind == TokenKind::Punct
                 && matches!(
-                    &text[tokens[last + 1].range.clone()],
+                    &text[tokens[last + 1].range()],
                     ")" | "\"" | "'" | "”" | "’" | "!" | "?" | "."
                 )
             {
@@ -221,12 +245,12 @@ fn push_sentence(sentences: &mut Vec<Sentence>, tokens: &[Token], range: Range<u
         // Stray punctuation joins the sentence before it.
         if let Some(previous) = sentences.last_mut() {
             previous.tokens.end = range.end;
-            previous.range.end = tokens[range.end - 1].range.end;
+            previous.range.end = tokens[range.end - 1].range().end;
         }
         return;
     }
-    let start = tokens[range.start].range.start;
-    let end = tokens[range.end - 1].range.end;
+    let start = tokens[range.start].range().start;
+    let end = tokens[range.end - 1].range().end;
     sentences.push(Sentence {
         range: start..end,
         tokens: range,
@@ -241,10 +265,10 @@ fn full_stop_ends_sentence(
 ) -> bool {
     let dot = &tokens[i];
     if let Some(previous) = i.checked_sub(1).map(|p| &tokens[p])
-        && previous.range.end == dot.range.start
+        && previous.range().end == dot.range().start
         && previous.kind == TokenKind::Word
     {
-        let word = &text[previous.range.clone()];
+        let word = &text[previous.range()];
         if is_initials(word) && !ends_a_code(text, tokens, i - 1) {
             return false;
         }
@@ -262,7 +286,7 @@ fn full_stop_ends_sentence(
     }
     // "…, zie blz. 3" or an unknown abbreviation: a lower-case word after the full stop continues the sentence.
     match tokens[i + 1..].iter().find(|t| t.kind != TokenKind::Punct) {
-        Some(next) => !text[next.range.clone()].starts_with(|c: char| c.is_lowercase()),
+        Some(next) => !text[next.range()].starts_with(|c: char| c.is_lowercase()),
         None => true,
     }
 }
@@ -278,9 +302,9 @@ fn ends_a_code(text: &str, tokens: &[Token], w: usize) -> bool {
     ) else {
         return false;
     };
-    joiner.range.end == tokens[w].range.start
-        && matches!(&text[joiner.range.clone()], "-" | "/")
-        && before.range.end == joiner.range.start
+    joiner.range().end == tokens[w].range().start
+        && matches!(&text[joiner.range()], "-" | "/")
+        && before.range().end == joiner.range().start
         && matches!(before.kind, TokenKind::Number | TokenKind::Word)
 }
 
@@ -297,6 +321,13 @@ fn is_initials(word: &str) -> bool {
 mod tests {
     use super::*;
     use unicode_segmentation::UnicodeSegmentation;
+
+    #[test]
+    fn a_token_takes_12_bytes() {
+        // The tokens are the largest list a lint makes: with two `usize`
+        // offsets they took twice the memory, written once and read by every rule.
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+    }
 
     fn abbreviations() -> FxHashSet<&'static str> {
         crate::lexicon::lexicon().abbreviations.clone()
@@ -315,7 +346,7 @@ mod tests {
         tokenize(text)
             .into_iter()
             .filter(|t| t.kind != TokenKind::Punct)
-            .map(|t| (&text[t.range], t.kind))
+            .map(|t| (&text[t.range()], t.kind))
             .collect()
     }
 
@@ -437,11 +468,8 @@ mod tests {
             if let Some(special) = specials.get(next_special)
                 && special.start < end
             {
-                if tokens.last().is_none_or(|t| t.range != *special) {
-                    tokens.push(Token {
-                        kind: TokenKind::Special,
-                        range: special.clone(),
-                    });
+                if tokens.last().is_none_or(|t| t.range() != *special) {
+                    tokens.push(Token::new(TokenKind::Special, special.clone()));
                 }
                 continue;
             }
@@ -461,21 +489,18 @@ mod tests {
             if kind == TokenKind::Word
                 && n >= 2
                 && tokens[n - 1].kind == TokenKind::Punct
-                && &text[tokens[n - 1].range.clone()] == "-"
-                && tokens[n - 1].range.start == tokens[n - 2].range.end
-                && tokens[n - 1].range.end == start
+                && &text[tokens[n - 1].range()] == "-"
+                && tokens[n - 1].range().start == tokens[n - 2].range().end
+                && tokens[n - 1].range().end == start
                 && tokens[n - 2].kind == TokenKind::Word
             {
                 tokens.pop();
                 if let Some(previous) = tokens.last_mut() {
-                    previous.range.end = end;
+                    *previous = Token::new(previous.kind, previous.start()..end);
                 }
                 continue;
             }
-            tokens.push(Token {
-                kind,
-                range: start..end,
-            });
+            tokens.push(Token::new(kind, start..end));
         }
         tokens
     }

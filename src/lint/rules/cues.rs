@@ -134,12 +134,12 @@ fn find(doc: &Document<'_>) -> (Vec<u16>, Vec<u16>) {
         .map(|words| {
             let first = words
                 .first()
-                .filter(|token| forms[token.word].meets(Cue::OPENER))
+                .filter(|token| forms[token.word()].meets(Cue::OPENER))
                 .map_or(Cue(0), |_| Cue::OPENS_WITH_OPENER);
             // Whether each of the two words before this one can hide a verb.
             let mut hides = (false, false);
             words.iter().fold(first, |cues, token| {
-                let form = forms[token.word];
+                let form = forms[token.word()];
                 let separable = if token.separable.is_some() {
                     Cue::SEPARABLE
                 } else {
@@ -199,7 +199,12 @@ mod tests {
             for token in words {
                 let word = morphology.word(token);
                 for (cue, test) in FORM_CUES {
-                    assert_eq!(cues.form_is(token.word, *cue), test(word), "{}", word.form);
+                    assert_eq!(
+                        cues.form_is(token.word(), *cue),
+                        test(word),
+                        "{}",
+                        word.form
+                    );
                     if test(word) {
                         assert!(cues.sentence_has(index, *cue));
                     }
@@ -233,7 +238,7 @@ mod tests {
                         .iter()
                         .chain(&["zodra", "hoewel", "tenzij", "terwijl", "aangezien"])
                         .chain(&["zolang", "totdat", "mits", "ofschoon"])
-                        .any(|o| block[first.range.clone()].eq_ignore_ascii_case(o))
+                        .any(|o| block[first.range()].eq_ignore_ascii_case(o))
                     });
                 assert_eq!(cues.sentence_has(index, Cue::OPENS_WITH_OPENER), opener);
                 openers += usize::from(opener);

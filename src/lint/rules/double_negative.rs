@@ -40,7 +40,7 @@ fn may_have_double_negative(doc: &Document<'_>, index: usize, cues: Cues<'_>) ->
     let block = doc.sentences[index].block;
     let mut seen = 0;
     for (k, word) in words.iter().enumerate() {
-        if !cues.form_is(word.word, Cue::NEGATION) {
+        if !cues.form_is(word.word(), Cue::NEGATION) {
             continue;
         }
         seen += 1;
@@ -50,8 +50,8 @@ fn may_have_double_negative(doc: &Document<'_>, index: usize, cues: Cues<'_>) ->
         // The next token, when it is a word (the morphology lists words only).
         let cancels = morphology.word(word).form == "niet"
             && words.get(k + 1).is_some_and(|next| {
-                next.token == word.token + 1 && {
-                    let lower = doc.lower(block, next.token);
+                next.token() == word.token() + 1 && {
+                    let lower = doc.lower(block, next.token());
                     lower == "zonder" || is_negated_adjective(lower)
                 }
             });

@@ -140,16 +140,14 @@ impl Rule for FormalWord {
             }
             let sentence = &doc.sentences[index];
             for token in words {
-                if !cues.form_is(token.word, Cue::FORMAL_INFLECTED) {
+                if !cues.form_is(token.word(), Cue::FORMAL_INFLECTED) {
                     continue;
                 }
                 let word = morphology.word(token);
                 let Some(&entry) = by_lemma.get(word.lemma.as_str()) else {
                     continue;
                 };
-                let range = doc.segments[sentence.block].tokens[token.token]
-                    .range
-                    .clone();
+                let range = doc.segments[sentence.block].tokens[token.token()].range();
                 let text = doc.text(sentence.block, range.clone());
                 out.push(Finding {
                     rule: self.id(),

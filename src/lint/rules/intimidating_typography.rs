@@ -99,15 +99,14 @@ impl Rule for IntimidatingTypography {
             }
             let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
             for (k, token) in tokens.iter().enumerate() {
-                let text = &block.text[token.range.clone()];
-                let span =
-                    || -> Span { doc.source_range(sentence.block, token.range.clone()).into() };
+                let text = &block.text[token.range()];
+                let span = || -> Span { doc.source_range(sentence.block, token.range()).into() };
                 match token.kind {
                     TokenKind::Punct if text == "!" => {
                         let mut words = tokens
                             .iter()
                             .filter(|t| t.kind == TokenKind::Word)
-                            .map(|t| &block.text[t.range.clone()]);
+                            .map(|t| &block.text[t.range()]);
                         let let_op = k <= 3
                             && words.next().is_some_and(|w| w.eq_ignore_ascii_case("let"))
                             && words.next().is_some_and(|w| w.eq_ignore_ascii_case("op"));
@@ -294,7 +293,7 @@ mod tests {
                 let block = &doc.prose.blocks[sentence.block];
                 let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
                 let shouts = tokens.iter().any(|t| {
-                    let word = &block.text[t.range.clone()];
+                    let word = &block.text[t.range()];
                     word == "!" || {
                         let mut chars = word.chars();
                         chars.next().is_some_and(char::is_uppercase)

@@ -88,7 +88,7 @@ impl Rule for LongLeadClause {
             };
             if !OPENERS
                 .iter()
-                .any(|o| block[first.range.clone()].eq_ignore_ascii_case(o))
+                .any(|o| block[first.range()].eq_ignore_ascii_case(o))
             {
                 continue;
             }

@@ -48,7 +48,7 @@ impl Rule for MissingContact {
             .zip(&doc.prose.blocks)
             .any(|(segmented, block)| {
                 segmented.tokens.iter().any(|t| {
-                    let text = &block.text[t.range.clone()];
+                    let text = &block.text[t.range()];
                     t.kind == TokenKind::Special
                         && text.starts_with(['0', '+'])
                         && text.chars().filter(char::is_ascii_digit).count() >= 9

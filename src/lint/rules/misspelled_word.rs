@@ -177,10 +177,10 @@ fn dt_hint(doc: &Document<'_>, word: &WordFacts, text: &str) -> Option<bool> {
     let mut lower = String::new();
     let auxiliary_before = doc.segments[word.block()].tokens[sentence.tokens.clone()]
         .iter()
-        .take_while(|t| t.range.start < range.start)
+        .take_while(|t| t.range().start < range.start)
         .filter(|t| t.kind == TokenKind::Word)
         .any(|t| {
-            lowercase_into(&mut lower, &block[t.range.clone()]);
+            lowercase_into(&mut lower, &block[t.range()]);
             lexicon().entry(&lower).flags & AUXILIARY != 0 || HEBBEN.contains(&lower.as_str())
         });
     Some(auxiliary_before)

@@ -89,7 +89,7 @@ impl Agent {
         let words: Vec<(&str, std::ops::Range<usize>)> = tokens
             .iter()
             .zip(doc.lowers(sentence.block, sentence.tokens.clone()))
-            .map(|(token, lower)| (lower, token.range.clone()))
+            .map(|(token, lower)| (lower, token.range()))
             .collect();
         let is_mark = crate::lint::clauses::is_clause_mark;
         // The part between punctuation marks that holds the passive's first word.

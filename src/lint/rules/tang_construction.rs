@@ -49,13 +49,13 @@ fn may_have_tang(doc: &Document<'_>, index: usize, cues: Cues<'_>) -> bool {
                 .iter()
                 .rev()
                 .find(|later| later.separable == Some(verb))
-                .is_some_and(|last| last.token - word.token > MAX_GAP + 1)
+                .is_some_and(|last| last.token() - word.token() > MAX_GAP + 1)
         });
-        let door_after_article = cues.form_is(word.word, Cue::DOOR)
+        let door_after_article = cues.form_is(word.word(), Cue::DOOR)
             && k > 0
-            && words[k - 1].token + 1 == word.token
+            && words[k - 1].token() + 1 == word.token()
             && matches!(
-                doc.lower(block, words[k - 1].token),
+                doc.lower(block, words[k - 1].token()),
                 "de" | "het" | "een" | "uw"
             );
         far_particle || door_after_article

@@ -393,38 +393,37 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             let mut previous_token: Option<usize> = None;
             for token in words {
                 punctuated.push(previous_token.is_some_and(|previous| {
-                    let between = &tokens[previous + 1..token.token];
+                    let between = &tokens[previous + 1..token.token()];
                     between.iter().enumerate().any(|(j, t)| {
-                        let mark = &text[t.range.clone()];
+                        let mark = &text[t.range()];
                         // "€ 7000,-": the comma and dash of an amount break nothing.
                         let in_amount = matches!(mark, "," | "-")
                             && between[..j]
                                 .iter()
                                 .rev()
-                                .find(|t| !matches!(&text[t.range.clone()], "," | "-"))
+                                .find(|t| !matches!(&text[t.range()], "," | "-"))
                                 .is_some_and(|t| {
-                                    text[t.range.clone()].ends_with(|c: char| c.is_ascii_digit())
+                                    text[t.range()].ends_with(|c: char| c.is_ascii_digit())
                                 });
                         !in_amount
                             && (matches!(mark, "," | ";" | ":" | "–" | "-")
-                                || (matches!(mark, "(" | ")")
-                                    && !short_aside(text, t.range.clone())))
+                                || (matches!(mark, "(" | ")") && !short_aside(text, t.range())))
                     })
                 }));
-                previous_token = Some(token.token);
+                previous_token = Some(token.token());
                 sentence.concepts = sentence.concepts.union(token.concepts);
-                sentence.marks |= form_marks[token.word];
-                let range = &tokens[token.token].range;
+                sentence.marks |= form_marks[token.word()];
+                let range = tokens[token.token()].range();
                 let offset =
                     |at: usize| u32::try_from(at).expect("a block of text shorter than 4 GiB");
                 sentence.words.push(ToneWord {
                     start: offset(range.start),
                     end: offset(range.end),
-                    morph: morph_ref::MorphRef::new(&forms, token.word),
+                    morph: morph_ref::MorphRef::new(&forms, token.word()),
                     concepts: token.concepts,
                     clause: 0,
-                    marks: form_marks[token.word]
-                        | if text[tokens[token.token].range.clone()]
+                    marks: form_marks[token.word()]
+                        | if text[tokens[token.token()].range()]
                             .chars()
                             .next()
                             .is_some_and(char::is_uppercase)
