@@ -128,7 +128,9 @@ impl Rule for ConditionalSanction {
                     .take(2)
                     // Help under the next heading belongs to another section.
                     .take_while(|next| !next.heading)
-                    .any(|next| next.block.abs_diff(sentence.block) <= 1 && next.help);
+                    .any(|next| {
+                        next.block.abs_diff(sentence.block) <= 1 && tone::helps_others(next)
+                    });
             if helped {
                 continue;
             }
@@ -272,6 +274,27 @@ mod tests {
             "{threat}\n\nLukt betalen niet? Bel ons, dan zoeken we samen een betalingsregeling.\n"
         );
         assert!(findings_of(&ConditionalSanction, &next_to_it).is_empty());
+    }
+
+    #[test]
+    fn help_next_to_a_threat_of_its_own_or_a_last_chance_does_not_soften() {
+        // The next sentence offers help, but threatens in another clause or
+        // gives a last chance: the threat before it stands.
+        for text in [
+            "Als u de huur niet betaalt, stappen wij naar de rechter. Die kan een betalingsregeling toestaan, maar ook beslag laten leggen.",
+            "Betaalt u niet op tijd, dan schakelen wij een deurwaarder in. De deurwaarder kan met u een regeling maken, of beslag leggen op uw loon.",
+            "Als u niet betaalt, gaat de zaak naar de deurwaarder. Wij nemen contact met u op om u een laatste kans te geven.",
+        ] {
+            assert_eq!(findings_of(&ConditionalSanction, text).len(), 1, "{text}");
+        }
+        // Help alone, or help aimed at the consequence itself, still softens.
+        for text in [
+            "Als u de huur niet betaalt, stappen wij naar de rechter. Die kan een betalingsregeling toestaan.",
+            "Als u niet betaalt, sturen wij een dwangbevel. U kunt bezwaar maken tegen dat dwangbevel.",
+            "Als u niet betaalt, gaat de zaak naar de deurwaarder. Wij nemen contact met u op om samen een regeling te zoeken.",
+        ] {
+            assert!(findings_of(&ConditionalSanction, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -17,20 +17,10 @@
 use crate::lint::tone::finding;
 use crate::lint::{Category, Finding, Rule, RuleDocs};
 use crate::readability::Document;
-use crate::readability::tone::{self, marks, marks::LAST, marks::ULTIMATUMS};
+use crate::readability::tone;
 
 const BAD: &str = "Dit is uw laatste kans om de achterstand te betalen.";
 const GOOD: &str = "Wilt u de achterstand voor 1 juni betalen? Lukt dat niet, bel ons. Samen zoeken we een regeling.";
-
-/// What a last one can be.
-const CHANCES: &[&str] = &[
-    "kans",
-    "waarschuwing",
-    "aanmaning",
-    "herinnering",
-    "mogelijkheid",
-    "sommatie",
-];
 
 /// A last chance or a final warning.
 pub(crate) struct Ultimatum;
@@ -52,31 +42,7 @@ impl Rule for Ultimatum {
     }
     fn check(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         for sentence in tone::sentences(doc) {
-            // The cheap test first: a form a finding can start from ("geen",
-            // "laatste", an ultimatum).
-            if sentence.marks & marks::ULTIMATUM_FORM == 0 {
-                continue;
-            }
-            let mut words = Vec::new();
-            for k in 0..sentence.words.len() {
-                // "U krijgt geen nieuwe kans": the "geen" is the closing door itself.
-                if sentence.is(k, &["geen"])
-                    && sentence.is(k + 1, &["nieuwe", "tweede", "extra", "andere"])
-                    && sentence.is(k + 2, &["kans", "kansen", "mogelijkheid"])
-                    && sentence.words.iter().any(|w| w.reads_as("krijgen"))
-                {
-                    words.extend([k, k + 2]);
-                    continue;
-                }
-                if sentence.clause_of(k).negated {
-                    continue;
-                }
-                if sentence.is(k, LAST) && sentence.is(k + 1, CHANCES) {
-                    words.extend([k, k + 1]);
-                } else if ULTIMATUMS.contains(&sentence.words[k].lemma()) {
-                    words.push(k);
-                }
-            }
+            let words = tone::last_chance_words(sentence);
             if words.is_empty() {
                 continue;
             }

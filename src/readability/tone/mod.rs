@@ -28,6 +28,7 @@ mod clause_kind;
 mod consequence;
 mod dated;
 mod frame;
+mod last_chance;
 pub(crate) mod marks;
 mod morph_ref;
 mod qualify;
@@ -40,9 +41,11 @@ use clause_kind::{clause_kind, negates, short_aside, verb_first};
 use consequence::find_consequences;
 pub(crate) use consequence::{consequences, heavy, reader_wishes};
 use dated::dated_past;
+pub(crate) use last_chance::last_chance_words;
 pub(crate) use reading::is_command;
 use reading::{as_comparison, as_role, comparative, objection_sections};
-use reassurance::{LimitWords, help, restricted};
+use reassurance::{Help, LimitWords, help, restricted};
+pub(crate) use reassurance::{helped, helps_others};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -194,6 +197,9 @@ pub(crate) struct ToneSentence {
     pub(crate) starts_with_dan: bool,
     /// Help or reassurance in a clause that is not a condition, or a restriction on the other side.
     pub(crate) help: bool,
+    /// The clause of the word that offers the help, when a word does (not a
+    /// restriction or criticism of the whole sentence).
+    help_clause: Option<u32>,
     /// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …".
     pub(crate) restricted: bool,
     /// The union of its words' concepts.
@@ -346,6 +352,16 @@ impl ToneSentence {
         })
     }
 
+    /// Finds its help ([`help`]), once its clauses and consequences are known.
+    fn find_help(&mut self) {
+        let helps = help(self);
+        self.help = helps != Help::None;
+        self.help_clause = match helps {
+            Help::Clause(clause) => Some(clause),
+            Help::None | Help::Whole => None,
+        };
+    }
+
     /// The byte range in the block text of words `first..=last`.
     pub(crate) fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.words[first].range().start..self.words[last].range().end
@@ -376,6 +392,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 verb_first_question: false,
                 starts_with_dan: false,
                 help: false,
+                help_clause: None,
                 restricted: false,
                 concepts: ConceptSet::EMPTY,
                 marks: 0,
@@ -618,7 +635,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             sentence.dated_past = dated_past(&sentence, text);
             sentence.consequence_words = find_consequences(&sentence);
             sentence.restricted = restricted(&sentence);
-            sentence.help = help(&sentence);
+            sentence.find_help();
             // The cheap test first: only a sentence with a loaded word needs its frame.
             sentence
         })
@@ -656,19 +673,4 @@ pub(crate) fn is_letter(doc: &Document<'_>) -> bool {
 /// The tone view of every sentence of an doc (built once).
 pub(crate) fn sentences<'a>(doc: &'a Document<'_>) -> &'a [ToneSentence] {
     doc.tone.get_or_init(|| build(doc, doc.morphology()))
-}
-
-/// Whether help stands next to sentence `i`: in it, or in the sentence before
-/// or after it in the same block ("Voorkom extra kosten. Dat kan met …"), or
-/// after a question that leads to it ("… stoppen. Lukt het niet? Bel ons.").
-pub(crate) fn helped(sentences: &[ToneSentence], i: usize) -> bool {
-    let block = sentences[i].block;
-    let helps = |k: usize| sentences.get(k).is_some_and(|s| s.block == block && s.help);
-    sentences[i].help
-        || i.checked_sub(1).is_some_and(helps)
-        || helps(i + 1)
-        || (sentences
-            .get(i + 1)
-            .is_some_and(|n| n.block == block && n.question)
-            && helps(i + 2))
 }

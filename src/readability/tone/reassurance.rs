@@ -1,7 +1,7 @@
 //! Help, reassurance and restriction in a sentence: what makes a loaded word
 //! no threat ("Bel ons", "U wordt niet afgesloten", "De deurwaarder mag niet …").
 
-use super::{ClauseKind, ToneSentence, consequences, is_negation, marks};
+use super::{ClauseKind, ToneSentence, consequences, is_negation, last_chance_words, marks};
 use crate::morphology::{Concept, ConceptSet};
 
 /// Help or reassurance in the sentence: a help word ("bel", "hulp",
@@ -9,13 +9,17 @@ use crate::morphology::{Concept, ConceptSet};
 /// "recht hebben op" in a clause that is not negated and holds no consequence,
 /// and not in a condition about failing ("Komen we niet tot een oplossing?");
 /// or a restriction on the other side ("De deurwaarder mag niet …", "U hoeft niet …").
-pub(super) fn help(sentence: &ToneSentence) -> bool {
+pub(super) fn help(sentence: &ToneSentence) -> Help {
     // The cheap test first: only a sentence with a word of help, reassurance or
     // criticism (or a restriction) can help.
     if !sentence.concepts.contains(Concept::Help)
         && sentence.marks & (marks::HELP_FORM | marks::CRITIQUE_FORM) == 0
     {
-        return sentence.restricted;
+        return if sentence.restricted {
+            Help::Whole
+        } else {
+            Help::None
+        };
     }
     let consequence_clauses: Vec<u32> = consequences(sentence)
         .iter()
@@ -23,7 +27,7 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
         .collect();
     // Whether the sentence sets a failure (asked once, and only when needed).
     let failing = std::cell::OnceCell::new();
-    let offered = sentence.words.iter().enumerate().any(|(i, w)| {
+    let offered = sentence.words.iter().enumerate().position(|(i, w)| {
         // Reassurance: preventing, objecting, being protected or taken into account.
         let reassurance = w.marks & marks::REASSURING != 0
             || (w.marks & marks::REKENING != 0
@@ -152,7 +156,22 @@ pub(super) fn help(sentence: &ToneSentence) -> bool {
                 || clause_loses(sentence, w.clause as usize));
         offer && !lost
     });
-    offered || sentence.restricted || critique(sentence)
+    match offered {
+        Some(word) => Help::Clause(sentence.words[word].clause),
+        None if sentence.restricted || critique(sentence) => Help::Whole,
+        None => Help::None,
+    }
+}
+
+/// Whether and where a sentence helps ([`help`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Help {
+    /// It offers no help.
+    None,
+    /// A word offers help or reassurance in this clause.
+    Clause(u32),
+    /// The sentence as a whole reassures: a restriction on the other side, or criticism.
+    Whole,
 }
 
 /// Whether a clause says something stops or is lost ("vervalt", "stopt").
@@ -462,4 +481,42 @@ pub(super) fn critique(sentence: &ToneSentence) -> bool {
                         })))
                 && !sentence.is(k.wrapping_sub(1), &["u", "je", "jij"]))
     })
+}
+
+/// Whether help stands next to sentence `i`: in it, or in the sentence before
+/// or after it in the same block ("Voorkom extra kosten. Dat kan met …"), or
+/// after a question that leads to it ("… stoppen. Lukt het niet? Bel ons.").
+/// Help in a sentence next to it counts when that sentence threatens no
+/// strong consequence itself ([`helps_others`]).
+pub(crate) fn helped(sentences: &[ToneSentence], i: usize) -> bool {
+    let block = sentences[i].block;
+    let helps = |k: usize| {
+        sentences
+            .get(k)
+            .is_some_and(|s| s.block == block && if k == i { s.help } else { helps_others(s) })
+    };
+    sentences[i].help
+        || i.checked_sub(1).is_some_and(helps)
+        || helps(i + 1)
+        || (sentences
+            .get(i + 1)
+            .is_some_and(|n| n.block == block && n.question)
+            && helps(i + 2))
+}
+
+/// Whether a sentence's help softens the sentences around it: it helps, it
+/// states no last chance ("… om u een laatste kans te geven de boete te
+/// betalen"), and it threatens no strong consequence in another clause than
+/// its help ("Hij kan besluiten tot een betalingsregeling, | maar ook tot
+/// ontbinding van het huurcontract."). Help aimed at the consequence itself
+/// still counts ("kunt u bezwaar maken tegen de tenuitvoerlegging van een dwangbevel").
+pub(crate) fn helps_others(sentence: &ToneSentence) -> bool {
+    sentence.help
+        && !consequences(sentence).iter().any(|&(word, strong)| {
+            strong
+                && sentence
+                    .help_clause
+                    .is_some_and(|clause| sentence.words[word].clause != clause)
+        })
+        && last_chance_words(sentence).is_empty()
 }
