@@ -367,9 +367,14 @@ mod tests {
             // A duty of the other side first, and a limit on a measure.
             "De dienst moet eerst uitzoeken wat er aan de hand is, voordat zij u kort.",
             "Een verlaging duurt maximaal een maand.",
+            // A risk to health, not to money or rights.
+            "Een vochtige woning geeft ernstige gezondheidsrisico's voor uw kinderen.",
         ] {
             assert!(findings_of(&SanctionStatement, text).is_empty(), "{text}");
         }
+        // A risk to the reader's money stays heavy.
+        let risk = "U loopt dan een groot risico.";
+        assert_eq!(findings_of(&SanctionStatement, risk).len(), 1, "{risk}");
     }
 
     #[test]

@@ -334,6 +334,15 @@ mod tests {
                 &cost,
                 "Hebt u meer inkomen? Dan moet u dit opgeven aan de deurwaarder.",
             ),
+            // The reader writes to or asks the bailiff.
+            (
+                &cost,
+                "Stuur het bewijs van uw betaling naar de deurwaarder.",
+            ),
+            (
+                &cost,
+                "Uw vragen over de rekening stelt u aan de deurwaarder.",
+            ),
             // Help in the next sentence of the same paragraph.
             (
                 &fine,
@@ -352,6 +361,7 @@ mod tests {
                 &cost,
                 "Daarna wordt uw zaak doorgegeven aan de deurwaarder.",
             ),
+            (&cost, "Daarna sturen wij uw dossier naar de deurwaarder."),
         ] {
             assert!(!findings_of(rule, text).is_empty(), "{text}");
         }

@@ -3,7 +3,7 @@
 
 use super::qualify::{
     PASSING_ON, claimed_from_reader, failing_reason, for_benefit, in_parts, informs_the_bailiff,
-    plain_stop_or_cut, reader_did, reader_does, reader_may, softened, weighed,
+    other_risk, plain_stop_or_cut, reader_did, reader_does, reader_may, softened, weighed,
 };
 use super::{
     Clause, STRONG_CONSEQUENCE, ToneSentence, ToneWord, WEAK_CONSEQUENCE, comparative, is_negation,
@@ -322,8 +322,9 @@ pub(super) fn find_consequences(sentence: &ToneSentence) -> Vec<(usize, bool)> {
         }) {
             continue;
         }
-        // "in plaats van een boete", "alleen een waarschuwing": a measure softened.
-        if softened(sentence, i) {
+        // "in plaats van een boete", "alleen een waarschuwing": a measure softened;
+        // "gezondheidsrisico's": a risk to health.
+        if softened(sentence, i) || other_risk(sentence, i) {
             continue;
         }
         // "Wij zoeken met u uit of dit gevolgen heeft", "laten toetsen of die

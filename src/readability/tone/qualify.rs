@@ -183,10 +183,16 @@ pub(super) fn reader_did(sentence: &ToneSentence, i: usize) -> bool {
             .any(|k| sentence.is(k, &["wij", "we", "gemeente"]))
 }
 
-/// Whether word `i` is the bailiff the reader informs: "Geef wijzigingen door
-/// aan de deurwaarder", "dan moet u dit opgeven aan de gerechtsdeurwaarder".
-/// Not the organisation that hands a case to the bailiff ("Wij melden uw
-/// schuld bij de deurwaarder", "Uw zaak wordt doorgegeven aan de deurwaarder").
+/// Verbs of sending something to someone: a reader who sends the bailiff a
+/// copy or a letter acts; nothing is done to them.
+const SENDING: &[&str] = &["sturen", "opsturen", "toesturen", "mailen"];
+
+/// Whether word `i` is the bailiff the reader informs, writes or asks: "Geef
+/// wijzigingen door aan de deurwaarder", "dan moet u dit opgeven aan de
+/// gerechtsdeurwaarder", "Stuur het bewijs naar de deurwaarder", "Uw vragen
+/// stelt u aan de deurwaarder". Not the organisation that hands a case to the
+/// bailiff ("Wij melden uw schuld bij de deurwaarder", "Uw zaak wordt
+/// doorgegeven aan de deurwaarder", "Wij sturen uw dossier naar de deurwaarder").
 pub(super) fn informs_the_bailiff(sentence: &ToneSentence, i: usize) -> bool {
     let clause = sentence.clause_of(i).words.clone();
     let in_clause =
@@ -195,8 +201,40 @@ pub(super) fn informs_the_bailiff(sentence: &ToneSentence, i: usize) -> bool {
         sentence.words[i].lemma(),
         "deurwaarder" | "gerechtsdeurwaarder"
     ) && i >= 2
-        && sentence.is(i - 2, &["aan", "bij"])
+        && sentence.is(i - 2, &["aan", "bij", "naar"])
         && sentence.is(i - 1, &["de", "uw", "je"])
-        && in_clause(&|w| PASSING_ON.iter().any(|v| w.reads_as(v)) || w.lower() == "door")
+        && in_clause(&|w| {
+            PASSING_ON.iter().chain(SENDING).any(|v| w.reads_as(v))
+                || w.lower() == "door"
+                // "Vragen stelt u aan de deurwaarder": asking, not being taken.
+                || (w.reads_as("stellen") && in_clause(&|n| matches!(n.lemma(), "vraag" | "vragen")))
+        })
         && (in_clause(&|w| matches!(w.lower(), "u" | "je" | "jij")) || super::is_command(sentence))
+}
+
+/// What a risk or danger can be about that is no measure against the reader:
+/// "gezondheidsrisico's", "brandgevaar", "veiligheidsrisico".
+const OTHER_RISKS: &[&str] = &[
+    "gezondheid",
+    "veiligheid",
+    "brand",
+    "besmetting",
+    "infectie",
+    "val",
+    "levens",
+    "milieu",
+];
+
+/// Whether word `i` is a risk to health or safety, not a consequence for the
+/// reader's money or rights: "ernstige gezondheidsrisico's", "brandgevaar".
+pub(super) fn other_risk(sentence: &ToneSentence, i: usize) -> bool {
+    let word = &sentence.words[i];
+    word.morph
+        .head
+        .as_deref()
+        .is_some_and(|head| matches!(head, "risico" | "gevaar"))
+        && word.morph.modifiers.iter().any(|modifier| {
+            let modifier = modifier.strip_suffix('s').unwrap_or(modifier);
+            OTHER_RISKS.contains(&modifier)
+        })
 }
