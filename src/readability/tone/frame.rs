@@ -289,11 +289,14 @@ fn defines(sentence: &ToneSentence) -> bool {
                     && (sentence.is(k + 1, &["wordt", "worden"])
                         || k >= 1 && sentence.is(k - 1, &["wordt", "worden"])))
     });
-    // "Dit zijn invorderingskosten.": a short sentence names what the one before said.
+    // "Dit zijn invorderingskosten.", "Dat heet verrekenen.": a short sentence
+    // names what the one before said. "Dat heet fraude." names the reader's
+    // act a fraud: that frames, it does not inform.
     if names
         || (sentence.is(0, &["dit", "dat"])
-            && sentence.is(1, &["is", "zijn"])
-            && sentence.words.len() <= 5)
+            && sentence.is(1, &["is", "zijn", "heet", "heten"])
+            && sentence.words.len() <= 5
+            && !sentence.concepts.contains(Concept::Fraud))
     {
         return true;
     }
@@ -408,6 +411,7 @@ mod tests {
             "Terugvordering: zo heet het als de gemeente geld terugvraagt dat u te veel kreeg.",
             "Een tijd minder bijstand krijgen: dat noemen we een maatregel.",
             "Dit zijn incassokosten.",
+            "Dat heet een maatregel.",
             "Dit wordt het verlagen van de bijstand genoemd.",
             "In de wet wordt dat een maatregel of een boete genoemd.",
             "Een maatregel houdt in dat wij uw bijstand een tijd lager maken.",
@@ -433,6 +437,9 @@ mod tests {
             // A rule laid down, not reported.
             "De rechter laat beslag leggen op het loon.",
             "Het gevolg is dat de uitkering stopt.",
+            // The reader's act named a fraud.
+            "Dat is fraude.",
+            "Dat heet fraude.",
         ] {
             assert!(!informs(text), "{text}");
         }
