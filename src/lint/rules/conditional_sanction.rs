@@ -121,7 +121,7 @@ impl Rule for ConditionalSanction {
             };
             // Help next to it makes it a factual consequence, not a threat.
             // News, figures or a definition about others aim at no reader.
-            let helped = sentence.help
+            let helped = sentence.offers_help()
                 || sentence.informs(doc)
                 || sentences[i + 1..]
                     .iter()

@@ -77,7 +77,7 @@ impl Rule for Distrust {
                         && sentence.clause_of(k).negated
                 })
                 .collect();
-            if sentence.help && disbelief.is_empty() {
+            if sentence.offers_help() && disbelief.is_empty() {
                 continue;
             }
             // The reader's own doubt ("Twijfelt u of …", "als u twijfelt") is not distrust.

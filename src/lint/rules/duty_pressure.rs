@@ -71,7 +71,7 @@ impl Rule for DutyPressure {
         let sentences = tone::sentences(doc);
         // A letter that offers help states the duty it is about once ("Als u
         // bijstand krijgt, moet u meedoen aan …"): the first one is information.
-        let mut stated_once = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
+        let mut stated_once = tone::is_letter(doc) && sentences.iter().any(|s| s.offers_help());
         for (index, sentence) in sentences.iter().enumerate() {
             // The cheap test first: pressure starts from "mag"/"mogen" or a duty ("moet", "verplicht").
             if sentence.marks & (marks::MAY | marks::MUST) == 0

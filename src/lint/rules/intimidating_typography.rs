@@ -76,7 +76,7 @@ impl Rule for IntimidatingTypography {
         // A sentence that warns: a consequence, a duty, fraud, suspicion or a check.
         let warns = |index: usize| {
             tone_sentences.get(index).is_some_and(|s| {
-                (crate::readability::tone::is_command(s) && !s.help)
+                (crate::readability::tone::is_command(s) && !s.offers_help())
                     || !crate::readability::tone::consequences(s).is_empty()
                     || s.concepts.intersects(ConceptSet::of(&[
                         Concept::Oblige,

@@ -103,7 +103,7 @@ impl Rule for ProofDemand {
             });
             // "Bewaar de tickets als bewijs": a command to keep proof, not for the reader's own sake.
             let keep_proof = tone::is_command(sentence)
-                && !sentence.help
+                && !sentence.offers_help()
                 && !(0..sentence.words.len()).any(|k| {
                     sentence.is(k, &["zodat", "dan"]) && sentence.is(k + 1, &["u", "je", "jij"])
                 });

@@ -123,7 +123,7 @@ impl Rule for ReportCall {
                 words.extend(&reports);
             }
             // "anoniem bellen met de hulplijn" helps; anonymous reporting does not.
-            if !sentence.help || sentence.concepts.contains(Concept::Report) {
+            if !sentence.offers_help() || sentence.concepts.contains(Concept::Report) {
                 words.extend(&anonymous);
             }
             if words.is_empty() {

@@ -75,7 +75,7 @@ impl Rule for SanctionStatement {
         let sentences = tone::sentences(doc);
         // A letter states its own decision once ("Uw uitkering stopt op 1 mei"):
         // with help elsewhere in it, that first statement is the factual consequence.
-        let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
+        let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.offers_help());
         let mut stated = crate::morphology::ConceptSet::EMPTY;
         for (index, sentence) in sentences.iter().enumerate() {
             // The cheap test first: only a strong consequence is flagged here.

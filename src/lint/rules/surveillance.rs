@@ -78,7 +78,7 @@ impl Rule for Surveillance {
         // A letter about a visit or a check says once what will happen ("Wij komen
         // graag bij u thuis langs"): with help in the letter, that first mention is
         // the letter's subject, stated once; a second mention is flagged.
-        let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.help);
+        let letter_with_help = tone::is_letter(doc) && sentences.iter().any(|s| s.offers_help());
         let mut mentioned = false;
         for (index, sentence) in sentences.iter().enumerate() {
             // The cheap test first: without a concept of surveillance, only a word
@@ -165,7 +165,7 @@ impl Rule for Surveillance {
                         && n.is(0, &["dit", "dat", "bijvoorbeeld"])
                         && (cannot_come(n)
                             || serves(n)
-                            || n.help
+                            || n.offers_help()
                             || n.concepts.contains(Concept::Help)
                             || n.words.iter().any(|w| w.reads_as("bespreken")))
                         && n.unnegated(SUSPICIOUS).next().is_none()

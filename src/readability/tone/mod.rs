@@ -195,11 +195,9 @@ pub(crate) struct ToneSentence {
     pub(crate) verb_first_question: bool,
     /// It starts with "Dan" (or "Dan …" after one word).
     pub(crate) starts_with_dan: bool,
-    /// Help or reassurance in a clause that is not a condition, or a restriction on the other side.
-    pub(crate) help: bool,
-    /// The clause of the word that offers the help, when a word does (not a
-    /// restriction or criticism of the whole sentence).
-    help_clause: Option<u32>,
+    /// Help or reassurance in a clause that is not a condition, or a restriction
+    /// on the other side, and where (see [`ToneSentence::offers_help`]).
+    help: Help,
     /// A restriction on the other side: "De deurwaarder mag niet …", "U hoeft niet …".
     pub(crate) restricted: bool,
     /// The union of its words' concepts.
@@ -352,14 +350,9 @@ impl ToneSentence {
         })
     }
 
-    /// Finds its help ([`help`]), once its clauses and consequences are known.
-    fn find_help(&mut self) {
-        let helps = help(self);
-        self.help = helps != Help::None;
-        self.help_clause = match helps {
-            Help::Clause(clause) => Some(clause),
-            Help::None | Help::Whole => None,
-        };
+    /// Whether it offers help or reassurance ([`help`]).
+    pub(crate) fn offers_help(&self) -> bool {
+        self.help != Help::None
     }
 
     /// The byte range in the block text of words `first..=last`.
@@ -391,8 +384,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 question: text[facts.range.clone()].trim_end().ends_with('?'),
                 verb_first_question: false,
                 starts_with_dan: false,
-                help: false,
-                help_clause: None,
+                help: Help::None,
                 restricted: false,
                 concepts: ConceptSet::EMPTY,
                 marks: 0,
@@ -635,7 +627,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
             sentence.dated_past = dated_past(&sentence, text);
             sentence.consequence_words = find_consequences(&sentence);
             sentence.restricted = restricted(&sentence);
-            sentence.find_help();
+            sentence.help = help(&sentence);
             // The cheap test first: only a sentence with a loaded word needs its frame.
             sentence
         })

@@ -221,7 +221,7 @@ const OTHER_RISKS: &[&str] = &[
     "besmetting",
     "infectie",
     "val",
-    "levens",
+    "leven",
     "milieu",
 ];
 

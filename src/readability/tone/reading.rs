@@ -3,6 +3,7 @@
 //! line that stands as a heading, a section that explains an objection.
 
 use super::consequence::find_consequences;
+use super::reassurance::help;
 use super::{ToneSentence, ToneWord, is_finite_verb, marks};
 use crate::morphology::Concept;
 use crate::readability::Document;
@@ -147,7 +148,7 @@ pub(super) fn objection_sections(doc: &Document<'_>, sentences: &mut [ToneSenten
         // Only the court of an objection clause changes; the rest stays as built.
         if sentence.objection_block && sentence.concepts.contains(Concept::PoliceCourt) {
             sentence.consequence_words = find_consequences(sentence);
-            sentence.find_help();
+            sentence.help = help(sentence);
         }
     }
 }

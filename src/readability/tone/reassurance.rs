@@ -493,9 +493,9 @@ pub(crate) fn helped(sentences: &[ToneSentence], i: usize) -> bool {
     let helps = |k: usize| {
         sentences
             .get(k)
-            .is_some_and(|s| s.block == block && if k == i { s.help } else { helps_others(s) })
+            .is_some_and(|s| s.block == block && helps_others(s))
     };
-    sentences[i].help
+    sentences[i].offers_help()
         || i.checked_sub(1).is_some_and(helps)
         || helps(i + 1)
         || (sentences
@@ -511,12 +511,12 @@ pub(crate) fn helped(sentences: &[ToneSentence], i: usize) -> bool {
 /// ontbinding van het huurcontract."). Help aimed at the consequence itself
 /// still counts ("kunt u bezwaar maken tegen de tenuitvoerlegging van een dwangbevel").
 pub(crate) fn helps_others(sentence: &ToneSentence) -> bool {
-    sentence.help
-        && !consequences(sentence).iter().any(|&(word, strong)| {
-            strong
-                && sentence
-                    .help_clause
-                    .is_some_and(|clause| sentence.words[word].clause != clause)
-        })
-        && last_chance_words(sentence).is_empty()
+    let aimed = match sentence.help {
+        Help::None => return false,
+        Help::Whole => true,
+        Help::Clause(clause) => !consequences(sentence)
+            .iter()
+            .any(|&(word, strong)| strong && sentence.words[word].clause != clause),
+    };
+    aimed && last_chance_words(sentence).is_empty()
 }
