@@ -176,6 +176,27 @@ fn fold(c: char) -> char {
 
 /// The end of `literal` (lower case) when `text` holds it at `at`, ignoring case.
 fn text_at(text: &str, at: usize, literal: &str) -> Option<usize> {
+    // ASCII against ASCII compares bytes: an ASCII character folds to its
+    // lower case only. Where either side is not ASCII (a Kelvin sign, a long s,
+    // an "É"), the characters are compared one by one below.
+    let bytes = text.as_bytes();
+    for (i, &wanted) in literal.as_bytes().iter().enumerate() {
+        match bytes.get(at + i) {
+            Some(&byte) if byte.is_ascii() && wanted.is_ascii() => {
+                if byte.to_ascii_lowercase() != wanted {
+                    return None;
+                }
+            }
+            Some(_) => return text_at_by_character(text, at, literal),
+            // No folded character is shorter than its text: too few bytes left.
+            None => return None,
+        }
+    }
+    Some(at + literal.len())
+}
+
+/// [`text_at`] one character at a time, folding each.
+fn text_at_by_character(text: &str, at: usize, literal: &str) -> Option<usize> {
     let mut rest = text[at..].char_indices();
     for wanted in literal.chars() {
         let (_, c) = rest.next()?;
