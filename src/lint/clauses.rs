@@ -21,6 +21,9 @@ pub(crate) struct Word<'d> {
     pub(crate) is_word: bool,
     /// What the morphology layer knows of a word.
     pub(crate) morph: Option<&'d WordMorph>,
+    /// The index of the word's form in the morphology layer (for
+    /// [`crate::lint::rules::cues::Cues::form_is`]).
+    pub(crate) form: Option<u32>,
     /// The separable verb the word is part of ("zet" in "zet … stop").
     pub(crate) separable: Option<&'static str>,
 }
@@ -83,6 +86,7 @@ pub(crate) fn sentence_words_into<'d>(
             range: token.range(),
             is_word: token.kind == TokenKind::Word,
             morph: morph.map(|m| morphology.word(m)),
+            form: morph.map(|m| u32::try_from(m.word()).unwrap_or(u32::MAX)),
             separable: morph.and_then(|m| m.separable),
         });
     }
