@@ -86,34 +86,31 @@ impl Agent {
         passive: std::ops::Range<usize>,
     ) -> Agent {
         let tokens = &doc.segments[sentence.block].tokens[sentence.tokens.clone()];
-        let words: Vec<(&str, std::ops::Range<usize>)> = tokens
-            .iter()
-            .zip(doc.lowers(sentence.block, sentence.tokens.clone()))
-            .map(|(token, lower)| (lower, token.range()))
-            .collect();
-        let is_mark = crate::lint::clauses::is_clause_mark;
+        let lower = |i: usize| doc.lower(sentence.block, sentence.tokens.start + i);
+        let is_mark = |i: usize| crate::lint::clauses::is_clause_mark(lower(i));
         // The part between punctuation marks that holds the passive's first word.
-        let at = words
+        let at = tokens
             .iter()
-            .position(|(_, range)| range.start >= passive.start)
+            .position(|token| token.start() >= passive.start)
             .unwrap_or(0);
-        let start = words[..at]
-            .iter()
-            .rposition(|(w, _)| is_mark(w))
-            .map_or(0, |i| i + 1);
-        let end = words[at..]
-            .iter()
-            .position(|(w, _)| is_mark(w))
-            .map_or(words.len(), |i| at + i);
-        let part: Vec<&str> = words[start..end]
-            .iter()
-            .map(|(w, _)| *w)
+        let start = (0..at).rev().find(|&i| is_mark(i)).map_or(0, |i| i + 1);
+        let end = (at..tokens.len())
+            .find(|&i| is_mark(i))
+            .unwrap_or(tokens.len());
+        // Its words: tokens that start with a letter or digit.
+        let mut part = (start..end)
+            .map(lower)
             .filter(|w| w.starts_with(char::is_alphanumeric))
-            .collect();
-        let door = part
-            .iter()
-            .enumerate()
-            .position(|(i, w)| *w == "door" && part.get(i + 1) != Some(&"middel"));
+            .peekable();
+        let mut door = None;
+        let mut index = 0;
+        while let Some(word) = part.next() {
+            if word == "door" && part.peek() != Some(&"middel") {
+                door = Some(index);
+                break;
+            }
+            index += 1;
+        }
         match door {
             None => Agent::Unnamed,
             Some(0) if start == 0 => Agent::First,
