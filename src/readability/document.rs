@@ -9,6 +9,7 @@ use super::ReadabilityConfig;
 use super::grammar::{find_participle, passive_facts};
 use super::metrics::Metrics;
 use super::phrase;
+use super::short_key::short_key;
 use super::syllables;
 use super::words::{Verdict, judge_cached};
 use crate::lexicon::{
@@ -478,19 +479,6 @@ impl<'a> Document<'a> {
     }
 }
 
-/// A word of up to 15 bytes as one number: its bytes, then its length in the
-/// last byte, so two words have the same key exactly when they are the same
-/// bytes. Longer words have none.
-fn short_key(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    let mut key = [0u8; 16];
-    key.get_mut(..bytes.len())
-        .filter(|_| bytes.len() < 16)?
-        .copy_from_slice(bytes);
-    key[15] = u8::try_from(bytes.len()).ok()?;
-    Some(u128::from_le_bytes(key))
-}
-
 /// The index of a lower-case word in `forms`, added when it is new; the form
 /// is repaired first ([`crate::morphology::repair_form`]: "ƫ" read as "ë", "’" as "'").
 fn form_id(ids: &mut FxHashMap<String, u32>, forms: &mut Vec<String>, lower: &str) -> u32 {
@@ -638,34 +626,6 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             assert_morphology_from_forms(&Document::new(&text, from_markdown(&text), &config));
-        }
-    }
-
-    #[test]
-    fn short_keys_are_equal_exactly_when_the_words_are() {
-        let words = [
-            "",
-            "a",
-            "a\0",
-            "ab",
-            "ba",
-            "uitkering",
-            "uitkeringen",
-            "abcdefghijklmno",
-            "abcdefghijklmnop",
-            "é",
-            "e\u{301}",
-            "ƫ",
-            "ë",
-            "aaaaaaaaaaaaaa\0",
-        ];
-        for a in words {
-            assert_eq!(short_key(a).is_some(), a.len() < 16, "{a:?}");
-            for b in words {
-                if let (Some(x), Some(y)) = (short_key(a), short_key(b)) {
-                    assert_eq!(x == y, a == b, "{a:?} {b:?}");
-                }
-            }
         }
     }
 

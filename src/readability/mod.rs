@@ -40,6 +40,7 @@ mod lower_forms;
 pub mod metrics;
 pub(crate) mod phrase;
 pub mod ranges;
+mod short_key;
 pub mod syllables;
 pub mod tone;
 pub mod words;
