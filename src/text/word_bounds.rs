@@ -101,10 +101,23 @@ impl<'a> Iterator for AsciiWordBounds<'a> {
     }
 }
 
+/// The bytes that join into one piece: ASCII letters, digits and `_`, one
+/// table lookup a byte (this runs for every byte of a text).
+const JOINS: [bool; 256] = {
+    let mut joins = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        joins[b] = byte.is_ascii_alphanumeric() || byte == b'_';
+        b += 1;
+    }
+    joins
+};
+
 /// Where the piece of ASCII text that starts at `start` ends (see [`AsciiWordBounds`]).
 pub(crate) fn ascii_piece_end(bytes: &[u8], start: usize) -> usize {
     let first = bytes[start];
-    let is_alnum = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let is_alnum = |b: u8| JOINS[usize::from(b)];
     let mut end = start + 1;
     if is_alnum(first) {
         while end < bytes.len() {
