@@ -425,6 +425,14 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                 let range = tokens[token.token()].range();
                 let offset =
                     |at: usize| u32::try_from(at).expect("a block of text shorter than 4 GiB");
+                // ASCII decides from its byte; another letter is decoded.
+                let capitalised = match text.as_bytes()[range.start] {
+                    byte if byte.is_ascii() => byte.is_ascii_uppercase(),
+                    _ => text[range.clone()]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase),
+                };
                 sentence.words.push(ToneWord {
                     start: offset(range.start),
                     end: offset(range.end),
@@ -432,15 +440,7 @@ fn build(doc: &Document<'_>, morphology: &DocumentMorphology) -> Vec<ToneSentenc
                     concepts: token.concepts,
                     clause: 0,
                     marks: form_marks[token.word()]
-                        | if text[tokens[token.token()].range()]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                        {
-                            marks::CAPITALISED
-                        } else {
-                            0
-                        },
+                        | if capitalised { marks::CAPITALISED } else { 0 },
                 });
             }
             // Then the clause breaks: punctuation, a word that starts a clause, "dat"
