@@ -241,6 +241,9 @@ mod tests {
             "Als u de gevraagde afschriften niet levert kan dat gevolgen hebben voor uw uitkering.",
             "Als u het gesprek mist, loopt uw uitkering gevaar.",
             "Als u ten onrechte bijstand hebt gekregen, vorderen wij dat geld terug.",
+            // Asking money back is reclaiming it, split or in one word.
+            "Als u te veel bijstand kreeg, vragen wij dat bedrag terug.",
+            "Betaalt u niet op tijd, dan zullen wij het hele bedrag terugvragen.",
             // Claimed in full, also as a participle with a diaeresis.
             "Betaalt u niet, dan eisen wij het hele bedrag op.",
             "Als u niet betaalt, wordt het bedrag opgeëist.",
@@ -329,6 +332,10 @@ mod tests {
             "Opschorten betekent dat wij uw uitkering een tijd niet betalen.",
             "Als het vriest, wordt u niet afgesloten.",
             "Lukt terugbetalen niet in één keer? Dan spreken we samen kleinere bedragen per maand af.",
+            // The reader who asks money back, or is asked to give something back.
+            "Als u te veel belasting betaalde, kunt u dat geld terugvragen.",
+            "Als u te veel belasting betaalde, kunt u dat geld terugvorderen.",
+            "Als u verhuist, vragen wij u om de sleutel terug te geven.",
             // A title with a colon: no verb-first condition ("Besluit u …").
             "Besluit: u krijgt geen bijstand.",
             "Besluit: wij betalen uw uitkering even niet uit.",

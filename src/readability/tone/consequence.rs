@@ -566,9 +566,15 @@ fn activity_with(sentence: &ToneSentence, i: usize) -> Option<usize> {
 }
 
 /// Whether word `i` is a stop or cut the reader may choose: "Je kunt
-/// tussendoor stoppen", "U mag de regeling opzeggen".
+/// tussendoor stoppen", "U mag de regeling opzeggen"; or money the reader may
+/// ask back, as a verb: "kunt u dat geld terugvragen" (not "kunt u een
+/// terugvordering verwachten").
 fn reader_chooses(sentence: &ToneSentence, i: usize) -> bool {
-    plain_stop_or_cut(&sentence.words[i])
+    let word = &sentence.words[i];
+    let reclaim_verb = word.concepts.contains(Concept::Reclaim)
+        && word.morph.kind != crate::morphology::FormKind::Noun
+        && word.morph.verb.as_deref() == Some(word.morph.lemma.as_str());
+    (plain_stop_or_cut(word) || reclaim_verb)
         && reader_may(sentence, sentence.clause_of(i).words.clone())
         // "kunt u worden uitgezet": done to the reader, not by the reader.
         && !sentence
