@@ -127,7 +127,7 @@ pub(super) fn passive_facts(lower: &str, flags: u16) -> u8 {
     }
     if is_participle(lower) {
         facts |= PARTICIPLE;
-    } else if sets().passive_after_worden.contains(lower) {
+    } else if sets().passive_after_worden.contains(lower) || separable_over_adjective(lower) {
         facts |= PARTICIPLE_AFTER_WORDEN;
     }
     if WORDEN_FORMS.contains(&lower) {
@@ -140,6 +140,23 @@ pub(super) fn passive_facts(lower: &str, flags: u16) -> u8 {
         }
     }
     facts
+}
+
+/// Whether a word is a separable particle and a participle that the not-passive
+/// list holds as an adjective: "voorbereid" is "voor" and "bereid" (willing).
+/// The whole word is a participle, but it counts only after a form of
+/// "worden" ("wordt voorbereid"): "is voorbereid" can also tell a state.
+fn separable_over_adjective(lower: &str) -> bool {
+    !sets().not_passive.contains(lower)
+        && grammar().separable_particles.words.iter().any(|particle| {
+            lower.strip_prefix(particle.as_str()).is_some_and(|rest| {
+                rest.len() >= 5
+                    && ["ge", "be", "ver", "ont", "her"]
+                        .iter()
+                        .any(|p| rest.starts_with(p))
+                    && sets().not_passive.contains(rest)
+            })
+        })
 }
 
 /// Looks for the participle that goes with an auxiliary at `aux` (same clause):
@@ -292,6 +309,12 @@ mod tests {
             ("De regels worden door ons gehanteerd.", 1),
             ("Het bedrag wordt door haar betaald.", 1),
             ("Het is ons besluit.", 0),
+            // A particle before a participle the not-passive list holds as an
+            // adjective ("bereid": willing): a passive after "worden" only.
+            ("Het rapport wordt door het CVZ voorbereid.", 1),
+            ("Er wordt uitgegaan van de kosten.", 1),
+            ("Het rapport is voorbereid.", 0),
+            ("Wij zijn bereid om te helpen.", 0),
         ] {
             assert_eq!(found(text).1, expected, "{text}");
         }
