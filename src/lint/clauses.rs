@@ -3,7 +3,7 @@
 //! morphology layer, and where clauses end. Built from the analysed
 //! [`Document`]; nothing is tokenised again.
 
-use crate::morphology::{FormKind, WordMorph};
+use crate::morphology::{FormKind, TokenMorph, WordMorph};
 use crate::readability::Document;
 use crate::text::segment::TokenKind;
 use std::ops::Range;
@@ -21,14 +21,22 @@ pub(crate) struct Word<'d> {
     pub(crate) is_word: bool,
     /// What the morphology layer knows of a word.
     pub(crate) morph: Option<&'d WordMorph>,
-    /// The index of the word's form in the morphology layer (for
-    /// [`crate::lint::rules::cues::Cues::form_is`]).
-    pub(crate) form: Option<u32>,
-    /// The separable verb the word is part of ("zet" in "zet … stop").
-    pub(crate) separable: Option<&'static str>,
+    /// The word as the morphology layer lists it in its sentence.
+    token: Option<&'d TokenMorph>,
 }
 
 impl Word<'_> {
+    /// The index of the word's form in the morphology layer (for
+    /// [`crate::lint::rules::cues::Cues::form_is`]).
+    pub(crate) fn form(&self) -> Option<usize> {
+        self.token.map(TokenMorph::word)
+    }
+
+    /// The separable verb the word is part of ("zet" in "zet … stop").
+    pub(crate) fn separable(&self) -> Option<&'static str> {
+        self.token.and_then(|t| t.separable)
+    }
+
     /// Whether the word is a form of some verb (its lemma, or its main reading, is a verb).
     pub(crate) fn is_verb_form(&self) -> bool {
         self.morph.is_some_and(|m| {
@@ -86,8 +94,7 @@ pub(crate) fn sentence_words_into<'d>(
             range: token.range(),
             is_word: token.kind == TokenKind::Word,
             morph: morph.map(|m| morphology.word(m)),
-            form: morph.map(|m| u32::try_from(m.word()).unwrap_or(u32::MAX)),
-            separable: morph.and_then(|m| m.separable),
+            token: morph,
         });
     }
 }

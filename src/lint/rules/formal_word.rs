@@ -97,8 +97,8 @@ impl Rule for FormalWord {
                 // (the cue tests the repaired form; the verbs' forms need no repair).
                 if at < next_free
                     || !words[at]
-                        .form
-                        .is_some_and(|form| cues.form_is(form as usize, Cue::FORMAL_VERB))
+                        .form()
+                        .is_some_and(|form| cues.form_is(form, Cue::FORMAL_VERB))
                 {
                     continue;
                 }

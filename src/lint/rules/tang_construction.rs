@@ -109,18 +109,18 @@ impl Rule for TangConstruction {
                 verb.len() > word.lower.len() && verb.starts_with(word.lower)
             };
             for (at, word) in words.iter().enumerate() {
-                let Some(verb) = word.separable else {
+                let Some(verb) = word.separable() else {
                     continue;
                 };
                 // A particle before its verb ("aan te geven") is no tang.
                 if is_particle(word, verb)
                     || (at.saturating_sub(2)..at)
-                        .any(|i| words[i].separable == Some(verb) && is_particle(&words[i], verb))
+                        .any(|i| words[i].separable() == Some(verb) && is_particle(&words[i], verb))
                 {
                     continue;
                 }
                 let Some(last) = (at + 1..words.len())
-                    .find(|&i| words[i].separable == Some(verb) && is_particle(&words[i], verb))
+                    .find(|&i| words[i].separable() == Some(verb) && is_particle(&words[i], verb))
                 else {
                     continue;
                 };
