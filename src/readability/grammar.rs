@@ -47,19 +47,7 @@ fn is_participle(lower: &str) -> bool {
         return true;
     }
     // Separable verbs put the participle after the particle: "teruggevorderd", "uitbetaald", "ingehouden".
-    if let Some(rest) = grammar()
-        .separable_particles
-        .words
-        .iter()
-        .find_map(|particle| {
-            lower.strip_prefix(particle.as_str()).filter(|rest| {
-                rest.len() >= 5
-                    && ["ge", "be", "ver", "ont", "her"]
-                        .iter()
-                        .any(|p| rest.starts_with(p))
-            })
-        })
-    {
+    if let Some(rest) = after_particle(lower) {
         return is_participle(rest);
     }
     let len = lower.chars().count();
@@ -148,13 +136,23 @@ pub(super) fn passive_facts(lower: &str, flags: u16) -> u8 {
 /// "worden" ("wordt voorbereid"): "is voorbereid" can also tell a state.
 fn separable_over_adjective(lower: &str) -> bool {
     !sets().not_passive.contains(lower)
-        && grammar().separable_particles.words.iter().any(|particle| {
-            lower.strip_prefix(particle.as_str()).is_some_and(|rest| {
+        && after_particle(lower).is_some_and(|rest| sets().not_passive.contains(rest))
+}
+
+/// What follows a separable particle that can stand before a participle
+/// ("terug" + "gevorderd", "voor" + "bereid"): a rest of five letters or more
+/// that starts like a participle ("ge", "be", "ver", "ont", "her").
+fn after_particle(lower: &str) -> Option<&str> {
+    grammar()
+        .separable_particles
+        .words
+        .iter()
+        .find_map(|particle| {
+            lower.strip_prefix(particle.as_str()).filter(|rest| {
                 rest.len() >= 5
                     && ["ge", "be", "ver", "ont", "her"]
                         .iter()
                         .any(|p| rest.starts_with(p))
-                    && sets().not_passive.contains(rest)
             })
         })
 }
